@@ -1,0 +1,5 @@
+//! saju: a self-hosted Korean 사주 chatbot appliance. The library holds everything; `main.rs` only parses
+//! the command line and calls [`cli::run`].
+
+pub mod cli;
+pub mod saju;

@@ -1,0 +1,255 @@
+//! What a chart is computed from: birth data and the conventions chosen, parsed from the wire form
+//! (`saju chart --batch` lines, `POST /v1/charts` bodies) into checked types.
+
+use crate::saju::calendar::korean_lunar::{self, LunarDate};
+use crate::saju::error::SajuError;
+use crate::saju::pillars::ZiHour;
+use crate::saju::time::civil::{parse_date, parse_time};
+use crate::saju::time::{Disambiguation, LocalDateTime, TimeCorrection};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "male" | "m" | "M" | "남" | "남자" | "남성" => Some(Self::Male),
+            "female" | "f" | "F" | "여" | "여자" | "여성" => Some(Self::Female),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Male => "male",
+            Self::Female => "female",
+        }
+    }
+
+    pub fn hangul(self) -> &'static str {
+        match self {
+            Self::Male => "남",
+            Self::Female => "여",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CalendarKind {
+    Solar,
+    KoreanLunar,
+}
+
+impl CalendarKind {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "solar" | "양력" => Some(Self::Solar),
+            "korean_lunar" | "lunar" | "음력" => Some(Self::KoreanLunar),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Solar => "solar",
+            Self::KoreanLunar => "korean_lunar",
+        }
+    }
+}
+
+/// Conventions that change the chart; every chart records the ones it used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartOptions {
+    pub zi_hour: ZiHour,
+    pub time_correction: TimeCorrection,
+    /// Degrees east; `None` takes the zone's principal city.
+    pub longitude: Option<f64>,
+    pub disambiguation: Disambiguation,
+    /// Births this close to a jie or an hour/day boundary get a warning with the alternative pillars.
+    pub boundary_window_minutes: u32,
+}
+
+impl Default for ChartOptions {
+    fn default() -> Self {
+        ChartOptions {
+            zi_hour: ZiHour::Split,
+            time_correction: TimeCorrection::None,
+            longitude: None,
+            disambiguation: Disambiguation::Earlier,
+            boundary_window_minutes: 30,
+        }
+    }
+}
+
+/// Checked birth data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BirthInput {
+    pub calendar: CalendarKind,
+    /// The date as given (lunar when `calendar` is Korean lunar).
+    pub given_date: (i32, u32, u32),
+    pub leap_month: bool,
+    /// `None` when the hour is unknown: a three-pillar chart.
+    pub time: Option<(u32, u32, u32)>,
+    pub timezone: String,
+    pub gender: Gender,
+    pub options: ChartOptions,
+}
+
+impl BirthInput {
+    /// The civil (solar) local date-time; the clock is 12:00 when the hour is unknown.
+    pub fn local_solar(&self) -> Result<LocalDateTime, SajuError> {
+        let (y, m, d) = self.given_date;
+        let (year, month, day) = match self.calendar {
+            CalendarKind::Solar => (y, m, d),
+            CalendarKind::KoreanLunar => {
+                let month = u8::try_from(m).map_err(|_| SajuError::InvalidLunarMonth(u8::MAX))?;
+                let day = u8::try_from(d).map_err(|_| SajuError::InvalidDate(format!("{y}-{m}-{d}")))?;
+                korean_lunar::to_solar(LunarDate { year: y, month, leap: self.leap_month, day })?
+            }
+        };
+        let (h, mi, s) = self.time.unwrap_or((12, 0, 0));
+        LocalDateTime::new(year, month, day, h, mi, s)
+    }
+
+    pub fn given_datetime_text(&self) -> String {
+        let (y, m, d) = self.given_date;
+        match self.time {
+            Some((h, mi, s)) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}"),
+            None => format!("{y:04}-{m:02}-{d:02}"),
+        }
+    }
+}
+
+/// The wire form of a chart request. Field names are the public API.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChartRequest {
+    /// `solar` (default) or `korean_lunar`.
+    #[serde(default)]
+    pub calendar: Option<String>,
+    /// `YYYY-MM-DDTHH:MM[:SS]`, or `YYYY-MM-DD` when the hour is unknown. A lunar date when `calendar` is `korean_lunar`.
+    pub datetime: String,
+    /// IANA zone; default `Asia/Seoul`.
+    #[serde(default)]
+    pub timezone: Option<String>,
+    /// `male` or `female`.
+    pub gender: String,
+    /// The lunar month is a leap month (윤달).
+    #[serde(default)]
+    pub leap_month: Option<bool>,
+    /// `split` (default) or `next_day`.
+    #[serde(default)]
+    pub zi_hour: Option<String>,
+    /// `none` (default), `longitude` or `true_solar`.
+    #[serde(default)]
+    pub time_correction: Option<String>,
+    /// Degrees east for the time correction; default the zone's principal city.
+    #[serde(default)]
+    pub longitude: Option<f64>,
+    /// For a local time that a clock change skipped or repeated: `earlier` (default), `later` or `reject`.
+    #[serde(default)]
+    pub disambiguation: Option<String>,
+    /// Warning window around jie and hour boundaries, minutes (0–720, default 30).
+    #[serde(default)]
+    pub boundary_window_minutes: Option<u32>,
+}
+
+fn invalid(field: &str, message: impl Into<String>) -> SajuError {
+    SajuError::InvalidInput { field: field.to_string(), message: message.into() }
+}
+
+impl ChartRequest {
+    pub fn parse(&self) -> Result<BirthInput, SajuError> {
+        let calendar = match self.calendar.as_deref() {
+            None => CalendarKind::Solar,
+            Some(c) => CalendarKind::parse(c).ok_or_else(|| invalid("calendar", format!("{c} (solar 또는 korean_lunar)")))?,
+        };
+        let text = self.datetime.trim();
+        let (date_part, time_part) = match text.split_once(['T', ' ']) {
+            Some((d, t)) => (d, Some(t)),
+            None => (text, None),
+        };
+        let given_date = parse_date(date_part)
+            .ok_or_else(|| SajuError::InvalidDate(format!("{text} (형식: YYYY-MM-DDTHH:MM:SS 또는 YYYY-MM-DD)")))?;
+        let time = match time_part {
+            None => None,
+            Some(t) => Some(parse_time(t).ok_or_else(|| SajuError::InvalidTime(format!("{t} (형식: HH:MM 또는 HH:MM:SS)")))?),
+        };
+        let gender = Gender::parse(&self.gender).ok_or_else(|| invalid("gender", format!("{} (male 또는 female)", self.gender)))?;
+        let mut options = ChartOptions::default();
+        if let Some(z) = &self.zi_hour {
+            options.zi_hour = ZiHour::parse(z).ok_or_else(|| invalid("zi_hour", format!("{z} (split 또는 next_day)")))?;
+        }
+        if let Some(c) = &self.time_correction {
+            options.time_correction = TimeCorrection::parse(c)
+                .ok_or_else(|| invalid("time_correction", format!("{c} (none, longitude, true_solar 중 하나)")))?;
+        }
+        if let Some(d) = &self.disambiguation {
+            options.disambiguation = Disambiguation::parse(d)
+                .ok_or_else(|| invalid("disambiguation", format!("{d} (earlier, later, reject 중 하나)")))?;
+        }
+        if let Some(lon) = self.longitude {
+            options.longitude = Some(crate::saju::time::correction::validate_longitude(lon)?);
+        }
+        if let Some(w) = self.boundary_window_minutes {
+            if w > 720 {
+                return Err(invalid("boundary_window_minutes", format!("{w} (0~720)")));
+            }
+            options.boundary_window_minutes = w;
+        }
+        let leap_month = self.leap_month.unwrap_or(false);
+        if leap_month && calendar == CalendarKind::Solar {
+            return Err(invalid("leap_month", "윤달은 음력(korean_lunar) 날짜에만 쓸 수 있습니다"));
+        }
+        let timezone = self.timezone.clone().unwrap_or_else(|| "Asia/Seoul".to_string());
+        crate::saju::time::civil::time_zone(&timezone)?;
+        let input = BirthInput { calendar, given_date, leap_month, time, timezone, gender, options };
+        input.local_solar()?;
+        Ok(input)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(json: &str) -> Result<BirthInput, SajuError> {
+        serde_json::from_str::<ChartRequest>(json).unwrap().parse()
+    }
+
+    #[test]
+    fn defaults_and_unknown_hour() {
+        let b = req(r#"{"datetime": "1990-05-15", "gender": "female"}"#).unwrap();
+        assert_eq!(b.time, None);
+        assert_eq!(b.timezone, "Asia/Seoul");
+        assert_eq!(b.options, ChartOptions::default());
+    }
+
+    #[test]
+    fn lunar_dates_are_checked() {
+        let ok = req(r#"{"calendar": "korean_lunar", "datetime": "2020-04-15T10:00", "leap_month": true, "gender": "male"}"#).unwrap();
+        assert_eq!(ok.local_solar().unwrap().iso(), "2020-06-06T10:00:00");
+        let e = req(r#"{"calendar": "korean_lunar", "datetime": "2021-04-15T10:00", "leap_month": true, "gender": "male"}"#).unwrap_err();
+        assert_eq!(e.code(), "no_such_leap_month");
+    }
+
+    #[test]
+    fn every_bad_field_names_itself() {
+        for (json, code) in [
+            (r#"{"datetime": "1990-13-01T10:00", "gender": "male"}"#, "invalid_date"),
+            (r#"{"datetime": "1990-01-01T25:00", "gender": "male"}"#, "invalid_time"),
+            (r#"{"datetime": "1990-01-01T10:00", "gender": "x"}"#, "invalid_input"),
+            (r#"{"datetime": "1990-01-01T10:00", "gender": "male", "timezone": "Seoul"}"#, "unknown_timezone"),
+            (r#"{"datetime": "1990-01-01T10:00", "gender": "male", "zi_hour": "late"}"#, "invalid_input"),
+            (r#"{"datetime": "1990-01-01T10:00", "gender": "male", "longitude": 200}"#, "invalid_longitude"),
+            (r#"{"datetime": "1990-01-01T10:00", "gender": "male", "leap_month": true}"#, "invalid_input"),
+        ] {
+            assert_eq!(req(json).unwrap_err().code(), code, "{json}");
+        }
+        assert!(serde_json::from_str::<ChartRequest>(r#"{"datetime": "x", "gender": "m", "extra": 1}"#).is_err());
+    }
+}

@@ -1,0 +1,307 @@
+//! The building blocks: ten heavenly stems, twelve earthly branches, the five elements and the
+//! sixty-term cycle. Every type is a small `Copy` index with its names as static tables.
+
+use std::fmt;
+
+/// 오행: the five elements, in generating order (목→화→토→금→수).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Element {
+    Wood,
+    Fire,
+    Earth,
+    Metal,
+    Water,
+}
+
+impl Element {
+    pub const ALL: [Element; 5] = [
+        Element::Wood,
+        Element::Fire,
+        Element::Earth,
+        Element::Metal,
+        Element::Water,
+    ];
+
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    pub const fn from_index(i: usize) -> Element {
+        Element::ALL[i % 5]
+    }
+
+    /// The element this one produces (상생).
+    pub const fn produces(self) -> Element {
+        Element::from_index(self.index() + 1)
+    }
+
+    /// The element this one controls (상극).
+    pub const fn controls(self) -> Element {
+        Element::from_index(self.index() + 2)
+    }
+
+    pub const fn hangul(self) -> &'static str {
+        ["목", "화", "토", "금", "수"][self.index()]
+    }
+
+    pub const fn hanja(self) -> &'static str {
+        ["木", "火", "土", "金", "水"][self.index()]
+    }
+
+    /// Stable English code used in JSON (`wood`, `fire`, ...).
+    pub const fn code(self) -> &'static str {
+        ["wood", "fire", "earth", "metal", "water"][self.index()]
+    }
+}
+
+/// 음양.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Polarity {
+    Yang,
+    Yin,
+}
+
+impl Polarity {
+    pub const fn hangul(self) -> &'static str {
+        match self {
+            Polarity::Yang => "양",
+            Polarity::Yin => "음",
+        }
+    }
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            Polarity::Yang => "yang",
+            Polarity::Yin => "yin",
+        }
+    }
+}
+
+/// 천간: index 0..9 = 갑 을 병 정 무 기 경 신 임 계.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Stem(u8);
+
+const STEM_HANGUL: [&str; 10] = ["갑", "을", "병", "정", "무", "기", "경", "신", "임", "계"];
+const STEM_HANJA: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
+
+impl Stem {
+    pub const COUNT: usize = 10;
+
+    /// Builds a stem from any integer, wrapping modulo 10.
+    pub const fn new(i: i64) -> Stem {
+        Stem(i.rem_euclid(10) as u8)
+    }
+
+    pub fn all() -> impl Iterator<Item = Stem> {
+        (0..10).map(Stem::new)
+    }
+
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    pub const fn element(self) -> Element {
+        Element::from_index(self.index() / 2)
+    }
+
+    pub const fn polarity(self) -> Polarity {
+        if self.0 % 2 == 0 {
+            Polarity::Yang
+        } else {
+            Polarity::Yin
+        }
+    }
+
+    pub const fn hangul(self) -> &'static str {
+        STEM_HANGUL[self.index()]
+    }
+
+    pub const fn hanja(self) -> &'static str {
+        STEM_HANJA[self.index()]
+    }
+
+    /// The stem `n` steps later in the cycle (negative goes back).
+    pub const fn offset(self, n: i64) -> Stem {
+        Stem::new(self.0 as i64 + n)
+    }
+
+    /// Parses one hangul or hanja character (`갑`, `甲`).
+    pub fn parse(s: &str) -> Option<Stem> {
+        let i = STEM_HANGUL.iter().position(|h| *h == s).or_else(|| STEM_HANJA.iter().position(|h| *h == s))?;
+        Some(Stem(i as u8))
+    }
+}
+
+/// 지지: index 0..11 = 자 축 인 묘 진 사 오 미 신 유 술 해.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Branch(u8);
+
+const BRANCH_HANGUL: [&str; 12] = ["자", "축", "인", "묘", "진", "사", "오", "미", "신", "유", "술", "해"];
+const BRANCH_HANJA: [&str; 12] = ["子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"];
+const BRANCH_ANIMAL: [&str; 12] = [
+    "쥐", "소", "호랑이", "토끼", "용", "뱀", "말", "양", "원숭이", "닭", "개", "돼지",
+];
+const BRANCH_ELEMENT: [Element; 12] = [
+    Element::Water,
+    Element::Earth,
+    Element::Wood,
+    Element::Wood,
+    Element::Earth,
+    Element::Fire,
+    Element::Fire,
+    Element::Earth,
+    Element::Metal,
+    Element::Metal,
+    Element::Earth,
+    Element::Water,
+];
+
+impl Branch {
+    pub const COUNT: usize = 12;
+
+    /// Builds a branch from any integer, wrapping modulo 12.
+    pub const fn new(i: i64) -> Branch {
+        Branch(i.rem_euclid(12) as u8)
+    }
+
+    pub fn all() -> impl Iterator<Item = Branch> {
+        (0..12).map(Branch::new)
+    }
+
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    pub const fn element(self) -> Element {
+        BRANCH_ELEMENT[self.index()]
+    }
+
+    /// Polarity by position (자 양, 축 음, ...), the convention for the branch itself.
+    pub const fn polarity(self) -> Polarity {
+        if self.0 % 2 == 0 {
+            Polarity::Yang
+        } else {
+            Polarity::Yin
+        }
+    }
+
+    pub const fn hangul(self) -> &'static str {
+        BRANCH_HANGUL[self.index()]
+    }
+
+    pub const fn hanja(self) -> &'static str {
+        BRANCH_HANJA[self.index()]
+    }
+
+    /// 띠 animal in Korean.
+    pub const fn animal(self) -> &'static str {
+        BRANCH_ANIMAL[self.index()]
+    }
+
+    pub const fn offset(self, n: i64) -> Branch {
+        Branch::new(self.0 as i64 + n)
+    }
+
+    pub fn parse(s: &str) -> Option<Branch> {
+        let i = BRANCH_HANGUL
+            .iter()
+            .position(|h| *h == s)
+            .or_else(|| BRANCH_HANJA.iter().position(|h| *h == s))?;
+        Some(Branch(i as u8))
+    }
+}
+
+/// 육십갑자: index 0..59, 0 = 갑자, 59 = 계해.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GanZhi(u8);
+
+impl GanZhi {
+    pub const COUNT: usize = 60;
+
+    pub const fn new(i: i64) -> GanZhi {
+        GanZhi(i.rem_euclid(60) as u8)
+    }
+
+    /// The cycle member with this stem and branch, if they share polarity.
+    pub const fn from_parts(stem: Stem, branch: Branch) -> Option<GanZhi> {
+        if stem.index() % 2 != branch.index() % 2 {
+            return None;
+        }
+        // Chinese remainder: i ≡ s (mod 10), i ≡ b (mod 12).
+        let s = stem.index() as i64;
+        let b = branch.index() as i64;
+        let i = (6 * s - 5 * b).rem_euclid(60);
+        Some(GanZhi(i as u8))
+    }
+
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    pub const fn stem(self) -> Stem {
+        Stem::new(self.0 as i64)
+    }
+
+    pub const fn branch(self) -> Branch {
+        Branch::new(self.0 as i64)
+    }
+
+    pub const fn offset(self, n: i64) -> GanZhi {
+        GanZhi::new(self.0 as i64 + n)
+    }
+
+    pub fn hangul(self) -> String {
+        format!("{}{}", self.stem().hangul(), self.branch().hangul())
+    }
+
+    pub fn hanja(self) -> String {
+        format!("{}{}", self.stem().hanja(), self.branch().hanja())
+    }
+
+    /// Parses `갑자` or `甲子`.
+    pub fn parse(s: &str) -> Option<GanZhi> {
+        let mut chars = s.chars();
+        let (a, b) = (chars.next()?, chars.next()?);
+        if chars.next().is_some() {
+            return None;
+        }
+        let stem = Stem::parse(a.encode_utf8(&mut [0; 4]))?;
+        let branch = Branch::parse(b.encode_utf8(&mut [0; 4]))?;
+        GanZhi::from_parts(stem, branch)
+    }
+}
+
+impl fmt::Display for GanZhi {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.stem().hangul(), self.branch().hangul())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sixty_cycle_round_trips_through_parts() {
+        for i in 0..60 {
+            let g = GanZhi::new(i);
+            assert_eq!(GanZhi::from_parts(g.stem(), g.branch()), Some(g));
+            assert_eq!(GanZhi::parse(&g.hangul()), Some(g));
+            assert_eq!(GanZhi::parse(&g.hanja()), Some(g));
+        }
+        assert_eq!(GanZhi::new(0).hangul(), "갑자");
+        assert_eq!(GanZhi::new(59).hanja(), "癸亥");
+        assert_eq!(GanZhi::from_parts(Stem::new(0), Branch::new(1)), None);
+    }
+
+    #[test]
+    fn elements_follow_generating_and_controlling_cycles() {
+        assert_eq!(Element::Wood.produces(), Element::Fire);
+        assert_eq!(Element::Water.produces(), Element::Wood);
+        assert_eq!(Element::Wood.controls(), Element::Earth);
+        assert_eq!(Element::Metal.controls(), Element::Wood);
+        assert_eq!(Stem::new(6).element(), Element::Metal);
+        assert_eq!(Stem::new(7).polarity(), Polarity::Yin);
+        assert_eq!(Branch::new(5).element(), Element::Fire);
+    }
+}
