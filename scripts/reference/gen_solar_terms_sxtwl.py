@@ -7,7 +7,8 @@ Beijing time based on UT: sxtwl's `qi_accurate` returns
   TT(root of its VSOP87-truncated solar longitude) - dt_T(TT) + 8/24
 where dt_T is sxtwl's own ΔT model (see README).  We therefore take
 UTC := jd - 8/24 (i.e. UT1 by sxtwl's ΔT), rounded to the millisecond (the
-algorithm itself is only good to about a second).
+algorithm itself is only good to about a second). The column sxtwl_delta_t is the ΔT sxtwl
+subtracted, so utc + sxtwl_delta_t is its TT instant, comparable across ΔT models.
 """
 import csv
 import os
@@ -42,11 +43,13 @@ def main():
     for y in range(Y0, Y1 + 1):
         assert sorted(by_year[y]) == list(range(24)), (y, sorted(by_year[y]))
         for i in range(24):
-            rows.append((y, i, common.term_longitude(i), by_year[y][i]))
+            ms = common.iso_ms_to_ms(by_year[y][i])
+            dt = common.sxtwl_delta_t(common.ms_to_decimal_year_sxtwl(ms))
+            rows.append((y, i, common.term_longitude(i), by_year[y][i], f"{dt:.3f}"))
     out = os.path.join(common.DATA, "solar_terms_sxtwl.csv")
     with open(out, "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["year", "index", "longitude", "utc"])
+        w.writerow(["year", "index", "longitude", "utc", "sxtwl_delta_t"])
         w.writerows(rows)
     print(f"wrote {out}: {len(rows)} rows")
 

@@ -32,7 +32,8 @@ pub fn apparent_longitude_deg(jde: f64) -> f64 {
         + 1962.0 * (lp.to_radians() - f).sin()
         + 318.0 * a2.to_radians().sin();
     let (dpsi, _) = nutation(t);
-    (lp + sigma_l / 1e6 + dpsi.to_degrees()).rem_euclid(360.0)
+    let correction = super::sun::precession_rate_correction(t);
+    (lp + sigma_l / 1e6 + (dpsi + correction).to_degrees()).rem_euclid(360.0)
 }
 
 #[cfg(test)]
