@@ -125,7 +125,7 @@ pub fn chart_table(chart: &Chart) -> String {
         d.jie.local.replace('T', " ")
     );
     let ages: Vec<String> = d.pillars.iter().map(|c| format!("{:.0}세", c.start_age.floor())).collect();
-    let names: Vec<String> = d.pillars.iter().map(|c| c.hangul.clone()).collect();
+    let names: Vec<String> = d.pillars.iter().map(|c| c.hangul.to_string()).collect();
     let years: Vec<String> = d.pillars.iter().map(|c| c.start_year.to_string()).collect();
     for line in [ages, names, years] {
         let _ = writeln!(out, "  {}", line.iter().map(|s| center(s, 7)).collect::<String>());

@@ -211,6 +211,23 @@ impl Branch {
     }
 }
 
+const GANZHI_HANGUL: [&str; 60] = [
+    "갑자", "을축", "병인", "정묘", "무진", "기사", "경오", "신미", "임신", "계유",
+    "갑술", "을해", "병자", "정축", "무인", "기묘", "경진", "신사", "임오", "계미",
+    "갑신", "을유", "병술", "정해", "무자", "기축", "경인", "신묘", "임진", "계사",
+    "갑오", "을미", "병신", "정유", "무술", "기해", "경자", "신축", "임인", "계묘",
+    "갑진", "을사", "병오", "정미", "무신", "기유", "경술", "신해", "임자", "계축",
+    "갑인", "을묘", "병진", "정사", "무오", "기미", "경신", "신유", "임술", "계해",
+];
+const GANZHI_HANJA: [&str; 60] = [
+    "甲子", "乙丑", "丙寅", "丁卯", "戊辰", "己巳", "庚午", "辛未", "壬申", "癸酉",
+    "甲戌", "乙亥", "丙子", "丁丑", "戊寅", "己卯", "庚辰", "辛巳", "壬午", "癸未",
+    "甲申", "乙酉", "丙戌", "丁亥", "戊子", "己丑", "庚寅", "辛卯", "壬辰", "癸巳",
+    "甲午", "乙未", "丙申", "丁酉", "戊戌", "己亥", "庚子", "辛丑", "壬寅", "癸卯",
+    "甲辰", "乙巳", "丙午", "丁未", "戊申", "己酉", "庚戌", "辛亥", "壬子", "癸丑",
+    "甲寅", "乙卯", "丙辰", "丁巳", "戊午", "己未", "庚申", "辛酉", "壬戌", "癸亥",
+];
+
 /// 육십갑자: index 0..59, 0 = 갑자, 59 = 계해.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GanZhi(u8);
@@ -250,12 +267,12 @@ impl GanZhi {
         GanZhi::new(self.0 as i64 + n)
     }
 
-    pub fn hangul(self) -> String {
-        format!("{}{}", self.stem().hangul(), self.branch().hangul())
+    pub const fn hangul(self) -> &'static str {
+        GANZHI_HANGUL[self.index()]
     }
 
-    pub fn hanja(self) -> String {
-        format!("{}{}", self.stem().hanja(), self.branch().hanja())
+    pub const fn hanja(self) -> &'static str {
+        GANZHI_HANJA[self.index()]
     }
 
     /// Parses `갑자` or `甲子`.
@@ -273,7 +290,7 @@ impl GanZhi {
 
 impl fmt::Display for GanZhi {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{}", self.stem().hangul(), self.branch().hangul())
+        f.write_str(self.hangul())
     }
 }
 
@@ -286,8 +303,10 @@ mod tests {
         for i in 0..60 {
             let g = GanZhi::new(i);
             assert_eq!(GanZhi::from_parts(g.stem(), g.branch()), Some(g));
-            assert_eq!(GanZhi::parse(&g.hangul()), Some(g));
-            assert_eq!(GanZhi::parse(&g.hanja()), Some(g));
+            assert_eq!(GanZhi::parse(g.hangul()), Some(g));
+            assert_eq!(GanZhi::parse(g.hanja()), Some(g));
+            assert_eq!(g.hangul(), format!("{}{}", g.stem().hangul(), g.branch().hangul()));
+            assert_eq!(g.hanja(), format!("{}{}", g.stem().hanja(), g.branch().hanja()));
         }
         assert_eq!(GanZhi::new(0).hangul(), "갑자");
         assert_eq!(GanZhi::new(59).hanja(), "癸亥");

@@ -234,7 +234,7 @@ mod four_pillar_tests {
     fn a_known_chart() {
         // 1990-05-15 15:30 KST: 경오년 신사월 경진일 갑신시.
         let p = at("1990-05-15T15:30:00", 642_753_000, ZiHour::Split);
-        let names: Vec<String> = p.known().map(|(_, g)| g.hangul()).collect();
+        let names: Vec<&str> = p.known().map(|(_, g)| g.hangul()).collect();
         assert_eq!(names, ["경오", "신사", "경진", "갑신"]);
     }
 

@@ -23,7 +23,7 @@ fn daeun_direction_pillars_and_span_match_the_references() {
         let chart = build_chart(&request.parse().unwrap(), &ChartExtras::default()).unwrap();
         let e = &case["expected"];
         assert_eq!(chart.daeun.direction, e["direction"].as_str().unwrap(), "{id}");
-        let pillars: Vec<&str> = chart.daeun.pillars.iter().map(|p| p.hangul.as_str()).collect();
+        let pillars: Vec<&str> = chart.daeun.pillars.iter().map(|p| p.hangul).collect();
         let expected: Vec<&str> = e["pillars"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         assert_eq!(pillars, expected, "{id}");
         let reference_span = e["seconds_to_jie"].as_f64().unwrap();

@@ -52,25 +52,27 @@ fn out_of_range(value: String) -> SajuError {
     SajuError::OutOfRange { value, min: fmt(first), max: fmt(last) }
 }
 
-/// The months of a lunar year in order, leap month in its place.
-pub fn months_of_year(year: i32) -> Option<Vec<MonthInfo>> {
+/// The months of a lunar year in order, leap month in its place, without allocating.
+fn month_iter(year: i32) -> Option<impl Iterator<Item = MonthInfo>> {
     let (start, leap, mask) = year_row(year)?;
-    let next_start = year_row(year + 1).map_or(END_JDN, |r| r.0);
     let count = if leap > 0 { 13 } else { 12 };
-    let mut out = Vec::with_capacity(count);
     let mut jdn = start;
     let mut number = 0u8;
-    for i in 0..count {
+    Some((0..count).map(move |i| {
         let is_leap = leap > 0 && i == leap as usize;
         if !is_leap {
             number += 1;
         }
         let days = if mask & (1 << i) != 0 { 30 } else { 29 };
-        out.push(MonthInfo { number, leap: is_leap, days, start_jdn: jdn });
+        let info = MonthInfo { number, leap: is_leap, days, start_jdn: jdn };
         jdn += days as i64;
-    }
-    debug_assert_eq!(jdn, next_start);
-    Some(out)
+        info
+    }))
+}
+
+/// The months of a lunar year in order, leap month in its place.
+pub fn months_of_year(year: i32) -> Option<Vec<MonthInfo>> {
+    month_iter(year).map(Iterator::collect)
 }
 
 /// The leap month of a lunar year, if it has one.
@@ -83,9 +85,8 @@ pub fn to_jdn(date: LunarDate) -> Result<i64, SajuError> {
     if !(1..=12).contains(&date.month) {
         return Err(SajuError::InvalidLunarMonth(date.month));
     }
-    let months = months_of_year(date.year).ok_or_else(|| out_of_range(date.hangul()))?;
+    let mut months = month_iter(date.year).ok_or_else(|| out_of_range(date.hangul()))?;
     let month = months
-        .iter()
         .find(|m| m.number == date.month && m.leap == date.leap)
         .ok_or(SajuError::NoSuchLeapMonth { year: date.year, month: date.month, leap_month: leap_month(date.year) })?;
     if date.day == 0 || date.day > month.days {
@@ -109,8 +110,11 @@ pub fn from_jdn(jdn: i64) -> Result<LunarDate, SajuError> {
     }
     let row = YEARS.partition_point(|r| r.0 <= jdn) - 1;
     let year = FIRST_YEAR + row as i32;
-    let months = months_of_year(year).ok_or_else(|| out_of_range(jdn.to_string()))?;
-    let month = months.iter().rev().find(|m| m.start_jdn <= jdn).ok_or_else(|| out_of_range(jdn.to_string()))?;
+    let month = month_iter(year)
+        .ok_or_else(|| out_of_range(jdn.to_string()))?
+        .take_while(|m| m.start_jdn <= jdn)
+        .last()
+        .ok_or_else(|| out_of_range(jdn.to_string()))?;
     Ok(LunarDate { year, month: month.number, leap: month.leap, day: (jdn - month.start_jdn + 1) as u8 })
 }
 

@@ -24,7 +24,7 @@ fn changed_positions(a: &FourPillars, b: &FourPillars) -> Vec<Position> {
 }
 
 fn describe(changed: &[Position], from: &FourPillars, to: &FourPillars) -> String {
-    let name = |g: Option<GanZhi>| g.map_or_else(|| "-".to_string(), |g| g.hangul());
+    let name = |g: Option<GanZhi>| g.map_or("-", |g| g.hangul());
     changed
         .iter()
         .map(|&p| format!("{} {}→{}", p.hangul(), name(from.get(p)), name(to.get(p))))

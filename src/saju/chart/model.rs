@@ -91,8 +91,8 @@ pub struct Pillars {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PillarView {
-    pub hangul: String,
-    pub hanja: String,
+    pub hangul: &'static str,
+    pub hanja: &'static str,
     /// 0..59 in the sixty cycle (0 = 갑자).
     pub index: u8,
     pub stem: StemView,
@@ -192,8 +192,8 @@ pub struct DaeunView {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DaeunPillarView {
     pub order: u32,
-    pub hangul: String,
-    pub hanja: String,
+    pub hangul: &'static str,
+    pub hanja: &'static str,
     pub start_age: f64,
     pub start_year: i32,
     pub end_year: i32,
@@ -205,8 +205,8 @@ pub struct DaeunPillarView {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SeunView {
     pub year: i32,
-    pub hangul: String,
-    pub hanja: String,
+    pub hangul: &'static str,
+    pub hanja: &'static str,
     /// International age at the end of that year.
     pub age: i32,
     pub stem_ten_god: NameView,
@@ -215,7 +215,7 @@ pub struct SeunView {
     /// Relations of the year's branch with the chart's branches (e.g. `자오충` with the day branch).
     pub relations: Vec<String>,
     /// The 대운 pillar running that year.
-    pub daeun: Option<String>,
+    pub daeun: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -228,8 +228,8 @@ pub struct WolunView {
 pub struct WolunMonthView {
     /// 1 = 인월 … 12 = 축월.
     pub month: u8,
-    pub hangul: String,
-    pub hanja: String,
+    pub hangul: &'static str,
+    pub hanja: &'static str,
     pub starts: TermView,
     pub stem_ten_god: NameView,
     pub branch_ten_god: NameView,
@@ -265,8 +265,8 @@ pub struct AlternativeView {
     pub side: &'static str,
     pub minutes: f64,
     pub changed: Vec<&'static str>,
-    pub year: String,
-    pub month: String,
-    pub day: String,
-    pub hour: Option<String>,
+    pub year: &'static str,
+    pub month: &'static str,
+    pub day: &'static str,
+    pub hour: Option<&'static str>,
 }

@@ -225,7 +225,7 @@ fn branch_positions(p: &FourPillars, hit: impl Fn(Position, usize) -> bool) -> V
 }
 
 fn pillar_in(g: GanZhi, list: &[&str]) -> bool {
-    list.iter().any(|s| GanZhi::parse(s) == Some(g))
+    list.contains(&g.hangul())
 }
 
 fn push(out: &mut Vec<ShinSal>, star: &Star, positions: Vec<Position>, basis: &'static str) {

@@ -201,17 +201,18 @@ pub fn strength(p: &FourPillars) -> Strength {
         reasoning.push("태어난 시를 몰라 년·월·일 세 기둥만으로 계산함.".to_string());
     }
     reasoning.push(format!(
-        "돕는 기운 {:.1} (비겁 {:.1}, 인성 {:.1}) 대 빼는 기운 {:.1} (식상 {:.1}, 재성 {:.1}, 관성 {:.1}), 월지 가중 3배.",
-        support,
-        at(BiGeop),
-        at(InSeong),
-        drain,
-        at(SikSang),
-        at(JaeSeong),
-        at(GwanSeong)
+        "돕는 기운 {} (비겁 {}, 인성 {}) 대 빼는 기운 {} (식상 {}, 재성 {}, 관성 {}), 월지 가중 3배.",
+        Tenths(support),
+        Tenths(at(BiGeop)),
+        Tenths(at(InSeong)),
+        Tenths(drain),
+        Tenths(at(SikSang)),
+        Tenths(at(JaeSeong)),
+        Tenths(at(GwanSeong))
     ));
     reasoning.push(format!(
-        "점수 {score:.1}/100 → {} (추정).",
+        "점수 {}/100 → {} (추정).",
+        Tenths(score),
         verdict.hangul()
     ));
     reasoning.push(format!(
@@ -237,6 +238,17 @@ pub fn strength(p: &FourPillars) -> Strength {
         support: round(support, 2),
         drain: round(drain, 2),
         reasoning,
+    }
+}
+
+/// A number shown with one decimal, formatted through integers (float formatting was a hot spot).
+struct Tenths(f32);
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = (self.0 * 10.0).round() as i64;
+        let sign = if t < 0 { "-" } else { "" };
+        write!(f, "{sign}{}.{}", t.abs() / 10, t.abs() % 10)
     }
 }
 

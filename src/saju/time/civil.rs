@@ -166,12 +166,26 @@ pub fn format_offset(seconds: i32) -> String {
     }
 }
 
-/// The wall clock `YYYY-MM-DDTHH:MM:SS` of an instant at a fixed UTC offset.
+/// The wall clock `YYYY-MM-DDTHH:MM:SS` of an instant at a fixed UTC offset (years 0–9999).
 pub fn format_local(unix: i64, offset_seconds: i64) -> String {
     let t = unix + offset_seconds;
     let (y, m, d) = crate::saju::astro::julian::civil_from_jdn(t.div_euclid(86_400) + 2_440_588);
-    let secs = t.rem_euclid(86_400);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    let secs = t.rem_euclid(86_400) as u32;
+    // Hand-rolled: charts format several instants each, and `format!` dominated the profile.
+    let mut b = *b"0000-00-00T00:00:00";
+    let mut put = |at: usize, width: usize, mut v: u32| {
+        for i in (at..at + width).rev() {
+            b[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    };
+    put(0, 4, y.clamp(0, 9999) as u32);
+    put(5, 2, m);
+    put(8, 2, d);
+    put(11, 2, secs / 3600);
+    put(14, 2, secs / 60 % 60);
+    put(17, 2, secs % 60);
+    String::from_utf8_lossy(&b).into_owned()
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ`.
