@@ -68,7 +68,14 @@ fn pillars(c: &mut Criterion) {
         use tyme4rs::tyme::solar::SolarTime;
         b.iter(|| {
             for (_, c) in births.iter().take(256) {
-                let t = SolarTime::from_ymd_hms(c.year as isize, c.month as usize, c.day as usize, c.hour as usize, c.minute as usize, c.second as usize);
+                let t = SolarTime::from_ymd_hms(
+                    c.year as isize,
+                    c.month as usize,
+                    c.day as usize,
+                    c.hour as usize,
+                    c.minute as usize,
+                    c.second as usize,
+                );
                 black_box(t.get_lunar_hour().get_eight_char());
             }
         })

@@ -38,7 +38,8 @@ pub fn run_lines(path: &str, mut answer: impl FnMut(&Value, &Value, &mut Vec<u8>
                 answer(&id, &value, &mut buf);
             }
             Err(e) => {
-                let line = error_line(&Value::Null, "invalid_json", &format!("{}번째 줄이 JSON이 아닙니다: {e}", n + 1));
+                let line =
+                    error_line(&Value::Null, "invalid_json", &format!("{}번째 줄이 JSON이 아닙니다: {e}", n + 1));
                 serde_json::to_writer(&mut buf, &line).expect("serializing a Value cannot fail");
             }
         }

@@ -74,23 +74,34 @@ pub fn run(args: CalendarArgs) -> Result<(), CliError> {
             let (y, m, d) = ymd(&date)?;
             let (sy, sm, sd) = lunar_to_solar(y, m, d, leap)?;
             if json {
-                println!("{}", json!({"lunar": {"year": y, "month": m, "day": d, "leap": leap}, "solar": format!("{sy:04}-{sm:02}-{sd:02}")}));
+                println!(
+                    "{}",
+                    json!({"lunar": {"year": y, "month": m, "day": d, "leap": leap}, "solar": format!("{sy:04}-{sm:02}-{sd:02}")})
+                );
             } else {
-                println!("음력 {y}년 {}{m}월 {d}일 → 양력 {sy}년 {sm}월 {sd}일 ({sy:04}-{sm:02}-{sd:02})", if leap { "윤" } else { "" });
+                println!(
+                    "음력 {y}년 {}{m}월 {d}일 → 양력 {sy}년 {sm}월 {sd}일 ({sy:04}-{sm:02}-{sd:02})",
+                    if leap { "윤" } else { "" }
+                );
             }
             Ok(())
         }
         (Some(CalendarCommand::SolarToLunar { date, json }), None) => {
             let l = solar_to_lunar(&date)?;
             if json {
-                println!("{}", json!({"solar": date, "lunar": {"year": l.year, "month": l.month, "day": l.day, "leap": l.leap}}));
+                println!(
+                    "{}",
+                    json!({"solar": date, "lunar": {"year": l.year, "month": l.month, "day": l.day, "leap": l.leap}})
+                );
             } else {
                 println!("양력 {date} → {}", l.hangul());
             }
             Ok(())
         }
         (Some(CalendarCommand::Terms { year, tz, json }), None) => terms(year, &tz, json),
-        (None, None) => Err(CliError("하위 명령(lunar-to-solar, solar-to-lunar, terms) 또는 --batch FILE이 필요합니다".into())),
+        (None, None) => {
+            Err(CliError("하위 명령(lunar-to-solar, solar-to-lunar, terms) 또는 --batch FILE이 필요합니다".into()))
+        }
     }
 }
 
@@ -106,7 +117,15 @@ fn terms(year: i32, tz: &str, as_json: bool) -> Result<(), CliError> {
             let ts = jiff::Timestamp::from_second(e.instant).expect("table instants are valid");
             let offset = zone.to_offset(ts).seconds();
             let local = format_local(e.instant, offset as i64);
-            (local, e.term.hangul(), e.term.hanja(), e.term.longitude(), e.term.is_jie(), format_utc(e.instant), format_offset(offset))
+            (
+                local,
+                e.term.hangul(),
+                e.term.hanja(),
+                e.term.longitude(),
+                e.term.is_jie(),
+                format_utc(e.instant),
+                format_offset(offset),
+            )
         })
         .collect();
     if as_json {
@@ -116,7 +135,10 @@ fn terms(year: i32, tz: &str, as_json: bool) -> Result<(), CliError> {
                 json!({"name": name, "hanja": hanja, "longitude": lon, "jie": jie, "utc": utc, "local": local, "utc_offset": off})
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&json!({"year": year, "timezone": tz, "terms": list})).expect("json"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({"year": year, "timezone": tz, "terms": list})).expect("json")
+        );
     } else {
         println!("{year}년 24절기 ({tz})");
         for (local, name, hanja, lon, jie, utc, off) in rows {
@@ -134,24 +156,40 @@ fn run_batch(path: &str) -> Result<(), CliError> {
             Some("lunar_to_solar") => {
                 let num = |k: &str| input.get(k).and_then(Value::as_i64);
                 match (num("year"), num("month"), num("day")) {
-                    (Some(y), Some(m), Some(d)) if (1..=9999).contains(&y) && (0..=99).contains(&m) && (0..=99).contains(&d) => {
+                    (Some(y), Some(m), Some(d))
+                        if (1..=9999).contains(&y) && (0..=99).contains(&m) && (0..=99).contains(&d) =>
+                    {
                         let leap = input.get("leap").and_then(Value::as_bool).unwrap_or(false);
                         match lunar_to_solar(y as i32, m as u32, d as u32, leap) {
-                            Ok((sy, sm, sd)) => json!({"id": id, "answer": {"valid": true, "solar": format!("{sy:04}-{sm:02}-{sd:02}")}}),
-                            Err(e) => json!({"id": id, "answer": {"valid": false, "code": e.code(), "message": e.to_string()}}),
+                            Ok((sy, sm, sd)) => {
+                                json!({"id": id, "answer": {"valid": true, "solar": format!("{sy:04}-{sm:02}-{sd:02}")}})
+                            }
+                            Err(e) => {
+                                json!({"id": id, "answer": {"valid": false, "code": e.code(), "message": e.to_string()}})
+                            }
                         }
                     }
-                    _ => json!({"id": id, "answer": {"valid": false, "code": "invalid_input", "message": "input에 정수 year, month, day가 필요합니다"}}),
+                    _ => {
+                        json!({"id": id, "answer": {"valid": false, "code": "invalid_input", "message": "input에 정수 year, month, day가 필요합니다"}})
+                    }
                 }
             }
             Some("solar_to_lunar") => match input.get("solar").and_then(Value::as_str) {
                 Some(s) => match solar_to_lunar(s) {
-                    Ok(l) => json!({"id": id, "answer": {"valid": true, "year": l.year, "month": l.month, "day": l.day, "leap": l.leap}}),
+                    Ok(l) => {
+                        json!({"id": id, "answer": {"valid": true, "year": l.year, "month": l.month, "day": l.day, "leap": l.leap}})
+                    }
                     Err(e) => json!({"id": id, "answer": {"valid": false, "code": e.code(), "message": e.to_string()}}),
                 },
-                None => json!({"id": id, "answer": {"valid": false, "code": "invalid_input", "message": "input.solar(YYYY-MM-DD)가 필요합니다"}}),
+                None => {
+                    json!({"id": id, "answer": {"valid": false, "code": "invalid_input", "message": "input.solar(YYYY-MM-DD)가 필요합니다"}})
+                }
             },
-            Some(other) => error_line(id, "invalid_input", &format!("알 수 없는 direction: {other} (lunar_to_solar 또는 solar_to_lunar)")),
+            Some(other) => error_line(
+                id,
+                "invalid_input",
+                &format!("알 수 없는 direction: {other} (lunar_to_solar 또는 solar_to_lunar)"),
+            ),
             None => error_line(id, "invalid_input", "direction 필드가 필요합니다"),
         };
         serde_json::to_writer(&mut *out, &answer).expect("Value serializes");

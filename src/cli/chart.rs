@@ -5,7 +5,6 @@ use super::{render, CliError};
 use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
 use clap::Args;
 
-
 #[derive(Debug, Args)]
 pub struct ChartArgs {
     /// 생년월일 YYYY-MM-DD (음력이면 --lunar)
@@ -86,10 +85,7 @@ pub fn run(args: ChartArgs) -> Result<(), CliError> {
         boundary_window_minutes: args.window,
     };
     let input = request.parse()?;
-    let extras = ChartExtras {
-        seun_years: args.seun.as_deref().map(parse_years).transpose()?,
-        wolun_year: args.wolun,
-    };
+    let extras = ChartExtras { seun_years: args.seun.as_deref().map(parse_years).transpose()?, wolun_year: args.wolun };
     let chart = build_chart(&input, &extras)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&chart).expect("chart serializes"));
@@ -123,4 +119,3 @@ fn run_batch(path: &str) -> Result<(), CliError> {
         serde_json::to_writer(&mut *out, &answer).expect("Value serializes");
     })
 }
-

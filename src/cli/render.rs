@@ -46,7 +46,16 @@ pub fn chart_table(chart: &Chart) -> String {
     let i = &chart.input;
     let gender = if i.gender == "male" { "남" } else { "여" };
     let calendar = if i.calendar == "korean_lunar" { "음력 입력" } else { "양력" };
-    let _ = writeln!(out, "사주팔자 · {} {} ({}, UTC{} {}) · {}", calendar, i.datetime.replace('T', " "), i.timezone, b.utc_offset, b.zone_abbreviation, gender);
+    let _ = writeln!(
+        out,
+        "사주팔자 · {} {} ({}, UTC{} {}) · {}",
+        calendar,
+        i.datetime.replace('T', " "),
+        i.timezone,
+        b.utc_offset,
+        b.zone_abbreviation,
+        gender
+    );
     if let Some(l) = &b.lunar_date {
         let _ = writeln!(out, "양력 {} · {}", b.solar_date, l.text);
     }
@@ -66,8 +75,32 @@ pub fn chart_table(chart: &Chart) -> String {
     };
     row(&mut out, "", &["시주", "일주", "월주", "년주"].map(String::from));
     row(&mut out, "천간 십신", &cell(&|p| p.stem.ten_god.map_or("일간".to_string(), |t| t.hangul.to_string())));
-    row(&mut out, "천간", &cell(&|p| format!("{}{} {}{}", p.stem.hanja, p.stem.hangul, element_hangul(p.stem.element), polarity_sign(p.stem.polarity))));
-    row(&mut out, "지지", &cell(&|p| format!("{}{} {}{}", p.branch.hanja, p.branch.hangul, element_hangul(p.branch.element), polarity_sign(p.branch.polarity))));
+    row(
+        &mut out,
+        "천간",
+        &cell(&|p| {
+            format!(
+                "{}{} {}{}",
+                p.stem.hanja,
+                p.stem.hangul,
+                element_hangul(p.stem.element),
+                polarity_sign(p.stem.polarity)
+            )
+        }),
+    );
+    row(
+        &mut out,
+        "지지",
+        &cell(&|p| {
+            format!(
+                "{}{} {}{}",
+                p.branch.hanja,
+                p.branch.hangul,
+                element_hangul(p.branch.element),
+                polarity_sign(p.branch.polarity)
+            )
+        }),
+    );
     row(&mut out, "지지 십신", &cell(&|p| p.branch.ten_god.hangul.to_string()));
     row(&mut out, "지장간", &cell(&|p| p.branch.hidden_stems.iter().map(|h| h.hangul).collect::<String>()));
     row(&mut out, "12운성", &cell(&|p| p.life_stage.hangul.to_string()));
@@ -142,7 +175,7 @@ pub fn chart_table(chart: &Chart) -> String {
                 y.hanja,
                 y.stem_ten_god.hangul,
                 y.branch_ten_god.hangul,
-                y.daeun.as_deref().unwrap_or("-"),
+                y.daeun.unwrap_or("-"),
                 rel
             );
         }
@@ -150,7 +183,17 @@ pub fn chart_table(chart: &Chart) -> String {
     if let Some(w) = &chart.wolun {
         let _ = writeln!(out, "\n{}년 월운:", w.year);
         for m in &w.months {
-            let _ = writeln!(out, "  {}월 {}({}) {} {} 시작 · {} / {}", m.month, m.hangul, m.hanja, m.starts.name, m.starts.local.replace('T', " "), m.stem_ten_god.hangul, m.branch_ten_god.hangul);
+            let _ = writeln!(
+                out,
+                "  {}월 {}({}) {} {} 시작 · {} / {}",
+                m.month,
+                m.hangul,
+                m.hanja,
+                m.starts.name,
+                m.starts.local.replace('T', " "),
+                m.stem_ten_god.hangul,
+                m.branch_ten_god.hangul
+            );
         }
     }
     if !chart.warnings.is_empty() {

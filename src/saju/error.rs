@@ -25,25 +25,30 @@ pub enum SajuError {
     #[error("음력 월은 1~12 사이여야 합니다: {0}")]
     InvalidLunarMonth(u8),
 
-    #[error("{local}({zone})은 {reason} 때문에 존재하지 않는 시각입니다. 시계를 {before}로 읽으면 {earlier}, {after}로 읽으면 {later}입니다")]
-    NonexistentLocalTime {
-        local: String,
-        zone: String,
-        reason: String,
-        before: String,
-        after: String,
-        earlier: String,
-        later: String,
-    },
+    #[error("{}({})은 시계를 앞당긴 전환(서머타임 시작 또는 표준시 변경) 때문에 존재하지 않는 시각입니다. 시계를 UTC{}로 읽으면 {}, UTC{}로 읽으면 {}입니다. disambiguation을 earlier 또는 later로 지정해 주세요", .0.local, .0.zone, .0.before, .0.earlier, .0.after, .0.later)]
+    NonexistentLocalTime(Box<LocalTimeIssue>),
 
-    #[error("{local}({zone})은 두 번 있었던 시각입니다: {earlier} 또는 {later}. disambiguation을 earlier 또는 later로 지정해 주세요")]
-    AmbiguousLocalTime { local: String, zone: String, earlier: String, later: String },
+    #[error("{}({})은 시계를 되돌려 두 번 있었던 시각입니다: UTC{}로 {} 또는 UTC{}로 {}. disambiguation을 earlier 또는 later로 지정해 주세요", .0.local, .0.zone, .0.before, .0.earlier, .0.after, .0.later)]
+    AmbiguousLocalTime(Box<LocalTimeIssue>),
 
     #[error("경도는 -180 ~ 180 사이의 숫자여야 합니다: {0}")]
     InvalidLongitude(String),
 
     #[error("{field} 값이 올바르지 않습니다: {message}")]
     InvalidInput { field: String, message: String },
+}
+
+/// A local time that a clock change skipped (gap) or repeated (fold), with both readings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalTimeIssue {
+    pub local: String,
+    pub zone: String,
+    /// Offsets before and after the transition, e.g. `+09:00`, `+10:00`.
+    pub before: String,
+    pub after: String,
+    /// The instant (UTC) of each reading.
+    pub earlier: String,
+    pub later: String,
 }
 
 impl SajuError {
@@ -57,8 +62,8 @@ impl SajuError {
             SajuError::NoSuchLeapMonth { .. } => "no_such_leap_month",
             SajuError::LunarDayOutOfRange { .. } => "lunar_day_out_of_range",
             SajuError::InvalidLunarMonth(_) => "invalid_lunar_month",
-            SajuError::NonexistentLocalTime { .. } => "nonexistent_local_time",
-            SajuError::AmbiguousLocalTime { .. } => "ambiguous_local_time",
+            SajuError::NonexistentLocalTime(_) => "nonexistent_local_time",
+            SajuError::AmbiguousLocalTime(_) => "ambiguous_local_time",
             SajuError::InvalidLongitude(_) => "invalid_longitude",
             SajuError::InvalidInput { .. } => "invalid_input",
         }

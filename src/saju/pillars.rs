@@ -96,7 +96,7 @@ const fn unreachable_pair() -> GanZhi {
 
 /// The double-hour branch of a clock time given as minutes after local midnight (자시 = 23:00–01:00).
 pub const fn hour_branch(minute_of_day: u32) -> Branch {
-    Branch::new(((minute_of_day / 60 + 1) / 2) as i64)
+    Branch::new((minute_of_day / 60).div_ceil(2) as i64)
 }
 
 /// 일진: the day pillar of a civil date given by its Julian Day Number.
@@ -176,7 +176,12 @@ pub fn day_and_hour(clock: &LocalDateTime, zi: ZiHour) -> (GanZhi, GanZhi) {
 
 /// The four pillars for a birth instant and the corrected clock that the day and hour are read from.
 /// `hour_known = false` gives a three-pillar chart (the day is then the clock's civil date).
-pub fn four_pillars(instant: i64, clock: &LocalDateTime, zi: ZiHour, hour_known: bool) -> Result<FourPillars, SajuError> {
+pub fn four_pillars(
+    instant: i64,
+    clock: &LocalDateTime,
+    zi: ZiHour,
+    hour_known: bool,
+) -> Result<FourPillars, SajuError> {
     let month = saju_month(instant).ok_or_else(|| out_of_range(clock))?;
     let year = year_pillar(month.year);
     let (day, hour) = if hour_known {
@@ -190,11 +195,7 @@ pub fn four_pillars(instant: i64, clock: &LocalDateTime, zi: ZiHour, hour_known:
 
 fn out_of_range(clock: &LocalDateTime) -> SajuError {
     let (first, last) = solar_terms::table_years();
-    SajuError::OutOfRange {
-        value: clock.iso(),
-        min: format!("{}-01-07", first),
-        max: format!("{}-12-07", last),
-    }
+    SajuError::OutOfRange { value: clock.iso(), min: format!("{}-01-07", first), max: format!("{}-12-07", last) }
 }
 
 #[cfg(test)]

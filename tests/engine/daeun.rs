@@ -40,7 +40,9 @@ fn daeun_direction_pillars_and_span_match_the_references() {
         assert!((chart.daeun.start_age_years - from_reference).abs() < 0.01, "{id}");
         // lunar_python rounds differently (see tests/data/README); count how often it differs by > 1 month.
         let lp = &e["start"];
-        let lp_years = lp["years"].as_f64().unwrap() + lp["months"].as_f64().unwrap() / 12.0 + lp["days"].as_f64().unwrap() / 360.0;
+        let lp_years = lp["years"].as_f64().unwrap()
+            + lp["months"].as_f64().unwrap() / 12.0
+            + lp["days"].as_f64().unwrap() / 360.0;
         if (lp_years - chart.daeun.start_age_years).abs() > 1.0 / 12.0 {
             start_age_off_by_more_than_a_month += 1;
         }

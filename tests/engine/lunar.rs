@@ -21,14 +21,20 @@ fn every_kasi_month_from_1900_to_2050_is_identical() {
         let (y, m, d) = ymd(&r["solar_start"]);
         let start = jdn_from_civil(y, m, d);
         let ours = months_of_year(year).unwrap();
-        let info = ours.iter().find(|i| i.number == month && i.leap == leap).unwrap_or_else(|| panic!("{year}-{month} leap={leap} missing"));
+        let info = ours
+            .iter()
+            .find(|i| i.number == month && i.leap == leap)
+            .unwrap_or_else(|| panic!("{year}-{month} leap={leap} missing"));
         assert_eq!((info.start_jdn, info.days), (start, days), "{year}-{}{month}", if leap { "윤" } else { "" });
         assert_eq!(to_jdn(LunarDate { year, month, leap, day: days }).unwrap(), start + days as i64 - 1);
         assert_eq!(from_jdn(start).unwrap(), LunarDate { year, month, leap, day: 1 });
     }
     // Leap months, both ways: the years that KASI lists with a leap month are exactly ours.
     for year in 1900..=2050 {
-        let kasi_leap = rows.iter().find(|r| r["lunar_year"] == year.to_string() && r["leap"] == "1").map(|r| r["month"].parse::<u8>().unwrap());
+        let kasi_leap = rows
+            .iter()
+            .find(|r| r["lunar_year"] == year.to_string() && r["leap"] == "1")
+            .map(|r| r["month"].parse::<u8>().unwrap());
         assert_eq!(saju::saju::calendar::korean_lunar::leap_month(year), kasi_leap, "{year}");
     }
 }

@@ -56,7 +56,17 @@ fn pillars_match_lunar_python_on_every_reference_case() {
             failures.push(format!("{id}: ours {ours:?} expected {expected:?} ({})", case["input"]));
         }
     }
-    eprintln!("pillar cases: {} {:?}; skipped as disputed: {skipped}; failures: {}", cases.len(), by_tag, failures.len());
+    eprintln!(
+        "pillar cases: {} {:?}; skipped as disputed: {skipped}; failures: {}",
+        cases.len(),
+        by_tag,
+        failures.len()
+    );
     assert!(skipped <= 4);
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.iter().take(30).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
+    );
 }

@@ -101,7 +101,8 @@ fn valid_random_births_always_chart() {
                 time_correction: Some(correction.into()),
                 ..Default::default()
             };
-            let chart = build_chart(&request.parse().unwrap(), &ChartExtras::default()).unwrap_or_else(|e| panic!("{local}: {e}"));
+            let chart = build_chart(&request.parse().unwrap(), &ChartExtras::default())
+                .unwrap_or_else(|e| panic!("{local}: {e}"));
             assert_eq!(chart.daeun.pillars.len(), 10);
             n += 1;
         }

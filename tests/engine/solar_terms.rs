@@ -16,7 +16,10 @@ fn solar_terms_match_de421_within_seconds() {
         let ours = astro_terms::term_instant(year, index);
         (ours - parse_utc(&r["utc"]), format!("{year} #{index}"))
     }));
-    eprintln!("solar terms vs skyfield/DE421 1900–2050: n={} mean={:.2}s max={:.2}s ({})", s.count, s.mean, s.max, s.worst);
+    eprintln!(
+        "solar terms vs skyfield/DE421 1900–2050: n={} mean={:.2}s max={:.2}s ({})",
+        s.count, s.mean, s.max, s.worst
+    );
     assert!(s.max < 2.0, "max {:.2}s at {}", s.max, s.worst);
 }
 
@@ -51,7 +54,10 @@ fn solar_terms_match_sxtwl_through_2100() {
         let their_tt = parse_utc(&r["utc"]) + r["sxtwl_delta_t"].parse::<f64>().unwrap();
         (t + our_dt - their_tt, label)
     }));
-    eprintln!("solar terms vs sxtwl 1900–2100, UT: mean={:.2}s max={:.2}s ({}); TT: mean={:.2}s max={:.2}s ({})", ut.mean, ut.max, ut.worst, tt.mean, tt.max, tt.worst);
+    eprintln!(
+        "solar terms vs sxtwl 1900–2100, UT: mean={:.2}s max={:.2}s ({}); TT: mean={:.2}s max={:.2}s ({})",
+        ut.mean, ut.max, ut.worst, tt.mean, tt.max, tt.worst
+    );
     assert!(tt.max < 5.0, "TT max {:.2}s at {}", tt.max, tt.worst);
     assert!(ut.max < 180.0, "UT max {:.2}s at {}", ut.max, ut.worst);
 }
@@ -65,6 +71,9 @@ fn new_moons_match_de421() {
         let k = new_moon::lunation_near(jde);
         (new_moon::new_moon_instant(k) - t, r["utc"].clone())
     }));
-    eprintln!("new moons vs skyfield/DE421 1900–2050: n={} mean={:.2}s max={:.2}s ({})", s.count, s.mean, s.max, s.worst);
+    eprintln!(
+        "new moons vs skyfield/DE421 1900–2050: n={} mean={:.2}s max={:.2}s ({})",
+        s.count, s.mean, s.max, s.worst
+    );
     assert!(s.max < 60.0, "max {:.2}s at {}", s.max, s.worst);
 }

@@ -30,7 +30,8 @@ fn seoul_offset_history_matches_zoneinfo() {
         // A reading one minute after the transition, on the new clock, resolves back to that instant.
         let wall = t + 60 + offset;
         let clock = saju::saju::time::civil::format_local(wall, 0);
-        let resolved = resolve_local(LocalDateTime::parse(&clock).unwrap(), "Asia/Seoul", Disambiguation::Later).unwrap();
+        let resolved =
+            resolve_local(LocalDateTime::parse(&clock).unwrap(), "Asia/Seoul", Disambiguation::Later).unwrap();
         assert_eq!(resolved.offset_seconds as i64, offset, "{}", r["utc"]);
         assert_eq!(resolved.unix, t + 60, "{}", r["utc"]);
         assert_eq!(resolved.dst, r["is_dst"] == "1" || r["is_dst"] == "True", "{}", r["utc"]);

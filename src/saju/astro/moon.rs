@@ -28,9 +28,7 @@ pub fn apparent_longitude_deg(jde: f64) -> f64 {
         };
         sigma_l += l * ecc * arg.sin();
     }
-    sigma_l += 3958.0 * a1.to_radians().sin()
-        + 1962.0 * (lp.to_radians() - f).sin()
-        + 318.0 * a2.to_radians().sin();
+    sigma_l += 3958.0 * a1.to_radians().sin() + 1962.0 * (lp.to_radians() - f).sin() + 318.0 * a2.to_radians().sin();
     let (dpsi, _) = nutation(t);
     let correction = super::sun::precession_rate_correction(t);
     (lp + sigma_l / 1e6 + (dpsi + correction).to_degrees()).rem_euclid(360.0)

@@ -75,10 +75,7 @@ pub fn apparent_longitude_deg(jde: f64) -> f64 {
 /// Equation of time (apparent minus mean solar time) in minutes at a TT Julian Date.
 pub fn equation_of_time_minutes(jde: f64) -> f64 {
     let tau = (jde - J2000) / 365_250.0;
-    let mean_longitude = (280.466_456_7
-        + 360_007.698_277_9 * tau
-        + 0.030_320_28 * tau * tau
-        + tau.powi(3) / 49_931.0
+    let mean_longitude = (280.466_456_7 + 360_007.698_277_9 * tau + 0.030_320_28 * tau * tau + tau.powi(3) / 49_931.0
         - tau.powi(4) / 15_300.0
         - tau.powi(5) / 2_000_000.0)
         .to_radians();

@@ -86,9 +86,11 @@ pub fn to_jdn(date: LunarDate) -> Result<i64, SajuError> {
         return Err(SajuError::InvalidLunarMonth(date.month));
     }
     let mut months = month_iter(date.year).ok_or_else(|| out_of_range(date.hangul()))?;
-    let month = months
-        .find(|m| m.number == date.month && m.leap == date.leap)
-        .ok_or(SajuError::NoSuchLeapMonth { year: date.year, month: date.month, leap_month: leap_month(date.year) })?;
+    let month = months.find(|m| m.number == date.month && m.leap == date.leap).ok_or(SajuError::NoSuchLeapMonth {
+        year: date.year,
+        month: date.month,
+        leap_month: leap_month(date.year),
+    })?;
     if date.day == 0 || date.day > month.days {
         return Err(SajuError::LunarDayOutOfRange {
             year: date.year,
@@ -150,7 +152,10 @@ mod tests {
         let short = months_of_year(2024).unwrap().into_iter().find(|m| m.days == 29).unwrap();
         let e = to_jdn(LunarDate { year: 2024, month: short.number, leap: short.leap, day: 30 }).unwrap_err();
         assert_eq!(e.code(), "lunar_day_out_of_range");
-        assert_eq!(to_jdn(LunarDate { year: 2024, month: 13, leap: false, day: 1 }).unwrap_err().code(), "invalid_lunar_month");
+        assert_eq!(
+            to_jdn(LunarDate { year: 2024, month: 13, leap: false, day: 1 }).unwrap_err().code(),
+            "invalid_lunar_month"
+        );
         assert_eq!(from_solar(1700, 1, 1).unwrap_err().code(), "out_of_range");
     }
 

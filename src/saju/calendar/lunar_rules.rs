@@ -59,10 +59,8 @@ fn months_from_solstice_span(year: i32) -> Vec<LunarMonth> {
     let starts: Vec<i64> = moons.iter().copied().filter(|&d| d >= m11_prev && d <= m11).collect();
     // `starts` ends with m11 itself, so each month i spans starts[i]..starts[i+1].
     let month_count = starts.len() - 1;
-    let principal_days: Vec<i64> = [year - 1, year]
-        .iter()
-        .flat_map(|&y| (1..24).step_by(2).map(move |i| term_day(y, i)))
-        .collect();
+    let principal_days: Vec<i64> =
+        [year - 1, year].iter().flat_map(|&y| (1..24).step_by(2).map(move |i| term_day(y, i))).collect();
     let has_principal = |i: usize| principal_days.iter().any(|&d| d >= starts[i] && d < starts[i + 1]);
     let leap_index = if month_count == 13 { (1..month_count).find(|&i| !has_principal(i)) } else { None };
 

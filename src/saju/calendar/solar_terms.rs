@@ -35,7 +35,7 @@ impl SolarTerm {
 
     /// The Sun's apparent ecliptic longitude at this term, degrees.
     pub const fn longitude(self) -> u16 {
-        ((285 + 15 * self.0 as u16) % 360) as u16
+        (285 + 15 * self.0 as u16) % 360
     }
 
     /// 절 (jie, the 12 terms that start a saju month) as opposed to 중기 (principal terms).
@@ -45,7 +45,7 @@ impl SolarTerm {
 
     /// For a jie: the saju month it starts, 0 = 인월 (입춘) … 11 = 축월 (소한).
     pub const fn month_number(self) -> u8 {
-        ((self.0 / 2 + 11) % 12) as u8
+        (self.0 / 2 + 11) % 12
     }
 }
 
@@ -69,11 +69,7 @@ pub struct TermEvent {
 }
 
 fn event_at(flat: usize) -> TermEvent {
-    TermEvent {
-        year: FIRST_YEAR + (flat / 24) as i32,
-        term: SolarTerm::new(flat % 24),
-        instant: INSTANTS[flat],
-    }
+    TermEvent { year: FIRST_YEAR + (flat / 24) as i32, term: SolarTerm::new(flat % 24), instant: INSTANTS[flat] }
 }
 
 /// The last jie at or before `instant` and the first jie after it, if both are inside the table.

@@ -41,7 +41,8 @@ fn shift_clock(clock: &LocalDateTime, seconds: i64) -> LocalDateTime {
 
 /// The clock's offset from UTC at the birth (corrected clock minus instant), for showing term times.
 fn instant_offset(clock: &LocalDateTime, instant: i64) -> i64 {
-    let clock_seconds = (jdn_from_civil(clock.year, clock.month, clock.day) - 2_440_588) * 86_400 + clock.seconds_of_day();
+    let clock_seconds =
+        (jdn_from_civil(clock.year, clock.month, clock.day) - 2_440_588) * 86_400 + clock.seconds_of_day();
     clock_seconds - instant
 }
 
@@ -180,7 +181,11 @@ mod tests {
     #[test]
     fn near_ipchun_changes_year_and_month() {
         // 입춘 2024: born 5 minutes after it, the earlier alternative is 계묘년 을축월.
-        let ipchun = crate::saju::calendar::solar_terms::term_instant(2024, crate::saju::calendar::solar_terms::SolarTerm::new(2)).unwrap();
+        let ipchun = crate::saju::calendar::solar_terms::term_instant(
+            2024,
+            crate::saju::calendar::solar_terms::SolarTerm::new(2),
+        )
+        .unwrap();
         let unix = ipchun + 300;
         let secs = (unix + 9 * 3600).rem_euclid(86_400) as u32;
         let local = format!("2024-02-04T{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);

@@ -166,7 +166,9 @@ impl ChartRequest {
     pub fn parse(&self) -> Result<BirthInput, SajuError> {
         let calendar = match self.calendar.as_deref() {
             None => CalendarKind::Solar,
-            Some(c) => CalendarKind::parse(c).ok_or_else(|| invalid("calendar", format!("{c} (solar 또는 korean_lunar)")))?,
+            Some(c) => {
+                CalendarKind::parse(c).ok_or_else(|| invalid("calendar", format!("{c} (solar 또는 korean_lunar)")))?
+            }
         };
         let text = self.datetime.trim();
         let (date_part, time_part) = match text.split_once(['T', ' ']) {
@@ -177,12 +179,16 @@ impl ChartRequest {
             .ok_or_else(|| SajuError::InvalidDate(format!("{text} (형식: YYYY-MM-DDTHH:MM:SS 또는 YYYY-MM-DD)")))?;
         let time = match time_part {
             None => None,
-            Some(t) => Some(parse_time(t).ok_or_else(|| SajuError::InvalidTime(format!("{t} (형식: HH:MM 또는 HH:MM:SS)")))?),
+            Some(t) => {
+                Some(parse_time(t).ok_or_else(|| SajuError::InvalidTime(format!("{t} (형식: HH:MM 또는 HH:MM:SS)")))?)
+            }
         };
-        let gender = Gender::parse(&self.gender).ok_or_else(|| invalid("gender", format!("{} (male 또는 female)", self.gender)))?;
+        let gender = Gender::parse(&self.gender)
+            .ok_or_else(|| invalid("gender", format!("{} (male 또는 female)", self.gender)))?;
         let mut options = ChartOptions::default();
         if let Some(z) = &self.zi_hour {
-            options.zi_hour = ZiHour::parse(z).ok_or_else(|| invalid("zi_hour", format!("{z} (split 또는 next_day)")))?;
+            options.zi_hour =
+                ZiHour::parse(z).ok_or_else(|| invalid("zi_hour", format!("{z} (split 또는 next_day)")))?;
         }
         if let Some(c) = &self.time_correction {
             options.time_correction = TimeCorrection::parse(c)
@@ -231,9 +237,15 @@ mod tests {
 
     #[test]
     fn lunar_dates_are_checked() {
-        let ok = req(r#"{"calendar": "korean_lunar", "datetime": "2020-04-15T10:00", "leap_month": true, "gender": "male"}"#).unwrap();
+        let ok = req(
+            r#"{"calendar": "korean_lunar", "datetime": "2020-04-15T10:00", "leap_month": true, "gender": "male"}"#,
+        )
+        .unwrap();
         assert_eq!(ok.local_solar().unwrap().iso(), "2020-06-06T10:00:00");
-        let e = req(r#"{"calendar": "korean_lunar", "datetime": "2021-04-15T10:00", "leap_month": true, "gender": "male"}"#).unwrap_err();
+        let e = req(
+            r#"{"calendar": "korean_lunar", "datetime": "2021-04-15T10:00", "leap_month": true, "gender": "male"}"#,
+        )
+        .unwrap_err();
         assert_eq!(e.code(), "no_such_leap_month");
     }
 

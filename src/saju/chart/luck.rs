@@ -92,7 +92,13 @@ pub struct Daeun {
 }
 
 /// 대운 for a birth at `instant` in saju month `month`, with civil birth date `birth_date` (y, m, d).
-pub fn daeun(pillars: &FourPillars, month: &SajuMonth, instant: i64, gender: Gender, birth_date: (i32, u32, u32)) -> Daeun {
+pub fn daeun(
+    pillars: &FourPillars,
+    month: &SajuMonth,
+    instant: i64,
+    gender: Gender,
+    birth_date: (i32, u32, u32),
+) -> Daeun {
     let dir = direction(pillars.year.stem(), gender);
     let (jie, span_seconds) = match dir {
         Direction::Forward => (month.ended_by, month.ended_by.instant - instant),

@@ -12,7 +12,9 @@ use crate::saju::derive::{element_balance, relations, shinsal, strength, void_br
 use crate::saju::error::SajuError;
 use crate::saju::pillars::{four_pillars, saju_month, FourPillars, SajuMonth};
 use crate::saju::time::civil::{format_offset, format_utc, Adjustment, ResolvedTime};
-use crate::saju::time::{corrected_clock, resolve_local, zone_longitude, CorrectedClock, LocalDateTime, TimeCorrection};
+use crate::saju::time::{
+    corrected_clock, resolve_local, zone_longitude, CorrectedClock, LocalDateTime, TimeCorrection,
+};
 pub use input::{BirthInput, CalendarKind, ChartOptions, ChartRequest, Gender};
 pub use model::Chart;
 use model::*;
@@ -46,10 +48,15 @@ pub fn resolve_birth(input: &BirthInput) -> Result<ResolvedBirth, SajuError> {
     let method = if hour_known { opts.time_correction } else { TimeCorrection::None };
     let longitude = match method {
         TimeCorrection::None => None,
-        _ => Some(opts.longitude.or_else(|| zone_longitude(&input.timezone)).ok_or_else(|| SajuError::InvalidInput {
-            field: "longitude".into(),
-            message: format!("{} 시간대에는 기준 도시가 없어 시간 보정에 쓸 경도를 지정해야 합니다", input.timezone),
-        })?),
+        _ => {
+            Some(opts.longitude.or_else(|| zone_longitude(&input.timezone)).ok_or_else(|| SajuError::InvalidInput {
+                field: "longitude".into(),
+                message: format!(
+                    "{} 시간대에는 기준 도시가 없어 시간 보정에 쓸 경도를 지정해야 합니다",
+                    input.timezone
+                ),
+            })?)
+        }
     };
     let corrected = corrected_clock(local, resolved.unix, resolved.offset_seconds, method, longitude.unwrap_or(0.0));
     let pillars = four_pillars(resolved.unix, &corrected.clock, opts.zi_hour, hour_known)?;

@@ -73,20 +73,12 @@ impl ElementBalance {
 
     /// Elements with no visible character (plain count 0), in generating order.
     pub fn missing(&self) -> Vec<Element> {
-        self.elements
-            .iter()
-            .filter(|s| s.plain == 0)
-            .map(|s| s.element)
-            .collect()
+        self.elements.iter().filter(|s| s.plain == 0).map(|s| s.element).collect()
     }
 
     /// Elements absent even from the hidden stems (weighted 0), in generating order.
     pub fn absent_even_hidden(&self) -> Vec<Element> {
-        self.elements
-            .iter()
-            .filter(|s| s.weighted <= 0.0)
-            .map(|s| s.element)
-            .collect()
+        self.elements.iter().filter(|s| s.weighted <= 0.0).map(|s| s.element).collect()
     }
 
     /// The strongest element by weighted count; ties go to the higher plain count, then to the
@@ -124,10 +116,7 @@ pub fn element_balance(p: &FourPillars) -> ElementBalance {
         plain: plain[element.index()],
         weighted: (weighted[element.index()] * 100.0).round() / 100.0,
     });
-    ElementBalance {
-        elements,
-        characters,
-    }
+    ElementBalance { elements, characters }
 }
 
 #[cfg(test)]
@@ -137,12 +126,7 @@ mod tests {
 
     fn pillars(y: &str, m: &str, d: &str, h: Option<&str>) -> FourPillars {
         let g = |s: &str| GanZhi::parse(s).unwrap();
-        FourPillars {
-            year: g(y),
-            month: g(m),
-            day: g(d),
-            hour: h.map(g),
-        }
+        FourPillars { year: g(y), month: g(m), day: g(d), hour: h.map(g) }
     }
 
     #[test]

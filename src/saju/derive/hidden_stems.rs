@@ -67,9 +67,7 @@ const YU: [(Stem, HiddenRole); 2] = [(s(6), Yeogi), (s(7), Jeonggi)];
 const SUL: [(Stem, HiddenRole); 3] = [(s(7), Yeogi), (s(3), Junggi), (s(4), Jeonggi)];
 const HAE: [(Stem, HiddenRole); 3] = [(s(4), Yeogi), (s(0), Junggi), (s(8), Jeonggi)];
 
-const TABLE: [&[(Stem, HiddenRole)]; 12] = [
-    &JA, &CHUK, &IN, &MYO, &JIN, &SA, &O, &MI, &SIN, &YU, &SUL, &HAE,
-];
+const TABLE: [&[(Stem, HiddenRole)]; 12] = [&JA, &CHUK, &IN, &MYO, &JIN, &SA, &O, &MI, &SIN, &YU, &SUL, &HAE];
 
 /// The hidden stems of `b` in 여기 → 중기 → 정기 order (two or three entries; the last is the 정기).
 pub fn hidden_stems(b: Branch) -> &'static [(Stem, HiddenRole)] {
@@ -90,11 +88,7 @@ mod tests {
     use super::*;
 
     fn render(b: Branch) -> String {
-        hidden_stems(b)
-            .iter()
-            .map(|(s, _)| s.hangul())
-            .collect::<Vec<_>>()
-            .join("·")
+        hidden_stems(b).iter().map(|(s, _)| s.hangul()).collect::<Vec<_>>().join("·")
     }
 
     #[test]
@@ -145,29 +139,11 @@ mod tests {
     /// Every stem in the Chinese (lunar_python) table also appears in the Korean one.
     #[test]
     fn korean_table_contains_the_chinese_stems() {
-        let chinese = [
-            "계",
-            "기계신",
-            "갑병무",
-            "을",
-            "무을계",
-            "병경무",
-            "정기",
-            "기정을",
-            "경임무",
-            "신",
-            "무신정",
-            "임갑",
-        ];
+        let chinese =
+            ["계", "기계신", "갑병무", "을", "무을계", "병경무", "정기", "기정을", "경임무", "신", "무신정", "임갑"];
         for (b, stems) in Branch::all().zip(chinese) {
             for c in stems.chars() {
-                assert!(
-                    hidden_stems(b)
-                        .iter()
-                        .any(|(s, _)| s.hangul().starts_with(c)),
-                    "{} {c}",
-                    b.hangul()
-                );
+                assert!(hidden_stems(b).iter().any(|(s, _)| s.hangul().starts_with(c)), "{} {c}", b.hangul());
             }
         }
     }

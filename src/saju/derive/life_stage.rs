@@ -48,16 +48,12 @@ impl LifeStage {
     }
 
     pub const fn hangul(self) -> &'static str {
-        [
-            "장생", "목욕", "관대", "건록", "제왕", "쇠", "병", "사", "묘", "절", "태", "양",
-        ][self.index()]
+        ["장생", "목욕", "관대", "건록", "제왕", "쇠", "병", "사", "묘", "절", "태", "양"][self.index()]
     }
 
     /// Korean hanja (건록 建祿 is 臨官 in Chinese texts; 묘 墓 is also written 庫).
     pub const fn hanja(self) -> &'static str {
-        [
-            "長生", "沐浴", "冠帶", "建祿", "帝旺", "衰", "病", "死", "墓", "絕", "胎", "養",
-        ][self.index()]
+        ["長生", "沐浴", "冠帶", "建祿", "帝旺", "衰", "病", "死", "墓", "絕", "胎", "養"][self.index()]
     }
 
     pub const fn code(self) -> &'static str {
@@ -114,13 +110,7 @@ mod tests {
         ];
         for (stem, row) in Stem::all().zip(rows) {
             for (b, want) in Branch::all().zip(row.split(' ')) {
-                assert_eq!(
-                    life_stage(stem, b).hangul(),
-                    want,
-                    "{}{}",
-                    stem.hangul(),
-                    b.hangul()
-                );
+                assert_eq!(life_stage(stem, b).hangul(), want, "{}{}", stem.hangul(), b.hangul());
             }
         }
     }
@@ -152,15 +142,9 @@ mod tests {
             }
             assert!(seen.iter().all(|&x| x), "{}", stem.hangul());
         }
-        assert_eq!(
-            serde_json::to_string(&LifeStage::MokYok).unwrap(),
-            "\"mok_yok\""
-        );
+        assert_eq!(serde_json::to_string(&LifeStage::MokYok).unwrap(), "\"mok_yok\"");
         for s in LifeStage::ALL {
-            assert_eq!(
-                serde_json::to_string(&s).unwrap(),
-                format!("\"{}\"", s.code())
-            );
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.code()));
         }
     }
 }

@@ -34,12 +34,7 @@ mod tests {
 
     fn chart(y: &str, m: &str, d: &str, h: Option<&str>) -> FourPillars {
         let g = |s: &str| GanZhi::parse(s).unwrap();
-        FourPillars {
-            year: g(y),
-            month: g(m),
-            day: g(d),
-            hour: h.map(g),
-        }
+        FourPillars { year: g(y), month: g(m), day: g(d), hour: h.map(g) }
     }
 
     /// Real charts as computed by lunar_python's EightChar (getDiShi, getShiShenZhi, getNaYin,
@@ -48,38 +43,25 @@ mod tests {
     fn real_charts_match_the_reference() {
         let p = chart("경오", "신사", "경진", Some("신사"));
         let dm = p.day_master();
-        let stages: Vec<_> = p
-            .known()
-            .map(|(_, g)| life_stage(dm, g.branch()).hangul())
-            .collect();
+        let stages: Vec<_> = p.known().map(|(_, g)| life_stage(dm, g.branch()).hangul()).collect();
         assert_eq!(stages, ["목욕", "장생", "양", "장생"]);
-        let gods: Vec<_> = [p.year, p.month, p.hour.unwrap()]
-            .iter()
-            .map(|g| branch_ten_god(dm, g.branch()).hangul())
-            .collect();
+        let gods: Vec<_> =
+            [p.year, p.month, p.hour.unwrap()].iter().map(|g| branch_ten_god(dm, g.branch()).hangul()).collect();
         assert_eq!(gods, ["정관", "편관", "편관"]);
         assert_eq!(nayin(p.day).hangul, "백랍금");
         assert_eq!(void_branches(p.day), [Branch::new(8), Branch::new(9)]); // 신유
 
         let p = chart("갑진", "병인", "갑진", Some("신미"));
         let dm = p.day_master();
-        let stages: Vec<_> = p
-            .known()
-            .map(|(_, g)| life_stage(dm, g.branch()).hangul())
-            .collect();
+        let stages: Vec<_> = p.known().map(|(_, g)| life_stage(dm, g.branch()).hangul()).collect();
         assert_eq!(stages, ["쇠", "건록", "쇠", "묘"]);
-        let gods: Vec<_> = [p.year, p.month, p.hour.unwrap()]
-            .iter()
-            .map(|g| branch_ten_god(dm, g.branch()).hangul())
-            .collect();
+        let gods: Vec<_> =
+            [p.year, p.month, p.hour.unwrap()].iter().map(|g| branch_ten_god(dm, g.branch()).hangul()).collect();
         assert_eq!(gods, ["편재", "비견", "정재"]);
         assert_eq!(nayin(p.day).hangul, "복등화");
         assert_eq!(void_branches(p.day), [Branch::new(2), Branch::new(3)]); // 인묘
                                                                             // 갑진 in the year and the day is 백호 in both.
-        let baekho = shinsal(&p)
-            .into_iter()
-            .find(|s| s.code == "baekho")
-            .unwrap();
+        let baekho = shinsal(&p).into_iter().find(|s| s.code == "baekho").unwrap();
         assert_eq!(baekho.positions, [Position::Year, Position::Day]);
     }
 
@@ -88,12 +70,7 @@ mod tests {
     fn all_derivations_handle_three_and_four_pillar_charts() {
         for i in 0..60 {
             for hour in [None, Some(GanZhi::new(i * 11 + 5))] {
-                let p = FourPillars {
-                    year: GanZhi::new(i + 17),
-                    month: GanZhi::new(i * 7),
-                    day: GanZhi::new(i),
-                    hour,
-                };
+                let p = FourPillars { year: GanZhi::new(i + 17), month: GanZhi::new(i * 7), day: GanZhi::new(i), hour };
                 let balance = element_balance(&p);
                 assert_eq!(balance.characters, if hour.is_some() { 8 } else { 6 });
                 let _ = balance.dominant();

@@ -17,11 +17,7 @@ pub struct Nayin {
 }
 
 const fn n(hangul: &'static str, hanja: &'static str, element: Element) -> Nayin {
-    Nayin {
-        hangul,
-        hanja,
-        element,
-    }
+    Nayin { hangul, hanja, element }
 }
 
 use Element::{Earth, Fire, Metal, Water, Wood};
@@ -125,9 +121,6 @@ mod tests {
     #[test]
     fn serializes_element_as_code() {
         let json = serde_json::to_string(&of("갑자")).unwrap();
-        assert_eq!(
-            json,
-            r#"{"hangul":"해중금","hanja":"海中金","element":"metal"}"#
-        );
+        assert_eq!(json, r#"{"hangul":"해중금","hanja":"海中金","element":"metal"}"#);
     }
 }

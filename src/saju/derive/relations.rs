@@ -114,27 +114,13 @@ pub struct Relation {
 use Element::{Earth, Fire, Metal, Water, Wood};
 
 // Branch indices: 자0 축1 인2 묘3 진4 사5 오6 미7 신8 유9 술10 해11.
-const SIX_COMBINE: [([usize; 2], Element); 6] = [
-    ([0, 1], Earth),
-    ([2, 11], Wood),
-    ([3, 10], Fire),
-    ([4, 9], Metal),
-    ([5, 8], Water),
-    ([6, 7], Fire),
-];
+const SIX_COMBINE: [([usize; 2], Element); 6] =
+    [([0, 1], Earth), ([2, 11], Wood), ([3, 10], Fire), ([4, 9], Metal), ([5, 8], Water), ([6, 7], Fire)];
 /// 삼합 groups with the middle (왕지) second.
-const THREE_HARMONY: [([usize; 3], Element); 4] = [
-    ([8, 0, 4], Water),
-    ([11, 3, 7], Wood),
-    ([2, 6, 10], Fire),
-    ([5, 9, 1], Metal),
-];
-const DIRECTIONAL: [([usize; 3], Element); 4] = [
-    ([2, 3, 4], Wood),
-    ([5, 6, 7], Fire),
-    ([8, 9, 10], Metal),
-    ([11, 0, 1], Water),
-];
+const THREE_HARMONY: [([usize; 3], Element); 4] =
+    [([8, 0, 4], Water), ([11, 3, 7], Wood), ([2, 6, 10], Fire), ([5, 9, 1], Metal)];
+const DIRECTIONAL: [([usize; 3], Element); 4] =
+    [([2, 3, 4], Wood), ([5, 6, 7], Fire), ([8, 9, 10], Metal), ([11, 0, 1], Water)];
 const PUNISHMENT_TRIPLES: [[usize; 3]; 2] = [[2, 5, 8], [1, 10, 7]];
 const MUTUAL_PUNISHMENT: [usize; 2] = [0, 3];
 const SELF_PUNISHMENT: [usize; 4] = [4, 6, 9, 11];
@@ -166,26 +152,15 @@ pub fn pair_relations(a: GanZhi, b: GanZhi) -> Vec<Relation> {
 }
 
 fn stem_member(position: Position, s: Stem) -> RelationMember {
-    RelationMember {
-        position,
-        part: PillarPart::Stem,
-        hangul: s.hangul(),
-    }
+    RelationMember { position, part: PillarPart::Stem, hangul: s.hangul() }
 }
 
 fn branch_member(position: Position, b: Branch) -> RelationMember {
-    RelationMember {
-        position,
-        part: PillarPart::Branch,
-        hangul: b.hangul(),
-    }
+    RelationMember { position, part: PillarPart::Branch, hangul: b.hangul() }
 }
 
 fn branch_names(indices: &[usize]) -> String {
-    indices
-        .iter()
-        .map(|&i| Branch::new(i as i64).hangul())
-        .collect()
+    indices.iter().map(|&i| Branch::new(i as i64).hangul()).collect()
 }
 
 fn push(
@@ -195,34 +170,19 @@ fn push(
     element: Option<Element>,
     name: String,
 ) {
-    out.push(Relation {
-        kind,
-        members,
-        result_element: element,
-        hangul_name: name,
-    });
+    out.push(Relation { kind, members, result_element: element, hangul_name: name });
 }
 
 fn stem_pairs(pillars: &[(Position, GanZhi)], out: &mut Vec<Relation>) {
     for (i, &(pa, ga)) in pillars.iter().enumerate() {
         for &(pb, gb) in &pillars[i + 1..] {
             let (a, b) = (ga.stem(), gb.stem());
-            let (lo, hi) = if a.index() <= b.index() {
-                (a, b)
-            } else {
-                (b, a)
-            };
+            let (lo, hi) = if a.index() <= b.index() { (a, b) } else { (b, a) };
             let members = || vec![stem_member(pa, a), stem_member(pb, b)];
             if hi.index() - lo.index() == 5 {
                 let element = Element::from_index(lo.index() + 2);
                 let name = format!("{}{}합({})", lo.hangul(), hi.hangul(), element.hangul());
-                push(
-                    out,
-                    RelationKind::StemCombine,
-                    members(),
-                    Some(element),
-                    name,
-                );
+                push(out, RelationKind::StemCombine, members(), Some(element), name);
             }
             if hi.index() - lo.index() == 6 && lo.index() < 4 {
                 let name = format!("{}{}충", lo.hangul(), hi.hangul());
@@ -248,34 +208,17 @@ fn branch_triples(pillars: &[(Position, GanZhi)], out: &mut Vec<Relation>) {
             for k in j + 1..n {
                 let picked = [pillars[i], pillars[j], pillars[k]];
                 let branches = picked.map(|(_, g)| g.branch().index());
-                let members = || {
-                    picked
-                        .iter()
-                        .map(|&(p, g)| branch_member(p, g.branch()))
-                        .collect::<Vec<_>>()
-                };
+                let members = || picked.iter().map(|&(p, g)| branch_member(p, g.branch())).collect::<Vec<_>>();
                 for (group, element) in THREE_HARMONY {
                     if is_group(branches, group) {
                         let name = format!("{} 삼합({})", branch_names(&group), element.hangul());
-                        push(
-                            out,
-                            RelationKind::ThreeHarmony,
-                            members(),
-                            Some(element),
-                            name,
-                        );
+                        push(out, RelationKind::ThreeHarmony, members(), Some(element), name);
                     }
                 }
                 for (group, element) in DIRECTIONAL {
                     if is_group(branches, group) {
                         let name = format!("{} 방합({})", branch_names(&group), element.hangul());
-                        push(
-                            out,
-                            RelationKind::Directional,
-                            members(),
-                            Some(element),
-                            name,
-                        );
+                        push(out, RelationKind::Directional, members(), Some(element), name);
                     }
                 }
                 for group in PUNISHMENT_TRIPLES {
@@ -298,10 +241,7 @@ fn inside_triple(out: &[Relation], kind: RelationKind, pair: BranchPair) -> bool
 
 /// The pair `[x, y]` from `table` matching branches `a` and `b` in either order.
 fn find_pair(table: &[[usize; 2]], a: usize, b: usize) -> Option<[usize; 2]> {
-    table
-        .iter()
-        .copied()
-        .find(|&[x, y]| (x == a && y == b) || (x == b && y == a))
+    table.iter().copied().find(|&[x, y]| (x == a && y == b) || (x == b && y == a))
 }
 
 /// Two branches at two positions, with their branch indices.
@@ -314,13 +254,7 @@ struct BranchPair {
 }
 
 impl BranchPair {
-    fn push(
-        self,
-        out: &mut Vec<Relation>,
-        kind: RelationKind,
-        element: Option<Element>,
-        name: String,
-    ) {
+    fn push(self, out: &mut Vec<Relation>, kind: RelationKind, element: Option<Element>, name: String) {
         push(out, kind, vec![self.first, self.second], element, name);
     }
 
@@ -331,11 +265,7 @@ impl BranchPair {
 
     /// The pair's branch names in the group's canonical order (신자, not 자신).
     fn names_in(self, group: &[usize]) -> String {
-        let ordered: Vec<usize> = group
-            .iter()
-            .copied()
-            .filter(|&x| x == self.a || x == self.b)
-            .collect();
+        let ordered: Vec<usize> = group.iter().copied().filter(|&x| x == self.a || x == self.b).collect();
         branch_names(&ordered)
     }
 }
@@ -370,10 +300,7 @@ fn six_combine(pair: BranchPair, out: &mut Vec<Relation>) {
 fn half_harmony(pair: BranchPair, out: &mut Vec<Relation>) {
     for (group, element) in THREE_HARMONY {
         let has_middle = pair.a == group[1] || pair.b == group[1];
-        if has_middle
-            && pair.both_in(&group)
-            && !inside_triple(out, RelationKind::ThreeHarmony, pair)
-        {
+        if has_middle && pair.both_in(&group) && !inside_triple(out, RelationKind::ThreeHarmony, pair) {
             let name = format!("{} 반합({})", pair.names_in(&group), element.hangul());
             pair.push(out, RelationKind::HalfHarmony, Some(element), name);
         }
@@ -418,19 +345,11 @@ mod tests {
 
     fn chart(y: &str, m: &str, d: &str, h: Option<&str>) -> FourPillars {
         let g = |s: &str| GanZhi::parse(s).unwrap();
-        FourPillars {
-            year: g(y),
-            month: g(m),
-            day: g(d),
-            hour: h.map(g),
-        }
+        FourPillars { year: g(y), month: g(m), day: g(d), hour: h.map(g) }
     }
 
     fn names(rs: &[Relation], kind: RelationKind) -> Vec<String> {
-        rs.iter()
-            .filter(|r| r.kind == kind)
-            .map(|r| r.hangul_name.clone())
-            .collect()
+        rs.iter().filter(|r| r.kind == kind).map(|r| r.hangul_name.clone()).collect()
     }
 
     fn positions(r: &Relation) -> Vec<Position> {
@@ -441,15 +360,9 @@ mod tests {
     fn stem_combinations_and_clashes() {
         // 갑자 기사 경오 을유: 갑기합토 (년–월), 을경합금 (일–시), 갑경충 (년–일).
         let rs = relations(&chart("갑자", "기사", "경오", Some("을유")));
-        assert_eq!(
-            names(&rs, RelationKind::StemCombine),
-            ["갑기합(토)", "을경합(금)"]
-        );
+        assert_eq!(names(&rs, RelationKind::StemCombine), ["갑기합(토)", "을경합(금)"]);
         assert_eq!(names(&rs, RelationKind::StemClash), ["갑경충"]);
-        let combine = rs
-            .iter()
-            .find(|r| r.kind == RelationKind::StemCombine)
-            .unwrap();
+        let combine = rs.iter().find(|r| r.kind == RelationKind::StemCombine).unwrap();
         assert_eq!(combine.result_element, Some(Element::Earth));
         assert_eq!(positions(combine), [Position::Year, Position::Month]);
         assert_eq!(combine.members[0].part, PillarPart::Stem);
@@ -468,20 +381,12 @@ mod tests {
                 let (Some(ya), Some(yb)) = (ya, yb) else {
                     continue;
                 };
-                let p = FourPillars {
-                    year: ya,
-                    month: yb,
-                    day: GanZhi::new(2),
-                    hour: None,
-                };
-                let rs: Vec<_> = relations(&p)
-                    .into_iter()
-                    .filter(|r| positions(r) == [Position::Year, Position::Month])
-                    .collect();
+                let p = FourPillars { year: ya, month: yb, day: GanZhi::new(2), hour: None };
+                let rs: Vec<_> =
+                    relations(&p).into_iter().filter(|r| positions(r) == [Position::Year, Position::Month]).collect();
                 let pair = |list: &[&str]| {
                     list.iter().any(|s| {
-                        *s == format!("{}{}", a.hangul(), b.hangul())
-                            || *s == format!("{}{}", b.hangul(), a.hangul())
+                        *s == format!("{}{}", a.hangul(), b.hangul()) || *s == format!("{}{}", b.hangul(), a.hangul())
                     })
                 };
                 assert_eq!(
@@ -519,15 +424,9 @@ mod tests {
         assert_eq!(names(&rs, RelationKind::ThreeHarmony), ["신자진 삼합(수)"]);
         assert!(names(&rs, RelationKind::HalfHarmony).is_empty());
         assert_eq!(names(&rs, RelationKind::Clash), ["인신충"]);
-        let full = rs
-            .iter()
-            .find(|r| r.kind == RelationKind::ThreeHarmony)
-            .unwrap();
+        let full = rs.iter().find(|r| r.kind == RelationKind::ThreeHarmony).unwrap();
         assert_eq!(full.result_element, Some(Element::Water));
-        assert_eq!(
-            positions(full),
-            [Position::Year, Position::Month, Position::Day]
-        );
+        assert_eq!(positions(full), [Position::Year, Position::Month, Position::Day]);
     }
 
     #[test]
@@ -545,10 +444,7 @@ mod tests {
         assert!(names(&rs, RelationKind::HalfHarmony).is_empty());
         // Two 오 with one 인: the triple needs three distinct branches, so two 인오 halves.
         let rs = relations(&chart("갑인", "경오", "갑오", None));
-        assert_eq!(
-            names(&rs, RelationKind::HalfHarmony),
-            ["인오 반합(화)", "인오 반합(화)"]
-        );
+        assert_eq!(names(&rs, RelationKind::HalfHarmony), ["인오 반합(화)", "인오 반합(화)"]);
     }
 
     #[test]
@@ -561,14 +457,8 @@ mod tests {
         assert!(names(&rs, RelationKind::HalfHarmony).contains(&"해묘 반합(목)".to_string()));
         // 오미합 is reported as 화.
         let rs = relations(&chart("갑오", "신미", "갑자", None));
-        let six = rs
-            .iter()
-            .find(|r| r.kind == RelationKind::SixCombine)
-            .unwrap();
-        assert_eq!(
-            (six.hangul_name.as_str(), six.result_element),
-            ("오미합(화)", Some(Element::Fire))
-        );
+        let six = rs.iter().find(|r| r.kind == RelationKind::SixCombine).unwrap();
+        assert_eq!((six.hangul_name.as_str(), six.result_element), ("오미합(화)", Some(Element::Fire)));
     }
 
     #[test]
@@ -585,10 +475,7 @@ mod tests {
         assert_eq!(names(&rs, RelationKind::Punishment), ["축술형"]);
         assert_eq!(names(&rs, RelationKind::SelfPunishment), ["오오 자형"]);
         let rs = relations(&chart("갑자", "정묘", "갑자", None));
-        assert_eq!(
-            names(&rs, RelationKind::Punishment),
-            ["자묘 상형", "자묘 상형"]
-        );
+        assert_eq!(names(&rs, RelationKind::Punishment), ["자묘 상형", "자묘 상형"]);
         // 자자 is not a self-punishment.
         assert!(names(&rs, RelationKind::SelfPunishment).is_empty());
     }
@@ -630,11 +517,7 @@ mod tests {
         assert_eq!(first["members"][0]["position"], "year");
         assert_eq!(first["members"][0]["part"], "stem");
         assert_eq!(first["result_element"], "earth");
-        assert!(json
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["kind"] == "six_combine"));
+        assert!(json.as_array().unwrap().iter().any(|r| r["kind"] == "six_combine"));
     }
 
     #[test]
@@ -642,12 +525,8 @@ mod tests {
         for y in (0..60).step_by(7) {
             for m in (0..60).step_by(5) {
                 for d in 0..60 {
-                    let p = FourPillars {
-                        year: GanZhi::new(y),
-                        month: GanZhi::new(m),
-                        day: GanZhi::new(d),
-                        hour: None,
-                    };
+                    let p =
+                        FourPillars { year: GanZhi::new(y), month: GanZhi::new(m), day: GanZhi::new(d), hour: None };
                     for r in relations(&p) {
                         assert!(r.members.iter().all(|m| m.position != Position::Hour));
                     }

@@ -46,56 +46,16 @@ struct Star {
     hanja: &'static str,
 }
 
-const DOHWA: Star = Star {
-    code: "dohwa",
-    hangul: "도화살",
-    hanja: "桃花殺",
-};
-const YEOKMA: Star = Star {
-    code: "yeokma",
-    hangul: "역마살",
-    hanja: "驛馬殺",
-};
-const HWAGAE: Star = Star {
-    code: "hwagae",
-    hangul: "화개살",
-    hanja: "華蓋殺",
-};
-const CHEONEUL: Star = Star {
-    code: "cheoneul_gwiin",
-    hangul: "천을귀인",
-    hanja: "天乙貴人",
-};
-const YANGIN: Star = Star {
-    code: "yangin",
-    hangul: "양인살",
-    hanja: "羊刃殺",
-};
-const GOEGANG: Star = Star {
-    code: "goegang",
-    hangul: "괴강살",
-    hanja: "魁罡殺",
-};
-const BAEKHO: Star = Star {
-    code: "baekho",
-    hangul: "백호살",
-    hanja: "白虎殺",
-};
-const MUNCHANG: Star = Star {
-    code: "munchang",
-    hangul: "문창귀인",
-    hanja: "文昌貴人",
-};
-const HONGYEOM: Star = Star {
-    code: "hongyeom",
-    hangul: "홍염살",
-    hanja: "紅艶殺",
-};
-const GWIMUN: Star = Star {
-    code: "gwimungwan",
-    hangul: "귀문관살",
-    hanja: "鬼門關殺",
-};
+const DOHWA: Star = Star { code: "dohwa", hangul: "도화살", hanja: "桃花殺" };
+const YEOKMA: Star = Star { code: "yeokma", hangul: "역마살", hanja: "驛馬殺" };
+const HWAGAE: Star = Star { code: "hwagae", hangul: "화개살", hanja: "華蓋殺" };
+const CHEONEUL: Star = Star { code: "cheoneul_gwiin", hangul: "천을귀인", hanja: "天乙貴人" };
+const YANGIN: Star = Star { code: "yangin", hangul: "양인살", hanja: "羊刃殺" };
+const GOEGANG: Star = Star { code: "goegang", hangul: "괴강살", hanja: "魁罡殺" };
+const BAEKHO: Star = Star { code: "baekho", hangul: "백호살", hanja: "白虎殺" };
+const MUNCHANG: Star = Star { code: "munchang", hangul: "문창귀인", hanja: "文昌貴人" };
+const HONGYEOM: Star = Star { code: "hongyeom", hangul: "홍염살", hanja: "紅艶殺" };
+const GWIMUN: Star = Star { code: "gwimungwan", hangul: "귀문관살", hanja: "鬼門關殺" };
 
 // Branch indices: 자0 축1 인2 묘3 진4 사5 오6 미7 신8 유9 술10 해11.
 // Three-harmony group of a branch = index % 4: 0 신자진, 1 사유축, 2 인오술, 3 해묘미.
@@ -104,30 +64,9 @@ const YEOKMA_BY_GROUP: [usize; 4] = [2, 11, 8, 5];
 const HWAGAE_BY_GROUP: [usize; 4] = [4, 1, 10, 7];
 
 // Stem indices: 갑0 을1 병2 정3 무4 기5 경6 신7 임8 계9.
-const CHEONEUL_BY_STEM: [[usize; 2]; 10] = [
-    [1, 7],
-    [0, 8],
-    [11, 9],
-    [11, 9],
-    [1, 7],
-    [0, 8],
-    [1, 7],
-    [2, 6],
-    [5, 3],
-    [5, 3],
-];
-const YANGIN_BY_STEM: [Option<usize>; 10] = [
-    Some(3),
-    None,
-    Some(6),
-    None,
-    Some(6),
-    None,
-    Some(9),
-    None,
-    Some(0),
-    None,
-];
+const CHEONEUL_BY_STEM: [[usize; 2]; 10] =
+    [[1, 7], [0, 8], [11, 9], [11, 9], [1, 7], [0, 8], [1, 7], [2, 6], [5, 3], [5, 3]];
+const YANGIN_BY_STEM: [Option<usize>; 10] = [Some(3), None, Some(6), None, Some(6), None, Some(9), None, Some(0), None];
 const MUNCHANG_BY_STEM: [usize; 10] = [5, 6, 8, 9, 8, 9, 11, 0, 2, 3];
 const HONGYEOM_BY_STEM: [usize; 10] = [6, 6, 2, 7, 4, 4, 10, 9, 0, 8];
 
@@ -145,13 +84,8 @@ const GWIMUN_POSITIONS: [(Position, Position); 4] = [
 /// All stars of the documented set present in the known pillars.
 pub fn shinsal(p: &FourPillars) -> Vec<ShinSal> {
     let mut out = Vec::new();
-    for (star, table) in [
-        (&DOHWA, &DOHWA_BY_GROUP),
-        (&YEOKMA, &YEOKMA_BY_GROUP),
-        (&HWAGAE, &HWAGAE_BY_GROUP),
-    ] {
-        for (basis_pos, basis) in [(Position::Year, "연지 기준"), (Position::Day, "일지 기준")]
-        {
+    for (star, table) in [(&DOHWA, &DOHWA_BY_GROUP), (&YEOKMA, &YEOKMA_BY_GROUP), (&HWAGAE, &HWAGAE_BY_GROUP)] {
+        for (basis_pos, basis) in [(Position::Year, "연지 기준"), (Position::Day, "일지 기준")] {
             let Some(basis_pillar) = p.get(basis_pos) else {
                 continue;
             };
@@ -163,51 +97,24 @@ pub fn shinsal(p: &FourPillars) -> Vec<ShinSal> {
 
     let dm = p.day_master().index() % 10;
     let cheoneul = CHEONEUL_BY_STEM[dm];
-    push(
-        &mut out,
-        &CHEONEUL,
-        branch_positions(p, |_, b| cheoneul.contains(&b)),
-        "일간 기준",
-    );
+    push(&mut out, &CHEONEUL, branch_positions(p, |_, b| cheoneul.contains(&b)), "일간 기준");
     if let Some(target) = YANGIN_BY_STEM[dm] {
-        push(
-            &mut out,
-            &YANGIN,
-            branch_positions(p, |_, b| b == target),
-            "일간 기준",
-        );
+        push(&mut out, &YANGIN, branch_positions(p, |_, b| b == target), "일간 기준");
     }
     if pillar_in(p.day, &GOEGANG_PILLARS) {
         push(&mut out, &GOEGANG, vec![Position::Day], "일주 기준");
     }
-    let baekho = p
-        .known()
-        .filter(|&(_, g)| pillar_in(g, &BAEKHO_PILLARS))
-        .map(|(pos, _)| pos)
-        .collect();
+    let baekho = p.known().filter(|&(_, g)| pillar_in(g, &BAEKHO_PILLARS)).map(|(pos, _)| pos).collect();
     push(&mut out, &BAEKHO, baekho, "간지 기준");
-    push(
-        &mut out,
-        &MUNCHANG,
-        branch_positions(p, |_, b| b == MUNCHANG_BY_STEM[dm]),
-        "일간 기준",
-    );
-    push(
-        &mut out,
-        &HONGYEOM,
-        branch_positions(p, |_, b| b == HONGYEOM_BY_STEM[dm]),
-        "일간 기준",
-    );
+    push(&mut out, &MUNCHANG, branch_positions(p, |_, b| b == MUNCHANG_BY_STEM[dm]), "일간 기준");
+    push(&mut out, &HONGYEOM, branch_positions(p, |_, b| b == HONGYEOM_BY_STEM[dm]), "일간 기준");
 
     for (a, b) in GWIMUN_POSITIONS {
         let (Some(ga), Some(gb)) = (p.get(a), p.get(b)) else {
             continue;
         };
         let (x, y) = (ga.branch().index(), gb.branch().index());
-        if GWIMUN_PAIRS
-            .iter()
-            .any(|&[m, n]| (m == x && n == y) || (m == y && n == x))
-        {
+        if GWIMUN_PAIRS.iter().any(|&[m, n]| (m == x && n == y) || (m == y && n == x)) {
             let mut positions = vec![a, b];
             positions.sort();
             push(&mut out, &GWIMUN, positions, "인접 지지·일지 기준");
@@ -218,10 +125,7 @@ pub fn shinsal(p: &FourPillars) -> Vec<ShinSal> {
 
 /// The known positions whose branch index satisfies `hit(position, branch_index)`.
 fn branch_positions(p: &FourPillars, hit: impl Fn(Position, usize) -> bool) -> Vec<Position> {
-    p.known()
-        .filter(|&(pos, g)| hit(pos, g.branch().index()))
-        .map(|(pos, _)| pos)
-        .collect()
+    p.known().filter(|&(pos, g)| hit(pos, g.branch().index())).map(|(pos, _)| pos).collect()
 }
 
 fn pillar_in(g: GanZhi, list: &[&str]) -> bool {
@@ -230,13 +134,7 @@ fn pillar_in(g: GanZhi, list: &[&str]) -> bool {
 
 fn push(out: &mut Vec<ShinSal>, star: &Star, positions: Vec<Position>, basis: &'static str) {
     if !positions.is_empty() {
-        out.push(ShinSal {
-            code: star.code,
-            hangul: star.hangul,
-            hanja: star.hanja,
-            positions,
-            basis,
-        });
+        out.push(ShinSal { code: star.code, hangul: star.hangul, hanja: star.hanja, positions, basis });
     }
 }
 
@@ -245,10 +143,7 @@ pub fn day_stem_targets(day_stem: Stem) -> [(&'static str, Vec<Branch>); 4] {
     let i = day_stem.index() % 10;
     let b = |x: usize| Branch::new(x as i64);
     [
-        (
-            CHEONEUL.code,
-            CHEONEUL_BY_STEM[i].iter().map(|&x| b(x)).collect(),
-        ),
+        (CHEONEUL.code, CHEONEUL_BY_STEM[i].iter().map(|&x| b(x)).collect()),
         (YANGIN.code, YANGIN_BY_STEM[i].into_iter().map(b).collect()),
         (MUNCHANG.code, vec![b(MUNCHANG_BY_STEM[i])]),
         (HONGYEOM.code, vec![b(HONGYEOM_BY_STEM[i])]),
@@ -261,12 +156,7 @@ mod tests {
 
     fn chart(y: &str, m: &str, d: &str, h: Option<&str>) -> FourPillars {
         let g = |s: &str| GanZhi::parse(s).unwrap();
-        FourPillars {
-            year: g(y),
-            month: g(m),
-            day: g(d),
-            hour: h.map(g),
-        }
+        FourPillars { year: g(y), month: g(m), day: g(d), hour: h.map(g) }
     }
 
     fn find<'a>(all: &'a [ShinSal], code: &str, basis: &str) -> Option<&'a ShinSal> {
@@ -277,30 +167,15 @@ mod tests {
     fn dohwa_yeokma_hwagae_from_year_and_day() {
         // 갑자년: 신자진 → 도화 유 (월 계유). 일지 오 (인오술) → 역마 신, 도화 묘.
         let s = shinsal(&chart("갑자", "계유", "병오", Some("병신")));
-        assert_eq!(
-            find(&s, "dohwa", "연지 기준").unwrap().positions,
-            [Position::Month]
-        );
-        assert_eq!(
-            find(&s, "yeokma", "일지 기준").unwrap().positions,
-            [Position::Hour]
-        );
+        assert_eq!(find(&s, "dohwa", "연지 기준").unwrap().positions, [Position::Month]);
+        assert_eq!(find(&s, "yeokma", "일지 기준").unwrap().positions, [Position::Hour]);
         assert!(find(&s, "dohwa", "일지 기준").is_none());
         // 화개: 진년 진일 → each is the other's 화개, never its own.
         let s = shinsal(&chart("경진", "무인", "갑진", None));
-        assert_eq!(
-            find(&s, "hwagae", "연지 기준").unwrap().positions,
-            [Position::Day]
-        );
-        assert_eq!(
-            find(&s, "hwagae", "일지 기준").unwrap().positions,
-            [Position::Year]
-        );
+        assert_eq!(find(&s, "hwagae", "연지 기준").unwrap().positions, [Position::Day]);
+        assert_eq!(find(&s, "hwagae", "일지 기준").unwrap().positions, [Position::Year]);
         // 역마 of 진 (신자진) is 인: the month.
-        assert_eq!(
-            find(&s, "yeokma", "연지 기준").unwrap().positions,
-            [Position::Month]
-        );
+        assert_eq!(find(&s, "yeokma", "연지 기준").unwrap().positions, [Position::Month]);
     }
 
     #[test]
@@ -317,20 +192,11 @@ mod tests {
             assert!(members.contains(&((YEOKMA_BY_GROUP[group] + 6) % 12)));
         }
         let name = |i: usize| Branch::new(i as i64).hangul();
-        let dohwa: String = [8usize, 2, 5, 11]
-            .iter()
-            .map(|&b| name(DOHWA_BY_GROUP[b % 4]))
-            .collect();
+        let dohwa: String = [8usize, 2, 5, 11].iter().map(|&b| name(DOHWA_BY_GROUP[b % 4])).collect();
         assert_eq!(dohwa, "유묘오자"); // 신자진 인오술 사유축 해묘미
-        let yeokma: String = [8usize, 2, 5, 11]
-            .iter()
-            .map(|&b| name(YEOKMA_BY_GROUP[b % 4]))
-            .collect();
+        let yeokma: String = [8usize, 2, 5, 11].iter().map(|&b| name(YEOKMA_BY_GROUP[b % 4])).collect();
         assert_eq!(yeokma, "인신해사");
-        let hwagae: String = [8usize, 2, 5, 11]
-            .iter()
-            .map(|&b| name(HWAGAE_BY_GROUP[b % 4]))
-            .collect();
+        let hwagae: String = [8usize, 2, 5, 11].iter().map(|&b| name(HWAGAE_BY_GROUP[b % 4])).collect();
         assert_eq!(hwagae, "진술축미");
     }
 
@@ -367,12 +233,7 @@ mod tests {
     fn cheoneul_yangin_munchang_hongyeom_in_a_chart() {
         // 일간 병: 귀인 해·유, 양인 오, 문창 신, 홍염 인.
         let s = shinsal(&chart("신유", "경인", "병오", Some("기해")));
-        let at = |code| {
-            s.iter()
-                .find(|x| x.code == code)
-                .map(|x| x.positions.clone())
-                .unwrap_or_default()
-        };
+        let at = |code| s.iter().find(|x| x.code == code).map(|x| x.positions.clone()).unwrap_or_default();
         assert_eq!(at("cheoneul_gwiin"), [Position::Year, Position::Hour]);
         assert_eq!(at("yangin"), [Position::Day]);
         assert_eq!(at("hongyeom"), [Position::Month]);
@@ -401,41 +262,23 @@ mod tests {
     fn gwimungwan_only_between_adjacent_or_day_pillars() {
         // 자 (년) 유 (월): adjacent → yes.
         let s = shinsal(&chart("갑자", "계유", "갑인", Some("갑술")));
-        let g: Vec<_> = s
-            .iter()
-            .filter(|x| x.code == "gwimungwan")
-            .map(|x| x.positions.clone())
-            .collect();
+        let g: Vec<_> = s.iter().filter(|x| x.code == "gwimungwan").map(|x| x.positions.clone()).collect();
         assert_eq!(g, [vec![Position::Year, Position::Month]]);
         // 자 (년) … 유 (시): too far apart → no.
         let s = shinsal(&chart("갑자", "병인", "갑인", Some("계유")));
         assert!(s.iter().all(|x| x.code != "gwimungwan"));
         // 인 (일) 미 (년): day–year counts.
         let s = shinsal(&chart("을미", "무인", "갑인", None));
-        let g: Vec<_> = s
-            .iter()
-            .filter(|x| x.code == "gwimungwan")
-            .map(|x| x.positions.clone())
-            .collect();
-        assert_eq!(
-            g,
-            [
-                vec![Position::Year, Position::Month],
-                vec![Position::Year, Position::Day]
-            ]
-        );
+        let g: Vec<_> = s.iter().filter(|x| x.code == "gwimungwan").map(|x| x.positions.clone()).collect();
+        assert_eq!(g, [vec![Position::Year, Position::Month], vec![Position::Year, Position::Day]]);
     }
 
     #[test]
     fn three_pillar_charts_never_mention_the_hour() {
         for d in 0..60 {
             for y in (0..60).step_by(11) {
-                let p = FourPillars {
-                    year: GanZhi::new(y),
-                    month: GanZhi::new(y + 2),
-                    day: GanZhi::new(d),
-                    hour: None,
-                };
+                let p =
+                    FourPillars { year: GanZhi::new(y), month: GanZhi::new(y + 2), day: GanZhi::new(d), hour: None };
                 for s in shinsal(&p) {
                     assert!(!s.positions.is_empty());
                     assert!(!s.positions.contains(&Position::Hour), "{}", s.code);
@@ -448,12 +291,7 @@ mod tests {
     fn serializes_positions_as_codes() {
         let s = shinsal(&chart("갑자", "계유", "병오", None));
         let json = serde_json::to_value(&s).unwrap();
-        let dohwa = json
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|x| x["code"] == "dohwa")
-            .unwrap();
+        let dohwa = json.as_array().unwrap().iter().find(|x| x["code"] == "dohwa").unwrap();
         assert_eq!(dohwa["positions"][0], "month");
         assert_eq!(dohwa["basis"], "연지 기준");
         assert_eq!(dohwa["hanja"], "桃花殺");

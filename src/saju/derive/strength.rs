@@ -147,11 +147,7 @@ pub fn strength(p: &FourPillars) -> Strength {
     let support = at(BiGeop) + at(InSeong);
     let drain = at(SikSang) + at(JaeSeong) + at(GwanSeong);
     let total = support + drain;
-    let score = if total > 0.0 {
-        round(100.0 * support / total, 1)
-    } else {
-        50.0
-    };
+    let score = if total > 0.0 { round(100.0 * support / total, 1) } else { 50.0 };
     let verdict = StrengthVerdict::from_score(score);
 
     let (favourable_group, why) = if score >= 50.0 {
@@ -165,15 +161,9 @@ pub fn strength(p: &FourPillars) -> Strength {
     } else if at(JaeSeong) >= at(SikSang) && at(JaeSeong) >= at(GwanSeong) {
         (BiGeop, "재성이 가장 많이 빼므로 비겁으로 재성을 감당함")
     } else if at(GwanSeong) >= at(SikSang) {
-        (
-            InSeong,
-            "관성이 가장 강해 인성으로 관성의 기운을 일간에 이어 줌",
-        )
+        (InSeong, "관성이 가장 강해 인성으로 관성의 기운을 일간에 이어 줌")
     } else {
-        (
-            InSeong,
-            "식상이 가장 많이 빼므로 인성으로 식상을 누르고 일간을 도움",
-        )
+        (InSeong, "식상이 가장 많이 빼므로 인성으로 식상을 누르고 일간을 도움")
     };
     let dm_element = p.day_master().element();
     let favourable = favourable_group.element_for(dm_element);
@@ -189,13 +179,7 @@ pub fn strength(p: &FourPillars) -> Strength {
         dm_element.hanja(),
         dm.polarity().hangul()
     ));
-    reasoning.push(seat_sentence(
-        "월지",
-        p.month,
-        dm,
-        "득령(得令)",
-        "실령(失令)",
-    ));
+    reasoning.push(seat_sentence("월지", p.month, dm, "득령(得令)", "실령(失令)"));
     reasoning.push(seat_sentence("일지", p.day, dm, "득지(得地)", "실지(失地)"));
     if p.hour.is_none() {
         reasoning.push("태어난 시를 몰라 년·월·일 세 기둥만으로 계산함.".to_string());
@@ -210,17 +194,8 @@ pub fn strength(p: &FourPillars) -> Strength {
         Tenths(at(JaeSeong)),
         Tenths(at(GwanSeong))
     ));
-    reasoning.push(format!(
-        "점수 {}/100 → {} (추정).",
-        Tenths(score),
-        verdict.hangul()
-    ));
-    reasoning.push(format!(
-        "용신 추정 {}({}): {}.",
-        favourable.hangul(),
-        favourable_group.hangul(),
-        why
-    ));
+    reasoning.push(format!("점수 {}/100 → {} (추정).", Tenths(score), verdict.hangul()));
+    reasoning.push(format!("용신 추정 {}({}): {}.", favourable.hangul(), favourable_group.hangul(), why));
     reasoning.push(format!(
         "기신 추정 {}({}): {}극{}, 용신을 극함.",
         unfavourable.hangul(),
@@ -275,12 +250,7 @@ mod tests {
 
     fn chart(y: &str, m: &str, d: &str, h: Option<&str>) -> FourPillars {
         let g = |s: &str| GanZhi::parse(s).unwrap();
-        FourPillars {
-            year: g(y),
-            month: g(m),
-            day: g(d),
-            hour: h.map(g),
-        }
+        FourPillars { year: g(y), month: g(m), day: g(d), hour: h.map(g) }
     }
 
     #[test]
@@ -310,11 +280,7 @@ mod tests {
     fn weak_by_officers_wants_resource() {
         // 갑 일간 in 신·유 금 (관성) → 인성 수 용신, 기신 토 (재극인).
         let s = strength(&chart("경신", "을유", "갑신", Some("계유")));
-        assert!(
-            matches!(s.verdict, StrengthVerdict::Weak | StrengthVerdict::VeryWeak),
-            "{}",
-            s.score
-        );
+        assert!(matches!(s.verdict, StrengthVerdict::Weak | StrengthVerdict::VeryWeak), "{}", s.score);
         assert_eq!(s.favourable, Element::Water);
         assert_eq!(s.unfavourable, Element::Earth);
         assert!(s.reasoning.iter().any(|r| r.contains("실령")));
@@ -333,13 +299,7 @@ mod tests {
     #[test]
     fn month_seat_sentence_names_the_ten_god() {
         let s = strength(&chart("갑자", "병자", "병오", None));
-        assert!(
-            s.reasoning
-                .iter()
-                .any(|r| r == "월지 자수: 정기 계수 = 정관 → 실령(失令)."),
-            "{:?}",
-            s.reasoning
-        );
+        assert!(s.reasoning.iter().any(|r| r == "월지 자수: 정기 계수 = 정관 → 실령(失令)."), "{:?}", s.reasoning);
         assert!(s.reasoning.iter().any(|r| r.contains("세 기둥")));
     }
 
@@ -356,12 +316,7 @@ mod tests {
         for d in 0..60 {
             for m in (0..60).step_by(7) {
                 for hour in [None, Some(GanZhi::new(d * 7 + 3))] {
-                    let p = FourPillars {
-                        year: GanZhi::new(m + 13),
-                        month: GanZhi::new(m),
-                        day: GanZhi::new(d),
-                        hour,
-                    };
+                    let p = FourPillars { year: GanZhi::new(m + 13), month: GanZhi::new(m), day: GanZhi::new(d), hour };
                     let s = strength(&p);
                     assert!((0.0..=100.0).contains(&s.score));
                     assert_eq!(s.verdict, StrengthVerdict::from_score(s.score));

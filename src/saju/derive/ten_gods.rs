@@ -105,16 +105,12 @@ impl TenGod {
     }
 
     pub const fn hangul(self) -> &'static str {
-        [
-            "비견", "겁재", "식신", "상관", "편재", "정재", "편관", "정관", "편인", "정인",
-        ][self.index()]
+        ["비견", "겁재", "식신", "상관", "편재", "정재", "편관", "정관", "편인", "정인"][self.index()]
     }
 
     /// Korean hanja (traditional forms; 편관 is also called 칠살 七殺).
     pub const fn hanja(self) -> &'static str {
-        [
-            "比肩", "劫財", "食神", "傷官", "偏財", "正財", "偏官", "正官", "偏印", "正印",
-        ][self.index()]
+        ["比肩", "劫財", "食神", "傷官", "偏財", "正財", "偏官", "正官", "偏印", "正印"][self.index()]
     }
 
     pub const fn code(self) -> &'static str {
@@ -184,13 +180,7 @@ mod tests {
         ];
         for (dm, row) in Stem::all().zip(rows) {
             for (other, want) in Stem::all().zip(row.split(' ')) {
-                assert_eq!(
-                    ten_god(dm, other).hangul(),
-                    want,
-                    "{} → {}",
-                    dm.hangul(),
-                    other.hangul()
-                );
+                assert_eq!(ten_god(dm, other).hangul(), want, "{} → {}", dm.hangul(), other.hangul());
             }
         }
     }
@@ -245,10 +235,7 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", g.code()));
         }
         for g in TenGodGroup::ALL {
-            assert_eq!(
-                serde_json::to_string(&g).unwrap(),
-                format!("\"{}\"", g.code())
-            );
+            assert_eq!(serde_json::to_string(&g).unwrap(), format!("\"{}\"", g.code()));
         }
     }
 }

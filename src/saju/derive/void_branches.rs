@@ -17,10 +17,7 @@ pub const fn void_branches(day: GanZhi) -> [Branch; 2] {
 /// The pillars (other than the day) whose branch falls in the day pillar's 공망.
 pub fn void_positions(p: &FourPillars) -> Vec<Position> {
     let void = void_branches(p.day);
-    p.known()
-        .filter(|&(pos, g)| pos != Position::Day && void.contains(&g.branch()))
-        .map(|(pos, _)| pos)
-        .collect()
+    p.known().filter(|&(pos, g)| pos != Position::Day && void.contains(&g.branch())).map(|(pos, _)| pos).collect()
 }
 
 #[cfg(test)]
@@ -52,7 +49,7 @@ mod tests {
         let by_decade = ["술해", "신유", "오미", "진사", "인묘", "자축"];
         for i in 0..60 {
             let g = GanZhi::new(i);
-            assert_eq!(names(&g.hangul()), by_decade[i as usize / 10], "{g}");
+            assert_eq!(names(g.hangul()), by_decade[i as usize / 10], "{g}");
             let [a, b] = void_branches(g);
             // A void branch never appears in its own decade.
             for k in 0..10 {

@@ -1,7 +1,7 @@
 //! Local date-time + IANA zone → instant. Gaps (clocks jumped forward) and folds (clocks turned back)
 //! are detected and either resolved by the caller's explicit choice or reported as errors.
 
-use crate::saju::error::SajuError;
+use crate::saju::error::{LocalTimeIssue, SajuError};
 use jiff::civil::DateTime;
 use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 
@@ -41,7 +41,8 @@ impl LocalDateTime {
         let bad = || SajuError::InvalidDate(format!("{s} (형식: YYYY-MM-DDTHH:MM:SS)"));
         let (date, time) = s.trim().split_once(['T', ' ']).ok_or_else(bad)?;
         let (y, m, d) = parse_date(date).ok_or_else(bad)?;
-        let (h, mi, sec) = parse_time(time).ok_or_else(|| SajuError::InvalidTime(format!("{time} (형식: HH:MM 또는 HH:MM:SS)")))?;
+        let (h, mi, sec) =
+            parse_time(time).ok_or_else(|| SajuError::InvalidTime(format!("{time} (형식: HH:MM 또는 HH:MM:SS)")))?;
         LocalDateTime::new(y, m, d, h, mi, sec)
     }
 
@@ -86,7 +87,9 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
 /// `HH:MM` or `HH:MM:SS` → (hour, minute, second), digits only.
 pub fn parse_time(s: &str) -> Option<(u32, u32, u32)> {
     let parts: Vec<&str> = s.trim().split(':').collect();
-    if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if !(2..=3).contains(&parts.len())
+        || parts.iter().any(|p| p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let n = |i: usize| parts.get(i).map_or(Some(0), |p| p.parse().ok());
@@ -203,24 +206,21 @@ pub fn resolve_local(local: LocalDateTime, zone: &str, policy: Disambiguation) -
     let tz = time_zone(zone)?;
     let dt = local.to_jiff()?;
     let ambiguous = tz.to_ambiguous_timestamp(dt);
-    let describe = |o: Offset| format_utc(unix_with_offset(&local, o));
+    let issue = |before: Offset, after: Offset| LocalTimeIssue {
+        local: local.iso(),
+        zone: zone.to_string(),
+        before: format_offset(before.seconds()),
+        after: format_offset(after.seconds()),
+        earlier: format_utc(unix_with_offset(&local, before)),
+        later: format_utc(unix_with_offset(&local, after)),
+    };
     let (offset, adjustment) = match ambiguous.offset() {
         AmbiguousOffset::Unambiguous { offset } => (offset, None),
         AmbiguousOffset::Gap { before, after } => {
             let (used, other) = match policy {
                 Disambiguation::Earlier => (before, after),
                 Disambiguation::Later => (after, before),
-                Disambiguation::Reject => {
-                    return Err(SajuError::NonexistentLocalTime {
-                        local: local.iso(),
-                        zone: zone.to_string(),
-                        reason: "시계를 앞당긴 전환(서머타임 시작 또는 표준시 변경)".into(),
-                        before: format!("UTC{}", format_offset(before.seconds())),
-                        after: format!("UTC{}", format_offset(after.seconds())),
-                        earlier: describe(before),
-                        later: describe(after),
-                    })
-                }
+                Disambiguation::Reject => return Err(SajuError::NonexistentLocalTime(Box::new(issue(before, after)))),
             };
             (used, Some(Adjustment::Gap { used_offset: used.seconds(), other_offset: other.seconds() }))
         }
@@ -228,14 +228,7 @@ pub fn resolve_local(local: LocalDateTime, zone: &str, policy: Disambiguation) -
             let (used, other) = match policy {
                 Disambiguation::Earlier => (before, after),
                 Disambiguation::Later => (after, before),
-                Disambiguation::Reject => {
-                    return Err(SajuError::AmbiguousLocalTime {
-                        local: local.iso(),
-                        zone: zone.to_string(),
-                        earlier: describe(before),
-                        later: describe(after),
-                    })
-                }
+                Disambiguation::Reject => return Err(SajuError::AmbiguousLocalTime(Box::new(issue(before, after)))),
             };
             (used, Some(Adjustment::Fold { used_offset: used.seconds(), other_offset: other.seconds() }))
         }
@@ -284,7 +277,10 @@ mod tests {
         assert_eq!(earlier.unix - later.unix, 3600);
         assert!(matches!(earlier.adjustment, Some(Adjustment::Gap { .. })));
         let fold = LocalDateTime::parse("1988-10-09T02:30").unwrap();
-        assert_eq!(resolve_local(fold, "Asia/Seoul", Disambiguation::Reject).unwrap_err().code(), "ambiguous_local_time");
+        assert_eq!(
+            resolve_local(fold, "Asia/Seoul", Disambiguation::Reject).unwrap_err().code(),
+            "ambiguous_local_time"
+        );
         let first = resolve_local(fold, "Asia/Seoul", Disambiguation::Earlier).unwrap();
         let second = resolve_local(fold, "Asia/Seoul", Disambiguation::Later).unwrap();
         assert_eq!(second.unix - first.unix, 3600);
@@ -297,7 +293,10 @@ mod tests {
         assert_eq!(LocalDateTime::parse("garbage").unwrap_err().code(), "invalid_date");
         assert_eq!(LocalDateTime::parse("2023-1-5T7:05").unwrap(), LocalDateTime::new(2023, 1, 5, 7, 5, 0).unwrap());
         let local = LocalDateTime::parse("2000-01-01T00:00").unwrap();
-        assert_eq!(resolve_local(local, "Mars/Olympus", Disambiguation::Earlier).unwrap_err().code(), "unknown_timezone");
+        assert_eq!(
+            resolve_local(local, "Mars/Olympus", Disambiguation::Earlier).unwrap_err().code(),
+            "unknown_timezone"
+        );
         assert_eq!(format_utc(0), "1970-01-01T00:00:00Z");
         assert_eq!(format_offset(8 * 3600 + 27 * 60 + 52), "+08:27:52");
     }

@@ -83,7 +83,9 @@ pub fn corrected_clock(
 ) -> CorrectedClock {
     let mean_solar = unix as f64 + longitude * 240.0;
     let (wall, eot) = match method {
-        TimeCorrection::None => return CorrectedClock { clock: civil, shift_seconds: 0, equation_of_time_minutes: None },
+        TimeCorrection::None => {
+            return CorrectedClock { clock: civil, shift_seconds: 0, equation_of_time_minutes: None }
+        }
         TimeCorrection::Longitude => (mean_solar, None),
         TimeCorrection::TrueSolar => {
             let jde = delta_t::jde_from_jd_ut(julian::jd_from_unix(unix as f64));

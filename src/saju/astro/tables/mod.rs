@@ -8,4 +8,5 @@ pub mod moon_elp_meeus;
 #[rustfmt::skip]
 pub mod nutation_iau1980;
 #[rustfmt::skip]
+#[allow(clippy::approx_constant, clippy::inconsistent_digit_grouping, clippy::excessive_precision)]
 pub mod vsop87_earth;

@@ -4,4 +4,5 @@
 #[rustfmt::skip]
 pub mod korean_lunar;
 #[rustfmt::skip]
+#[allow(clippy::large_const_arrays)]
 pub mod solar_terms;
