@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the ΔT (TT − UT1) table the engine embeds: one value at 0h UT on January 1 of each year.
 
-Source: skyfield 1.55's ΔT model with skyfield-data 7.0.0 (IERS finals2000A observed values where they
-exist, the Stephenson–Morrison–Hohenkerk 2016 spline/parabola for the rest). The engine interpolates
+Source: skyfield 1.55's built-in ΔT model (its bundled daily IERS table 1973-01-02..2027-01-23, including
+IERS's own predictions at the end; the Morrison–Stephenson–Hohenkerk–Zawilski 2020 splines before, and
+a spline joining the Stephenson 2016 long-term parabola after). The engine interpolates
 linearly between years and extrapolates beyond the table with the long-term parabola
 ΔT = −20 + 32·u², u = (year − 1820)/100, joined continuously to the table ends.
 
@@ -13,7 +14,7 @@ from skyfield.api import Loader
 from skyfield_data import get_skyfield_data_path
 
 load = Loader(get_skyfield_data_path(), expire=False)
-ts = load.timescale(builtin=False)
+ts = load.timescale(builtin=True)
 FIRST, LAST = 1700, 2250
 values = []
 for year in range(FIRST, LAST + 1):

@@ -238,3 +238,16 @@ fn calendar_batch() {
     assert_eq!(lines[4]["answer"]["valid"], false);
     assert_eq!(lines[5]["error"]["code"], "invalid_input");
 }
+
+#[test]
+fn births_outside_1800_to_2200_are_refused_clearly() {
+    for date in ["1799-12-31", "2201-01-01"] {
+        let o = saju(&["chart", "--date", date, "--time", "12:00", "--gender", "male"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("1800-01-01 ~ 2200-12-31"), "{}", stderr(&o));
+    }
+    for date in ["1800-01-01", "2200-12-31"] {
+        let o = saju(&["chart", "--date", date, "--time", "12:00", "--gender", "female", "--json"]);
+        assert!(o.status.success(), "{date}: {}", stderr(&o));
+    }
+}

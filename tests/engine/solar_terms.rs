@@ -77,3 +77,18 @@ fn new_moons_match_de421() {
     );
     assert!(s.max < 60.0, "max {:.2}s at {}", s.max, s.worst);
 }
+
+/// The embedded ΔT table (scripts/astro/delta_t.py) against the reference file made independently.
+#[test]
+fn delta_t_table_matches_the_reference_file() {
+    for r in csv_rows("delta_t.csv") {
+        let year: f64 = r["year"].parse().unwrap();
+        let start = delta_t_seconds(year) - r["delta_t_seconds"].parse::<f64>().unwrap();
+        assert!(start.abs() < 0.01, "{year}: {start}");
+        // Mid-year checks the linear interpolation inside the table (it ends at 2250).
+        if year < 2250.0 {
+            let mid = delta_t_seconds(year + 0.5) - r["delta_t_mid"].parse::<f64>().unwrap();
+            assert!(mid.abs() < 0.1, "{year}.5: {mid}");
+        }
+    }
+}

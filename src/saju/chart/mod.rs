@@ -20,6 +20,13 @@ pub use model::Chart;
 use model::*;
 use std::ops::RangeInclusive;
 
+/// Births (civil dates) the engine charts; the cached tables reach a year beyond on each side.
+pub const SUPPORTED_YEARS: RangeInclusive<i32> = 1800..=2200;
+
+fn out_of_range(local: &LocalDateTime) -> SajuError {
+    SajuError::OutOfRange { value: local.iso(), min: "1800-01-01".into(), max: "2200-12-31".into() }
+}
+
 /// Optional parts of a chart.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChartExtras {
@@ -42,6 +49,9 @@ pub struct ResolvedBirth {
 /// Resolves birth data to the instant, the corrected clock and the pillars.
 pub fn resolve_birth(input: &BirthInput) -> Result<ResolvedBirth, SajuError> {
     let local = input.local_solar()?;
+    if !SUPPORTED_YEARS.contains(&local.year) {
+        return Err(out_of_range(&local));
+    }
     let opts = &input.options;
     let resolved = resolve_local(local, &input.timezone, opts.disambiguation)?;
     let hour_known = input.time.is_some();
@@ -60,11 +70,7 @@ pub fn resolve_birth(input: &BirthInput) -> Result<ResolvedBirth, SajuError> {
     };
     let corrected = corrected_clock(local, resolved.unix, resolved.offset_seconds, method, longitude.unwrap_or(0.0));
     let pillars = four_pillars(resolved.unix, &corrected.clock, opts.zi_hour, hour_known)?;
-    let month = saju_month(resolved.unix).ok_or_else(|| SajuError::OutOfRange {
-        value: local.iso(),
-        min: "1800-01-01".into(),
-        max: "2200-12-31".into(),
-    })?;
+    let month = saju_month(resolved.unix).ok_or_else(|| out_of_range(&local))?;
     Ok(ResolvedBirth { resolved, corrected, longitude, pillars, month })
 }
 
