@@ -1,5 +1,10 @@
 //! saju: a self-hosted Korean 사주 chatbot appliance. The library holds everything; `main.rs` only parses
 //! the command line and calls [`cli::run`].
 
+pub mod chat;
 pub mod cli;
+pub mod config;
+pub mod http;
 pub mod saju;
+pub mod store;
+pub mod telemetry;

@@ -3,9 +3,9 @@
 use super::batch::{error_line, run_lines};
 use super::CliError;
 use crate::saju::calendar::korean_lunar::{self, LunarDate};
-use crate::saju::calendar::solar_terms;
+use crate::saju::calendar::terms_report::year_terms;
 use crate::saju::error::SajuError;
-use crate::saju::time::civil::{format_local, format_offset, format_utc, parse_date, time_zone};
+use crate::saju::time::civil::parse_date;
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
@@ -51,14 +51,8 @@ fn ymd(s: &str) -> Result<(i32, u32, u32), SajuError> {
     parse_date(s).ok_or_else(|| SajuError::InvalidDate(format!("{s} (형식: YYYY-MM-DD)")))
 }
 
-fn lunar_date(y: i32, m: u32, d: u32, leap: bool) -> Result<LunarDate, SajuError> {
-    let month = u8::try_from(m).map_err(|_| SajuError::InvalidLunarMonth(u8::MAX))?;
-    let day = u8::try_from(d).map_err(|_| SajuError::InvalidDate(format!("{y}-{m}-{d}")))?;
-    Ok(LunarDate { year: y, month, leap, day })
-}
-
 fn lunar_to_solar(y: i32, m: u32, d: u32, leap: bool) -> Result<(i32, u32, u32), SajuError> {
-    korean_lunar::to_solar(lunar_date(y, m, d, leap)?)
+    korean_lunar::to_solar_from_parts(y, m, d, leap)
 }
 
 fn solar_to_lunar(s: &str) -> Result<LunarDate, SajuError> {
@@ -106,44 +100,23 @@ pub fn run(args: CalendarArgs) -> Result<(), CliError> {
 }
 
 fn terms(year: i32, tz: &str, as_json: bool) -> Result<(), CliError> {
-    let zone = time_zone(tz)?;
-    let events = solar_terms::terms_of_year(year).ok_or_else(|| {
-        let (first, last) = solar_terms::table_years();
-        SajuError::OutOfRange { value: year.to_string(), min: first.to_string(), max: last.to_string() }
-    })?;
-    let rows: Vec<(String, &str, &str, u16, bool, String, String)> = events
-        .iter()
-        .map(|e| {
-            let ts = jiff::Timestamp::from_second(e.instant).expect("table instants are valid");
-            let offset = zone.to_offset(ts).seconds();
-            let local = format_local(e.instant, offset as i64);
-            (
-                local,
-                e.term.hangul(),
-                e.term.hanja(),
-                e.term.longitude(),
-                e.term.is_jie(),
-                format_utc(e.instant),
-                format_offset(offset),
-            )
-        })
-        .collect();
+    let rows = year_terms(year, tz)?;
     if as_json {
-        let list: Vec<Value> = rows
-            .iter()
-            .map(|(local, name, hanja, lon, jie, utc, off)| {
-                json!({"name": name, "hanja": hanja, "longitude": lon, "jie": jie, "utc": utc, "local": local, "utc_offset": off})
-            })
-            .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json!({"year": year, "timezone": tz, "terms": list})).expect("json")
-        );
+        println!("{}", serde_json::to_string_pretty(&json!({"year": year, "timezone": tz, "terms": rows})).expect("json"));
     } else {
         println!("{year}년 24절기 ({tz})");
-        for (local, name, hanja, lon, jie, utc, off) in rows {
-            let kind = if jie { "절" } else { "중기" };
-            println!("  {name}({hanja}) {lon:>3}°  {kind:<2}  {} {} (UTC{off})  {utc}", &local[..10], &local[11..19]);
+        for r in rows {
+            let kind = if r.jie { "절" } else { "중기" };
+            println!(
+                "  {}({}) {:>3}°  {kind:<2}  {} {} (UTC{})  {}",
+                r.name,
+                r.hanja,
+                r.longitude,
+                &r.local[..10],
+                &r.local[11..19],
+                r.utc_offset,
+                r.utc
+            );
         }
     }
     Ok(())

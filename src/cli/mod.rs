@@ -1,9 +1,12 @@
 //! The `saju` command line: clap definitions and dispatch. Each subcommand lives in its own file.
 
+mod admin;
 mod batch;
 mod calendar;
 mod chart;
 mod render;
+mod serve;
+mod server_args;
 mod text;
 
 use clap::{Parser, Subcommand};
@@ -22,6 +25,16 @@ pub enum Command {
     Chart(chart::ChartArgs),
     /// 음력·양력 변환과 24절기.
     Calendar(calendar::CalendarArgs),
+    /// HTTP 서비스를 시작합니다 (API, 문서, 상태 점검, 지표).
+    Serve(serve::ServeArgs),
+    /// 적용될 설정을 보여 주고 검사합니다 (비밀 값은 가림).
+    CheckConfig(admin::CheckConfigArgs),
+    /// 데이터베이스 스키마를 최신으로 올립니다.
+    Migrate(admin::MigrateArgs),
+    /// 실행 중에도 일관된 데이터베이스 백업을 만듭니다.
+    Backup(admin::BackupArgs),
+    /// OpenAPI 명세(JSON)를 출력합니다.
+    Openapi(admin::OpenApiArgs),
 }
 
 /// A failure the user can fix: printed as one line on stderr, exit status 1.
@@ -45,6 +58,11 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Chart(args) => chart::run(args),
         Command::Calendar(args) => calendar::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::CheckConfig(args) => admin::check_config(args),
+        Command::Migrate(args) => admin::migrate(args),
+        Command::Backup(args) => admin::backup(args),
+        Command::Openapi(args) => admin::openapi(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

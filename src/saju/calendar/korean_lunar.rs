@@ -125,6 +125,13 @@ pub fn to_solar(date: LunarDate) -> Result<(i32, u32, u32), SajuError> {
     to_jdn(date).map(civil_from_jdn)
 }
 
+/// Lunar date given as plain integers (from text or JSON) → civil date, with the same checks.
+pub fn to_solar_from_parts(year: i32, month: u32, day: u32, leap: bool) -> Result<(i32, u32, u32), SajuError> {
+    let month = u8::try_from(month).map_err(|_| SajuError::InvalidLunarMonth(u8::MAX))?;
+    let day = u8::try_from(day).map_err(|_| SajuError::InvalidDate(format!("음력 {year}-{month}-{day}")))?;
+    to_solar(LunarDate { year, month, leap, day })
+}
+
 /// Convenience: civil date → lunar date.
 pub fn from_solar(year: i32, month: u32, day: u32) -> Result<LunarDate, SajuError> {
     from_jdn(jdn_from_civil(year, month, day))

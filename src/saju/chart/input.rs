@@ -1,7 +1,7 @@
 //! What a chart is computed from: birth data and the conventions chosen, parsed from the wire form
 //! (`saju chart --batch` lines, `POST /v1/charts` bodies) into checked types.
 
-use crate::saju::calendar::korean_lunar::{self, LunarDate};
+use crate::saju::calendar::korean_lunar;
 use crate::saju::error::SajuError;
 use crate::saju::pillars::ZiHour;
 use crate::saju::time::civil::{parse_date, parse_time};
@@ -105,11 +105,7 @@ impl BirthInput {
         let (y, m, d) = self.given_date;
         let (year, month, day) = match self.calendar {
             CalendarKind::Solar => (y, m, d),
-            CalendarKind::KoreanLunar => {
-                let month = u8::try_from(m).map_err(|_| SajuError::InvalidLunarMonth(u8::MAX))?;
-                let day = u8::try_from(d).map_err(|_| SajuError::InvalidDate(format!("{y}-{m}-{d}")))?;
-                korean_lunar::to_solar(LunarDate { year: y, month, leap: self.leap_month, day })?
-            }
+            CalendarKind::KoreanLunar => korean_lunar::to_solar_from_parts(y, m, d, self.leap_month)?,
         };
         let (h, mi, s) = self.time.unwrap_or((12, 0, 0));
         LocalDateTime::new(year, month, day, h, mi, s)

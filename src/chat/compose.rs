@@ -1,0 +1,200 @@
+//! The deterministic reply: a one-line answer, the chart facts it rests on, a reading for the topic asked,
+//! and a caution where the topic calls for one. Facts come only from the computed chart.
+
+use super::extract::Topic;
+use crate::saju::chart::model::Chart;
+use crate::saju::derive::{StrengthVerdict, TenGodGroup};
+use serde::Serialize;
+
+/// A chart fact an answer rests on, with the code the knowledge base's `applies_when` uses.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Finding {
+    pub code: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reply {
+    pub text: String,
+    pub findings: Vec<Finding>,
+}
+
+fn element_hangul(code: &str) -> &'static str {
+    match code {
+        "wood" => "목(木)",
+        "fire" => "화(火)",
+        "earth" => "토(土)",
+        "metal" => "금(金)",
+        "water" => "수(水)",
+        _ => "",
+    }
+}
+
+/// How many of the chart's visible stems and branches (day stem excluded) fall in each ten-god group.
+fn group_counts(chart: &Chart) -> [(TenGodGroup, u32); 5] {
+    let mut counts = TenGodGroup::ALL.map(|g| (g, 0u32));
+    let p = &chart.pillars;
+    let pillars = [Some(&p.year), Some(&p.month), Some(&p.day), p.hour.as_ref()];
+    for pillar in pillars.into_iter().flatten() {
+        let gods = [pillar.stem.ten_god.map(|t| t.code), Some(pillar.branch.ten_god.code)];
+        for code in gods.into_iter().flatten() {
+            if let Some(slot) = counts.iter_mut().find(|(g, _)| group_of(code) == Some(*g)) {
+                slot.1 += 1;
+            }
+        }
+    }
+    counts
+}
+
+fn group_of(ten_god_code: &str) -> Option<TenGodGroup> {
+    Some(match ten_god_code {
+        "bi_gyeon" | "geop_jae" => TenGodGroup::BiGeop,
+        "sik_sin" | "sang_gwan" => TenGodGroup::SikSang,
+        "pyeon_jae" | "jeong_jae" => TenGodGroup::JaeSeong,
+        "pyeon_gwan" | "jeong_gwan" => TenGodGroup::GwanSeong,
+        "pyeon_in" | "jeong_in" => TenGodGroup::InSeong,
+        _ => return None,
+    })
+}
+
+pub fn findings(chart: &Chart) -> Vec<Finding> {
+    let dm = &chart.day_master;
+    let month = &chart.pillars.month;
+    let s = &chart.strength;
+    let mut out = vec![
+        Finding { code: format!("day_stem:{}", dm.hangul), text: format!("일간 {}", dm.name) },
+        Finding {
+            code: format!("ten_god:{}@month_branch", month.branch.ten_god.hangul),
+            text: format!(
+                "월지 {}{} → {}",
+                month.branch.hangul,
+                element_hangul(month.branch.element).chars().next().unwrap_or(' '),
+                month.branch.ten_god.hangul
+            ),
+        },
+        Finding {
+            code: format!("strength:{}", s.verdict.code()),
+            text: format!("{}(추정, 점수 {:.0})", s.verdict.hangul(), s.score),
+        },
+        Finding {
+            code: format!("favourable:{}", s.favourable.code()),
+            text: format!("용신 {}(추정)", element_hangul(s.favourable.code())),
+        },
+    ];
+    for e in &chart.elements.elements {
+        if e.plain == 0 {
+            out.push(Finding {
+                code: format!("element_missing:{}", e.element.code()),
+                text: format!("{} 없음(드러난 글자 기준)", element_hangul(e.element.code())),
+            });
+        }
+    }
+    out
+}
+
+fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
+    let counts = group_counts(chart);
+    let count = |g: TenGodGroup| counts.iter().find(|(x, _)| *x == g).map_or(0, |(_, n)| *n);
+    let strong = matches!(chart.strength.verdict, StrengthVerdict::Strong | StrengthVerdict::VeryStrong);
+    let dm = &chart.day_master.name;
+    match topic {
+        Topic::Personality => (
+            format!("{dm} 일간의 기질이 중심에 있는 사주입니다."),
+            if strong {
+                "자기 기준이 분명하고 밀고 나가는 힘이 있는 편이라, 주변의 의견을 한 번 더 들어 보는 여유가 균형을 잡아 줍니다.".into()
+            } else {
+                "주변과 조화를 살피는 섬세함이 장점이고, 스스로의 판단을 믿고 한 걸음 먼저 나서는 연습이 힘이 됩니다.".into()
+            },
+        ),
+        Topic::Career => {
+            let (name, text) = if count(TenGodGroup::GwanSeong) >= 2 {
+                ("관성", "조직과 규칙 안에서 책임을 맡을 때 인정받기 쉬운 구조입니다.")
+            } else if count(TenGodGroup::SikSang) >= 2 {
+                ("식상", "표현하고 만들어 내는 일, 기술과 전문성을 쌓는 일에서 힘을 냅니다.")
+            } else if count(TenGodGroup::JaeSeong) >= 2 {
+                ("재성", "현실 감각과 실행력을 살리는 일, 사람과 자원을 관리하는 일이 잘 맞습니다.")
+            } else if count(TenGodGroup::InSeong) >= 2 {
+                ("인성", "배우고 가르치고 정리하는 일, 자격과 지식이 쌓이는 일이 잘 맞습니다.")
+            } else {
+                ("비겁", "스스로 주도하는 일, 동료와 함께 성과를 나누는 일에서 힘을 냅니다.")
+            };
+            (format!("적성은 {name}의 힘을 살리는 쪽이 유리합니다."), text.into())
+        }
+        Topic::Wealth => {
+            let n = count(TenGodGroup::JaeSeong);
+            let head = if n >= 2 { "재물 기운이 분명하게 드러난 사주입니다." } else { "재물은 꾸준히 쌓아 가는 쪽에 강한 구조입니다." };
+            let body = if strong {
+                "일간이 힘이 있어 재성을 감당할 수 있는 편이니, 기회를 보되 규모를 정해 두고 움직이면 좋습니다."
+            } else {
+                "일간의 힘을 먼저 기르는 것이 재물을 지키는 길입니다. 무리한 확장보다 안정적인 흐름을 만드는 쪽을 권합니다."
+            };
+            (head.into(), body.into())
+        }
+        Topic::Love => (
+            "인연은 서로의 속도를 맞출 때 깊어지는 사주입니다.".into(),
+            format!(
+                "일지 {}는 배우자 자리로 보며, {}의 성향이 관계에 드러납니다. 상대에게 기대하는 것을 말로 분명히 나누면 오해가 줄어듭니다.",
+                chart.pillars.day.branch.hangul, chart.pillars.day.branch.ten_god.hangul
+            ),
+        ),
+        Topic::Health => (
+            "건강은 오행의 균형을 살피는 관점에서 보겠습니다.".into(),
+            match chart.elements.elements.iter().find(|e| e.plain == 0) {
+                Some(e) => format!(
+                    "{} 기운이 드러나지 않아, 전통적으로 그 오행과 연결된 부분을 생활 습관으로 챙기라고 봅니다.",
+                    element_hangul(e.element.code())
+                ),
+                None => "오행이 고루 드러나 있어 한쪽으로 크게 치우친 구조는 아닙니다. 규칙적인 생활이 가장 좋은 보완입니다.".into(),
+            },
+        ),
+        Topic::YearFortune | Topic::Daeun => {
+            let d = &chart.daeun;
+            let current = d.pillars.iter().find(|c| c.start_year <= year && year <= c.end_year);
+            (
+                "운의 흐름은 대운과 그해의 간지를 함께 봅니다.".into(),
+                match current {
+                    Some(c) => format!(
+                        "지금은 {}대운({}~{}년)으로, 천간 {}·지지 {}의 기운이 흐릅니다. 대운은 {}세 무렵 시작해 10년마다 바뀝니다.",
+                        c.hangul, c.start_year, c.end_year, c.stem_ten_god.hangul, c.branch_ten_god.hangul, d.number
+                    ),
+                    None => format!("대운은 {}세 무렵 시작해 10년마다 바뀝니다.", d.number),
+                },
+            )
+        }
+        Topic::General => (
+            format!("{dm} 일간의 사주입니다. 성격, 직업, 재물, 연애, 건강, 운의 흐름 중 궁금한 것을 물어 주세요."),
+            String::new(),
+        ),
+    }
+}
+
+/// The reply for `topic` about `chart`, with `year` the current year (for the running 대운).
+pub fn compose(topic: Topic, chart: &Chart, year: i32) -> Reply {
+    let findings = findings(chart);
+    let (summary, reading) = topic_reading(topic, chart, year);
+    let p = &chart.pillars;
+    let pillars = format!(
+        "{}년 {}월 {}일 {}",
+        p.year.hangul,
+        p.month.hangul,
+        p.day.hangul,
+        p.hour.as_ref().map_or("(시주 모름)".to_string(), |h| format!("{}시", h.hangul))
+    );
+    let facts: Vec<&str> = findings.iter().take(4).map(|f| f.text.as_str()).collect();
+    let mut text = format!("{summary}\n\n근거: {pillars} · {}", facts.join(", "));
+    if !reading.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&reading);
+    }
+    if p.hour.is_none() {
+        text.push_str("\n\n태어난 시각을 몰라 세 기둥(년·월·일주)으로 본 풀이입니다.");
+    }
+    if let Some(w) = chart.warnings.iter().find(|w| w.code.starts_with("near_")) {
+        text.push_str("\n\n참고: ");
+        text.push_str(&w.message);
+    }
+    if matches!(topic, Topic::Health | Topic::Wealth) {
+        text.push_str("\n\n이 풀이는 전통 명리의 해석이며 의료·재무 전문가의 조언을 대신하지 않습니다.");
+    }
+    Reply { text, findings }
+}

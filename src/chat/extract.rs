@@ -1,0 +1,133 @@
+//! Birth data and topic from free Korean text: dates (`1990-05-15`, `1990년 5월 15일`, `1990.5.15`),
+//! times (`15:30`, `오후 3시 30분`, `새벽 2시`, `자정`, `정오`), 음력/윤달, 남/여, and "시간 모름".
+
+use crate::saju::chart::ChartRequest;
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    Personality,
+    Career,
+    Wealth,
+    Love,
+    Health,
+    YearFortune,
+    Daeun,
+    General,
+}
+
+impl Topic {
+    pub fn detect(text: &str) -> Topic {
+        let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+        if has(&["건강", "아프", "병"]) {
+            Topic::Health
+        } else if has(&["재물", "돈", "재산", "투자", "금전"]) {
+            Topic::Wealth
+        } else if has(&["연애", "결혼", "사랑", "배우자", "남편", "아내", "애인"]) {
+            Topic::Love
+        } else if has(&["직업", "적성", "진로", "직장", "일이", "사업"]) {
+            Topic::Career
+        } else if has(&["대운"]) {
+            Topic::Daeun
+        } else if has(&["올해", "신년", "세운", "내년", "운세"]) {
+            Topic::YearFortune
+        } else if has(&["성격", "기질", "성향"]) {
+            Topic::Personality
+        } else {
+            Topic::General
+        }
+    }
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
+}
+
+/// What the message says about a birth; `None` when it gives no date.
+pub fn extract_birth(text: &str) -> Option<ChartRequest> {
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    static CLOCK: OnceLock<Regex> = OnceLock::new();
+    static HOUR: OnceLock<Regex> = OnceLock::new();
+    let date = re(&DATE, r"(\d{4})\s*(?:[-./]|년)\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*일?");
+    let clock = re(&CLOCK, r"(\d{1,2}):(\d{2})");
+    let hour = re(&HOUR, r"(오전|오후|새벽|아침|저녁|밤|낮)?\s*(\d{1,2})\s*시\s*(?:(\d{1,2})\s*분|반)?");
+
+    let d = date.captures(text)?;
+    let (y, m, day): (i32, u32, u32) = (d[1].parse().ok()?, d[2].parse().ok()?, d[3].parse().ok()?);
+    let rest = &text[d.get(0)?.end()..];
+    let unknown = ["시간 모름", "시간은 모름", "시간은 몰라", "시간 몰라", "시각 모름", "모름"].iter().any(|w| text.contains(w));
+    let time = if unknown {
+        None
+    } else if text.contains("자정") {
+        Some((0, 0))
+    } else if text.contains("정오") {
+        Some((12, 0))
+    } else if let Some(c) = clock.captures(rest) {
+        Some((c[1].parse().ok()?, c[2].parse().ok()?))
+    } else if let Some(c) = hour.captures(rest) {
+        let mut h: u32 = c[2].parse().ok()?;
+        let minute: u32 = match c.get(3) {
+            Some(mm) => mm.as_str().parse().ok()?,
+            None if c.get(0)?.as_str().ends_with('반') => 30,
+            None => 0,
+        };
+        match c.get(1).map(|p| p.as_str()) {
+            Some("오후" | "저녁" | "밤") if h < 12 => h += 12,
+            Some("낮") if h < 7 => h += 12,
+            Some("오전" | "새벽" | "아침") if h == 12 => h = 0,
+            _ => {}
+        }
+        Some((h, minute))
+    } else {
+        None
+    };
+    let gender = if ["여자", "여성", "여 ", "(여)", "female"].iter().any(|w| text.contains(w)) || text.trim_end().ends_with('여') {
+        "female"
+    } else if ["남자", "남성", "남 ", "(남)", "male"].iter().any(|w| text.contains(w)) || text.trim_end().ends_with('남') {
+        "male"
+    } else {
+        ""
+    };
+    let lunar = text.contains("음력");
+    Some(ChartRequest {
+        calendar: Some(if lunar { "korean_lunar" } else { "solar" }.into()),
+        datetime: match time {
+            Some((h, mi)) => format!("{y:04}-{m:02}-{day:02}T{h:02}:{mi:02}:00"),
+            None => format!("{y:04}-{m:02}-{day:02}"),
+        },
+        gender: gender.into(),
+        leap_month: Some(lunar && text.contains('윤')),
+        ..Default::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_ways_of_writing_a_birth() {
+        let b = extract_birth("1990년 5월 15일 오후 3시 30분에 태어난 남자예요").unwrap();
+        assert_eq!((b.datetime.as_str(), b.gender.as_str()), ("1990-05-15T15:30:00", "male"));
+        let b = extract_birth("양력 1988.11.03 14:20 여").unwrap();
+        assert_eq!((b.datetime.as_str(), b.gender.as_str()), ("1988-11-03T14:20:00", "female"));
+        let b = extract_birth("음력 2020년 윤4월 2일 새벽 2시 여자").unwrap();
+        assert_eq!(b.datetime, "2020-04-02T02:00:00");
+        assert_eq!((b.calendar.as_deref(), b.leap_month), (Some("korean_lunar"), Some(true)));
+        let b = extract_birth("2001-02-03 시간은 몰라요, 남자").unwrap();
+        assert_eq!(b.datetime, "2001-02-03");
+        assert_eq!(extract_birth("1999년 1월 1일 자정 남").unwrap().datetime, "1999-01-01T00:00:00");
+        assert_eq!(extract_birth("1999년 1월 1일 정오 남").unwrap().datetime, "1999-01-01T12:00:00");
+        assert!(extract_birth("올해 운세가 궁금해요").is_none());
+    }
+
+    #[test]
+    fn topics() {
+        assert_eq!(Topic::detect("제 성격은 어떤가요?"), Topic::Personality);
+        assert_eq!(Topic::detect("재물운 알려주세요"), Topic::Wealth);
+        assert_eq!(Topic::detect("결혼은 언제쯤"), Topic::Love);
+        assert_eq!(Topic::detect("올해 운세"), Topic::YearFortune);
+        assert_eq!(Topic::detect("안녕하세요"), Topic::General);
+    }
+}

@@ -1,0 +1,8 @@
+//! The conversation: understand a message (birth data, topic), compute the chart, compose the reply.
+//! This is the deterministic composer; it always works, with no model and no network.
+
+pub mod compose;
+pub mod extract;
+
+pub use compose::{compose, Finding, Reply};
+pub use extract::{extract_birth, Topic};

@@ -1,0 +1,88 @@
+//! Operator commands: `check-config`, `migrate`, `backup`, `openapi`.
+
+use super::server_args::ConfigArgs;
+use super::CliError;
+use crate::store::{backup_to, Store, SCHEMA_VERSION};
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct CheckConfigArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+/// Prints the effective configuration with secrets masked; a bad value is a one-line error naming the key.
+pub fn check_config(args: CheckConfigArgs) -> Result<(), CliError> {
+    let config = args.config.load(None)?;
+    print!("{}", config.masked_toml());
+    eprintln!("설정이 올바릅니다.");
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// 바꾸지 않고 현재 스키마 버전만 보여 줍니다
+    #[arg(long)]
+    status: bool,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+pub fn migrate(args: MigrateArgs) -> Result<(), CliError> {
+    let config = args.config.load(None)?;
+    let path = config.database_path();
+    if args.status {
+        if !path.is_file() {
+            println!("{}: 아직 없음 (이 프로그램의 스키마 버전 {SCHEMA_VERSION})", path.display());
+            return Ok(());
+        }
+        let v = Store::schema_version_of(&path).map_err(|e| CliError(e.to_string()))?;
+        println!("{}: 스키마 버전 {v} (이 프로그램 {SCHEMA_VERSION})", path.display());
+        return Ok(());
+    }
+    crate::telemetry::init_logging(&config.log);
+    let store = Store::open(&path).map_err(|e| CliError(e.to_string()))?;
+    let v = store.check().map_err(|e| CliError(e.to_string()))?;
+    println!("{}: 스키마 버전 {v}", path.display());
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// 백업 파일을 쓸 경로 (.redb)
+    path: PathBuf,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+/// Copies a consistent snapshot of the database, also while the server is running.
+pub fn backup(args: BackupArgs) -> Result<(), CliError> {
+    let config = args.config.load(None)?;
+    let source = config.database_path();
+    if args.path.exists() {
+        return Err(CliError(format!("이미 있는 파일입니다 (덮어쓰지 않습니다): {}", args.path.display())));
+    }
+    let rows = backup_to(&source, &args.path).map_err(|e| CliError(e.to_string()))?;
+    let bytes = std::fs::metadata(&args.path).map(|m| m.len()).unwrap_or(0);
+    println!("백업 완료: {} ({rows}개 행, {bytes} 바이트)", args.path.display());
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct OpenApiArgs {
+    /// 파일로 쓰기 (없으면 표준출력)
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub fn openapi(args: OpenApiArgs) -> Result<(), CliError> {
+    let spec = crate::http::openapi_json();
+    match args.output {
+        Some(path) => std::fs::write(&path, spec).map_err(|e| CliError(format!("{}: {e}", path.display()))),
+        None => {
+            print!("{spec}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! `saju serve`: the appliance's HTTP service.
+
+use super::server_args::ConfigArgs;
+use super::CliError;
+use crate::http;
+use crate::store::Store;
+use clap::Args;
+use std::time::Duration;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// 수신 주소 (server.listen), 예: 0.0.0.0:8000
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<String>,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+pub fn run(args: ServeArgs) -> Result<(), CliError> {
+    let config = args.config.load(args.listen.as_deref())?;
+    crate::telemetry::init_logging(&config.log);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("saju-worker")
+        .build()
+        .map_err(|e| CliError(format!("런타임을 시작할 수 없습니다: {e}")))?;
+    runtime.block_on(async move {
+        let db = config.database_path();
+        let store = tokio::task::spawn_blocking(move || Store::open(&db))
+            .await
+            .map_err(|e| CliError(e.to_string()))?
+            .map_err(|e| CliError(e.to_string()))?;
+        let addr = config.listen_addr();
+        let (acceptor, local) =
+            http::bind(addr).await.map_err(|e| CliError(format!("{addr}에서 수신할 수 없습니다: {e}")))?;
+        let state = http::state_from(config, store);
+        tracing::info!(
+            addr = %local,
+            data_dir = %state.config.server.data_dir.display(),
+            environment = ?state.config.environment,
+            version = env!("CARGO_PKG_VERSION"),
+            "listening"
+        );
+        if let Some(limiter_state) = state.limiter.is_some().then(|| state.clone()) {
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(Duration::from_secs(60));
+                loop {
+                    tick.tick().await;
+                    if let Some(l) = &limiter_state.limiter {
+                        l.prune();
+                    }
+                }
+            });
+        }
+        state.set_ready(true);
+        let shutdown_state = state.clone();
+        let shutdown = async move {
+            shutdown_signal().await;
+            shutdown_state.set_ready(false);
+            tracing::info!("shutdown signal received; finishing in-flight requests");
+        };
+        http::serve(acceptor, state, shutdown).await.map_err(|e| CliError(format!("서버 오류: {e}")))?;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

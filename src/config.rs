@@ -1,0 +1,363 @@
+//! Configuration: built-in defaults → TOML file (`--config PATH` or `SAJU_CONFIG`) → `SAJU_*` environment
+//! variables (`__` for nesting) → the common variable names operators already use (`OPENAI_API_KEY`,
+//! `LOG_LEVEL`, `CORS_ORIGINS`, ...). Unknown keys are errors that name the key.
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// `development`, `staging` or `production`. Production forbids debug logs and requires explicit CORS origins.
+    pub environment: Environment,
+    pub server: ServerConfig,
+    pub security: SecurityConfig,
+    pub rate_limit: RateLimitConfig,
+    pub metrics: MetricsConfig,
+    pub log: LogConfig,
+    pub llm: LlmConfig,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    #[default]
+    Development,
+    Staging,
+    Production,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    /// Address and port to listen on.
+    pub listen: String,
+    /// Directory holding the database (`saju.redb`) and backups.
+    pub data_dir: PathBuf,
+    /// Largest request body accepted, bytes.
+    pub body_limit_bytes: usize,
+    /// Requests running longer are answered 503.
+    pub request_timeout_seconds: u64,
+    /// On SIGTERM/SIGINT, in-flight requests get this long to finish.
+    pub shutdown_grace_seconds: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecurityConfig {
+    /// Bearer token for `/v1/admin/*`; admin routes are disabled while it is empty. At least 24 characters.
+    pub admin_token: String,
+    /// Origins allowed by CORS, e.g. `https://saju.example.com`. Empty: no cross-origin access.
+    pub cors_origins: Vec<String>,
+    /// Host header values accepted (e.g. `saju.example.com`, `localhost:8000`). Empty: any host.
+    pub allowed_hosts: Vec<String>,
+    /// Proxies (IPs or CIDRs) whose `X-Forwarded-For` is believed for the client address.
+    pub trusted_proxies: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct RateLimitConfig {
+    pub enabled: bool,
+    /// Sustained requests per second per client IP.
+    pub requests_per_second: u32,
+    /// Requests a client may send at once above the sustained rate.
+    pub burst: u32,
+    /// Client addresses tracked at most; idle entries are pruned first (memory stays bounded).
+    pub max_tracked_clients: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsConfig {
+    /// Serve `/metrics` in Prometheus text format.
+    pub enabled: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// `error`, `warn`, `info`, `debug` or `trace`.
+    pub level: String,
+    /// `json` (one object per line) or `pretty`.
+    pub format: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct LlmConfig {
+    pub remote: RemoteLlmConfig,
+}
+
+/// An OpenAI-compatible chat service. Read and validated here; the chat brain (see README) decides when it
+/// is used.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct RemoteLlmConfig {
+    pub base_url: String,
+    pub api_key: String,
+    pub model: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            environment: Environment::Development,
+            server: ServerConfig::default(),
+            security: SecurityConfig::default(),
+            rate_limit: RateLimitConfig::default(),
+            metrics: MetricsConfig::default(),
+            log: LogConfig::default(),
+            llm: LlmConfig::default(),
+        }
+    }
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            listen: "127.0.0.1:8000".into(),
+            data_dir: PathBuf::from("saju-data"),
+            body_limit_bytes: 256 * 1024,
+            request_timeout_seconds: 30,
+            shutdown_grace_seconds: 20,
+        }
+    }
+}
+
+impl Default for MetricsConfig {
+    fn default() -> Self {
+        MetricsConfig { enabled: true }
+    }
+}
+
+impl Default for RateLimitConfig {
+    fn default() -> Self {
+        RateLimitConfig { enabled: true, requests_per_second: 50, burst: 100, max_tracked_clients: 100_000 }
+    }
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig { level: "info".into(), format: "json".into() }
+    }
+}
+
+/// A configuration problem, naming the key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("설정 오류: {key}: {message}")]
+pub struct ConfigError {
+    pub key: String,
+    pub message: String,
+}
+
+fn err(key: &str, message: impl Into<String>) -> ConfigError {
+    ConfigError { key: key.to_string(), message: message.into() }
+}
+
+/// Where the configuration file comes from: an explicit path must exist.
+pub fn config_path(cli: Option<&Path>) -> Option<PathBuf> {
+    cli.map(Path::to_path_buf).or_else(|| std::env::var_os("SAJU_CONFIG").map(PathBuf::from))
+}
+
+/// The common environment names operators already use, mapped onto our keys.
+fn alias_env() -> Figment {
+    let mut f = Figment::new();
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let list = |v: String| v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    if let Some(v) = var("OPENAI_API_KEY") {
+        f = f.merge(Serialized::default("llm.remote.api_key", v));
+    }
+    if let Some(v) = var("OPENAI_MODEL") {
+        f = f.merge(Serialized::default("llm.remote.model", v));
+    }
+    if let Some(v) = var("OPENAI_BASE_URL") {
+        f = f.merge(Serialized::default("llm.remote.base_url", v));
+    }
+    if let Some(v) = var("LOG_LEVEL") {
+        f = f.merge(Serialized::default("log.level", v.to_lowercase()));
+    }
+    if let Some(v) = var("CORS_ORIGINS") {
+        f = f.merge(Serialized::default("security.cors_origins", list(v)));
+    }
+    if let Some(v) = var("ALLOWED_HOSTS") {
+        f = f.merge(Serialized::default("security.allowed_hosts", list(v)));
+    }
+    if let Some(v) = var("ENVIRONMENT") {
+        f = f.merge(Serialized::default("environment", v.to_lowercase()));
+    }
+    f
+}
+
+/// Loads and validates the configuration. `overrides` (from command-line flags) win over everything.
+pub fn load(path: Option<&Path>, overrides: Figment) -> Result<Config, ConfigError> {
+    let mut figment = Figment::from(Serialized::defaults(Config::default()));
+    if let Some(path) = config_path(path) {
+        if !path.is_file() {
+            return Err(err("config", format!("설정 파일이 없습니다: {}", path.display())));
+        }
+        figment = figment.merge(Toml::file_exact(&path));
+    }
+    figment = figment
+        .merge(alias_env())
+        .merge(Env::prefixed("SAJU_").ignore(&["CONFIG"]).split("__").lowercase(true))
+        .merge(overrides);
+    let config: Config = figment.extract().map_err(|e| {
+        let e = e.into_iter().next().expect("figment errors are never empty");
+        let mut key: Vec<String> = e.path.clone();
+        if let figment::error::Kind::UnknownField(field, _) = &e.kind {
+            key.push(field.clone());
+        }
+        let key = if key.is_empty() { "config".to_string() } else { key.join(".") };
+        err(&key, e.kind.to_string())
+    })?;
+    config.validate()?;
+    Ok(config)
+}
+
+const LOG_LEVELS: [&str; 5] = ["error", "warn", "info", "debug", "trace"];
+
+impl Config {
+    pub fn listen_addr(&self) -> SocketAddr {
+        self.server.listen.parse().expect("validated at load")
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.server.data_dir.join("saju.redb")
+    }
+
+    pub fn trusted_proxies(&self) -> Vec<ipnet::IpNet> {
+        self.security.trusted_proxies.iter().filter_map(|p| parse_net(p)).collect()
+    }
+
+    /// Checks every value and the production rules; the error names the key.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let s = &self.server;
+        s.listen.parse::<SocketAddr>().map_err(|_| err("server.listen", format!("주소:포트 형식이 아닙니다: {}", s.listen)))?;
+        if s.data_dir.as_os_str().is_empty() {
+            return Err(err("server.data_dir", "비어 있습니다"));
+        }
+        if !(1024..=64 * 1024 * 1024).contains(&s.body_limit_bytes) {
+            return Err(err("server.body_limit_bytes", "1024 ~ 67108864 사이여야 합니다"));
+        }
+        if !(1..=600).contains(&s.request_timeout_seconds) {
+            return Err(err("server.request_timeout_seconds", "1 ~ 600 사이여야 합니다"));
+        }
+        if s.shutdown_grace_seconds > 600 {
+            return Err(err("server.shutdown_grace_seconds", "600 이하여야 합니다"));
+        }
+        let sec = &self.security;
+        if !sec.admin_token.is_empty() && sec.admin_token.len() < 24 {
+            return Err(err("security.admin_token", "24자 이상이어야 합니다 (비워 두면 관리자 API가 꺼집니다)"));
+        }
+        for origin in &sec.cors_origins {
+            if origin != "*" && !valid_origin(origin) {
+                return Err(err("security.cors_origins", format!("origin 형식이 아닙니다 (예: https://example.com): {origin}")));
+            }
+        }
+        for host in &sec.allowed_hosts {
+            if host.is_empty() || host.contains(['/', ' ', '@']) {
+                return Err(err("security.allowed_hosts", format!("호스트 이름이 아닙니다: {host}")));
+            }
+        }
+        for p in &sec.trusted_proxies {
+            if parse_net(p).is_none() {
+                return Err(err("security.trusted_proxies", format!("IP 또는 CIDR이 아닙니다: {p}")));
+            }
+        }
+        let rl = &self.rate_limit;
+        if rl.requests_per_second == 0 || rl.burst == 0 {
+            return Err(err("rate_limit", "requests_per_second와 burst는 1 이상이어야 합니다"));
+        }
+        if rl.max_tracked_clients < 100 {
+            return Err(err("rate_limit.max_tracked_clients", "100 이상이어야 합니다"));
+        }
+        if !LOG_LEVELS.contains(&self.log.level.as_str()) {
+            return Err(err("log.level", format!("{} (error, warn, info, debug, trace 중 하나)", self.log.level)));
+        }
+        if !["json", "pretty"].contains(&self.log.format.as_str()) {
+            return Err(err("log.format", format!("{} (json 또는 pretty)", self.log.format)));
+        }
+        let remote = &self.llm.remote;
+        if !remote.base_url.is_empty() && !(remote.base_url.starts_with("http://") || remote.base_url.starts_with("https://")) {
+            return Err(err("llm.remote.base_url", "http:// 또는 https://로 시작해야 합니다"));
+        }
+        if self.environment == Environment::Production {
+            if matches!(self.log.level.as_str(), "debug" | "trace") {
+                return Err(err("log.level", "production에서는 debug/trace 로그를 쓸 수 없습니다"));
+            }
+            if sec.cors_origins.is_empty() || sec.cors_origins.iter().any(|o| o == "*") {
+                return Err(err("security.cors_origins", "production에서는 허용할 origin을 명시해야 합니다 (* 불가)"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The effective configuration as TOML with secrets masked.
+    pub fn masked_toml(&self) -> String {
+        let mut c = self.clone();
+        let mask = |s: &mut String| {
+            if !s.is_empty() {
+                *s = format!("***({}자)", s.chars().count());
+            }
+        };
+        mask(&mut c.security.admin_token);
+        mask(&mut c.llm.remote.api_key);
+        toml::to_string_pretty(&c).expect("config serializes")
+    }
+}
+
+fn valid_origin(origin: &str) -> bool {
+    let Some((scheme, rest)) = origin.split_once("://") else { return false };
+    matches!(scheme, "http" | "https") && !rest.is_empty() && !rest.contains(['/', ' ', '?', '#'])
+}
+
+fn parse_net(s: &str) -> Option<ipnet::IpNet> {
+    s.parse::<ipnet::IpNet>().ok().or_else(|| s.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        Config::default().validate().unwrap();
+    }
+
+    #[test]
+    fn production_rules() {
+        let mut c = Config { environment: Environment::Production, ..Config::default() };
+        assert_eq!(c.validate().unwrap_err().key, "security.cors_origins");
+        c.security.cors_origins = vec!["https://saju.example.com".into()];
+        c.validate().unwrap();
+        c.log.level = "debug".into();
+        assert_eq!(c.validate().unwrap_err().key, "log.level");
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        let mut c = Config::default();
+        c.server.listen = "localhost".into();
+        assert_eq!(c.validate().unwrap_err().key, "server.listen");
+        let mut c = Config::default();
+        c.security.trusted_proxies = vec!["10.0.0.0/33".into()];
+        assert_eq!(c.validate().unwrap_err().key, "security.trusted_proxies");
+        let mut c = Config::default();
+        c.security.admin_token = "short".into();
+        assert_eq!(c.validate().unwrap_err().key, "security.admin_token");
+    }
+
+    #[test]
+    fn secrets_are_masked() {
+        let mut c = Config::default();
+        c.security.admin_token = "a".repeat(30);
+        c.llm.remote.api_key = "sk-secret".into();
+        let t = c.masked_toml();
+        assert!(!t.contains("sk-secret") && !t.contains(&"a".repeat(30)), "{t}");
+        assert!(t.contains("***(9자)"));
+    }
+}

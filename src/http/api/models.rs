@@ -1,0 +1,125 @@
+//! Request and response bodies shared by several routes.
+
+use crate::saju::chart::ChartRequest;
+use poem_openapi::{Enum, Object};
+
+/// The ID pattern every path id must match.
+pub const ID_PATTERN: &str = r"^[A-Za-z0-9_-]{1,64}$";
+
+#[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum CalendarKind {
+    Solar,
+    KoreanLunar,
+}
+
+#[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+#[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum ZiHour {
+    /// 야자시: 23–24시는 당일 일주, 시주는 다음 날 자시.
+    Split,
+    /// 정자시: 23시부터 다음 날 일주.
+    NextDay,
+}
+
+#[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum TimeCorrection {
+    None,
+    Longitude,
+    TrueSolar,
+}
+
+#[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum Disambiguation {
+    Earlier,
+    Later,
+    Reject,
+}
+
+/// Birth data: the same fields as an `input` line of `saju chart --batch`.
+#[derive(Debug, Clone, Object, PartialEq)]
+#[oai(deny_unknown_fields, skip_serializing_if_is_none)]
+pub struct ChartInput {
+    /// `solar` (default) or `korean_lunar`.
+    pub calendar: Option<CalendarKind>,
+    /// `YYYY-MM-DDTHH:MM[:SS]`, or `YYYY-MM-DD` when the hour is unknown (a three-pillar chart).
+    #[oai(validator(max_length = 25, pattern = r"^\d{4}-\d{1,2}-\d{1,2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"))]
+    pub datetime: String,
+    /// IANA time zone, default `Asia/Seoul`.
+    #[oai(validator(max_length = 64))]
+    pub timezone: Option<String>,
+    pub gender: Gender,
+    /// The lunar month is a leap month (윤달).
+    pub leap_month: Option<bool>,
+    pub zi_hour: Option<ZiHour>,
+    pub time_correction: Option<TimeCorrection>,
+    /// Degrees east for the time correction; default the zone's principal city.
+    #[oai(validator(minimum(value = "-180"), maximum(value = "180")))]
+    pub longitude: Option<f64>,
+    pub disambiguation: Option<Disambiguation>,
+    /// Minutes around a 절입 or hour boundary that produce a warning (default 30).
+    #[oai(validator(maximum(value = "720")))]
+    pub boundary_window_minutes: Option<u32>,
+}
+
+fn code<T: poem_openapi::types::ToJSON>(v: &T) -> String {
+    v.to_json().and_then(|j| j.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+impl ChartInput {
+    /// The engine's wire form (which does the semantic checks).
+    pub fn to_request(&self) -> ChartRequest {
+        ChartRequest {
+            calendar: self.calendar.as_ref().map(code),
+            datetime: self.datetime.clone(),
+            timezone: self.timezone.clone(),
+            gender: code(&self.gender),
+            leap_month: self.leap_month,
+            zi_hour: self.zi_hour.as_ref().map(code),
+            time_correction: self.time_correction.as_ref().map(code),
+            longitude: self.longitude,
+            disambiguation: self.disambiguation.as_ref().map(code),
+            boundary_window_minutes: self.boundary_window_minutes,
+        }
+    }
+
+    /// Back from a stored wire form (written by `to_request`, so every value is known).
+    pub fn from_request(r: &ChartRequest) -> ChartInput {
+        fn parse<T: poem_openapi::types::ParseFromJSON>(s: &Option<String>) -> Option<T> {
+            s.as_ref().and_then(|s| T::parse_from_json(Some(serde_json::Value::String(s.clone()))).ok())
+        }
+        ChartInput {
+            calendar: parse(&r.calendar),
+            datetime: r.datetime.clone(),
+            timezone: r.timezone.clone(),
+            gender: parse(&Some(r.gender.clone())).unwrap_or(Gender::Male),
+            leap_month: r.leap_month,
+            zi_hour: parse(&r.zi_hour),
+            time_correction: parse(&r.time_correction),
+            longitude: r.longitude,
+            disambiguation: parse(&r.disambiguation),
+            boundary_window_minutes: r.boundary_window_minutes,
+        }
+    }
+}
+
+/// A year range for 세운: `2025` or `2025-2034`.
+pub fn parse_years(s: &str) -> Option<std::ops::RangeInclusive<i32>> {
+    let (a, b) = s.split_once('-').unwrap_or((s, s));
+    let (a, b): (i32, i32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a <= b && b - a <= 200 && (1800..=2200).contains(&a) && (1800..=2200).contains(&b)).then_some(a..=b)
+}
+
+/// RFC 3339 UTC text of a Unix time.
+pub fn rfc3339(unix: i64) -> String {
+    crate::saju::time::civil::format_utc(unix)
+}

@@ -1,0 +1,101 @@
+//! Health checks and metrics.
+
+use super::{blocking, ApiTags};
+use crate::http::AppState;
+use poem::web::Data;
+use poem::{handler, IntoResponse, Response};
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, Object, OpenApi};
+use std::sync::Arc;
+
+pub struct OpsApi;
+
+#[derive(Debug, Object)]
+pub struct Check {
+    pub ok: bool,
+    pub detail: String,
+}
+
+#[derive(Debug, Object)]
+pub struct Health {
+    /// `ok` or `unhealthy`.
+    pub status: String,
+    pub version: String,
+    pub uptime_seconds: u64,
+    pub store: Check,
+}
+
+#[derive(Debug, Object)]
+pub struct Status {
+    pub status: String,
+}
+
+#[derive(ApiResponse)]
+enum HealthResponse {
+    /// Every check passed.
+    #[oai(status = 200)]
+    Ok(Json<Health>),
+    /// A check failed; see its detail.
+    #[oai(status = 503)]
+    Unhealthy(Json<Health>),
+}
+
+#[derive(ApiResponse)]
+enum ReadyResponse {
+    #[oai(status = 200)]
+    Ready(Json<Status>),
+    /// Start-up work is not done yet, or the server is shutting down.
+    #[oai(status = 503)]
+    NotReady(Json<Status>),
+}
+
+#[OpenApi(tag = "ApiTags::Operations")]
+impl OpsApi {
+    /// Deep check: the store answers a read transaction.
+    #[oai(path = "/health", method = "get", operation_id = "health")]
+    async fn health(&self, state: Data<&Arc<AppState>>) -> HealthResponse {
+        let store = state.store.clone();
+        let store_check = match blocking(move || store.check()).await {
+            Ok(v) => Check { ok: true, detail: format!("schema {v}") },
+            Err(_) => Check { ok: false, detail: "데이터베이스를 읽을 수 없습니다".into() },
+        };
+        let ok = store_check.ok;
+        let body = Json(Health {
+            status: if ok { "ok" } else { "unhealthy" }.into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            uptime_seconds: state.started.elapsed().as_secs(),
+            store: store_check,
+        });
+        if ok {
+            HealthResponse::Ok(body)
+        } else {
+            HealthResponse::Unhealthy(body)
+        }
+    }
+
+    /// The process is up.
+    #[oai(path = "/health/live", method = "get", operation_id = "healthLive")]
+    async fn live(&self) -> Json<Status> {
+        Json(Status { status: "ok".into() })
+    }
+
+    /// Ready for traffic: start-up work is done and the server is not shutting down.
+    #[oai(path = "/health/ready", method = "get", operation_id = "healthReady")]
+    async fn ready(&self, state: Data<&Arc<AppState>>) -> ReadyResponse {
+        if state.is_ready() {
+            ReadyResponse::Ready(Json(Status { status: "ready".into() }))
+        } else {
+            ReadyResponse::NotReady(Json(Status { status: "starting".into() }))
+        }
+    }
+}
+
+/// `GET /metrics`: Prometheus text format (404 when disabled by config).
+#[handler]
+pub fn metrics(state: Data<&Arc<AppState>>) -> Response {
+    if !state.config.metrics.enabled {
+        return crate::http::errors::json_error(poem::http::StatusCode::NOT_FOUND, "not_found", "metrics가 꺼져 있습니다");
+    }
+    state.refresh_active_sessions();
+    state.metrics.render().with_content_type("text/plain; version=0.0.4; charset=utf-8").into_response()
+}

@@ -1,0 +1,235 @@
+//! Middleware around every route, outermost first: request id + access log, metrics, security headers,
+//! CORS, host allow-list, rate limit, JSON errors, timeout, body size limit.
+
+use super::client_ip::client_ip;
+use super::errors::{json_error, to_json_error};
+use super::state::AppState;
+use base64::Engine;
+use poem::http::{HeaderValue, Method, StatusCode};
+use poem::middleware::Cors;
+use poem::PathPattern;
+use poem::web::Html;
+use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route};
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tracing::Instrument;
+
+/// CSP for API responses: nothing may load, nothing may frame it.
+const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/// The bundled Swagger UI, served from the binary, with a CSP that allows exactly its inline scripts.
+pub fn docs_endpoint<T: poem_openapi::OpenApi, W: poem_openapi::Webhook>(
+    service: &poem_openapi::OpenApiService<T, W>,
+) -> impl Endpoint {
+    let html = service.swagger_ui_html();
+    let hashes: Vec<String> = inline_blocks(&html, "script")
+        .map(|s| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))))
+        .collect();
+    let csp = format!(
+        "default-src 'none'; script-src {}; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+         font-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        hashes.join(" ")
+    );
+    let csp = HeaderValue::from_str(&csp).expect("ascii CSP");
+    Route::new().at(
+        "/",
+        poem::endpoint::make_sync(move |_| {
+            let mut resp = Html(html.clone()).into_response();
+            resp.headers_mut().insert("content-security-policy", csp.clone());
+            resp
+        }),
+    )
+}
+
+/// The contents of every inline `<tag>…</tag>` block.
+fn inline_blocks<'a>(html: &'a str, tag: &str) -> impl Iterator<Item = &'a str> + 'a {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut rest = html;
+    std::iter::from_fn(move || {
+        let start = rest.find(&open)?;
+        let after_open = rest[start..].find('>')? + start + 1;
+        let end = rest[after_open..].find(&close)? + after_open;
+        let block = &rest[after_open..end];
+        rest = &rest[end + close.len()..];
+        Some(block)
+    })
+}
+
+fn valid_request_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+}
+
+fn host_allowed(req: &Request, allowed: &[String]) -> bool {
+    if allowed.is_empty() {
+        return true;
+    }
+    let Some(host) = req.headers().get("host").and_then(|h| h.to_str().ok()) else { return false };
+    let bare = host.rsplit_once(':').map_or(host, |(h, port)| if port.bytes().all(|b| b.is_ascii_digit()) { h } else { host });
+    allowed.iter().any(|a| a.eq_ignore_ascii_case(host) || a.eq_ignore_ascii_case(bare))
+}
+
+/// Paths that probes and scrapers hit: never rate limited.
+fn is_ops_path(path: &str) -> bool {
+    path == "/metrics" || path == "/health" || path.starts_with("/health/")
+}
+
+pub fn wrap(route: Route, state: Arc<AppState>) -> impl Endpoint {
+    let timeout = Duration::from_secs(state.config.server.request_timeout_seconds);
+    let body_limit = state.config.server.body_limit_bytes;
+    let cors = cors(&state.config.security.cors_origins);
+
+    let limited = route
+        .around(move |ep, mut req| async move {
+            // Body limit: by Content-Length when given, else by reading at most the limit (chunked bodies).
+            let too_large = || json_error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", format!("요청 본문은 {body_limit}바이트까지입니다"));
+            match req.headers().get("content-length").and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok()) {
+                Some(n) if n > body_limit => return Ok(too_large()),
+                Some(_) => {}
+                None if req.headers().contains_key("transfer-encoding") => {
+                    match req.take_body().into_bytes_limit(body_limit).await {
+                        Ok(bytes) => req.set_body(bytes),
+                        Err(_) => return Ok(too_large()),
+                    }
+                }
+                None => {}
+            }
+            ep.call(req).await.map(IntoResponse::into_response)
+        })
+        .around(move |ep, req| async move {
+            match tokio::time::timeout(timeout, ep.call(req)).await {
+                Ok(r) => r.map(IntoResponse::into_response),
+                Err(_) => Ok(json_error(StatusCode::SERVICE_UNAVAILABLE, "timeout", "요청 처리 시간이 초과되었습니다")),
+            }
+        })
+        .catch_all_error(to_json_error);
+
+    let guarded = limited.around(|ep, req| async move {
+        let state = req.data::<Arc<AppState>>().cloned().expect("state attached");
+        if !host_allowed(&req, &state.config.security.allowed_hosts) {
+            return Ok(json_error(StatusCode::BAD_REQUEST, "host_not_allowed", "허용되지 않은 Host입니다"));
+        }
+        if let (Some(limiter), false) = (&state.limiter, is_ops_path(req.uri().path())) {
+            if let Some(ip) = client_ip(&req, &state.trusted_proxies) {
+                if let Err(wait) = limiter.check(ip) {
+                    let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+                    state.metrics.rate_limited.with_label_values(&["all"]).inc();
+                    let mut resp = json_error(
+                        StatusCode::TOO_MANY_REQUESTS,
+                        "rate_limited",
+                        format!("요청이 너무 많습니다. {secs}초 뒤에 다시 시도해 주세요"),
+                    );
+                    resp.headers_mut().insert("retry-after", HeaderValue::from(secs));
+                    return Ok(resp);
+                }
+            }
+        }
+        ep.call(req).await.map(IntoResponse::into_response)
+    });
+
+    let with_cors = match cors {
+        Some(cors) => guarded.with(cors).map_to_response().boxed(),
+        None => guarded.map_to_response().boxed(),
+    };
+
+    with_cors.around(security_and_metrics).boxed().around(request_log).data(state)
+}
+
+type Inner = Arc<poem::endpoint::BoxEndpoint<'static, Response>>;
+
+/// Security headers and metrics on every response, errors included.
+async fn security_and_metrics(ep: Inner, req: Request) -> poem::Result<Response> {
+    let state = req.data::<Arc<AppState>>().cloned().expect("state attached");
+    let method = req.method().clone();
+    let start = Instant::now();
+    let mut resp = ep.call(req).await?;
+    let endpoint = resp.data::<PathPattern>().map(|p| p.0.to_string()).unwrap_or_else(|| "unmatched".into());
+    let status = resp.status().as_u16().to_string();
+    state.metrics.requests.with_label_values(&[method.as_str(), &endpoint, &status]).inc();
+    state.metrics.duration.with_label_values(&[method.as_str(), &endpoint]).observe(start.elapsed().as_secs_f64());
+    let h = resp.headers_mut();
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    h.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    if !h.contains_key("content-security-policy") {
+        h.insert("content-security-policy", HeaderValue::from_static(API_CSP));
+    }
+    if !h.contains_key("cache-control") {
+        h.insert("cache-control", HeaderValue::from_static("no-store"));
+    }
+    Ok(resp)
+}
+
+/// Request id and the access log; user and session ids are recorded by handlers when known.
+async fn request_log(ep: Inner, req: Request) -> poem::Result<Response> {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| valid_request_id(v))
+        .map(str::to_string)
+        .unwrap_or_else(crate::store::new_id);
+    let method = req.method().clone();
+    let span = tracing::info_span!(
+        "request",
+        request_id = %id,
+        method = %method,
+        endpoint = tracing::field::Empty,
+        user_id = tracing::field::Empty,
+        session_id = tracing::field::Empty,
+    );
+    let start = Instant::now();
+    let mut resp = ep.call(req).instrument(span.clone()).await?;
+    let endpoint = resp.data::<PathPattern>().map(|p| p.0.to_string()).unwrap_or_else(|| "unmatched".into());
+    span.record("endpoint", endpoint.as_str());
+    let status = resp.status().as_u16();
+    span.in_scope(|| {
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        if status >= 500 {
+            tracing::error!(status, latency_ms = ms, "request completed");
+        } else if method != Method::OPTIONS {
+            tracing::info!(status, latency_ms = ms, "request completed");
+        }
+    });
+    resp.headers_mut().insert("x-request-id", HeaderValue::from_str(&id).expect("validated id"));
+    Ok(resp)
+}
+
+
+fn cors(origins: &[String]) -> Option<Cors> {
+    if origins.is_empty() {
+        return None;
+    }
+    let mut cors = Cors::new()
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE, Method::OPTIONS])
+        .allow_headers(["authorization", "content-type", "x-request-id", "accept"])
+        .expose_headers(["x-request-id", "retry-after"])
+        .max_age(600);
+    if !origins.iter().any(|o| o == "*") {
+        cors = cors.allow_origins(origins.iter().map(String::as_str));
+    }
+    Some(cors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_inline_blocks() {
+        let html = "<html><script src=x></script><script>a()</script><style>b{}</style><script>\nc()</script>";
+        let blocks: Vec<&str> = inline_blocks(html, "script").collect();
+        assert_eq!(blocks, ["", "a()", "\nc()"]);
+    }
+
+    #[test]
+    fn request_ids() {
+        assert!(valid_request_id("abc-123_x.y"));
+        assert!(!valid_request_id(""));
+        assert!(!valid_request_id("a b"));
+        assert!(!valid_request_id(&"a".repeat(65)));
+    }
+}

@@ -1,0 +1,82 @@
+//! Per-client-IP rate limiting (governor, GCRA) with bounded memory: idle clients are pruned, and if the
+//! table still exceeds `max_tracked_clients` it is replaced by an empty one (a flood of distinct addresses
+//! resets limits rather than exhausting memory).
+
+use crate::config::RateLimitConfig;
+use governor::clock::{Clock, DefaultClock};
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::{Quota, RateLimiter};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::RwLock;
+use std::time::Duration;
+
+type Keyed = RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, DefaultClock>;
+
+pub struct ClientLimiter {
+    quota: Quota,
+    limiter: RwLock<Keyed>,
+    max_clients: usize,
+}
+
+impl ClientLimiter {
+    pub fn new(config: &RateLimitConfig) -> ClientLimiter {
+        let rate = NonZeroU32::new(config.requests_per_second).expect("validated: at least 1");
+        let burst = NonZeroU32::new(config.burst).expect("validated: at least 1");
+        let quota = Quota::per_second(rate).allow_burst(burst);
+        ClientLimiter { quota, limiter: RwLock::new(RateLimiter::keyed(quota)), max_clients: config.max_tracked_clients }
+    }
+
+    /// `Ok(())` to let the request through, or how long the client should wait.
+    pub fn check(&self, ip: IpAddr) -> Result<(), Duration> {
+        let over = {
+            let limiter = self.limiter.read().expect("limiter lock");
+            match limiter.check_key(&ip) {
+                Ok(()) => limiter.len() > self.max_clients,
+                Err(not_until) => return Err(not_until.wait_time_from(DefaultClock::default().now())),
+            }
+        };
+        if over {
+            self.prune();
+        }
+        Ok(())
+    }
+
+    /// Drops clients whose bucket is full again; replaces the table if that is not enough.
+    pub fn prune(&self) {
+        let mut limiter = self.limiter.write().expect("limiter lock");
+        limiter.retain_recent();
+        limiter.shrink_to_fit();
+        if limiter.len() > self.max_clients {
+            tracing::warn!(clients = limiter.len(), "rate limiter table over its bound; starting a fresh one");
+            *limiter = RateLimiter::keyed(self.quota);
+        }
+    }
+
+    pub fn tracked(&self) -> usize {
+        self.limiter.read().expect("limiter lock").len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_per_client_and_stays_bounded() {
+        let config = RateLimitConfig { enabled: true, requests_per_second: 1, burst: 3, max_tracked_clients: 100 };
+        let l = ClientLimiter::new(&config);
+        let a: IpAddr = "10.0.0.1".parse().unwrap();
+        for _ in 0..3 {
+            assert!(l.check(a).is_ok());
+        }
+        let wait = l.check(a).unwrap_err();
+        assert!(wait > Duration::ZERO && wait <= Duration::from_secs(1));
+        assert!(l.check("10.0.0.2".parse().unwrap()).is_ok());
+        for i in 0..1000u32 {
+            let ip = IpAddr::from(std::net::Ipv4Addr::from(0x0b00_0000 + i));
+            let _ = l.check(ip);
+            assert!(l.tracked() <= 102, "{}", l.tracked());
+        }
+    }
+}

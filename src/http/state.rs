@@ -1,0 +1,82 @@
+//! State shared by every request.
+
+use super::rate_limit::ClientLimiter;
+use crate::config::Config;
+use crate::store::Store;
+use crate::telemetry::Metrics;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+pub struct AppState {
+    pub config: Config,
+    pub store: Arc<Store>,
+    pub metrics: Metrics,
+    pub limiter: Option<ClientLimiter>,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    pub started: Instant,
+    ready: AtomicBool,
+    /// session id → last activity, for `saju_active_sessions` (pruned, so bounded by recent activity).
+    activity: Mutex<HashMap<String, Instant>>,
+}
+
+/// A session counts as active this long after its last message.
+const ACTIVE_WINDOW: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+/// At most this many sessions are tracked for the gauge; the oldest are dropped first.
+const MAX_TRACKED_SESSIONS: usize = 100_000;
+
+impl AppState {
+    pub fn new(config: Config, store: Store) -> AppState {
+        let limiter = config.rate_limit.enabled.then(|| ClientLimiter::new(&config.rate_limit));
+        AppState {
+            trusted_proxies: config.trusted_proxies(),
+            limiter,
+            metrics: Metrics::new(),
+            store: Arc::new(store),
+            started: Instant::now(),
+            ready: AtomicBool::new(false),
+            activity: Mutex::new(HashMap::new()),
+            config,
+        }
+    }
+
+    pub fn set_ready(&self, ready: bool) {
+        self.ready.store(ready, Ordering::SeqCst);
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::SeqCst)
+    }
+
+    /// Records chat activity and refreshes the active-sessions gauge.
+    pub fn touch_session(&self, session_id: &str) {
+        let now = Instant::now();
+        let mut map = self.activity.lock().expect("activity lock");
+        map.insert(session_id.to_string(), now);
+        if map.len() > MAX_TRACKED_SESSIONS {
+            let mut times: Vec<Instant> = map.values().copied().collect();
+            times.sort_unstable();
+            let cutoff = times[times.len() - MAX_TRACKED_SESSIONS];
+            map.retain(|_, t| *t >= cutoff);
+        }
+        self.refresh_active(&mut map, now);
+    }
+
+    pub fn forget_session(&self, session_id: &str) {
+        let mut map = self.activity.lock().expect("activity lock");
+        map.remove(session_id);
+        self.refresh_active(&mut map, Instant::now());
+    }
+
+    /// Prunes idle sessions and updates the gauge (also called on each scrape).
+    pub fn refresh_active_sessions(&self) {
+        let mut map = self.activity.lock().expect("activity lock");
+        self.refresh_active(&mut map, Instant::now());
+    }
+
+    fn refresh_active(&self, map: &mut HashMap<String, Instant>, now: Instant) {
+        map.retain(|_, t| now.duration_since(*t) < ACTIVE_WINDOW);
+        self.metrics.active_sessions.set(map.len() as i64);
+    }
+}

@@ -1,0 +1,45 @@
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("{0}")]
+    Conflict(String),
+    #[error("데이터베이스가 다른 프로세스에서 쓰기용으로 열려 있습니다: {0}")]
+    Locked(String),
+    #[error("데이터베이스 스키마 버전 {found}은 이 프로그램({supported})보다 새 버전입니다. 새 버전의 saju를 쓰거나 백업에서 복원하세요")]
+    NewerSchema { found: u64, supported: u64 },
+    #[error("데이터베이스 오류: {0}")]
+    Db(String),
+    #[error("저장된 레코드를 읽을 수 없습니다: {0}")]
+    Corrupt(String),
+    #[error("파일 오류: {0}")]
+    Io(String),
+}
+
+impl StoreError {
+    pub(super) fn from_open(e: redb::DatabaseError, path: &Path) -> StoreError {
+        match e {
+            redb::DatabaseError::DatabaseAlreadyOpen => StoreError::Locked(path.display().to_string()),
+            other => StoreError::Db(format!("{}: {other}", path.display())),
+        }
+    }
+}
+
+macro_rules! from_redb {
+    ($($t:ty),*) => {$(
+        impl From<$t> for StoreError {
+            fn from(e: $t) -> Self {
+                StoreError::Db(e.to_string())
+            }
+        }
+    )*};
+}
+from_redb!(redb::Error, redb::TransactionError, redb::TableError, redb::StorageError, redb::CommitError);
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Corrupt(e.to_string())
+    }
+}

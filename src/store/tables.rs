@@ -1,0 +1,19 @@
+//! Table definitions. Keys that start with the owner's id keep every user's rows together and make
+//! "this user's X" a range scan; values are JSON records (`records.rs`).
+
+use redb::TableDefinition;
+
+/// `schema_version` → version.
+pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
+/// user id → UserRecord.
+pub const USERS: TableDefinition<&str, &[u8]> = TableDefinition::new("users");
+/// SHA-256 of a bearer token (hex) → user id. Tokens themselves are never stored.
+pub const TOKENS: TableDefinition<&str, &str> = TableDefinition::new("tokens");
+/// (user id, profile id) → Profile.
+pub const PROFILES: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("profiles");
+/// (user id, profile id) → the chart computed for it (CachedChart).
+pub const CHARTS: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("charts");
+/// (user id, session id) → Session.
+pub const SESSIONS: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("sessions");
+/// (session id, sequence number) → Message.
+pub const MESSAGES: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("messages");

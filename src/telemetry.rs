@@ -1,0 +1,88 @@
+//! Structured logs (tracing, JSON by default) and Prometheus metrics.
+
+use crate::config::LogConfig;
+use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry, TextEncoder};
+use std::sync::OnceLock;
+use tracing_subscriber::EnvFilter;
+
+/// Installs the global log subscriber once. Logs go to stderr; `RUST_LOG` refines the level if set.
+pub fn init_logging(config: &LogConfig) {
+    static DONE: OnceLock<()> = OnceLock::new();
+    DONE.get_or_init(|| {
+        let filter = EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| {
+            EnvFilter::new(format!("{level},hyper=warn,poem=warn,h2=warn", level = config.level))
+        });
+        let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(true);
+        if config.format == "json" {
+            builder.json().flatten_event(true).with_current_span(true).with_span_list(false).init();
+        } else {
+            builder.init();
+        }
+    });
+}
+
+/// The service's metrics, registered in their own registry (plus process metrics on Linux).
+pub struct Metrics {
+    registry: Registry,
+    pub requests: IntCounterVec,
+    pub duration: HistogramVec,
+    pub active_sessions: IntGauge,
+    pub calculations: IntCounterVec,
+    pub rate_limited: IntCounterVec,
+}
+
+impl Metrics {
+    pub fn new() -> Metrics {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new("saju_requests_total", "HTTP requests by method, route template and status"),
+            &["method", "endpoint", "status"],
+        )
+        .expect("valid metric");
+        let duration = HistogramVec::new(
+            HistogramOpts::new("saju_request_duration_seconds", "HTTP request latency by method and route template")
+                .buckets(vec![0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0]),
+            &["method", "endpoint"],
+        )
+        .expect("valid metric");
+        let active_sessions =
+            IntGauge::new("saju_active_sessions", "Chat sessions with a message in the last 30 minutes").expect("valid");
+        let calculations = IntCounterVec::new(
+            Opts::new("saju_calculations_total", "Charts and calendar conversions computed, by kind"),
+            &["kind"],
+        )
+        .expect("valid metric");
+        let rate_limited = IntCounterVec::new(
+            Opts::new("saju_rate_limited_total", "Requests refused by the rate limiter"),
+            &["endpoint"],
+        )
+        .expect("valid metric");
+        for c in [
+            Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(duration.clone()),
+            Box::new(active_sessions.clone()),
+            Box::new(calculations.clone()),
+            Box::new(rate_limited.clone()),
+        ] {
+            registry.register(c).expect("unique metric");
+        }
+        #[cfg(target_os = "linux")]
+        registry
+            .register(Box::new(prometheus::process_collector::ProcessCollector::for_self()))
+            .expect("process collector");
+        Metrics { registry, requests, duration, active_sessions, calculations, rate_limited }
+    }
+
+    /// The Prometheus text exposition of every metric.
+    pub fn render(&self) -> String {
+        let mut buf = Vec::new();
+        TextEncoder::new().encode(&self.registry.gather(), &mut buf).expect("text encoding");
+        String::from_utf8(buf).expect("utf-8")
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics::new()
+    }
+}
