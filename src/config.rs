@@ -43,6 +43,9 @@ pub struct ServerConfig {
     pub request_timeout_seconds: u64,
     /// On SIGTERM/SIGINT, in-flight requests get this long to finish.
     pub shutdown_grace_seconds: u64,
+    /// On SIGTERM/SIGINT, keep serving this long with `/health/ready` at 503 before closing the listener,
+    /// so load balancers stop sending new requests first.
+    pub shutdown_drain_seconds: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -124,6 +127,7 @@ impl Default for ServerConfig {
             body_limit_bytes: 256 * 1024,
             request_timeout_seconds: 30,
             shutdown_grace_seconds: 20,
+            shutdown_drain_seconds: 2,
         }
     }
 }
@@ -248,6 +252,9 @@ impl Config {
         }
         if s.shutdown_grace_seconds > 600 {
             return Err(err("server.shutdown_grace_seconds", "600 이하여야 합니다"));
+        }
+        if s.shutdown_drain_seconds > 120 {
+            return Err(err("server.shutdown_drain_seconds", "120 이하여야 합니다"));
         }
         let sec = &self.security;
         if !sec.admin_token.is_empty() && sec.admin_token.len() < 24 {

@@ -27,6 +27,7 @@ pub struct Metrics {
     pub requests: IntCounterVec,
     pub duration: HistogramVec,
     pub active_sessions: IntGauge,
+    pub in_flight: IntGauge,
     pub calculations: IntCounterVec,
     pub rate_limited: IntCounterVec,
 }
@@ -47,6 +48,7 @@ impl Metrics {
         .expect("valid metric");
         let active_sessions =
             IntGauge::new("saju_active_sessions", "Chat sessions with a message in the last 30 minutes").expect("valid");
+        let in_flight = IntGauge::new("saju_requests_in_flight", "HTTP requests being processed").expect("valid");
         let calculations = IntCounterVec::new(
             Opts::new("saju_calculations_total", "Charts and calendar conversions computed, by kind"),
             &["kind"],
@@ -61,6 +63,7 @@ impl Metrics {
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(duration.clone()),
             Box::new(active_sessions.clone()),
+            Box::new(in_flight.clone()),
             Box::new(calculations.clone()),
             Box::new(rate_limited.clone()),
         ] {
@@ -70,7 +73,7 @@ impl Metrics {
         registry
             .register(Box::new(prometheus::process_collector::ProcessCollector::for_self()))
             .expect("process collector");
-        Metrics { registry, requests, duration, active_sessions, calculations, rate_limited }
+        Metrics { registry, requests, duration, active_sessions, in_flight, calculations, rate_limited }
     }
 
     /// The Prometheus text exposition of every metric.

@@ -44,12 +44,24 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
 }
 
+/// `male` or `female` when the text says so (남자, 여성, "… 여", (남), female, …).
+pub fn gender_in(text: &str) -> Option<&'static str> {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || ".!?요예이에".contains(c));
+    if ["여자", "여성", "여 ", "(여)", "female", "딸"].iter().any(|w| text.contains(w)) || t.ends_with('여') {
+        Some("female")
+    } else if ["남자", "남성", "남 ", "(남)", "male", "아들"].iter().any(|w| text.contains(w)) || t.ends_with('남') {
+        Some("male")
+    } else {
+        None
+    }
+}
+
 /// What the message says about a birth; `None` when it gives no date.
 pub fn extract_birth(text: &str) -> Option<ChartRequest> {
     static DATE: OnceLock<Regex> = OnceLock::new();
     static CLOCK: OnceLock<Regex> = OnceLock::new();
     static HOUR: OnceLock<Regex> = OnceLock::new();
-    let date = re(&DATE, r"(\d{4})\s*(?:[-./]|년)\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*일?");
+    let date = re(&DATE, r"(\d{4})\s*(?:[-./]|년)\s*윤?\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*일?");
     let clock = re(&CLOCK, r"(\d{1,2}):(\d{2})");
     let hour = re(&HOUR, r"(오전|오후|새벽|아침|저녁|밤|낮)?\s*(\d{1,2})\s*시\s*(?:(\d{1,2})\s*분|반)?");
 
@@ -82,13 +94,7 @@ pub fn extract_birth(text: &str) -> Option<ChartRequest> {
     } else {
         None
     };
-    let gender = if ["여자", "여성", "여 ", "(여)", "female"].iter().any(|w| text.contains(w)) || text.trim_end().ends_with('여') {
-        "female"
-    } else if ["남자", "남성", "남 ", "(남)", "male"].iter().any(|w| text.contains(w)) || text.trim_end().ends_with('남') {
-        "male"
-    } else {
-        ""
-    };
+    let gender = gender_in(text).unwrap_or("");
     let lunar = text.contains("음력");
     Some(ChartRequest {
         calendar: Some(if lunar { "korean_lunar" } else { "solar" }.into()),
@@ -129,5 +135,19 @@ mod tests {
         assert_eq!(Topic::detect("결혼은 언제쯤"), Topic::Love);
         assert_eq!(Topic::detect("올해 운세"), Topic::YearFortune);
         assert_eq!(Topic::detect("안녕하세요"), Topic::General);
+    }
+}
+
+#[cfg(test)]
+mod gender_tests {
+    use super::gender_in;
+
+    #[test]
+    fn gender_words() {
+        assert_eq!(gender_in("남자예요"), Some("male"));
+        assert_eq!(gender_in("여자입니다."), Some("female"));
+        assert_eq!(gender_in("1990-01-01 여"), Some("female"));
+        assert_eq!(gender_in("성별은 남"), Some("male"));
+        assert_eq!(gender_in("안녕하세요"), None);
     }
 }

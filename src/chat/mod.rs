@@ -5,4 +5,4 @@ pub mod compose;
 pub mod extract;
 
 pub use compose::{compose, Finding, Reply};
-pub use extract::{extract_birth, Topic};
+pub use extract::{extract_birth, gender_in, Topic};

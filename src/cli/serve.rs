@@ -57,7 +57,10 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         let shutdown = async move {
             shutdown_signal().await;
             shutdown_state.set_ready(false);
-            tracing::info!("shutdown signal received; finishing in-flight requests");
+            let drain = Duration::from_secs(shutdown_state.config.server.shutdown_drain_seconds);
+            tracing::info!(drain_seconds = drain.as_secs(), "shutdown signal received; draining");
+            tokio::time::sleep(drain).await;
+            tracing::info!("closing the listener; finishing in-flight requests");
         };
         http::serve(acceptor, state, shutdown).await.map_err(|e| CliError(format!("서버 오류: {e}")))?;
         tracing::info!("stopped");

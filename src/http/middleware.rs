@@ -138,13 +138,63 @@ pub fn wrap(route: Route, state: Arc<AppState>) -> impl Endpoint {
 
 type Inner = Arc<poem::endpoint::BoxEndpoint<'static, Response>>;
 
+/// Counts a request as in flight until dropped (also when the client goes away mid-request).
+struct InFlight<'a>(&'a prometheus::IntGauge);
+
+impl<'a> InFlight<'a> {
+    fn enter(g: &'a prometheus::IntGauge) -> Self {
+        g.inc();
+        InFlight(g)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.dec();
+    }
+}
+
+/// The OpenAPI path template of the matched route (`/v1/profiles/{id}`), or `unmatched`.
+fn route_template(resp: &Response) -> String {
+    static TEMPLATES: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    let Some(pattern) = resp.data::<PathPattern>().map(|p| p.0.to_string()).filter(|p| !p.is_empty()) else {
+        return "unmatched".into();
+    };
+    let templates = TEMPLATES.get_or_init(|| {
+        // poem names path parameters `:param0`, `:param1`…; the spec names them. Map one onto the other.
+        let spec: serde_json::Value = serde_json::from_str(&super::openapi_service().spec()).expect("spec JSON");
+        let paths = spec["paths"].as_object().cloned().unwrap_or_default();
+        paths
+            .keys()
+            .map(|template| {
+                let mut n = 0;
+                let poem = template
+                    .split('/')
+                    .map(|seg| {
+                        if seg.starts_with('{') {
+                            n += 1;
+                            format!(":param{}", n - 1)
+                        } else {
+                            seg.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("/");
+                (poem, template.clone())
+            })
+            .collect()
+    });
+    templates.get(&pattern).cloned().unwrap_or(pattern)
+}
+
 /// Security headers and metrics on every response, errors included.
 async fn security_and_metrics(ep: Inner, req: Request) -> poem::Result<Response> {
     let state = req.data::<Arc<AppState>>().cloned().expect("state attached");
     let method = req.method().clone();
     let start = Instant::now();
+    let _in_flight = InFlight::enter(&state.metrics.in_flight);
     let mut resp = ep.call(req).await?;
-    let endpoint = resp.data::<PathPattern>().map(|p| p.0.to_string()).unwrap_or_else(|| "unmatched".into());
+    let endpoint = route_template(&resp);
     let status = resp.status().as_u16().to_string();
     state.metrics.requests.with_label_values(&[method.as_str(), &endpoint, &status]).inc();
     state.metrics.duration.with_label_values(&[method.as_str(), &endpoint]).observe(start.elapsed().as_secs_f64());
@@ -183,7 +233,7 @@ async fn request_log(ep: Inner, req: Request) -> poem::Result<Response> {
     );
     let start = Instant::now();
     let mut resp = ep.call(req).instrument(span.clone()).await?;
-    let endpoint = resp.data::<PathPattern>().map(|p| p.0.to_string()).unwrap_or_else(|| "unmatched".into());
+    let endpoint = route_template(&resp);
     span.record("endpoint", endpoint.as_str());
     let status = resp.status().as_u16();
     span.in_scope(|| {

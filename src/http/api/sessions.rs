@@ -2,7 +2,7 @@
 
 use super::models::rfc3339;
 use super::{blocking, ApiTags};
-use crate::chat::{compose, extract_birth, Finding, Topic};
+use crate::chat::{compose, extract_birth, gender_in, Finding, Topic};
 use crate::http::auth::UserAuth;
 use crate::http::{ApiError, AppState};
 use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
@@ -246,8 +246,8 @@ impl SessionsApi {
             }
             birth = Some(said);
         } else if let Some(b) = birth.as_mut().filter(|b| b.gender.is_empty()) {
-            if let Some(g) = crate::saju::chart::Gender::parse(text.trim()) {
-                b.gender = g.code().into();
+            if let Some(g) = gender_in(&text) {
+                b.gender = g.into();
             }
         }
 

@@ -1,0 +1,10 @@
+//! The HTTP service in-process: the real app on 127.0.0.1:0 with a temporary data dir, used over HTTP.
+
+mod admin;
+mod charts;
+mod common;
+mod operations;
+mod profiles;
+mod security;
+mod sessions;
+mod users;

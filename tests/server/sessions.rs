@@ -1,0 +1,90 @@
+use crate::common::*;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_conversation_that_gives_its_birth_data() {
+    let s = TestServer::start().await;
+    let t = s.user().await;
+    let created = s.post("/v1/sessions", Some(&t), json!({})).await;
+    assert_eq!(created.status, 201);
+    let id = created.body["id"].as_str().unwrap().to_string();
+    let path = format!("/v1/sessions/{id}/messages");
+
+    let ask = s.post(&path, Some(&t), json!({"message": "제 사주 좀 봐 주세요"})).await;
+    assert_eq!(ask.status, 200);
+    assert!(ask.body["reply"].as_str().unwrap().contains("생년월일"));
+    assert!(ask.body["chart"].is_null());
+
+    let gender = s.post(&path, Some(&t), json!({"message": "1990년 5월 15일 오후 3시 30분에 태어났어요"})).await;
+    assert!(gender.body["reply"].as_str().unwrap().contains("성별"), "{}", gender.text);
+
+    let answer = s.post(&path, Some(&t), json!({"message": "남자예요"})).await;
+    let reply = answer.body["reply"].as_str().unwrap();
+    assert!(reply.contains("경오년 신사월 경진일 갑신시"), "{reply}");
+    assert_eq!(answer.body["chart"]["pillars"]["day"]["hangul"], "경진");
+    assert!(answer.body["findings"].as_array().unwrap().iter().any(|f| f["code"] == "day_stem:경"));
+    assert!(answer.body["citations"].is_array());
+
+    let money = s.post(&path, Some(&t), json!({"message": "재물운은요?"})).await;
+    let reply = money.body["reply"].as_str().unwrap();
+    assert!(reply.contains("재물") && reply.contains("전통 명리"), "{reply}");
+
+    let history = s.get(&format!("/v1/sessions/{id}"), Some(&t)).await;
+    assert_eq!(history.body["turns"], 4);
+    let messages = history.body["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 8);
+    assert_eq!(messages[0]["role"], "user");
+    assert_eq!(messages[7]["role"], "assistant");
+    assert_eq!(messages[7]["details"]["findings"][0]["code"], "day_stem:경");
+    assert_eq!(s.get("/v1/sessions", Some(&t)).await.body.as_array().unwrap().len(), 1);
+    assert_eq!(s.delete(&format!("/v1/sessions/{id}"), Some(&t)).await.status, 204);
+    assert_error(&s.get(&format!("/v1/sessions/{id}"), Some(&t)).await, 404, "not_found");
+}
+
+#[tokio::test]
+async fn markup_is_stored_and_returned_as_text() {
+    let s = TestServer::start().await;
+    let t = s.user().await;
+    let id = s.post("/v1/sessions", Some(&t), json!({"title": "<b>제목</b>"})).await.body["id"].as_str().unwrap().to_string();
+    let evil = "<script>alert('x')</script><img src=x onerror=alert(1)> 1990-05-15 10:00 여";
+    let r = s.post(&format!("/v1/sessions/{id}/messages"), Some(&t), json!({"message": evil})).await;
+    assert_eq!(r.status, 200);
+    assert!(r.headers["content-type"].to_str().unwrap().starts_with("application/json"));
+    let history = s.get(&format!("/v1/sessions/{id}"), Some(&t)).await;
+    assert_eq!(history.body["messages"][0]["content"], evil);
+    assert_eq!(history.body["title"], "<b>제목</b>");
+}
+
+#[tokio::test]
+async fn message_limits() {
+    let s = TestServer::start().await;
+    let t = s.user().await;
+    let id = s.post("/v1/sessions", Some(&t), json!({})).await.body["id"].as_str().unwrap().to_string();
+    let path = format!("/v1/sessions/{id}/messages");
+    // 1000 characters of Hangul (3000 bytes) is allowed; 1001 is not.
+    assert_eq!(s.post(&path, Some(&t), json!({"message": "가".repeat(1000)})).await.status, 200);
+    assert_error(&s.post(&path, Some(&t), json!({"message": "가".repeat(1001)})).await, 400, "invalid_request");
+    assert_error(&s.post(&path, Some(&t), json!({"message": ""})).await, 400, "invalid_request");
+    assert_error(&s.post(&path, Some(&t), json!({"message": "   "})).await, 400, "invalid_input");
+    assert_error(&s.post(&path, Some(&t), json!({"text": "hi"})).await, 400, "invalid_request");
+    for _ in 1..100 {
+        assert_eq!(s.post(&path, Some(&t), json!({"message": "안녕하세요"})).await.status, 200);
+    }
+    assert_error(&s.post(&path, Some(&t), json!({"message": "101번째"})).await, 409, "session_full");
+    assert_eq!(s.get(&format!("/v1/sessions/{id}"), Some(&t)).await.body["messages"].as_array().unwrap().len(), 200);
+}
+
+#[tokio::test]
+async fn a_user_never_reads_or_writes_another_users_sessions() {
+    let s = TestServer::start().await;
+    let (a, b) = (s.user().await, s.user().await);
+    let id = s.post("/v1/sessions", Some(&a), json!({})).await.body["id"].as_str().unwrap().to_string();
+    s.post(&format!("/v1/sessions/{id}/messages"), Some(&a), json!({"message": "비밀 이야기"})).await;
+    assert_error(&s.get(&format!("/v1/sessions/{id}"), Some(&b)).await, 404, "not_found");
+    assert_error(&s.post(&format!("/v1/sessions/{id}/messages"), Some(&b), json!({"message": "끼어들기"})).await, 404, "not_found");
+    assert_error(&s.delete(&format!("/v1/sessions/{id}"), Some(&b)).await, 404, "not_found");
+    assert!(s.get("/v1/sessions", Some(&b)).await.body.as_array().unwrap().is_empty());
+    let mine = s.get(&format!("/v1/sessions/{id}"), Some(&a)).await;
+    assert_eq!(mine.body["messages"].as_array().unwrap().len(), 2);
+    assert_error(&s.post(&format!("/v1/sessions/{id}/messages"), None, json!({"message": "x"})).await, 401, "unauthorized");
+}
