@@ -359,6 +359,12 @@ mod tests {
     }
 
     #[test]
+    fn example_file_lists_exactly_the_defaults() {
+        let parsed: Config = toml::from_str(include_str!("../saju.example.toml")).unwrap();
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
     fn secrets_are_masked() {
         let mut c = Config::default();
         c.security.admin_token = "a".repeat(30);

@@ -11,6 +11,9 @@ mod sessions;
 mod tables;
 mod users;
 
+#[cfg(test)]
+mod tests;
+
 pub use backup::backup_to;
 pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;

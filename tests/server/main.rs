@@ -2,6 +2,7 @@
 
 mod admin;
 mod charts;
+mod fuzz;
 mod common;
 mod operations;
 mod profiles;
