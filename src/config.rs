@@ -240,7 +240,9 @@ impl Config {
     /// Checks every value and the production rules; the error names the key.
     pub fn validate(&self) -> Result<(), ConfigError> {
         let s = &self.server;
-        s.listen.parse::<SocketAddr>().map_err(|_| err("server.listen", format!("주소:포트 형식이 아닙니다: {}", s.listen)))?;
+        s.listen
+            .parse::<SocketAddr>()
+            .map_err(|_| err("server.listen", format!("주소:포트 형식이 아닙니다: {}", s.listen)))?;
         if s.data_dir.as_os_str().is_empty() {
             return Err(err("server.data_dir", "비어 있습니다"));
         }
@@ -262,7 +264,10 @@ impl Config {
         }
         for origin in &sec.cors_origins {
             if origin != "*" && !valid_origin(origin) {
-                return Err(err("security.cors_origins", format!("origin 형식이 아닙니다 (예: https://example.com): {origin}")));
+                return Err(err(
+                    "security.cors_origins",
+                    format!("origin 형식이 아닙니다 (예: https://example.com): {origin}"),
+                ));
             }
         }
         for host in &sec.allowed_hosts {
@@ -289,7 +294,9 @@ impl Config {
             return Err(err("log.format", format!("{} (json 또는 pretty)", self.log.format)));
         }
         let remote = &self.llm.remote;
-        if !remote.base_url.is_empty() && !(remote.base_url.starts_with("http://") || remote.base_url.starts_with("https://")) {
+        if !remote.base_url.is_empty()
+            && !(remote.base_url.starts_with("http://") || remote.base_url.starts_with("https://"))
+        {
             return Err(err("llm.remote.base_url", "http:// 또는 https://로 시작해야 합니다"));
         }
         if self.environment == Environment::Production {

@@ -9,9 +9,8 @@ use tracing_subscriber::EnvFilter;
 pub fn init_logging(config: &LogConfig) {
     static DONE: OnceLock<()> = OnceLock::new();
     DONE.get_or_init(|| {
-        let filter = EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| {
-            EnvFilter::new(format!("{level},hyper=warn,poem=warn,h2=warn", level = config.level))
-        });
+        let filter = EnvFilter::try_from_env("RUST_LOG")
+            .unwrap_or_else(|_| EnvFilter::new(format!("{level},hyper=warn,poem=warn,h2=warn", level = config.level)));
         let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(true);
         if config.format == "json" {
             builder.json().flatten_event(true).with_current_span(true).with_span_list(false).init();
@@ -47,7 +46,8 @@ impl Metrics {
         )
         .expect("valid metric");
         let active_sessions =
-            IntGauge::new("saju_active_sessions", "Chat sessions with a message in the last 30 minutes").expect("valid");
+            IntGauge::new("saju_active_sessions", "Chat sessions with a message in the last 30 minutes")
+                .expect("valid");
         let in_flight = IntGauge::new("saju_requests_in_flight", "HTTP requests being processed").expect("valid");
         let calculations = IntCounterVec::new(
             Opts::new("saju_calculations_total", "Charts and calendar conversions computed, by kind"),

@@ -49,7 +49,8 @@ pub fn gender_in(text: &str) -> Option<&'static str> {
     let t = text.trim_end_matches(|c: char| c.is_whitespace() || ".!?요예이에".contains(c));
     if ["여자", "여성", "여 ", "(여)", "female", "딸"].iter().any(|w| text.contains(w)) || t.ends_with('여') {
         Some("female")
-    } else if ["남자", "남성", "남 ", "(남)", "male", "아들"].iter().any(|w| text.contains(w)) || t.ends_with('남') {
+    } else if ["남자", "남성", "남 ", "(남)", "male", "아들"].iter().any(|w| text.contains(w)) || t.ends_with('남')
+    {
         Some("male")
     } else {
         None
@@ -68,7 +69,8 @@ pub fn extract_birth(text: &str) -> Option<ChartRequest> {
     let d = date.captures(text)?;
     let (y, m, day): (i32, u32, u32) = (d[1].parse().ok()?, d[2].parse().ok()?, d[3].parse().ok()?);
     let rest = &text[d.get(0)?.end()..];
-    let unknown = ["시간 모름", "시간은 모름", "시간은 몰라", "시간 몰라", "시각 모름", "모름"].iter().any(|w| text.contains(w));
+    let unknown =
+        ["시간 모름", "시간은 모름", "시간은 몰라", "시간 몰라", "시각 모름", "모름"].iter().any(|w| text.contains(w));
     let time = if unknown {
         None
     } else if text.contains("자정") {

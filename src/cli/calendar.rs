@@ -102,7 +102,10 @@ pub fn run(args: CalendarArgs) -> Result<(), CliError> {
 fn terms(year: i32, tz: &str, as_json: bool) -> Result<(), CliError> {
     let rows = year_terms(year, tz)?;
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&json!({"year": year, "timezone": tz, "terms": rows})).expect("json"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({"year": year, "timezone": tz, "terms": rows})).expect("json")
+        );
     } else {
         println!("{year}년 24절기 ({tz})");
         for r in rows {

@@ -77,7 +77,11 @@ async fn check_admin(req: &Request, bearer: Bearer) -> poem::Result<()> {
         )));
     }
     if !constant_time_eq(bearer.token.as_bytes(), expected) {
-        return Err(poem::Error::from_response(json_error(StatusCode::FORBIDDEN, "forbidden", "관리자 토큰이 아닙니다")));
+        return Err(poem::Error::from_response(json_error(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "관리자 토큰이 아닙니다",
+        )));
     }
     Ok(())
 }

@@ -7,8 +7,8 @@ use super::state::AppState;
 use base64::Engine;
 use poem::http::{HeaderValue, Method, StatusCode};
 use poem::middleware::Cors;
-use poem::PathPattern;
 use poem::web::Html;
+use poem::PathPattern;
 use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
@@ -66,7 +66,8 @@ fn host_allowed(req: &Request, allowed: &[String]) -> bool {
         return true;
     }
     let Some(host) = req.headers().get("host").and_then(|h| h.to_str().ok()) else { return false };
-    let bare = host.rsplit_once(':').map_or(host, |(h, port)| if port.bytes().all(|b| b.is_ascii_digit()) { h } else { host });
+    let bare =
+        host.rsplit_once(':').map_or(host, |(h, port)| if port.bytes().all(|b| b.is_ascii_digit()) { h } else { host });
     allowed.iter().any(|a| a.eq_ignore_ascii_case(host) || a.eq_ignore_ascii_case(bare))
 }
 
@@ -83,8 +84,19 @@ pub fn wrap(route: Route, state: Arc<AppState>) -> impl Endpoint {
     let limited = route
         .around(move |ep, mut req| async move {
             // Body limit: by Content-Length when given, else by reading at most the limit (chunked bodies).
-            let too_large = || json_error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", format!("요청 본문은 {body_limit}바이트까지입니다"));
-            match req.headers().get("content-length").and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok()) {
+            let too_large = || {
+                json_error(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    format!("요청 본문은 {body_limit}바이트까지입니다"),
+                )
+            };
+            match req
+                .headers()
+                .get("content-length")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<usize>().ok())
+            {
                 Some(n) if n > body_limit => return Ok(too_large()),
                 Some(_) => {}
                 None if req.headers().contains_key("transfer-encoding") => {
@@ -247,7 +259,6 @@ async fn request_log(ep: Inner, req: Request) -> poem::Result<Response> {
     resp.headers_mut().insert("x-request-id", HeaderValue::from_str(&id).expect("validated id"));
     Ok(resp)
 }
-
 
 fn cors(origins: &[String]) -> Option<Cors> {
     if origins.is_empty() {

@@ -24,7 +24,11 @@ impl ClientLimiter {
         let rate = NonZeroU32::new(config.requests_per_second).expect("validated: at least 1");
         let burst = NonZeroU32::new(config.burst).expect("validated: at least 1");
         let quota = Quota::per_second(rate).allow_burst(burst);
-        ClientLimiter { quota, limiter: RwLock::new(RateLimiter::keyed(quota)), max_clients: config.max_tracked_clients }
+        ClientLimiter {
+            quota,
+            limiter: RwLock::new(RateLimiter::keyed(quota)),
+            max_clients: config.max_tracked_clients,
+        }
     }
 
     /// `Ok(())` to let the request through, or how long the client should wait.

@@ -99,7 +99,7 @@ impl Stem {
     }
 
     pub const fn polarity(self) -> Polarity {
-        if self.0 % 2 == 0 {
+        if self.0.is_multiple_of(2) {
             Polarity::Yang
         } else {
             Polarity::Yin
@@ -170,7 +170,7 @@ impl Branch {
 
     /// Polarity by position (자 양, 축 음, ...), the convention for the branch itself.
     pub const fn polarity(self) -> Polarity {
-        if self.0 % 2 == 0 {
+        if self.0.is_multiple_of(2) {
             Polarity::Yang
         } else {
             Polarity::Yin

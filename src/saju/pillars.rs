@@ -64,6 +64,19 @@ impl FourPillars {
     pub fn day_master(&self) -> Stem {
         self.day.stem()
     }
+
+    /// Pillars from their names (`"경오"` or `"庚午"`); `None` if any name is not in the sixty cycle.
+    pub fn parse(year: &str, month: &str, day: &str, hour: Option<&str>) -> Option<FourPillars> {
+        Some(FourPillars {
+            year: GanZhi::parse(year)?,
+            month: GanZhi::parse(month)?,
+            day: GanZhi::parse(day)?,
+            hour: match hour {
+                Some(h) => Some(GanZhi::parse(h)?),
+                None => None,
+            },
+        })
+    }
 }
 
 /// 월두법: the month pillar for `month_number` (0 = 인월 … 11 = 축월) in a year whose stem is `year_stem`.

@@ -53,4 +53,3 @@ pub(crate) fn set_version_for_test(db: &Database, v: u64) {
     txn.open_table(META).unwrap().insert("schema_version", v).unwrap();
     txn.commit().unwrap();
 }
-

@@ -46,5 +46,8 @@ fn sessions_are_listed_newest_first_and_messages_in_order() {
     assert!(matches!(store.append_messages("u2", "s1", vec![], 0, 3, None), Err(StoreError::NotFound)));
     let listed: Vec<String> = store.list_sessions("u1").unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(listed, ["s1", "s2"]);
-    assert_eq!(store.messages("s1", 1, 10).unwrap().iter().map(|m| m.content.as_str()).collect::<Vec<_>>(), ["m1", "m2"]);
+    assert_eq!(
+        store.messages("s1", 1, 10).unwrap().iter().map(|m| m.content.as_str()).collect::<Vec<_>>(),
+        ["m1", "m2"]
+    );
 }

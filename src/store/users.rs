@@ -14,7 +14,6 @@ pub(super) fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("records serialize")
 }
 
-
 impl Store {
     /// Creates a user whose bearer token hashes to `token_hash`.
     pub fn create_user(&self, id: &str, token_hash: &str) -> Result<UserRecord, StoreError> {
@@ -56,8 +55,10 @@ impl Store {
             txn.open_table(PROFILES)?.retain_in(owned.clone(), |_, _| false)?;
             txn.open_table(CHARTS)?.retain_in(owned.clone(), |_, _| false)?;
             let mut sessions = txn.open_table(SESSIONS)?;
-            let ids: Vec<String> =
-                sessions.range(owned.clone())?.map(|r| r.map(|(k, _)| k.value().1.to_string())).collect::<Result<_, _>>()?;
+            let ids: Vec<String> = sessions
+                .range(owned.clone())?
+                .map(|r| r.map(|(k, _)| k.value().1.to_string()))
+                .collect::<Result<_, _>>()?;
             sessions.retain_in(owned, |_, _| false)?;
             let mut messages = txn.open_table(MESSAGES)?;
             for id in &ids {

@@ -48,7 +48,10 @@ pub fn extras(seun: Option<&str>, wolun: Option<i32>) -> Result<ChartExtras, Api
     let seun_years = match seun {
         None => None,
         Some(s) => Some(parse_years(s).ok_or_else(|| {
-            ApiError::bad_request("invalid_input", format!("seun 형식이 올바르지 않습니다: {s} (예: 2025 또는 2025-2034)"))
+            ApiError::bad_request(
+                "invalid_input",
+                format!("seun 형식이 올바르지 않습니다: {s} (예: 2025 또는 2025-2034)"),
+            )
         })?),
     };
     if let Some(y) = wolun {
@@ -88,7 +91,11 @@ impl ChartsApi {
 
     /// Computes up to 1000 charts; each item is answered with a chart or an error, in order.
     #[oai(path = "/charts/batch", method = "post", operation_id = "createChartsBatch")]
-    async fn batch(&self, state: Data<&Arc<AppState>>, body: Json<BatchRequest>) -> Result<Json<BatchResponse>, ApiError> {
+    async fn batch(
+        &self,
+        state: Data<&Arc<AppState>>,
+        body: Json<BatchRequest>,
+    ) -> Result<Json<BatchResponse>, ApiError> {
         if body.items.len() > MAX_BATCH {
             return Err(ApiError::bad_request("too_many_items", format!("한 번에 최대 {MAX_BATCH}건까지 계산합니다")));
         }

@@ -129,8 +129,14 @@ impl ProfilesApi {
         let birth = body.birth.to_request();
         let chart = compute(&state, &birth, &ChartExtras::default())?;
         let t = now();
-        let profile =
-            Profile { id: new_id(), name: body.name.clone(), relation: body.relation.code().into(), birth, created_at: t, updated_at: t };
+        let profile = Profile {
+            id: new_id(),
+            name: body.name.clone(),
+            relation: body.relation.code().into(),
+            birth,
+            created_at: t,
+            updated_at: t,
+        };
         let entry = cache_entry(&profile, &chart);
         let chart_json = entry.chart.clone();
         let store = state.store.clone();
@@ -138,7 +144,9 @@ impl ProfilesApi {
         let saved = profile.clone();
         blocking(move || {
             if store.list_profiles(&user)?.len() >= MAX_PROFILES {
-                return Err(crate::store::StoreError::Conflict(format!("프로필은 최대 {MAX_PROFILES}개까지 저장할 수 있습니다")));
+                return Err(crate::store::StoreError::Conflict(format!(
+                    "프로필은 최대 {MAX_PROFILES}개까지 저장할 수 있습니다"
+                )));
             }
             store.put_profile(&user, &saved, &entry)
         })
@@ -265,4 +273,3 @@ fn not_found(e: ApiError) -> ApiError {
         other => other,
     }
 }
-

@@ -131,13 +131,19 @@ fn session_not_found(e: ApiError) -> ApiError {
 }
 
 const ASK_FOR_BIRTH: &str = "사주를 보려면 생년월일과 태어난 시각, 성별을 알려 주세요.\n예: \"1990년 5월 15일 오후 3시 30분, 남자\" 또는 \"음력 1988년 3월 2일 새벽 2시, 여자\". 시각을 모르시면 \"시간 모름\"이라고 적어 주세요.";
-const ASK_FOR_GENDER: &str = "대운의 방향이 성별에 따라 달라져서, 성별을 알려 주시면 바로 풀어 드릴게요. (예: \"남자\" 또는 \"여자\")";
+const ASK_FOR_GENDER: &str =
+    "대운의 방향이 성별에 따라 달라져서, 성별을 알려 주시면 바로 풀어 드릴게요. (예: \"남자\" 또는 \"여자\")";
 
 #[OpenApi(prefix_path = "/v1/sessions", tag = "ApiTags::Sessions")]
 impl SessionsApi {
     /// Starts a conversation, optionally about a saved profile.
     #[oai(path = "/", method = "post", operation_id = "createSession")]
-    async fn create(&self, state: Data<&Arc<AppState>>, auth: UserAuth, body: Json<NewSession>) -> Result<Created, ApiError> {
+    async fn create(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: UserAuth,
+        body: Json<NewSession>,
+    ) -> Result<Created, ApiError> {
         let t = now();
         let session = Session {
             id: new_id(),
@@ -152,10 +158,14 @@ impl SessionsApi {
         let (store, user, saved) = (state.store.clone(), auth.0.id.clone(), session.clone());
         blocking(move || {
             if let Some(p) = &saved.profile_id {
-                store.get_profile(&user, p).map_err(|_| StoreError::Conflict("profile_id: 없는 프로필입니다".into()))?;
+                store
+                    .get_profile(&user, p)
+                    .map_err(|_| StoreError::Conflict("profile_id: 없는 프로필입니다".into()))?;
             }
             if store.list_sessions(&user)?.len() >= MAX_SESSIONS {
-                return Err(StoreError::Conflict(format!("대화는 최대 {MAX_SESSIONS}개까지 보관합니다. 오래된 대화를 지워 주세요")));
+                return Err(StoreError::Conflict(format!(
+                    "대화는 최대 {MAX_SESSIONS}개까지 보관합니다. 오래된 대화를 지워 주세요"
+                )));
             }
             store.create_session(&user, &saved)
         })
@@ -189,7 +199,10 @@ impl SessionsApi {
         })
         .await
         .map_err(session_not_found)?;
-        Ok(Json(SessionWithHistory { session: view(&session), messages: messages.into_iter().map(message_view).collect() }))
+        Ok(Json(SessionWithHistory {
+            session: view(&session),
+            messages: messages.into_iter().map(message_view).collect(),
+        }))
     }
 
     /// Deletes a session and its messages.
@@ -261,7 +274,11 @@ impl SessionsApi {
                     let r = compose(Topic::detect(&text), &chart, year);
                     (r.text, Some(serde_json::to_value(&chart).expect("chart serializes")), r.findings)
                 }
-                Err(e) => (format!("말씀하신 출생 정보로는 사주를 계산할 수 없습니다: {e}\n다시 한 번 확인해 주세요."), None, Vec::new()),
+                Err(e) => (
+                    format!("말씀하신 출생 정보로는 사주를 계산할 수 없습니다: {e}\n다시 한 번 확인해 주세요."),
+                    None,
+                    Vec::new(),
+                ),
             },
         };
 

@@ -67,7 +67,8 @@ impl UsersApi {
         let store = state.store.clone();
         let id = auth.0.id.clone();
         let (profiles, sessions) =
-            blocking(move || Ok((store.list_profiles(&id)?.len() as u64, store.list_sessions(&id)?.len() as u64))).await?;
+            blocking(move || Ok((store.list_profiles(&id)?.len() as u64, store.list_sessions(&id)?.len() as u64)))
+                .await?;
         Ok(Json(Me { id: auth.0.id, created_at: rfc3339(auth.0.created_at), profiles, sessions }))
     }
 
@@ -89,4 +90,3 @@ impl UsersApi {
         Ok(DeletedResponse::Deleted)
     }
 }
-

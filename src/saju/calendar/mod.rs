@@ -4,5 +4,5 @@ pub mod generate;
 pub mod korean_lunar;
 pub mod lunar_rules;
 pub mod solar_terms;
-pub mod terms_report;
 pub mod tables;
+pub mod terms_report;

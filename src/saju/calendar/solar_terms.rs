@@ -40,7 +40,7 @@ impl SolarTerm {
 
     /// 절 (jie, the 12 terms that start a saju month) as opposed to 중기 (principal terms).
     pub const fn is_jie(self) -> bool {
-        self.0 % 2 == 0
+        self.0.is_multiple_of(2)
     }
 
     /// For a jie: the saju month it starts, 0 = 인월 (입춘) … 11 = 축월 (소한).

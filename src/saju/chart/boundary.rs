@@ -50,7 +50,7 @@ fn minutes_text(seconds: i64) -> String {
     let s = seconds.unsigned_abs();
     if s < 60 {
         format!("{s}초")
-    } else if s % 60 == 0 {
+    } else if s.is_multiple_of(60) {
         format!("{}분", s / 60)
     } else {
         format!("{}분 {}초", s / 60, s % 60)

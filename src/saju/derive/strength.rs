@@ -249,8 +249,7 @@ mod tests {
     use super::*;
 
     fn chart(y: &str, m: &str, d: &str, h: Option<&str>) -> FourPillars {
-        let g = |s: &str| GanZhi::parse(s).unwrap();
-        FourPillars { year: g(y), month: g(m), day: g(d), hour: h.map(g) }
+        FourPillars::parse(y, m, d, h).unwrap()
     }
 
     #[test]

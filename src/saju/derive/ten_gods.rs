@@ -134,7 +134,7 @@ impl TenGod {
 
     /// True for the same-polarity member of each pair (비견 식신 편재 편관 편인).
     pub const fn same_polarity(self) -> bool {
-        self.index() % 2 == 0
+        self.index().is_multiple_of(2)
     }
 }
 
