@@ -294,9 +294,8 @@ impl Config {
             return Err(err("log.format", format!("{} (json 또는 pretty)", self.log.format)));
         }
         let remote = &self.llm.remote;
-        if !remote.base_url.is_empty()
-            && !(remote.base_url.starts_with("http://") || remote.base_url.starts_with("https://"))
-        {
+        let scheme_ok = remote.base_url.starts_with("http://") || remote.base_url.starts_with("https://");
+        if !remote.base_url.is_empty() && !scheme_ok {
             return Err(err("llm.remote.base_url", "http:// 또는 https://로 시작해야 합니다"));
         }
         if self.environment == Environment::Production {
