@@ -7,4 +7,5 @@ pub mod config;
 pub mod http;
 pub mod saju;
 pub mod store;
+pub mod systemd;
 pub mod telemetry;

@@ -53,10 +53,12 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
             });
         }
         state.set_ready(true);
+        crate::systemd::notify("READY=1");
         let shutdown_state = state.clone();
         let shutdown = async move {
             shutdown_signal().await;
             shutdown_state.set_ready(false);
+            crate::systemd::notify("STOPPING=1");
             let drain = Duration::from_secs(shutdown_state.config.server.shutdown_drain_seconds);
             tracing::info!(drain_seconds = drain.as_secs(), "shutdown signal received; draining");
             tokio::time::sleep(drain).await;
