@@ -213,7 +213,10 @@ pub fn load(path: Option<&Path>, overrides: Figment) -> Result<Config, ConfigErr
         let e = e.into_iter().next().expect("figment errors are never empty");
         let mut key: Vec<String> = e.path.clone();
         if let figment::error::Kind::UnknownField(field, _) = &e.kind {
-            key.push(field.clone());
+            // figment's path sometimes already ends with the field.
+            if key.last() != Some(field) {
+                key.push(field.clone());
+            }
         }
         let key = if key.is_empty() { "config".to_string() } else { key.join(".") };
         err(&key, e.kind.to_string())

@@ -5,6 +5,8 @@ pub mod chat;
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod knowledge;
+pub mod llm;
 pub mod saju;
 pub mod store;
 pub mod systemd;

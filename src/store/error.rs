@@ -22,6 +22,10 @@ impl StoreError {
     pub(super) fn from_open(e: redb::DatabaseError, path: &Path) -> StoreError {
         match e {
             redb::DatabaseError::DatabaseAlreadyOpen => StoreError::Locked(path.display().to_string()),
+            redb::DatabaseError::RepairAborted => StoreError::Db(format!(
+                "{}: 비정상 종료 뒤 복구가 필요한 상태라 읽기 전용으로 열 수 없습니다. `saju serve` 또는 `saju migrate`로 한 번 열면 복구됩니다",
+                path.display()
+            )),
             other => StoreError::Db(format!("{}: {other}", path.display())),
         }
     }

@@ -22,7 +22,13 @@ async fn backup_is_a_consistent_copy() {
     let s = TestServer::with(|c| c.security.admin_token = ADMIN.into()).await;
     let t = s.user().await;
     for i in 0..5 {
-        let r = s.post("/v1/profiles", Some(&t), serde_json::json!({"name": format!("p{i}"), "relation": "friend", "birth": birth()})).await;
+        let r = s
+            .post(
+                "/v1/profiles",
+                Some(&t),
+                serde_json::json!({"name": format!("p{i}"), "relation": "friend", "birth": birth()}),
+            )
+            .await;
         assert_eq!(r.status, 201);
     }
     let r = s.post("/v1/admin/backup", Some(ADMIN), serde_json::json!({})).await;

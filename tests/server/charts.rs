@@ -8,7 +8,8 @@ async fn chart_answer_is_the_engines_chart() {
     let r = s.post("/v1/charts", None, birth()).await;
     assert_eq!(r.status, 200, "{}", r.text);
     let request = ChartRequest { datetime: "1990-05-15T15:30".into(), gender: "male".into(), ..Default::default() };
-    let expected = serde_json::to_value(build_chart(&request.parse().unwrap(), &ChartExtras::default()).unwrap()).unwrap();
+    let expected =
+        serde_json::to_value(build_chart(&request.parse().unwrap(), &ChartExtras::default()).unwrap()).unwrap();
     assert_eq!(r.body, expected);
     assert_eq!(r.body["pillars"]["day"]["hanja"], "庚辰");
     let with_luck = s.post("/v1/charts?seun=2025-2027&wolun=2025", None, birth()).await;
@@ -19,21 +20,56 @@ async fn chart_answer_is_the_engines_chart() {
 #[tokio::test]
 async fn invalid_input_is_a_json_error_with_the_right_status() {
     let s = TestServer::start().await;
-    assert_error(&s.post("/v1/charts", None, json!({"datetime": "1990-05-15T15:30", "gender": "x"})).await, 400, "invalid_request");
-    assert_error(&s.post("/v1/charts", None, json!({"datetime": "1990-02-30T10:00", "gender": "male"})).await, 400, "invalid_date");
-    assert_error(&s.post("/v1/charts", None, json!({"datetime": "garbage", "gender": "male"})).await, 400, "invalid_request");
-    assert_error(&s.post("/v1/charts", None, json!({"datetime": "1990-05-15", "gender": "male", "extra": 1})).await, 400, "invalid_request");
-    let leap = json!({"calendar": "korean_lunar", "datetime": "2023-04-01T10:00", "gender": "male", "leap_month": true});
+    assert_error(
+        &s.post("/v1/charts", None, json!({"datetime": "1990-05-15T15:30", "gender": "x"})).await,
+        400,
+        "invalid_request",
+    );
+    assert_error(
+        &s.post("/v1/charts", None, json!({"datetime": "1990-02-30T10:00", "gender": "male"})).await,
+        400,
+        "invalid_date",
+    );
+    assert_error(
+        &s.post("/v1/charts", None, json!({"datetime": "garbage", "gender": "male"})).await,
+        400,
+        "invalid_date",
+    );
+    assert_error(
+        &s.post("/v1/charts", None, json!({"datetime": "1990-05-15", "gender": "male", "extra": 1})).await,
+        400,
+        "invalid_request",
+    );
+    let leap =
+        json!({"calendar": "korean_lunar", "datetime": "2023-04-01T10:00", "gender": "male", "leap_month": true});
     let r = s.post("/v1/charts", None, leap).await;
     assert_error(&r, 422, "no_such_leap_month");
     assert!(r.body["message"].as_str().unwrap().contains("윤2월"));
     let gap = json!({"datetime": "1988-05-08T02:30", "gender": "male", "disambiguation": "reject"});
     assert_error(&s.post("/v1/charts", None, gap).await, 422, "nonexistent_local_time");
-    assert_error(&s.post("/v1/charts", None, json!({"datetime": "1700-01-01T10:00", "gender": "male"})).await, 422, "out_of_range");
+    assert_error(
+        &s.post("/v1/charts", None, json!({"datetime": "1700-01-01T10:00", "gender": "male"})).await,
+        422,
+        "out_of_range",
+    );
     assert_error(&s.post("/v1/charts?seun=abc", None, birth()).await, 400, "invalid_input");
-    let raw = s.client.post(format!("{}/v1/charts", s.base)).header("content-type", "application/json").body("{not json").send().await.unwrap();
+    let raw = s
+        .client
+        .post(format!("{}/v1/charts", s.base))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(raw.status(), 400);
-    let wrong_type = s.client.post(format!("{}/v1/charts", s.base)).header("content-type", "text/plain").body("hello").send().await.unwrap();
+    let wrong_type = s
+        .client
+        .post(format!("{}/v1/charts", s.base))
+        .header("content-type", "text/plain")
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(wrong_type.status(), 415);
     let body: serde_json::Value = wrong_type.json().await.unwrap();
     assert_eq!(body["code"], "unsupported_media_type");
@@ -59,7 +95,8 @@ async fn batch_answers_every_item_in_order() {
     let too_many: Vec<_> = (0..1001).map(|i| json!({"id": i.to_string(), "input": birth()})).collect();
     assert_eq!(s.post("/v1/charts/batch", None, json!({"items": too_many})).await.status, 400);
     let thousand: Vec<_> = (0..1000).map(|i| json!({"id": i.to_string(), "input": birth()})).collect();
-    let big = s.client.post(format!("{}/v1/charts/batch", s.base)).json(&json!({"items": thousand})).send().await.unwrap();
+    let big =
+        s.client.post(format!("{}/v1/charts/batch", s.base)).json(&json!({"items": thousand})).send().await.unwrap();
     // 1000 items fit the default 256 KiB body limit only when small; this body is ~75 KB.
     assert_eq!(big.status(), 200);
 }
@@ -69,12 +106,17 @@ async fn calendar_routes() {
     let s = TestServer::start().await;
     let r = s.post("/v1/calendar/lunar-to-solar", None, json!({"year": 2005, "month": 11, "day": 14})).await;
     assert_eq!(r.body, json!({"solar": "2005-12-15"}));
-    let r = s.post("/v1/calendar/lunar-to-solar", None, json!({"year": 2023, "month": 4, "day": 1, "leap": true})).await;
+    let r =
+        s.post("/v1/calendar/lunar-to-solar", None, json!({"year": 2023, "month": 4, "day": 1, "leap": true})).await;
     assert_error(&r, 422, "no_such_leap_month");
     let r = s.post("/v1/calendar/solar-to-lunar", None, json!({"solar": "2020-05-23"})).await;
     assert_eq!(r.body["leap"], true);
     assert_eq!(r.body["text"], "음력 2020년 윤4월 1일");
-    assert_error(&s.post("/v1/calendar/solar-to-lunar", None, json!({"solar": "2023-02-29"})).await, 400, "invalid_date");
+    assert_error(
+        &s.post("/v1/calendar/solar-to-lunar", None, json!({"solar": "2023-02-29"})).await,
+        400,
+        "invalid_date",
+    );
     let r = s.get("/v1/calendar/terms/2025", None).await;
     assert_eq!(r.body["terms"].as_array().unwrap().len(), 24);
     assert!(r.body["terms"][2]["local"].as_str().unwrap().starts_with("2025-02-03T23:10"));

@@ -15,8 +15,21 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
         "\\PC{0,40}".prop_map(Value::String),
         prop::sample::select(vec![
-            "1990-05-15T15:30", "1990-05-15", "2023-02-29T10:00", "male", "female", "korean_lunar", "solar",
-            "split", "next_day", "true_solar", "longitude", "reject", "Asia/Seoul", "2020-05-23", "self",
+            "1990-05-15T15:30",
+            "1990-05-15",
+            "2023-02-29T10:00",
+            "male",
+            "female",
+            "korean_lunar",
+            "solar",
+            "split",
+            "next_day",
+            "true_solar",
+            "longitude",
+            "reject",
+            "Asia/Seoul",
+            "2020-05-23",
+            "self",
         ])
         .prop_map(|s| Value::String(s.into())),
     ];
@@ -25,9 +38,30 @@ fn json_value() -> impl Strategy<Value = Value> {
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::btree_map(
                 prop::sample::select(vec![
-                    "datetime", "gender", "calendar", "timezone", "leap_month", "zi_hour", "time_correction",
-                    "longitude", "disambiguation", "boundary_window_minutes", "items", "id", "input", "name",
-                    "relation", "birth", "message", "title", "profile_id", "year", "month", "day", "leap", "solar",
+                    "datetime",
+                    "gender",
+                    "calendar",
+                    "timezone",
+                    "leap_month",
+                    "zi_hour",
+                    "time_correction",
+                    "longitude",
+                    "disambiguation",
+                    "boundary_window_minutes",
+                    "items",
+                    "id",
+                    "input",
+                    "name",
+                    "relation",
+                    "birth",
+                    "message",
+                    "title",
+                    "profile_id",
+                    "year",
+                    "month",
+                    "day",
+                    "leap",
+                    "solar",
                 ])
                 .prop_map(String::from),
                 inner,
@@ -54,10 +88,12 @@ fn near_valid_birth() -> impl Strategy<Value = Value> {
 async fn generated_requests_never_cause_a_server_error() {
     let s = TestServer::with(|c| c.security.admin_token = "fuzz-admin-token-000000000000".into()).await;
     let token = s.user().await;
-    let profile = s.post("/v1/profiles", Some(&token), json!({"name": "나", "relation": "self", "birth": birth()})).await.body["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let profile =
+        s.post("/v1/profiles", Some(&token), json!({"name": "나", "relation": "self", "birth": birth()})).await.body
+            ["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
     let session = s.post("/v1/sessions", Some(&token), json!({})).await.body["id"].as_str().unwrap().to_string();
     let routes: Vec<(Method, String)> = vec![
         (Method::POST, "/v1/charts".into()),
@@ -81,7 +117,9 @@ async fn generated_requests_never_cause_a_server_error() {
             let body = match (i + round) % 3 {
                 0 => junk.clone(),
                 1 => birth.clone(),
-                _ => json!({"items": [{"id": "x", "input": birth.clone()}], "name": "n", "relation": "family", "birth": birth.clone(), "message": junk.to_string().chars().take(900).collect::<String>()}),
+                _ => {
+                    json!({"items": [{"id": "x", "input": birth.clone()}], "name": "n", "relation": "family", "birth": birth.clone(), "message": junk.to_string().chars().take(900).collect::<String>()})
+                }
             };
             let auth = if round % 7 == 0 { None } else { Some(token.as_str()) };
             let r = s.call(method.clone(), path, auth, Some(body.clone())).await;
@@ -93,7 +131,14 @@ async fn generated_requests_never_cause_a_server_error() {
         }
         // Some raw garbage too: not JSON at all, wrong content type, odd paths.
         let garbage = junk.to_string().replace('{', "");
-        let r = s.client.post(format!("{}/v1/charts", s.base)).header("content-type", "application/json").body(garbage).send().await.unwrap();
+        let r = s
+            .client
+            .post(format!("{}/v1/charts", s.base))
+            .header("content-type", "application/json")
+            .body(garbage)
+            .send()
+            .await
+            .unwrap();
         assert!(r.status().as_u16() < 500);
         let odd = format!("/v1/profiles/{}", urlencode(&junk.to_string()));
         assert!(s.get(&odd, Some(&token)).await.status.as_u16() < 500);
@@ -104,5 +149,8 @@ async fn generated_requests_never_cause_a_server_error() {
 }
 
 fn urlencode(s: &str) -> String {
-    s.bytes().take(80).map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    s.bytes()
+        .take(80)
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }

@@ -2,8 +2,8 @@
 
 mod admin;
 mod charts;
-mod fuzz;
 mod common;
+mod fuzz;
 mod operations;
 mod profiles;
 mod security;

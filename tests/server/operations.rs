@@ -19,7 +19,10 @@ async fn health_probes() {
 async fn metrics_use_route_templates() {
     let s = TestServer::start().await;
     let t = s.user().await;
-    let id = s.post("/v1/profiles", Some(&t), serde_json::json!({"name": "a", "relation": "self", "birth": birth()})).await.body["id"]
+    let id = s
+        .post("/v1/profiles", Some(&t), serde_json::json!({"name": "a", "relation": "self", "birth": birth()}))
+        .await
+        .body["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -29,7 +32,10 @@ async fn metrics_use_route_templates() {
     let m = s.get("/metrics", None).await;
     assert!(m.headers["content-type"].to_str().unwrap().starts_with("text/plain"));
     let text = m.text;
-    assert!(text.contains(r#"saju_requests_total{endpoint="/v1/profiles/{id}",method="GET",status="200"} 1"#), "{text}");
+    assert!(
+        text.contains(r#"saju_requests_total{endpoint="/v1/profiles/{id}",method="GET",status="200"} 1"#),
+        "{text}"
+    );
     assert!(text.contains(r#"saju_requests_total{endpoint="/v1/charts",method="POST",status="200"} 1"#));
     assert!(text.contains(r#"endpoint="unmatched",method="GET",status="404""#));
     assert!(!text.contains(&id), "raw paths must not become labels");
@@ -47,8 +53,10 @@ async fn openapi_spec_and_docs_are_served() {
     let s = TestServer::start().await;
     let spec = s.get("/openapi.json", None).await;
     assert_eq!(spec.status, 200);
-    let committed: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json")).unwrap()).unwrap();
+    let committed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(spec.body, committed);
     let docs = s.get("/docs", None).await;
     assert_eq!(docs.status, 200);
@@ -64,7 +72,10 @@ async fn openapi_spec_and_docs_are_served() {
 #[test]
 fn committed_openapi_matches_the_code() {
     let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json")).unwrap();
-    assert!(committed == saju::http::openapi_json(), "openapi/openapi.json is stale: run `saju openapi --output openapi/openapi.json`");
+    assert!(
+        committed == saju::http::openapi_json(),
+        "openapi/openapi.json is stale: run `saju openapi --output openapi/openapi.json`"
+    );
 }
 
 #[tokio::test]

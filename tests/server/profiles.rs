@@ -8,7 +8,8 @@ async fn profile_lifecycle() {
     let t = s.user().await;
     let r = s.post("/v1/profiles", Some(&t), json!({"name": "엄마", "relation": "family", "birth": {"calendar": "korean_lunar", "datetime": "1962-03-02", "gender": "female"}})).await;
     assert_eq!(r.status, 201, "{}", r.text);
-    assert_eq!(r.body["pillars"][3], serde_json::Value::Null);
+    assert!(r.body["pillars"].get("hour").is_none(), "{}", r.text);
+    assert!(r.body["pillars"]["day"].is_string());
     let id = r.body["id"].as_str().unwrap().to_string();
     assert_eq!(s.get("/v1/profiles", Some(&t)).await.body.as_array().unwrap().len(), 1);
     let chart = s.get(&format!("/v1/profiles/{id}/chart"), Some(&t)).await;
@@ -19,15 +20,27 @@ async fn profile_lifecycle() {
     assert_eq!(seun.body["seun"][0]["year"], 2026);
 
     let updated = s
-        .call(Method::PUT, &format!("/v1/profiles/{id}"), Some(&t), Some(json!({"birth": {"datetime": "1962-04-05T08:00", "gender": "female"}})))
+        .call(
+            Method::PUT,
+            &format!("/v1/profiles/{id}"),
+            Some(&t),
+            Some(json!({"birth": {"datetime": "1962-04-05T08:00", "gender": "female"}})),
+        )
         .await;
     assert_eq!(updated.status, 200, "{}", updated.text);
     assert_eq!(updated.body["name"], "엄마");
-    assert!(updated.body["pillars"][3].is_string());
+    assert!(updated.body["pillars"]["hour"].is_string());
     let chart = s.get(&format!("/v1/profiles/{id}/chart"), Some(&t)).await;
     assert_eq!(chart.body["input"]["datetime"], "1962-04-05T08:00:00");
 
-    let bad = s.call(Method::PUT, &format!("/v1/profiles/{id}"), Some(&t), Some(json!({"birth": {"datetime": "1962-02-30T08:00", "gender": "female"}}))).await;
+    let bad = s
+        .call(
+            Method::PUT,
+            &format!("/v1/profiles/{id}"),
+            Some(&t),
+            Some(json!({"birth": {"datetime": "1962-02-30T08:00", "gender": "female"}})),
+        )
+        .await;
     assert_error(&bad, 400, "invalid_date");
     assert_eq!(s.delete(&format!("/v1/profiles/{id}"), Some(&t)).await.status, 204);
     assert_error(&s.get(&format!("/v1/profiles/{id}"), Some(&t)).await, 404, "not_found");
@@ -38,7 +51,11 @@ async fn profile_lifecycle() {
 async fn a_user_never_sees_or_changes_another_users_profiles() {
     let s = TestServer::start().await;
     let (a, b) = (s.user().await, s.user().await);
-    let id = s.post("/v1/profiles", Some(&a), json!({"name": "나", "relation": "self", "birth": birth()})).await.body["id"].as_str().unwrap().to_string();
+    let id = s.post("/v1/profiles", Some(&a), json!({"name": "나", "relation": "self", "birth": birth()})).await.body
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     for path in [format!("/v1/profiles/{id}"), format!("/v1/profiles/{id}/chart")] {
         assert_error(&s.get(&path, Some(&b)).await, 404, "not_found");
     }
@@ -55,9 +72,21 @@ async fn a_user_never_sees_or_changes_another_users_profiles() {
 async fn profile_validation() {
     let s = TestServer::start().await;
     let t = s.user().await;
-    assert_error(&s.post("/v1/profiles", Some(&t), json!({"name": "", "relation": "self", "birth": birth()})).await, 400, "invalid_request");
-    assert_error(&s.post("/v1/profiles", Some(&t), json!({"name": "x".repeat(41), "relation": "self", "birth": birth()})).await, 400, "invalid_request");
-    assert_error(&s.post("/v1/profiles", Some(&t), json!({"name": "a", "relation": "boss", "birth": birth()})).await, 400, "invalid_request");
+    assert_error(
+        &s.post("/v1/profiles", Some(&t), json!({"name": "", "relation": "self", "birth": birth()})).await,
+        400,
+        "invalid_request",
+    );
+    assert_error(
+        &s.post("/v1/profiles", Some(&t), json!({"name": "x".repeat(41), "relation": "self", "birth": birth()})).await,
+        400,
+        "invalid_request",
+    );
+    assert_error(
+        &s.post("/v1/profiles", Some(&t), json!({"name": "a", "relation": "boss", "birth": birth()})).await,
+        400,
+        "invalid_request",
+    );
     assert_error(&s.get("/v1/profiles/not%20valid", Some(&t)).await, 400, "invalid_request");
     assert_error(&s.get(&format!("/v1/profiles/{}", "a".repeat(65)), Some(&t)).await, 400, "invalid_request");
 }

@@ -4,16 +4,20 @@ use serde_json::json;
 #[tokio::test]
 async fn security_headers_and_request_ids_on_every_response() {
     let s = TestServer::start().await;
-    for r in [s.get("/health/live", None).await, s.get("/nope", None).await, s.post("/v1/charts", None, json!({})).await] {
+    for r in
+        [s.get("/health/live", None).await, s.get("/nope", None).await, s.post("/v1/charts", None, json!({})).await]
+    {
         assert_eq!(r.headers["x-content-type-options"], "nosniff");
         assert_eq!(r.headers["x-frame-options"], "DENY");
         assert_eq!(r.headers["referrer-policy"], "no-referrer");
         assert!(r.headers["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
         assert!(r.headers.contains_key("x-request-id"));
     }
-    let given = s.client.get(format!("{}/health/live", s.base)).header("x-request-id", "trace-abc_1").send().await.unwrap();
+    let given =
+        s.client.get(format!("{}/health/live", s.base)).header("x-request-id", "trace-abc_1").send().await.unwrap();
     assert_eq!(given.headers()["x-request-id"], "trace-abc_1");
-    let bad = s.client.get(format!("{}/health/live", s.base)).header("x-request-id", "has spaces").send().await.unwrap();
+    let bad =
+        s.client.get(format!("{}/health/live", s.base)).header("x-request-id", "has spaces").send().await.unwrap();
     assert_ne!(bad.headers()["x-request-id"], "has spaces");
 }
 
@@ -99,7 +103,13 @@ async fn cors_from_config() {
     assert!(!other.headers().contains_key("access-control-allow-origin"));
     // Without configured origins there is no CORS at all.
     let plain = TestServer::start().await;
-    let r = plain.client.get(format!("{}/health/live", plain.base)).header("origin", "https://app.example").send().await.unwrap();
+    let r = plain
+        .client
+        .get(format!("{}/health/live", plain.base))
+        .header("origin", "https://app.example")
+        .send()
+        .await
+        .unwrap();
     assert!(!r.headers().contains_key("access-control-allow-origin"));
 }
 

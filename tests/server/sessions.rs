@@ -45,7 +45,10 @@ async fn a_conversation_that_gives_its_birth_data() {
 async fn markup_is_stored_and_returned_as_text() {
     let s = TestServer::start().await;
     let t = s.user().await;
-    let id = s.post("/v1/sessions", Some(&t), json!({"title": "<b>제목</b>"})).await.body["id"].as_str().unwrap().to_string();
+    let id = s.post("/v1/sessions", Some(&t), json!({"title": "<b>제목</b>"})).await.body["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let evil = "<script>alert('x')</script><img src=x onerror=alert(1)> 1990-05-15 10:00 여";
     let r = s.post(&format!("/v1/sessions/{id}/messages"), Some(&t), json!({"message": evil})).await;
     assert_eq!(r.status, 200);
@@ -81,10 +84,18 @@ async fn a_user_never_reads_or_writes_another_users_sessions() {
     let id = s.post("/v1/sessions", Some(&a), json!({})).await.body["id"].as_str().unwrap().to_string();
     s.post(&format!("/v1/sessions/{id}/messages"), Some(&a), json!({"message": "비밀 이야기"})).await;
     assert_error(&s.get(&format!("/v1/sessions/{id}"), Some(&b)).await, 404, "not_found");
-    assert_error(&s.post(&format!("/v1/sessions/{id}/messages"), Some(&b), json!({"message": "끼어들기"})).await, 404, "not_found");
+    assert_error(
+        &s.post(&format!("/v1/sessions/{id}/messages"), Some(&b), json!({"message": "끼어들기"})).await,
+        404,
+        "not_found",
+    );
     assert_error(&s.delete(&format!("/v1/sessions/{id}"), Some(&b)).await, 404, "not_found");
     assert!(s.get("/v1/sessions", Some(&b)).await.body.as_array().unwrap().is_empty());
     let mine = s.get(&format!("/v1/sessions/{id}"), Some(&a)).await;
     assert_eq!(mine.body["messages"].as_array().unwrap().len(), 2);
-    assert_error(&s.post(&format!("/v1/sessions/{id}/messages"), None, json!({"message": "x"})).await, 401, "unauthorized");
+    assert_error(
+        &s.post(&format!("/v1/sessions/{id}/messages"), None, json!({"message": "x"})).await,
+        401,
+        "unauthorized",
+    );
 }

@@ -38,8 +38,8 @@ pub struct SolarDateOutput {
 #[derive(Debug, Object)]
 #[oai(deny_unknown_fields)]
 pub struct SolarDateInput {
-    /// `YYYY-MM-DD`.
-    #[oai(validator(max_length = 10, pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    /// `YYYY-MM-DD` (checked by the engine).
+    #[oai(validator(max_length = 10))]
     pub solar: String,
 }
 

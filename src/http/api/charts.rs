@@ -37,6 +37,7 @@ pub struct BatchResponse {
 }
 
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 pub struct BatchResult {
     pub id: String,
     /// The chart (CHART JSON), when the item was valid.

@@ -71,14 +71,23 @@ pub struct ProfileUpdate {
     pub birth: Option<ChartInput>,
 }
 
+/// The four pillars in hangul; `hour` is absent when the birth hour is unknown.
+#[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
+pub struct PillarNames {
+    pub year: String,
+    pub month: String,
+    pub day: String,
+    pub hour: Option<String>,
+}
+
 #[derive(Debug, Object)]
 pub struct ProfileOut {
     pub id: String,
     pub name: String,
     pub relation: Relation,
     pub birth: ChartInput,
-    /// The four pillars in hangul (year, month, day, hour or `null`).
-    pub pillars: Vec<Option<String>>,
+    pub pillars: PillarNames,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -97,12 +106,13 @@ enum Deleted {
 
 fn view(p: &Profile, chart: &serde_json::Value) -> ProfileOut {
     let pillar = |k: &str| chart["pillars"][k]["hangul"].as_str().map(str::to_string);
+    let known = |k: &str| pillar(k).unwrap_or_default();
     ProfileOut {
         id: p.id.clone(),
         name: p.name.clone(),
         relation: Relation::parse(&p.relation),
         birth: ChartInput::from_request(&p.birth),
-        pillars: vec![pillar("year"), pillar("month"), pillar("day"), pillar("hour")],
+        pillars: PillarNames { year: known("year"), month: known("month"), day: known("day"), hour: pillar("hour") },
         created_at: rfc3339(p.created_at),
         updated_at: rfc3339(p.updated_at),
     }

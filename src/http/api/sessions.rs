@@ -32,6 +32,7 @@ pub struct NewSession {
 }
 
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 pub struct SessionOut {
     pub id: String,
     pub title: String,
@@ -42,6 +43,7 @@ pub struct SessionOut {
 }
 
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 pub struct MessageOut {
     pub seq: u64,
     /// `user` or `assistant`.
@@ -76,6 +78,7 @@ pub struct Citation {
 }
 
 #[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
 pub struct ReplyOut {
     /// The assistant's answer in Korean, plain text.
     pub reply: String,

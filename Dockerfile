@@ -1,0 +1,69 @@
+# syntax=docker/dockerfile:1
+# The saju appliance in one image: the Rust binary (it links only glibc and libgcc_s) on debian:bookworm-slim,
+# run as a non-root user, configured by environment variables, its database in the /var/lib/saju volume.
+#
+#   docker build -t saju .
+#   docker run -d --name saju -p 127.0.0.1:8000:8000 -v saju-data:/var/lib/saju --stop-timeout 30 saju
+#
+# Model weights are not baked in: that comes with the `saju models` command (see docs/operations.md).
+
+ARG RUST_VERSION=1.95
+ARG DEBIAN_RELEASE=bookworm
+
+# ---- build ---------------------------------------------------------------------------------------------------
+FROM rust:${RUST_VERSION}-${DEBIAN_RELEASE} AS builder
+WORKDIR /src
+
+# Dependency layer: only the manifest and the lock file, with empty targets. It is rebuilt only when they change.
+COPY Cargo.toml Cargo.lock ./
+RUN mkdir -p src benches \
+    && echo 'fn main() {}' > src/main.rs \
+    && : > src/lib.rs \
+    && echo 'fn main() {}' > benches/engine.rs \
+    && cargo build --release --locked --bin saju \
+    && rm -rf src benches
+
+# The real sources (all of the context that .dockerignore lets through: src/, build.rs, knowledge/ which the
+# binary embeds, tests/data/ that it includes). `touch` makes cargo see them as newer than the placeholder build
+# above (COPY keeps the build context's modification times, which may be older).
+COPY . .
+RUN touch src/main.rs src/lib.rs \
+    && cargo build --release --locked --bin saju \
+    && ./target/release/saju --version | grep -q '^saju ' \
+    && ./target/release/saju openapi > /dev/null \
+    && install -m 0755 target/release/saju /usr/local/bin/saju
+
+# ---- runtime -------------------------------------------------------------------------------------------------
+FROM debian:${DEBIAN_RELEASE}-slim AS runtime
+
+# curl: the HEALTHCHECK probe (saju has no probe subcommand). ca-certificates: for an https remote model service.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system --gid 10001 saju \
+    && useradd --system --uid 10001 --gid saju --home-dir /var/lib/saju --no-create-home \
+       --shell /usr/sbin/nologin saju \
+    && install -d -o saju -g saju -m 0750 /var/lib/saju \
+    && install -d -m 0755 /etc/saju
+
+COPY --from=builder /usr/local/bin/saju /usr/local/bin/saju
+COPY saju.example.toml /usr/share/doc/saju/saju.example.toml
+
+# Every key can be set as SAJU_<SECTION>__<KEY> (see saju.example.toml); a TOML file can be mounted and named with
+# SAJU_CONFIG=/etc/saju/saju.toml or `--config`.
+ENV SAJU_SERVER__LISTEN=0.0.0.0:8000 \
+    SAJU_SERVER__DATA_DIR=/var/lib/saju
+
+VOLUME ["/var/lib/saju"]
+EXPOSE 8000
+USER 10001:10001
+WORKDIR /var/lib/saju
+
+# The process drains itself on SIGTERM (shutdown_drain_seconds + shutdown_grace_seconds, 2 + 20 s by default):
+# give it `docker run --stop-timeout 30` / compose `stop_grace_period: 30s`.
+STOPSIGNAL SIGTERM
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
+    CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8000/health/live"]
+
+ENTRYPOINT ["saju"]
+CMD ["serve"]

@@ -1,0 +1,39 @@
+//! Compiles the `knowledge/` corpus into the binary: writes `$OUT_DIR/knowledge_corpus.rs`, a sorted list of
+//! `(relative path, include_str!(absolute path))` for every passage file, so an air-gapped binary needs no folder.
+//! Cargo reruns this script when anything under `knowledge/` changes.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            collect(&path, root, out);
+        } else if path.extension().is_some_and(|x| x == "md") && path.file_name().is_some_and(|n| n != "README.md") {
+            let rel = path.strip_prefix(root).expect("under knowledge/");
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>();
+            out.push((rel.join("/"), path.canonicalize().expect("canonical path")));
+        }
+    }
+}
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let root = manifest.join("knowledge");
+    println!("cargo:rerun-if-changed=knowledge");
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut files = Vec::new();
+    if root.is_dir() {
+        collect(&root, &root, &mut files);
+    }
+    files.sort();
+    let mut code = String::from("pub(crate) static FILES: &[(&str, &str)] = &[\n");
+    for (rel, abs) in &files {
+        writeln!(code, "    ({rel:?}, include_str!({:?})),", abs.to_string_lossy()).unwrap();
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("knowledge_corpus.rs");
+    std::fs::write(out, code).expect("writing knowledge_corpus.rs");
+}

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Installs a built saju binary as a systemd service on this host, or stages the same layout under a root
+# directory (--root DIR, or DESTDIR=DIR) for packaging and tests. Safe to run again: the binary, the unit and
+# the documentation are replaced; an existing /etc/saju/saju.toml or saju.env is never overwritten.
+#
+#   cargo build --release && sudo scripts/install.sh
+#   scripts/install.sh --binary path/to/saju --root /tmp/stage      # no root needed, no user, no systemctl
+#
+# Layout (under the root):
+#   PREFIX/bin/saju                        the binary (PREFIX defaults to /usr/local)
+#   PREFIX/share/doc/saju/                 saju.example.toml, operations.md
+#   /etc/saju/saju.toml                    from saju.example.toml, data_dir = /var/lib/saju (kept if present)
+#   /etc/saju/saju.env                     from systemd/saju.env.example, mode 0640 (kept if present)
+#   /etc/systemd/system/saju.service       from systemd/saju.service
+#   /var/lib/saju/                         the data directory, mode 0750, owned by the saju user
+set -euo pipefail
+
+usage() {
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+    cat <<'EOF'
+Options:
+  --binary PATH   the saju binary to install (default: $CARGO_TARGET_DIR/release/saju, then target/release/saju)
+  --root DIR      install under DIR instead of / (also: DESTDIR=DIR); no user, no ownership, no systemctl
+  --prefix DIR    where bin/ and share/ go (default: /usr/local)
+  -h, --help      this text
+EOF
+}
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+root="${DESTDIR:-}"
+prefix=/usr/local
+binary=""
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --binary) binary="${2:?--binary needs a path}"; shift 2 ;;
+        --binary=*) binary="${1#*=}"; shift ;;
+        --root) root="${2:?--root needs a directory}"; shift 2 ;;
+        --root=*) root="${1#*=}"; shift ;;
+        --prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
+        --prefix=*) prefix="${1#*=}"; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "install.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+if [ -z "$binary" ]; then
+    for candidate in "${CARGO_TARGET_DIR:-$HOME/.cache/saju/target}/release/saju" "$repo/target/release/saju"; do
+        if [ -x "$candidate" ]; then binary="$candidate"; break; fi
+    done
+fi
+if [ -z "$binary" ] || [ ! -x "$binary" ]; then
+    echo "install.sh: no saju binary found; build one with 'cargo build --release' or pass --binary PATH" >&2
+    exit 1
+fi
+if ! version="$("$binary" --version 2>/dev/null)" || [ "${version#saju }" = "$version" ]; then
+    echo "install.sh: $binary is not a working saju binary" >&2
+    exit 1
+fi
+
+staged=false
+if [ -n "$root" ]; then
+    staged=true
+    mkdir -p "$root"
+    root="$(cd "$root" && pwd)"
+elif [ "$(id -u)" -ne 0 ]; then
+    echo "install.sh: run as root to install on this host, or pass --root DIR to stage the files" >&2
+    exit 1
+fi
+
+bindir="$root$prefix/bin"
+docdir="$root$prefix/share/doc/saju"
+etcdir="$root/etc/saju"
+unitdir="$root/etc/systemd/system"
+datadir="$root/var/lib/saju"
+
+say() { printf '  %s\n' "$*"; }
+
+echo "Installing $version into ${root:-/}"
+
+# The user that runs the service: a system account with no shell and no login.
+if ! $staged; then
+    if ! getent group saju >/dev/null; then
+        groupadd --system saju
+        say "created group saju"
+    fi
+    if ! id -u saju >/dev/null 2>&1; then
+        useradd --system --gid saju --home-dir /var/lib/saju --no-create-home --shell /usr/sbin/nologin \
+            --comment "saju appliance" saju
+        say "created user saju"
+    fi
+fi
+
+install -d -m 0755 "$bindir" "$docdir" "$unitdir"
+install -d -m 0750 "$etcdir" "$datadir"
+
+# The binary: written next to the old one, then renamed over it, so a running process is never disturbed.
+tmp="$bindir/.saju.install.$$"
+install -m 0755 "$binary" "$tmp"
+mv -f "$tmp" "$bindir/saju"
+say "binary      $prefix/bin/saju"
+
+install -m 0644 "$repo/saju.example.toml" "$docdir/saju.example.toml"
+install -m 0644 "$repo/docs/operations.md" "$docdir/operations.md"
+say "docs        $prefix/share/doc/saju/"
+
+# The configuration: the example with the data directory the unit grants write access to.
+if [ -e "$etcdir/saju.toml" ]; then
+    say "config      /etc/saju/saju.toml (kept: it already exists)"
+else
+    tmp="$etcdir/.saju.toml.$$"
+    sed 's|^data_dir = "saju-data" |data_dir = "/var/lib/saju"|' "$repo/saju.example.toml" > "$tmp"
+    grep -q '^data_dir = "/var/lib/saju"' "$tmp" || { rm -f "$tmp"; echo "install.sh: data_dir line not found in saju.example.toml" >&2; exit 1; }
+    chmod 0640 "$tmp"
+    mv "$tmp" "$etcdir/saju.toml"
+    say "config      /etc/saju/saju.toml (from saju.example.toml)"
+fi
+if [ -e "$etcdir/saju.env" ]; then
+    say "secrets     /etc/saju/saju.env (kept: it already exists)"
+else
+    install -m 0640 "$repo/systemd/saju.env.example" "$etcdir/saju.env"
+    say "secrets     /etc/saju/saju.env (from systemd/saju.env.example)"
+fi
+
+sed "s|/usr/local/bin/saju|$prefix/bin/saju|g; s|/usr/local/share/doc/saju|$prefix/share/doc/saju|g" \
+    "$repo/systemd/saju.service" > "$unitdir/.saju.service.$$"
+chmod 0644 "$unitdir/.saju.service.$$"
+mv -f "$unitdir/.saju.service.$$" "$unitdir/saju.service"
+say "unit        /etc/systemd/system/saju.service"
+
+if ! $staged; then
+    chown root:saju "$etcdir" "$etcdir/saju.toml" "$etcdir/saju.env"
+    chown saju:saju "$datadir"
+    if [ -d /run/systemd/system ]; then
+        systemctl daemon-reload
+        say "systemd     daemon-reload done"
+    fi
+fi
+say "data        /var/lib/saju/"
+
+cat <<EOF
+
+Next steps:
+  1. Edit /etc/saju/saju.toml (every key: $prefix/share/doc/saju/saju.example.toml) and put secrets
+     (SAJU_SECURITY__ADMIN_TOKEN, OPENAI_API_KEY) in /etc/saju/saju.env.
+  2. Check it:  sudo -u saju $prefix/bin/saju check-config --config /etc/saju/saju.toml
+  3. Start it:  systemctl enable --now saju && curl -fsS http://127.0.0.1:8000/health/ready
+  4. Logs:      journalctl -u saju -o cat      Upgrades: scripts/deploy.sh ENV VERSION
+EOF

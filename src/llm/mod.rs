@@ -1,0 +1,63 @@
+//! Generators: what phrases an answer from an [`AnswerContext`]. A remote OpenAI-compatible service
+//! ([`RemoteGenerator`]), later a local candle model, and the [`GroundedComposer`] that always works; a
+//! [`FallbackChain`] tries them in order. Chart facts come from the engine, interpretations from passages;
+//! a generator only phrases, and [`grounding`] rejects model answers that name pillars the chart does not
+//! have or that claim certainty.
+
+pub mod chain;
+pub mod composer;
+pub mod context;
+pub mod error;
+pub mod grounding;
+pub mod prompt;
+pub mod remote;
+pub mod sse;
+
+pub use chain::{Cancel, ChainEvent, ChainOutcome, FallbackChain};
+pub use composer::GroundedComposer;
+pub use context::{conventions_of, AnswerContext, PassageRef};
+pub use error::GenError;
+pub use prompt::ChatMessage;
+pub use remote::{RemoteGenerator, RemoteOptions};
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The future a generator returns: the whole answer, after its pieces went through `on_token`.
+pub type GenFuture<'a> = Pin<Box<dyn Future<Output = Result<String, GenError>> + Send + 'a>>;
+
+/// Something that phrases an answer. `answer` calls `on_token` with successive pieces of the answer as
+/// they are produced (their concatenation is the returned text) and returns the whole text.
+/// Implementations must be cancel-safe: dropping the future abandons the answer.
+pub trait Generator: Send + Sync {
+    /// A short stable name for logs, metrics and the chain's attempt list (`remote`, `local`, `composer`).
+    fn name(&self) -> &str;
+
+    fn answer<'a>(&'a self, ctx: &'a AnswerContext, on_token: &'a mut (dyn FnMut(&str) + Send)) -> GenFuture<'a>;
+
+    /// Whether the chain must run the [`grounding`] check on this generator's text. Only generators whose
+    /// text is built from engine facts alone (the composer) say `false`.
+    fn needs_grounding_check(&self) -> bool {
+        true
+    }
+}
+
+/// How long one generator (all its retries included) may take before the chain moves on.
+pub const DEFAULT_PER_GENERATOR_TIMEOUT: Duration = Duration::from_secs(25);
+
+/// The chain the configuration asks for: the remote service when `base_url` and `model` are both set,
+/// then the grounded composer, which is always last.
+pub fn from_config(config: &crate::config::LlmConfig) -> FallbackChain {
+    let mut generators: Vec<Arc<dyn Generator>> = Vec::new();
+    let remote = &config.remote;
+    if !remote.base_url.trim().is_empty() && !remote.model.trim().is_empty() {
+        match RemoteGenerator::new(&remote.base_url, &remote.api_key, &remote.model, RemoteOptions::default()) {
+            Ok(g) => generators.push(Arc::new(g)),
+            Err(e) => tracing::warn!(error = %e, "remote LLM disabled: the HTTP client could not be built"),
+        }
+    }
+    generators.push(Arc::new(GroundedComposer));
+    FallbackChain::new(generators, DEFAULT_PER_GENERATOR_TIMEOUT)
+}

@@ -1,0 +1,513 @@
+//! Every artifact parses, and the facts they state agree with each other and with the binary: probe routes
+//! exist, ports and paths line up, one writer per volume, timeouts above drain + grace, locked-down containers.
+
+use crate::support::*;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// The server's defaults (saju.example.toml) for the shutdown timings, seconds.
+fn default_drain_plus_grace() -> u64 {
+    let t: toml::Value = toml::from_str(&read("saju.example.toml")).unwrap();
+    t["server"]["shutdown_drain_seconds"].as_integer().unwrap() as u64
+        + t["server"]["shutdown_grace_seconds"].as_integer().unwrap() as u64
+}
+
+/// The path of an `http://host:port/path` URL inside a command line or string.
+fn url_path(s: &str) -> Option<(u16, String)> {
+    let re = regex::Regex::new(r"https?://[^/\s:]+:(\d+)(/[^\s'\x22]*)").unwrap();
+    let c = re.captures(s)?;
+    Some((c[1].parse().unwrap(), c[2].to_string()))
+}
+
+fn assert_route(path: &str, what: &str) {
+    let routes = known_routes();
+    assert!(routes.contains(path), "{what} probes {path}, which is not a route of the server: {routes:?}");
+}
+
+#[test]
+fn every_yaml_json_and_toml_artifact_parses() {
+    let mut n = 0;
+    for rel in files_under("deploy", &[".yaml", ".yml"]).into_iter().chain(files_under(".github", &[".yml", ".yaml"])) {
+        let docs = yaml_docs(&rel);
+        assert!(!docs.is_empty() && docs.iter().all(|d| d.is_object()), "{rel}: expected mapping documents");
+        n += 1;
+    }
+    for rel in files_under("deploy", &[".json"]) {
+        assert!(json_file(&rel).is_object(), "{rel}");
+        n += 1;
+    }
+    for rel in ["saju.example.toml", "Cargo.toml"] {
+        toml::from_str::<toml::Value>(&read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        n += 1;
+    }
+    // The TOML inside the Kubernetes ConfigMap.
+    toml::from_str::<toml::Value>(&k8s_config_toml()).expect("deploy/k8s/configmap.yaml saju.toml");
+    assert!(n >= 12, "only {n} artifacts found");
+    // kustomization.yaml lists files that exist.
+    let k = yaml("deploy/k8s/kustomization.yaml");
+    for r in k["resources"].as_array().unwrap() {
+        let rel = format!("deploy/k8s/{}", r.as_str().unwrap());
+        assert!(repo().join(&rel).is_file(), "kustomization lists {rel}, which does not exist");
+    }
+}
+
+pub fn k8s_config_toml() -> String {
+    yaml("deploy/k8s/configmap.yaml")["data"]["saju.toml"].as_str().expect("data.saju.toml").to_string()
+}
+
+#[test]
+fn kubernetes_runs_one_locked_down_writer_with_real_probes() {
+    let d = yaml("deploy/k8s/deployment.yaml");
+    let spec = &d["spec"];
+    assert_eq!(spec["replicas"], 1, "one writer per volume");
+    assert_eq!(spec["strategy"]["type"], "Recreate", "a rolling update would start a second writer");
+    let pod = &spec["template"]["spec"];
+    let labels = &spec["template"]["metadata"]["labels"];
+    assert_eq!(&spec["selector"]["matchLabels"], labels);
+    assert_eq!(pod["enableServiceLinks"], false, "service links inject SAJU_* variables the config rejects");
+    let psc = &pod["securityContext"];
+    assert_eq!(psc["runAsNonRoot"], true);
+    assert_eq!(psc["seccompProfile"]["type"], "RuntimeDefault");
+    assert!(psc["runAsUser"].as_i64().unwrap() > 0);
+
+    let config: toml::Value = toml::from_str(&k8s_config_toml()).unwrap();
+    let drain = config["server"]["shutdown_drain_seconds"].as_integer().unwrap();
+    let grace = config["server"]["shutdown_grace_seconds"].as_integer().unwrap();
+    let termination = pod["terminationGracePeriodSeconds"].as_i64().unwrap();
+    assert!(
+        termination > drain + grace,
+        "terminationGracePeriodSeconds {termination} <= drain {drain} + grace {grace}"
+    );
+
+    let containers = pod["containers"].as_array().unwrap();
+    assert_eq!(containers.len(), 1);
+    let c = &containers[0];
+    assert!(c.get("lifecycle").is_none(), "no preStop hook: the server drains itself");
+    let csc = &c["securityContext"];
+    assert_eq!(csc["readOnlyRootFilesystem"], true);
+    assert_eq!(csc["allowPrivilegeEscalation"], false);
+    assert_eq!(csc["capabilities"]["drop"], serde_json::json!(["ALL"]));
+    assert!(c["resources"]["requests"].is_object() && c["resources"]["limits"]["memory"].is_string());
+
+    let port = &c["ports"][0];
+    let (port_name, port_number) = (port["name"].as_str().unwrap(), port["containerPort"].as_i64().unwrap());
+    let listen = config["server"]["listen"].as_str().unwrap();
+    assert!(listen.ends_with(&format!(":{port_number}")), "containerPort {port_number} vs listen {listen}");
+    for (probe, expected) in
+        [("startupProbe", "/health/live"), ("livenessProbe", "/health/live"), ("readinessProbe", "/health/ready")]
+    {
+        let get = &c[probe]["httpGet"];
+        let path = get["path"].as_str().unwrap_or_else(|| panic!("{probe} has no httpGet.path"));
+        assert_eq!(path, expected, "{probe}");
+        assert_route(path, probe);
+        assert_eq!(get["port"], port_name, "{probe} port");
+    }
+    let ann = &spec["template"]["metadata"]["annotations"];
+    assert_eq!(ann["prometheus.io/port"].as_str().unwrap(), port_number.to_string());
+    assert_route(ann["prometheus.io/path"].as_str().unwrap(), "the prometheus.io/path annotation");
+
+    // The config file is mounted where --config points; the data volume is the PVC, mounted at data_dir.
+    let args: Vec<&str> = c["args"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    let config_path = args.windows(2).find(|w| w[0] == "--config").map(|w| w[1]).expect("--config");
+    let mounts = c["volumeMounts"].as_array().unwrap();
+    let mount_of = |name: &str| {
+        mounts.iter().find(|m| m["name"] == name).unwrap_or_else(|| panic!("no mount {name}"))["mountPath"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(format!("{}/saju.toml", mount_of("config")), config_path);
+    assert_eq!(mount_of("data"), config["server"]["data_dir"].as_str().unwrap());
+    let volumes = pod["volumes"].as_array().unwrap();
+    let pvc_name = volumes.iter().find(|v| v["name"] == "data").unwrap()["persistentVolumeClaim"]["claimName"].clone();
+    let pvc = yaml("deploy/k8s/pvc.yaml");
+    assert_eq!(pvc["metadata"]["name"], pvc_name);
+    assert_eq!(pvc["spec"]["accessModes"], serde_json::json!(["ReadWriteOnce"]));
+    let cm = yaml("deploy/k8s/configmap.yaml");
+    assert_eq!(volumes.iter().find(|v| v["name"] == "config").unwrap()["configMap"]["name"], cm["metadata"]["name"]);
+    let secret = yaml("deploy/k8s/secret.example.yaml");
+    assert_eq!(c["envFrom"][0]["secretRef"]["name"], secret["metadata"]["name"]);
+
+    let svc = yaml("deploy/k8s/service.yaml");
+    assert_eq!(&svc["spec"]["selector"], labels);
+    assert_eq!(svc["spec"]["ports"][0]["targetPort"], port_name);
+    let ing = yaml("deploy/k8s/ingress.yaml");
+    let backend = &ing["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"];
+    assert_eq!(backend["name"], svc["metadata"]["name"]);
+    assert_eq!(backend["port"]["name"], svc["spec"]["ports"][0]["name"]);
+}
+
+#[test]
+fn ecs_task_is_fargate_with_efs_secrets_logs_and_a_real_health_check() {
+    let t = json_file("deploy/ecs/task-definition.json");
+    assert_eq!(t["requiresCompatibilities"], serde_json::json!(["FARGATE"]));
+    assert_eq!(t["networkMode"], "awsvpc");
+    let c = &t["containerDefinitions"][0];
+    assert_eq!(t["containerDefinitions"].as_array().unwrap().len(), 1);
+    assert_eq!(c["portMappings"][0]["containerPort"], 8000);
+    let env: Vec<(String, String)> = c["environment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["name"].as_str().unwrap().to_string(), e["value"].as_str().unwrap().to_string()))
+        .collect();
+    let var = |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    assert_eq!(var("SAJU_SERVER__LISTEN").as_deref(), Some("0.0.0.0:8000"));
+
+    let cmd: Vec<&str> = c["healthCheck"]["command"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(cmd[0], "CMD");
+    let (port, path) = url_path(&cmd.join(" ")).expect("health check URL");
+    assert_eq!(port, 8000);
+    assert_route(&path, "the ECS health check");
+
+    let secrets: BTreeSet<&str> =
+        c["secrets"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(secrets, BTreeSet::from(["OPENAI_API_KEY", "SAJU_SECURITY__ADMIN_TOKEN"]));
+    for s in c["secrets"].as_array().unwrap() {
+        assert!(s["valueFrom"].as_str().unwrap().starts_with("arn:aws:secretsmanager:"), "{s}");
+    }
+    assert_eq!(c["logConfiguration"]["logDriver"], "awslogs");
+    assert!(c["logConfiguration"]["options"]["awslogs-group"].is_string());
+
+    let mount = &c["mountPoints"][0];
+    assert_eq!(mount["containerPath"].as_str(), var("SAJU_SERVER__DATA_DIR").as_deref());
+    let volume = t["volumes"].as_array().unwrap().iter().find(|v| v["name"] == mount["sourceVolume"]).unwrap();
+    assert!(volume["efsVolumeConfiguration"]["fileSystemId"].is_string());
+
+    let drain: u64 = var("SAJU_SERVER__SHUTDOWN_DRAIN_SECONDS").unwrap().parse().unwrap();
+    let grace: u64 = var("SAJU_SERVER__SHUTDOWN_GRACE_SECONDS").unwrap().parse().unwrap();
+    let stop = c["stopTimeout"].as_u64().unwrap();
+    assert!(
+        stop > drain + grace && stop <= 120,
+        "stopTimeout {stop} vs drain {drain} + grace {grace} (Fargate max 120)"
+    );
+    assert_ne!(c["user"].as_str().unwrap().split(':').next(), Some("0"));
+    assert_eq!(c["readonlyRootFilesystem"], true);
+}
+
+#[test]
+fn compose_has_a_volume_a_health_check_a_restart_policy_and_time_to_drain() {
+    let c = yaml("deploy/compose.yaml");
+    let saju = &c["services"]["saju"];
+    assert!(saju["deploy"]["replicas"].as_i64().unwrap_or(1) == 1, "one writer");
+    assert!(matches!(saju["restart"].as_str(), Some("unless-stopped" | "always" | "on-failure")));
+    let env = &saju["environment"];
+    let data_dir = env["SAJU_SERVER__DATA_DIR"].as_str().unwrap();
+    let volume = saju["volumes"][0].as_str().unwrap();
+    let (name, target) = volume.split_once(':').unwrap();
+    assert_eq!(target, data_dir);
+    assert!(c["volumes"].get(name).is_some(), "named volume {name} is declared");
+    let test: Vec<&str> = saju["healthcheck"]["test"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let (port, path) = url_path(&test.join(" ")).expect("health check URL");
+    assert!(env["SAJU_SERVER__LISTEN"].as_str().unwrap().ends_with(&format!(":{port}")));
+    assert_route(&path, "the compose health check");
+    let grace = saju["stop_grace_period"].as_str().unwrap();
+    let secs: u64 = grace.trim_end_matches('s').parse().unwrap();
+    assert!(secs > default_drain_plus_grace(), "stop_grace_period {grace}");
+    // The proxy uses the repository's nginx config, in this container's network namespace (so 127.0.0.1).
+    let nginx = &c["services"]["nginx"];
+    assert_eq!(nginx["network_mode"], "service:saju");
+    let conf = nginx["volumes"][0].as_str().unwrap().split(':').next().unwrap();
+    assert!(repo().join("deploy").join(conf).is_file(), "{conf}");
+    assert_eq!(env["SAJU_SECURITY__TRUSTED_PROXIES"], "[\"127.0.0.1\"]");
+}
+
+/// Dockerfile instructions with continuation lines joined: (INSTRUCTION, arguments).
+pub fn dockerfile() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in read("Dockerfile").lines() {
+        let t = line.trim();
+        if current.is_empty() && (t.is_empty() || t.starts_with('#')) {
+            continue;
+        }
+        if t.starts_with('#') {
+            continue;
+        }
+        if let Some(head) = t.strip_suffix('\\') {
+            current.push_str(head);
+            current.push(' ');
+            continue;
+        }
+        current.push_str(t);
+        let (ins, args) = current.split_once(char::is_whitespace).unwrap_or((&current, ""));
+        out.push((ins.to_uppercase(), args.trim().to_string()));
+        current.clear();
+    }
+    out
+}
+
+/// The instructions of the last stage (the runtime image).
+fn final_stage() -> Vec<(String, String)> {
+    let all = dockerfile();
+    let start = all.iter().rposition(|(i, _)| i == "FROM").expect("FROM");
+    all[start..].to_vec()
+}
+
+#[test]
+fn dockerfile_builds_in_stages_and_runs_serve_as_a_non_root_user() {
+    let all = dockerfile();
+    let froms: Vec<&String> = all.iter().filter(|(i, _)| i == "FROM").map(|(_, a)| a).collect();
+    assert!(froms.len() >= 2, "multi-stage: {froms:?}");
+    assert!(froms[0].starts_with("rust:"), "builder {}", froms[0]);
+    // The dependency layer: manifest and lock first, a placeholder build, then the sources.
+    let pos = |pred: &dyn Fn(&(String, String)) -> bool| all.iter().position(pred);
+    let manifest =
+        pos(&|(i, a)| i == "COPY" && a.starts_with("Cargo.toml Cargo.lock")).expect("COPY Cargo.toml Cargo.lock");
+    let placeholder =
+        pos(&|(i, a)| i == "RUN" && a.contains("fn main() {}") && a.contains("cargo build --release --locked"))
+            .expect("a placeholder build of the dependencies");
+    let sources = pos(&|(i, a)| i == "COPY" && a.starts_with(". .")).expect("COPY . .");
+    assert!(manifest < placeholder && placeholder < sources);
+    let real = &all[sources + 1];
+    assert!(
+        real.0 == "RUN"
+            && real.1.contains("touch src/main.rs src/lib.rs")
+            && real.1.contains("cargo build --release --locked")
+    );
+
+    let stage = final_stage();
+    let one = |ins: &str| -> String {
+        let v: Vec<&String> = stage.iter().filter(|(i, _)| i == ins).map(|(_, a)| a).collect();
+        assert_eq!(v.len(), 1, "one {ins} in the runtime stage: {v:?}");
+        v[0].clone()
+    };
+    assert_eq!(one("ENTRYPOINT"), r#"["saju"]"#);
+    assert_eq!(one("CMD"), r#"["serve"]"#);
+    assert_eq!(one("EXPOSE"), "8000");
+    assert_eq!(one("VOLUME"), r#"["/var/lib/saju"]"#);
+    let user = one("USER");
+    assert!(user.split(':').all(|p| p.parse::<u32>().is_ok_and(|n| n > 0)), "numeric non-root USER: {user}");
+    let env = dockerfile_env();
+    assert_eq!(env.get("SAJU_SERVER__LISTEN").map(String::as_str), Some("0.0.0.0:8000"));
+    assert_eq!(env.get("SAJU_SERVER__DATA_DIR").map(String::as_str), Some("/var/lib/saju"));
+    let health = one("HEALTHCHECK");
+    let (port, path) = url_path(&health).expect("HEALTHCHECK URL");
+    assert_eq!(port, 8000);
+    assert_route(&path, "the Dockerfile HEALTHCHECK");
+    let probe_tool = health.split("CMD").nth(1).unwrap().trim().trim_start_matches("[\"").split('"').next().unwrap();
+    let installs = stage.iter().any(|(i, a)| i == "RUN" && a.contains("apt-get install") && a.contains(probe_tool));
+    assert!(installs, "the runtime image installs the probe tool {probe_tool}");
+    assert!(!read("Dockerfile").contains("models pull"), "no model baking until `saju models` exists");
+}
+
+/// The ENV of the runtime stage (`KEY=value` pairs).
+pub fn dockerfile_env() -> std::collections::BTreeMap<String, String> {
+    final_stage()
+        .iter()
+        .filter(|(i, _)| i == "ENV")
+        .flat_map(|(_, a)| a.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+        .collect()
+}
+
+/// A .dockerignore pattern as a regex over slash paths (`*`, `?`, `**`), anchored.
+fn ignore_regex(pattern: &str) -> regex::Regex {
+    let mut re = String::from("^");
+    let mut chars = pattern.trim_start_matches('/').chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                if chars.peek() == Some(&'/') {
+                    chars.next();
+                }
+                re.push_str("(.*/)?");
+            }
+            '*' => re.push_str("[^/]*"),
+            '?' => re.push_str("[^/]"),
+            c => re.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    re.push('$');
+    regex::Regex::new(&re).unwrap()
+}
+
+fn docker_ignored(path: &str, patterns: &[(bool, regex::Regex)]) -> bool {
+    // A path is excluded if it or one of its parent directories matches; the last matching pattern decides.
+    let parts: Vec<&str> = path.split('/').collect();
+    let mut ignored = false;
+    for (negated, re) in patterns {
+        if (1..=parts.len()).any(|n| re.is_match(&parts[..n].join("/"))) {
+            ignored = !negated;
+        }
+    }
+    ignored
+}
+
+#[test]
+fn dockerignore_keeps_everything_the_build_reads() {
+    let patterns: Vec<(bool, regex::Regex)> = read(".dockerignore")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.strip_prefix('!') {
+            Some(p) => (true, ignore_regex(p)),
+            None => (false, ignore_regex(l)),
+        })
+        .collect();
+    for must in ["target/release/saju", ".git/HEAD", "saju-data/saju.redb", "x/backup.redb"] {
+        assert!(docker_ignored(must, &patterns), "{must} should not be sent to the daemon");
+    }
+    let mut needed =
+        vec!["Cargo.toml".to_string(), "Cargo.lock".into(), "saju.example.toml".into(), "benches/engine.rs".into()];
+    if repo().join("build.rs").is_file() {
+        needed.push("build.rs".into());
+        // build.rs embeds knowledge/.
+        needed.extend(files_under("knowledge", &[".md"]));
+    }
+    // Every file the sources include at compile time.
+    let include = regex::Regex::new(r#"include_(?:str|bytes)!\(\s*"([^"]+)"\s*\)"#).unwrap();
+    for rel in files_under("src", &[".rs"]) {
+        let text = read(&rel);
+        let dir = std::path::Path::new(&rel).parent().unwrap().to_path_buf();
+        for c in include.captures_iter(&text) {
+            let mut parts: Vec<String> = dir.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+            for seg in c[1].split('/') {
+                match seg {
+                    ".." => {
+                        parts.pop();
+                    }
+                    "." => {}
+                    s => parts.push(s.to_string()),
+                }
+            }
+            needed.push(parts.join("/"));
+        }
+    }
+    needed.extend(files_under("src", &[".rs"]));
+    for path in &needed {
+        assert!(!docker_ignored(path, &patterns), ".dockerignore excludes {path}, which the build reads");
+    }
+}
+
+#[test]
+fn ci_tests_caches_builds_the_image_and_pushes_tags_to_ghcr() {
+    let ci = yaml(".github/workflows/ci.yml");
+    let on = &ci["on"];
+    assert!(on.get("push").is_some() && on.get("pull_request").is_some(), "{on}");
+    let text = read(".github/workflows/ci.yml");
+    let jobs = ci["jobs"].as_object().unwrap();
+    let steps: Vec<&Value> = jobs.values().flat_map(|j| j["steps"].as_array().unwrap().iter()).collect();
+    let runs = |needle: &str| steps.iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains(needle)));
+    assert!(runs("scripts/test.sh"), "CI runs the README's test command");
+    let cache = steps
+        .iter()
+        .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/cache@")))
+        .expect("a cache step");
+    let paths = cache["with"]["path"].as_str().unwrap();
+    assert!(paths.contains("~/.cache/saju") && paths.contains("~/.cargo"), "{paths}");
+    let builds: Vec<&&Value> = steps
+        .iter()
+        .filter(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("docker/build-push-action@")))
+        .collect();
+    assert!(builds.iter().all(|b| b["with"]["context"] == "."), "{builds:?}");
+    // Every build either loads the image for the smoke test or pushes, and pushes happen on tags only.
+    assert!(builds.iter().any(|b| b["with"]["load"] == true && b["with"]["push"] == false), "a local build");
+    let pushes: Vec<&&&Value> = builds.iter().filter(|b| b["with"]["push"] != false).collect();
+    assert!(!pushes.is_empty(), "no push step");
+    for b in pushes {
+        let push = b["with"]["push"].as_str().unwrap_or_default();
+        assert!(push.contains("startsWith(github.ref, 'refs/tags/v')"), "pushes only on tags: {push:?}");
+        assert!(b["with"]["tags"].as_str().unwrap_or_default().contains("steps.meta.outputs.tags"));
+    }
+    assert!(runs("docker run") && runs("/health/ready"), "the image is started and probed");
+    assert!(text.contains("images: ghcr.io/${{ github.repository }}") && text.contains("registry: ghcr.io"));
+}
+
+#[test]
+fn prometheus_config_scrapes_the_metrics_route_and_alerts_are_well_formed() {
+    let scrape = yaml("deploy/prometheus/scrape.yaml");
+    for rule_file in scrape["rule_files"].as_array().unwrap() {
+        assert!(repo().join("deploy/prometheus").join(rule_file.as_str().unwrap()).is_file());
+    }
+    let job = scrape["scrape_configs"].as_array().unwrap().iter().find(|j| j["job_name"] == "saju").unwrap();
+    assert_route(job["metrics_path"].as_str().unwrap(), "the Prometheus job");
+    assert_eq!(job["static_configs"][0]["targets"][0], "127.0.0.1:8000");
+    let alerts = yaml("deploy/prometheus/alerts.yaml");
+    let rules: Vec<&Value> =
+        alerts["groups"].as_array().unwrap().iter().flat_map(|g| g["rules"].as_array().unwrap().iter()).collect();
+    assert!(rules.len() >= 5);
+    for r in rules {
+        assert!(r["alert"].is_string() && r["expr"].is_string(), "{r}");
+        assert!(r["labels"]["severity"].is_string() && r["annotations"]["summary"].is_string(), "{r}");
+    }
+}
+
+/// Metric names an alert expression uses (saju_* and process_*).
+pub fn alert_metric_names() -> BTreeSet<String> {
+    let re = regex::Regex::new(r"\b((?:saju|process)_[a-z_]+)\b").unwrap();
+    let alerts = yaml("deploy/prometheus/alerts.yaml");
+    let mut names = BTreeSet::new();
+    for g in alerts["groups"].as_array().unwrap() {
+        for r in g["rules"].as_array().unwrap() {
+            for c in re.captures_iter(r["expr"].as_str().unwrap()) {
+                names.insert(c[1].to_string());
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn alert_rules_use_metrics_the_server_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    // A tiny rate limit so the rate-limited counter exists too.
+    let server =
+        Server::start(dir.path(), &[("SAJU_RATE_LIMIT__REQUESTS_PER_SECOND", "1"), ("SAJU_RATE_LIMIT__BURST", "1")]);
+    let body = r#"{"datetime": "1990-05-15T15:30", "gender": "female"}"#;
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        match http(server.addr, "POST", "/v1/charts", &[], body, std::time::Duration::from_secs(10)) {
+            Outcome::Answered(s, _) => statuses.push(s),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(statuses.contains(&200) && statuses.contains(&429), "{statuses:?}");
+    let Outcome::Answered(200, metrics) = get(server.addr, "/metrics") else { panic!("GET /metrics") };
+    let metrics = text(&metrics);
+    let exported: BTreeSet<String> = metrics
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split(['{', ' ']).next().unwrap().to_string())
+        .flat_map(|n| {
+            let base = ["_bucket", "_sum", "_count"].iter().find_map(|s| n.strip_suffix(s)).map(str::to_string);
+            [Some(n), base].into_iter().flatten()
+        })
+        .collect();
+    let used = alert_metric_names();
+    assert!(used.len() >= 5, "{used:?}");
+    let missing: Vec<&String> = used.iter().filter(|m| !exported.contains(*m)).collect();
+    assert!(missing.is_empty(), "alerts use metrics the server does not export: {missing:?}\nexported: {exported:?}");
+    // The labels the alerts select on exist too.
+    assert!(
+        metrics.contains("saju_requests_total{endpoint=\"/v1/charts\",method=\"POST\",status=\"200\"}"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("saju_request_duration_seconds_bucket{endpoint=\"/v1/charts\""));
+}
+
+#[test]
+fn nginx_example_terminates_tls_limits_rates_and_forwards_the_client_address() {
+    let conf = read("deploy/nginx/saju.conf");
+    for needle in [
+        "listen 443 ssl",
+        "ssl_certificate ",
+        "ssl_certificate_key ",
+        "return 301 https://",
+        "limit_req_zone ",
+        "limit_req zone=",
+        "limit_req_status 429;",
+        "proxy_set_header X-Forwarded-For $remote_addr;",
+        "proxy_set_header Host $host;",
+        "trusted_proxies = [\"127.0.0.1\"]",
+    ] {
+        assert!(conf.contains(needle), "deploy/nginx/saju.conf lacks `{needle}`");
+    }
+    // The body limit matches server.body_limit_bytes.
+    let t: toml::Value = toml::from_str(&read("saju.example.toml")).unwrap();
+    let limit = t["server"]["body_limit_bytes"].as_integer().unwrap();
+    assert!(conf.contains(&format!("client_max_body_size {}k;", limit / 1024)), "client_max_body_size vs {limit}");
+    // The upstream is the app's default listen address.
+    assert!(conf.contains(&format!("server {} ", t["server"]["listen"].as_str().unwrap())));
+}

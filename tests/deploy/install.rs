@@ -1,0 +1,319 @@
+//! scripts/install.sh on a temporary root, the systemd units (statically and with systemd-analyze when it works
+//! here), the scripts' syntax (bash -n, shellcheck), and the nginx and Prometheus files with their own tools
+//! when those are installed. A missing tool is a printed skip, never a silent pass.
+
+use crate::support::*;
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+pub fn run_install(root: &Path, extra: &[&str]) -> std::process::Output {
+    let mut cmd = Command::new("bash");
+    cmd.arg(repo().join("scripts/install.sh")).args(["--root", root.to_str().unwrap(), "--binary", BIN]).args(extra);
+    clean_env(&mut cmd);
+    let out = run_bounded(cmd, Duration::from_secs(60));
+    assert!(out.status.success(), "install.sh failed:\n{}\n{}", text(&out.stdout), text(&out.stderr));
+    out
+}
+
+/// saju.example.toml as install.sh writes it: the data directory the unit may write.
+pub fn expected_config() -> String {
+    let example = read("saju.example.toml");
+    let installed = example.replacen("data_dir = \"saju-data\" ", "data_dir = \"/var/lib/saju\"", 1);
+    assert_ne!(installed, example, "saju.example.toml has no `data_dir = \"saju-data\"` line");
+    installed
+}
+
+#[test]
+fn install_script_stages_the_layout_and_never_overwrites_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = run_install(root, &[]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Next steps"), "{stdout}");
+
+    let binary = root.join("usr/local/bin/saju");
+    assert_eq!(std::fs::read(&binary).unwrap(), std::fs::read(BIN).unwrap());
+    assert_eq!(std::fs::metadata(&binary).unwrap().permissions().mode() & 0o777, 0o755);
+    let unit = std::fs::read_to_string(root.join("etc/systemd/system/saju.service")).unwrap();
+    assert_eq!(unit, read("systemd/saju.service"));
+    let config_path = root.join("etc/saju/saju.toml");
+    assert_eq!(std::fs::read_to_string(&config_path).unwrap(), expected_config());
+    assert_eq!(std::fs::metadata(&config_path).unwrap().permissions().mode() & 0o777, 0o640);
+    assert_eq!(std::fs::read_to_string(root.join("etc/saju/saju.env")).unwrap(), read("systemd/saju.env.example"));
+    let data = root.join("var/lib/saju");
+    assert!(data.is_dir());
+    assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o750);
+    assert_eq!(
+        std::fs::read_to_string(root.join("usr/local/share/doc/saju/saju.example.toml")).unwrap(),
+        read("saju.example.toml")
+    );
+    assert!(root.join("usr/local/share/doc/saju/operations.md").is_file());
+
+    // The installed config is valid and points at the unit's data directory.
+    let mut check = saju(&["check-config", "--config", config_path.to_str().unwrap()]);
+    check.current_dir(root);
+    let checked = run_bounded(check, Duration::from_secs(30));
+    assert!(checked.status.success(), "{}", text(&checked.stderr));
+    assert!(text(&checked.stdout).contains("data_dir = \"/var/lib/saju\""));
+
+    // Second run: the operator's edits survive, the binary is replaced, the output says so.
+    let edited = format!("{}\n# edited by the operator\n", expected_config());
+    std::fs::write(&config_path, &edited).unwrap();
+    std::fs::write(root.join("etc/saju/saju.env"), "OPENAI_API_KEY=sk-operator\n").unwrap();
+    std::fs::write(&binary, b"not the binary").unwrap();
+    let again = text(&run_install(root, &[]).stdout);
+    assert!(again.contains("kept"), "{again}");
+    assert_eq!(std::fs::read_to_string(&config_path).unwrap(), edited);
+    assert_eq!(std::fs::read_to_string(root.join("etc/saju/saju.env")).unwrap(), "OPENAI_API_KEY=sk-operator\n");
+    assert_eq!(std::fs::read(&binary).unwrap(), std::fs::read(BIN).unwrap());
+    // Nothing stray left behind by the atomic renames.
+    for d in ["usr/local/bin", "etc/saju", "etc/systemd/system"] {
+        for e in std::fs::read_dir(root.join(d)).unwrap().flatten() {
+            assert!(!e.file_name().to_string_lossy().starts_with('.'), "leftover {}", e.path().display());
+        }
+    }
+}
+
+#[test]
+fn install_script_honours_destdir_and_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new("bash");
+    cmd.arg(repo().join("scripts/install.sh")).args(["--binary", BIN, "--prefix", "/opt/saju"]);
+    clean_env(&mut cmd);
+    cmd.env("DESTDIR", dir.path());
+    let out = run_bounded(cmd, Duration::from_secs(60));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.path().join("opt/saju/bin/saju").is_file());
+    let unit = std::fs::read_to_string(dir.path().join("etc/systemd/system/saju.service")).unwrap();
+    assert!(unit.contains("ExecStart=/opt/saju/bin/saju serve --config /etc/saju/saju.toml"), "{unit}");
+
+    // A file that is not a saju binary is refused.
+    let fake = dir.path().join("fake");
+    std::fs::write(&fake, "#!/bin/sh\necho hello\n").unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = Command::new("bash");
+    cmd.arg(repo().join("scripts/install.sh")).args(["--root", dir.path().to_str().unwrap(), "--binary"]).arg(&fake);
+    clean_env(&mut cmd);
+    let out = run_bounded(cmd, Duration::from_secs(60));
+    assert!(!out.status.success() && text(&out.stderr).contains("not a working saju binary"));
+}
+
+/// The `[Service]` settings of a unit: key → values in order.
+fn service_section(unit: &str) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut in_service = false;
+    for line in unit.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_service = line == "[Service]";
+        } else if in_service && !line.starts_with('#') {
+            if let Some((k, v)) = line.split_once('=') {
+                out.entry(k.to_string()).or_default().push(v.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn seconds(v: &str) -> u64 {
+    v.trim_end_matches('s').parse().unwrap_or_else(|_| panic!("seconds: {v}"))
+}
+
+#[test]
+fn systemd_unit_is_type_notify_hardened_and_waits_for_the_drain() {
+    let unit = read("systemd/saju.service");
+    let s = service_section(&unit);
+    let one = |k: &str| -> &str {
+        let v = s.get(k).unwrap_or_else(|| panic!("saju.service has no {k}="));
+        v.last().unwrap()
+    };
+    assert_eq!(one("Type"), "notify", "the binary sends READY=1 and STOPPING=1");
+    assert_eq!(one("ExecStart"), "/usr/local/bin/saju serve --config /etc/saju/saju.toml");
+    assert_eq!(one("EnvironmentFile"), "-/etc/saju/saju.env");
+    assert_eq!(one("User"), "saju");
+    assert_eq!(one("Restart"), "on-failure");
+    assert_eq!(one("StateDirectory"), "saju");
+    assert_eq!(one("ReadWritePaths"), "/var/lib/saju");
+    for (k, v) in [
+        ("ProtectSystem", "strict"),
+        ("ProtectHome", "true"),
+        ("PrivateTmp", "true"),
+        ("NoNewPrivileges", "true"),
+        ("CapabilityBoundingSet", ""),
+        ("AmbientCapabilities", ""),
+        ("RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX"),
+        ("MemoryDenyWriteExecute", "true"),
+        ("LockPersonality", "true"),
+        ("ProtectKernelTunables", "true"),
+        ("ProtectKernelModules", "true"),
+        ("ProtectKernelLogs", "true"),
+        ("ProtectControlGroups", "true"),
+        ("RestrictNamespaces", "true"),
+        ("RestrictSUIDSGID", "true"),
+        ("PrivateDevices", "true"),
+    ] {
+        assert_eq!(one(k), v, "{k}");
+    }
+    assert_eq!(s["SystemCallFilter"][0], "@system-service");
+    assert!(!s.contains_key("ProcSubset"), "ProcSubset=pid hides /proc/stat, which the process metrics read");
+    let t: toml::Value = toml::from_str(&read("saju.example.toml")).unwrap();
+    let drain = t["server"]["shutdown_drain_seconds"].as_integer().unwrap() as u64;
+    let grace = t["server"]["shutdown_grace_seconds"].as_integer().unwrap() as u64;
+    assert!(seconds(one("TimeoutStopSec")) > drain + grace, "TimeoutStopSec vs {drain} + {grace}");
+    // The config directory and data directory agree with the config install.sh writes.
+    assert!(expected_config().contains("data_dir = \"/var/lib/saju\""));
+}
+
+#[test]
+fn blue_green_template_unit_has_the_same_hardening() {
+    let plain = service_section(&read("systemd/saju.service"));
+    let template = service_section(&read("deploy/blue-green/saju@.service"));
+    for (k, v) in &plain {
+        if k == "ExecStart" || k == "EnvironmentFile" {
+            continue;
+        }
+        assert_eq!(template.get(k), Some(v), "saju@.service differs from saju.service in {k}");
+    }
+    assert_eq!(template["ExecStart"], vec!["/opt/saju/%i/saju serve --config /etc/saju/saju.toml".to_string()]);
+    assert_eq!(template["EnvironmentFile"], vec!["-/etc/saju/saju.env".to_string(), "/etc/saju/%i.env".to_string()]);
+}
+
+/// Runs `systemd-analyze verify` and the offline security score on a copy of `rel` whose binary paths point at
+/// the built binary (verify checks that ExecStart's program exists).
+fn analyze_unit(rel: &str, file_name: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = read(rel).replace("/usr/local/bin/saju", BIN).replace("/opt/saju/%i/saju", BIN);
+    let path = dir.path().join(file_name);
+    std::fs::write(&path, unit).unwrap();
+    let mut verify = Command::new("systemd-analyze");
+    verify.arg("verify").arg(&path).current_dir(dir.path());
+    let out = run_bounded(verify, Duration::from_secs(60));
+    let err = text(&out.stderr);
+    let about_us: Vec<&str> = err.lines().filter(|l| l.contains(file_name)).collect();
+    assert!(out.status.success() && about_us.is_empty(), "systemd-analyze verify {rel}:\n{err}");
+    let mut security = Command::new("systemd-analyze");
+    security.args(["security", "--offline=true", "--no-pager"]).arg(&path).current_dir(dir.path());
+    let out = run_bounded(security, Duration::from_secs(60));
+    let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    let re = regex::Regex::new(r"Overall exposure level for \S+: ([0-9.]+)").unwrap();
+    let score: f64 = re.captures(&all).unwrap_or_else(|| panic!("no exposure level:\n{all}"))[1].parse().unwrap();
+    eprintln!("systemd-analyze: {rel} verifies; offline exposure level {score}");
+    assert!(score <= 2.0, "{rel}: exposure level {score} (expected ≤ 2.0, \"OK\"):\n{all}");
+}
+
+#[test]
+fn systemd_analyze_verifies_the_units() {
+    if !tool_works("systemd-analyze", &["--version"]) {
+        eprintln!("SKIP systemd_analyze_verifies_the_units: systemd-analyze is not installed (Debian package systemd)");
+        return;
+    }
+    analyze_unit("systemd/saju.service", "saju.service");
+    analyze_unit("deploy/blue-green/saju@.service", "saju@blue.service");
+}
+
+#[test]
+fn scripts_are_valid_bash_and_pass_shellcheck() {
+    let scripts = ["scripts/install.sh", "scripts/deploy.sh", "scripts/deploy-blue-green.sh"];
+    for s in scripts {
+        let path = repo().join(s);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert!(mode & 0o111 != 0, "{s} is not executable");
+        let mut cmd = Command::new("bash");
+        cmd.arg("-n").arg(&path);
+        let out = run_bounded(cmd, Duration::from_secs(30));
+        assert!(out.status.success(), "bash -n {s}: {}", text(&out.stderr));
+    }
+    if !tool_works("shellcheck", &["--version"]) {
+        eprintln!("SKIP shellcheck: not installed (Debian package shellcheck)");
+        return;
+    }
+    let mut cmd = Command::new("shellcheck");
+    cmd.arg("-x").args(scripts).current_dir(repo());
+    let out = run_bounded(cmd, Duration::from_secs(60));
+    assert!(out.status.success(), "shellcheck:\n{}{}", text(&out.stdout), text(&out.stderr));
+}
+
+/// An nginx prefix directory with a self-signed certificate and a main config that includes `site`
+/// (deploy/nginx/saju.conf with its certificate paths, and optionally its upstream block, replaced).
+/// Returns the `nginx -t` command line, or None (with the reason printed) where nginx or openssl is missing.
+pub fn nginx_test_command(dir: &Path, upstream_include: Option<&Path>) -> Option<String> {
+    if !tool_works("nginx", &["-v"]) || !tool_works("openssl", &["version"]) {
+        eprintln!("SKIP nginx -t: nginx or openssl is not installed (Debian packages nginx-light, openssl)");
+        return None;
+    }
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let mut gen = Command::new("openssl");
+    gen.args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=saju.example.com"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert);
+    let out = run_bounded(gen, Duration::from_secs(60));
+    assert!(out.status.success(), "openssl: {}", text(&out.stderr));
+    let mut site = read("deploy/nginx/saju.conf")
+        .replace("/etc/letsencrypt/live/saju.example.com/fullchain.pem", cert.to_str().unwrap())
+        .replace("/etc/letsencrypt/live/saju.example.com/privkey.pem", key.to_str().unwrap());
+    if let Some(include) = upstream_include {
+        let start = site.find("upstream saju_backend {").expect("upstream block");
+        let end = start + site[start..].find("}\n").unwrap() + 2;
+        site.replace_range(start..end, &format!("include {};\n", include.display()));
+    }
+    std::fs::write(dir.join("saju.conf"), site).unwrap();
+    let d = dir.display();
+    std::fs::write(
+        dir.join("nginx.conf"),
+        format!(
+            "pid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\nhttp {{\n    access_log off;\n    \
+             client_body_temp_path {d}/body;\n    proxy_temp_path {d}/proxy;\n    include {d}/saju.conf;\n}}\n"
+        ),
+    )
+    .unwrap();
+    Some(format!("nginx -q -t -p {d} -c {d}/nginx.conf -e {d}/error.log"))
+}
+
+#[test]
+fn nginx_accepts_the_example_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(command) = nginx_test_command(dir.path(), None) else { return };
+    let mut parts = command.split_whitespace();
+    let mut cmd = Command::new(parts.next().unwrap());
+    cmd.args(parts);
+    let out = run_bounded(cmd, Duration::from_secs(30));
+    assert!(out.status.success(), "{command}:\n{}", text(&out.stderr));
+}
+
+#[test]
+fn promtool_accepts_the_rules_and_the_scrape_config() {
+    if !tool_works("promtool", &["--version"]) {
+        eprintln!("SKIP promtool: not installed (Debian package prometheus)");
+        return;
+    }
+    let mut rules = Command::new("promtool");
+    rules.args(["check", "rules"]).arg(repo().join("deploy/prometheus/alerts.yaml"));
+    let out = run_bounded(rules, Duration::from_secs(30));
+    assert!(out.status.success(), "promtool check rules:\n{}{}", text(&out.stdout), text(&out.stderr));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("deploy/prometheus/alerts.yaml"), dir.path().join("alerts.yaml")).unwrap();
+    let scrape = read("deploy/prometheus/scrape.yaml");
+    std::fs::write(dir.path().join("scrape.yaml"), &scrape).unwrap();
+    let check = |file: &Path| {
+        let mut cmd = Command::new("promtool");
+        cmd.args(["check", "config"]).arg(file);
+        let out = run_bounded(cmd, Duration::from_secs(30));
+        (out.status.success(), format!("{}{}", text(&out.stdout), text(&out.stderr)))
+    };
+    let (ok, output) = check(&dir.path().join("scrape.yaml"));
+    if !ok && output.contains("kubernetes_sd_configs not found") {
+        // Debian builds Prometheus without Kubernetes discovery: check the rest, say so.
+        eprintln!("NOTE promtool: this build has no kubernetes_sd_configs; checking scrape.yaml without that job");
+        let cut = scrape.find("  # Kubernetes:").expect("the Kubernetes job is last and marked");
+        std::fs::write(dir.path().join("scrape-static.yaml"), &scrape[..cut]).unwrap();
+        let (ok, output) = check(&dir.path().join("scrape-static.yaml"));
+        assert!(ok, "promtool check config:\n{output}");
+    } else {
+        assert!(ok, "promtool check config:\n{output}");
+    }
+}
