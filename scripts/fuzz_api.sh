@@ -88,14 +88,14 @@ curl -fsS -o /dev/null -X POST -H 'content-type: application/json' -H "authoriza
 
 cat >"$WORK/schemathesis.toml" <<'EOF'
 [auth.openapi.UserAuth]
-bearer = "${SAJU_FUZZ_USER_TOKEN}"
+bearer = "${FUZZ_USER_TOKEN}"
 
 [auth.openapi.AdminAuth]
-bearer = "${SAJU_FUZZ_ADMIN_TOKEN}"
+bearer = "${FUZZ_ADMIN_TOKEN}"
 EOF
 
 fuzz() {
-    SAJU_FUZZ_USER_TOKEN="$USER_TOKEN" SAJU_FUZZ_ADMIN_TOKEN="$ADMIN_TOKEN" \
+    FUZZ_USER_TOKEN="$USER_TOKEN" FUZZ_ADMIN_TOKEN="$ADMIN_TOKEN" \
         "$VENV/bin/schemathesis" --config-file "$WORK/schemathesis.toml" run "$ROOT/openapi/openapi.json" \
         --url "$URL" \
         --checks "$CHECKS" \

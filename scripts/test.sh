@@ -12,6 +12,20 @@ mkdir -p "$CARGO_TARGET_DIR"
 need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: $1 is required ($2)" >&2; exit 1; }; }
 need cargo "install Rust with rustup"
 need python3 "Debian: apt-get install python3"
+
+# Tools the deployment tests use to check artifacts for real (systemd-analyze, shellcheck, nginx -t,
+# promtool). Installed from Debian when missing and we are root; otherwise those checks print SKIP.
+missing=()
+command -v systemd-analyze >/dev/null || missing+=(systemd)
+command -v shellcheck >/dev/null || missing+=(shellcheck)
+command -v nginx >/dev/null || missing+=(nginx-light)
+command -v promtool >/dev/null || missing+=(prometheus)
+command -v openssl >/dev/null || missing+=(openssl)
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "== installing test tools: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 
 echo "== format"

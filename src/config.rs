@@ -207,7 +207,14 @@ pub fn load(path: Option<&Path>, overrides: Figment) -> Result<Config, ConfigErr
     }
     figment = figment
         .merge(alias_env())
-        .merge(Env::prefixed("SAJU_").ignore(&["CONFIG"]).split("__").lowercase(true))
+        .merge(
+            Env::prefixed("SAJU_")
+                // SAJU_CONFIG names the file; SAJU_SERVICE_* and SAJU_PORT* are Kubernetes service links
+                // for a Service named `saju`, not configuration.
+                .filter(|k| k != "config" && !k.starts_with("service_") && !k.starts_with("port"))
+                .split("__")
+                .lowercase(true),
+        )
         .merge(overrides);
     let config: Config = figment.extract().map_err(|e| {
         let e = e.into_iter().next().expect("figment errors are never empty");

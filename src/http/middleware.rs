@@ -119,7 +119,8 @@ pub fn wrap(route: Route, state: Arc<AppState>) -> impl Endpoint {
 
     let guarded = limited.around(|ep, req| async move {
         let state = req.data::<Arc<AppState>>().cloned().expect("state attached");
-        if !host_allowed(&req, &state.config.security.allowed_hosts) {
+        // Probes and scrapers address the instance directly (kubelet, Prometheus): exempt like the rate limit.
+        if !is_ops_path(req.uri().path()) && !host_allowed(&req, &state.config.security.allowed_hosts) {
             return Ok(json_error(StatusCode::BAD_REQUEST, "host_not_allowed", "허용되지 않은 Host입니다"));
         }
         if let (Some(limiter), false) = (&state.limiter, is_ops_path(req.uri().path())) {

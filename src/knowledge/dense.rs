@@ -65,7 +65,8 @@ fn normalize(v: &mut [f32]) {
 
 fn embed_checked(embedder: &dyn Embedder, texts: &[&str], is_query: bool) -> Result<Vec<Vec<f32>>, DenseError> {
     let out = embedder.embed(texts, is_query).map_err(DenseError::Embed)?;
-    let bad = |expected: String, got: String| DenseError::BadEmbedding { embedder: embedder.id().into(), expected, got };
+    let bad =
+        |expected: String, got: String| DenseError::BadEmbedding { embedder: embedder.id().into(), expected, got };
     if out.len() != texts.len() {
         return Err(bad(format!("{} vectors", texts.len()), format!("{} vectors", out.len())));
     }

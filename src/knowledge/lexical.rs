@@ -26,8 +26,8 @@ pub struct Bm25Params {
     pub weight: [f32; FIELDS],
     /// Length normalization per field.
     pub b: [f32; FIELDS],
-    /// Query-side weight per feature kind: whole word, bigram, trigram.
-    pub kind_weight: [f32; 3],
+    /// Query-side weight per feature kind: whole word, unigram, bigram, trigram.
+    pub kind_weight: [f32; 4],
 }
 
 impl Default for Bm25Params {
@@ -36,7 +36,7 @@ impl Default for Bm25Params {
             k1: 2.0,
             weight: [2.0, 1.0, 3.0, 0.0, 1.0],
             b: [0.2, 0.2, 0.2, 0.0, 0.75],
-            kind_weight: [2.0, 1.0, 0.5],
+            kind_weight: [2.0, 0.0, 1.0, 0.5],
         }
     }
 }
@@ -163,9 +163,32 @@ impl LexicalIndex {
         top_k(&self.ids, &scores, k)
     }
 
+    /// Each matched query feature's contribution to the score of passage `id`, largest first.
+    pub fn explain(&self, query: &str, id: &str) -> Vec<(String, f32)> {
+        let Some(doc) = self.ids.iter().position(|i| i == id) else { return Vec::new() };
+        let mut feats = phrase_features(query);
+        feats.sort_unstable();
+        feats.dedup();
+        let p = &self.params;
+        let mut out: Vec<(String, f32)> = feats
+            .into_iter()
+            .filter_map(|t| {
+                let &tid = self.terms.get(&t)?;
+                let post = self.postings[tid as usize].iter().find(|post| post.doc as usize == doc)?;
+                let norm = &self.norm[doc];
+                let tf: f32 = (0..FIELDS).map(|f| p.weight[f] * post.tf[f] as f32 / norm[f]).sum();
+                let s = p.kind_weight[Kind::of(&t) as usize] * self.idf[tid as usize] * tf / (p.k1 + tf);
+                (s > 0.0).then_some((t, s))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
+    }
+
     pub fn stats(&self) -> LexicalStats {
         let postings: usize = self.postings.iter().map(Vec::len).sum();
-        let term_bytes: usize = self.terms.keys().map(|t| t.capacity() + std::mem::size_of::<(String, u32)>() + 8).sum();
+        let term_bytes: usize =
+            self.terms.keys().map(|t| t.capacity() + std::mem::size_of::<(String, u32)>() + 8).sum();
         let bytes = term_bytes
             + postings * std::mem::size_of::<Posting>()
             + self.postings.len() * std::mem::size_of::<Vec<Posting>>()

@@ -147,7 +147,8 @@ impl KnowledgeBase {
     }
 
     fn new(passages: Vec<Passage>) -> Self {
-        let conditions = passages.iter().map(|p| p.applies_when.iter().map(|c| Condition::parse(c)).collect()).collect();
+        let conditions =
+            passages.iter().map(|p| p.applies_when.iter().map(|c| Condition::parse(c)).collect()).collect();
         let by_id = passages.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let hash = corpus_hash(&passages);
         KnowledgeBase { passages, conditions, by_id, hash, lexical: OnceLock::new(), dense: RwLock::new(None) }
@@ -190,7 +191,9 @@ impl KnowledgeBase {
         self.passages
             .iter()
             .flat_map(|p| {
-                validate::validate_passage(p).into_iter().map(|message| ValidationIssue { source: p.source.clone(), message })
+                validate::validate_passage(p)
+                    .into_iter()
+                    .map(|message| ValidationIssue { source: p.source.clone(), message })
             })
             .collect()
     }
@@ -273,7 +276,11 @@ fn corpus_hash(passages: &[Passage]) -> String {
 }
 
 fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, String)>, errors: &mut Vec<ParseError>) {
-    let io = |path: &Path, e: std::io::Error| ParseError { file: path.display().to_string(), line: 0, message: e.to_string() };
+    let io = |path: &Path, e: std::io::Error| ParseError {
+        file: path.display().to_string(),
+        line: 0,
+        message: e.to_string(),
+    };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => return errors.push(io(dir, e)),

@@ -218,7 +218,9 @@ topics: [용어]\napplies_when: [\"ten_god:편관\", \"intent:term\"]\n---\n본�
 
     #[test]
     fn errors_name_file_and_line() {
-        let bad = OK.replace("topics: [용어]", "topics: 용어").replace("applies_when: [\"ten_god:편관\"", "applies_when: [ten_god:편관");
+        let bad = OK
+            .replace("topics: [용어]", "topics: 용어")
+            .replace("applies_when: [\"ten_god:편관\"", "applies_when: [ten_god:편관");
         let errors = parse_passage("terms/terms.x.md", &bad).unwrap_err();
         let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert!(text[0].starts_with("terms/terms.x.md:6: topics:"), "{text:?}");
@@ -229,8 +231,14 @@ topics: [용어]\napplies_when: [\"ten_god:편관\", \"intent:term\"]\n---\n본�
     fn rejects_unknown_duplicate_and_missing_keys() {
         let bad = OK.replace("tags: [편관, 칠살]\n", "tag: [편관]\ntitle: 또\n");
         let text: Vec<String> = parse_passage("a.md", &bad).unwrap_err().iter().map(|e| e.to_string()).collect();
-        assert_eq!(text, ["a.md:4: unknown key \"tag\" (allowed: id, title, tags, synonyms, topics, applies_when)",
-            "a.md:5: duplicate key 'title' (first on line 3)", "a.md: missing key 'tags'"]);
+        assert_eq!(
+            text,
+            [
+                "a.md:4: unknown key \"tag\" (allowed: id, title, tags, synonyms, topics, applies_when)",
+                "a.md:5: duplicate key 'title' (first on line 3)",
+                "a.md: missing key 'tags'"
+            ]
+        );
     }
 
     #[test]

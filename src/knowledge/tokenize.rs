@@ -12,16 +12,18 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Word,
+    Unigram,
     Bigram,
     Trigram,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Word, Kind::Bigram, Kind::Trigram];
+    pub const ALL: [Kind; 4] = [Kind::Word, Kind::Unigram, Kind::Bigram, Kind::Trigram];
 
     fn tag(self) -> char {
         match self {
             Kind::Word => 'w',
+            Kind::Unigram => '1',
             Kind::Bigram => '2',
             Kind::Trigram => '3',
         }
@@ -30,6 +32,7 @@ impl Kind {
     /// The kind of a term made by [`term`].
     pub fn of(term: &str) -> Kind {
         match term.as_bytes().first() {
+            Some(b'1') => Kind::Unigram,
             Some(b'2') => Kind::Bigram,
             Some(b'3') => Kind::Trigram,
             _ => Kind::Word,
@@ -47,19 +50,119 @@ pub fn term(kind: Kind, text: &str) -> String {
 
 /// Particles and copula endings stripped from the end of a word, longest first.
 const PARTICLES: &[&str] = &[
-    "이에요", "이세요", "이라서", "이라고", "이라는", "에서는", "에게서", "으로는", "으로도", "이라도", "이지만", "에서", "에게",
-    "한테", "으로", "부터", "까지", "처럼", "보다", "이나", "이랑", "하고", "이고", "이면", "이란", "이라", "라는", "라고", "예요",
-    "에는", "에도", "와는", "과는", "이", "가", "은", "는", "을", "를", "의", "에", "로", "와", "과", "도", "만", "랑", "나", "란",
-    "면", "요",
+    "이에요",
+    "이세요",
+    "이라서",
+    "이라고",
+    "이라는",
+    "에서는",
+    "에게서",
+    "으로는",
+    "으로도",
+    "이라도",
+    "이지만",
+    "에서",
+    "에게",
+    "한테",
+    "으로",
+    "부터",
+    "까지",
+    "처럼",
+    "보다",
+    "이나",
+    "이랑",
+    "하고",
+    "이고",
+    "이면",
+    "이란",
+    "이라",
+    "라는",
+    "라고",
+    "예요",
+    "에는",
+    "에도",
+    "와는",
+    "과는",
+    "이",
+    "가",
+    "은",
+    "는",
+    "을",
+    "를",
+    "의",
+    "에",
+    "로",
+    "와",
+    "과",
+    "도",
+    "만",
+    "랑",
+    "나",
+    "란",
+    "면",
+    "요",
 ];
 
 /// Question and filler words that say nothing about the subject ("편관이 뭐예요?" is about 편관). They are
 /// dropped from queries and passages alike.
 const STOPWORDS: &[&str] = &[
-    "뭐예요", "뭐에요", "뭔가요", "뭐죠", "뭐", "무엇", "무엇인가요", "무슨", "어떤", "어떻게", "어떤가요", "어때요", "어떨까요",
-    "있을까요", "있나요", "있는", "있으면", "없을까요", "되나요", "될까요", "돼요", "하나요", "할까요", "해요", "하는", "인가요",
-    "건가요", "걸까요", "궁금해요", "궁금합니다", "알고", "싶어요", "좀", "너무", "정말", "진짜", "제", "저", "저는", "제가",
-    "내", "나", "그", "이", "것", "거", "게", "수", "때", "같아요", "같은", "뜻", "의미", "말이", "말인가요", "주세요", "요즘",
+    "뭐예요",
+    "뭐에요",
+    "뭔가요",
+    "뭐죠",
+    "뭐",
+    "무엇",
+    "무엇인가요",
+    "무슨",
+    "어떤",
+    "어떻게",
+    "어떤가요",
+    "어때요",
+    "어떨까요",
+    "있을까요",
+    "있나요",
+    "있는",
+    "있으면",
+    "없을까요",
+    "되나요",
+    "될까요",
+    "돼요",
+    "하나요",
+    "할까요",
+    "해요",
+    "하는",
+    "인가요",
+    "건가요",
+    "걸까요",
+    "궁금해요",
+    "궁금합니다",
+    "알고",
+    "싶어요",
+    "좀",
+    "너무",
+    "정말",
+    "진짜",
+    "제",
+    "저",
+    "저는",
+    "제가",
+    "내",
+    "나",
+    "그",
+    "이",
+    "것",
+    "거",
+    "게",
+    "수",
+    "때",
+    "같아요",
+    "같은",
+    "뜻",
+    "의미",
+    "말이",
+    "말인가요",
+    "주세요",
+    "요즘",
 ];
 
 fn is_stopword(word: &str) -> bool {
@@ -103,9 +206,46 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// The word without one trailing particle, when something of at least one syllable remains.
+/// Endings of 하다/되다 verbs (동업해도, 결혼하면, 표현하지): most Sino-Korean verbs, whose noun is the word.
+const VERB_ENDINGS: &[&str] = &[
+    "했는데",
+    "했어요",
+    "했을까요",
+    "하려면",
+    "할까요",
+    "하나요",
+    "합니다",
+    "하세요",
+    "해야",
+    "해도",
+    "해요",
+    "해서",
+    "하면",
+    "하는",
+    "하고",
+    "하기",
+    "하지",
+    "하게",
+    "하다",
+    "할",
+    "한",
+    "해",
+    "될까요",
+    "되나요",
+    "되면",
+    "되는",
+    "돼요",
+    "될",
+    "된",
+];
+
+/// The word without one trailing particle (one syllable at least remains) or 하다/되다 ending (two remain).
 pub fn strip_particle(word: &str) -> Option<&str> {
-    PARTICLES.iter().find_map(|p| word.strip_suffix(p).filter(|rest| rest.chars().count() >= 1 && rest.chars().all(is_hangul)))
+    let hangul_rest = |rest: &&str, min: usize| rest.chars().count() >= min && rest.chars().all(is_hangul);
+    PARTICLES
+        .iter()
+        .find_map(|p| word.strip_suffix(p).filter(|rest| hangul_rest(rest, 1)))
+        .or_else(|| VERB_ENDINGS.iter().find_map(|e| word.strip_suffix(e).filter(|rest| hangul_rest(rest, 2))))
 }
 
 /// The words of a normalized text: maximal runs of letters and digits.
@@ -118,7 +258,15 @@ fn push_ngrams(word: &str, out: &mut Vec<String>) {
     let chars: Vec<char> = word.chars().collect();
     let mut start = 0;
     while start < chars.len() {
-        let class = |c: char| if is_hangul(c) { 1 } else if is_hanja(c) { 2 } else { 0 };
+        let class = |c: char| {
+            if is_hangul(c) {
+                1
+            } else if is_hanja(c) {
+                2
+            } else {
+                0
+            }
+        };
         let k = class(chars[start]);
         let mut end = start + 1;
         while end < chars.len() && class(chars[end]) == k {
@@ -126,7 +274,7 @@ fn push_ngrams(word: &str, out: &mut Vec<String>) {
         }
         if k != 0 {
             let run = &chars[start..end];
-            for (n, kind) in [(2, Kind::Bigram), (3, Kind::Trigram)] {
+            for (n, kind) in [(1, Kind::Unigram), (2, Kind::Bigram), (3, Kind::Trigram)] {
                 for w in run.windows(n) {
                     out.push(term(kind, &w.iter().collect::<String>()));
                 }

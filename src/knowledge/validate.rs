@@ -32,7 +32,8 @@ fn alt(items: &[&str]) -> String {
 static CONDITION_RE: LazyLock<Regex> = LazyLock::new(|| {
     let stem = "(?:갑|을|병|정|무|기|경|신|임|계)";
     let branch = "(?:자|축|인|묘|진|사|오|미|신|유|술|해)";
-    let (stems, branches): (Vec<char>, Vec<char>) = ("갑을병정무기경신임계".chars().collect(), "자축인묘진사오미신유술해".chars().collect());
+    let (stems, branches): (Vec<char>, Vec<char>) =
+        ("갑을병정무기경신임계".chars().collect(), "자축인묘진사오미신유술해".chars().collect());
     let sixty: Vec<String> = (0..60).map(|i| format!("{}{}", stems[i % 10], branches[i % 12])).collect();
     let pillar = format!("(?:{})", sixty.join("|"));
     let ten_god = "(?:비견|겁재|식신|상관|편재|정재|편관|정관|편인|정인)";
@@ -164,14 +165,25 @@ mod tests {
 
     #[test]
     fn grammar() {
-        for ok in ["ten_god:편관@month_branch", "intent:love&seun:정관&gender:female", "relation:clash@month-day",
-            "element_balanced", "day_pillar:경진", "seun_relation:combine", "life_stage:병@day_branch"]
-        {
+        for ok in [
+            "ten_god:편관@month_branch",
+            "intent:love&seun:정관&gender:female",
+            "relation:clash@month-day",
+            "element_balanced",
+            "day_pillar:경진",
+            "seun_relation:combine",
+            "life_stage:병@day_branch",
+        ] {
             assert_eq!(check_applies_when(ok), Ok(()), "{ok}");
         }
-        for bad in ["ten_god:편관&day_stem:경", "intent:love&intent:career", "day_pillar:갑축", "ten_god:편관@day_stem",
-            "strength:medium", "seun_relation:combine@day-hour"]
-        {
+        for bad in [
+            "ten_god:편관&day_stem:경",
+            "intent:love&intent:career",
+            "day_pillar:갑축",
+            "ten_god:편관@day_stem",
+            "strength:medium",
+            "seun_relation:combine@day-hour",
+        ] {
             assert!(check_applies_when(bad).is_err(), "{bad}");
         }
     }

@@ -117,8 +117,23 @@ async fn cors_from_config() {
 async fn host_allow_list() {
     let s = TestServer::with(|c| c.security.allowed_hosts = vec!["saju.example".into(), "127.0.0.1".into()]).await;
     assert_eq!(s.get("/health/live", None).await.status, 200);
-    let r = s.client.get(format!("{}/health/live", s.base)).header("host", "attacker.example").send().await.unwrap();
+    let r = s
+        .client
+        .get(format!("{}/v1/calendar/terms/2025", s.base))
+        .header("host", "attacker.example")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 400);
     let body: serde_json::Value = r.json().await.unwrap();
     assert_eq!(body["code"], "host_not_allowed");
+}
+
+#[tokio::test]
+async fn probes_are_exempt_from_the_host_allow_list() {
+    let s = TestServer::with(|c| c.security.allowed_hosts = vec!["saju.example".into()]).await;
+    for path in ["/health", "/health/live", "/health/ready", "/metrics"] {
+        let r = s.client.get(format!("{}{path}", s.base)).header("host", "10.1.2.3:8000").send().await.unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+    }
 }

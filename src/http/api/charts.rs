@@ -1,5 +1,6 @@
 //! `POST /v1/charts`, `POST /v1/charts/batch`.
 
+use super::json_body::JsonBody;
 use super::models::{parse_years, ChartInput};
 use super::ApiTags;
 use crate::http::{ApiError, AppState};
@@ -85,9 +86,9 @@ impl ChartsApi {
         seun: Query<Option<String>>,
         /// 월운 for this saju year.
         wolun: Query<Option<i32>>,
-    ) -> Result<Json<Any<Chart>>, ApiError> {
+    ) -> Result<JsonBody<Chart>, ApiError> {
         let extras = extras(seun.0.as_deref(), wolun.0)?;
-        Ok(Json(Any(compute(&state, &body.0.to_request(), &extras)?)))
+        Ok(JsonBody(compute(&state, &body.0.to_request(), &extras)?))
     }
 
     /// Computes up to 1000 charts; each item is answered with a chart or an error, in order.

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod calendar;
 pub mod charts;
+pub mod json_body;
 pub mod models;
 pub mod ops;
 pub mod profiles;

@@ -17,13 +17,13 @@ use crate::saju::ganzhi::{Branch, Element, Stem};
 use crate::saju::pillars::{FourPillars, Position};
 
 /// Weight of one visible stem.
-pub const STEM_WEIGHT: f32 = 1.0;
+pub const STEM_WEIGHT: f64 = 1.0;
 /// Multiplier for the month branch (월령), which rules the season.
-pub const MONTH_BRANCH_FACTOR: f32 = 2.0;
+pub const MONTH_BRANCH_FACTOR: f64 = 2.0;
 
 /// Share of a branch given to each of its hidden stems; the shares of a branch add up to 1.0.
 /// Three stems: 여기 0.2, 중기 0.2, 정기 0.6. Two stems: 여기 0.3, 정기 0.7.
-pub fn hidden_stem_shares(b: Branch) -> impl Iterator<Item = (Stem, f32)> {
+pub fn hidden_stem_shares(b: Branch) -> impl Iterator<Item = (Stem, f64)> {
     let stems = hidden_stems(b);
     let three = stems.len() >= 3;
     stems.iter().map(move |&(stem, role)| {
@@ -38,7 +38,7 @@ pub fn hidden_stem_shares(b: Branch) -> impl Iterator<Item = (Stem, f32)> {
 }
 
 /// The weight of the branch at `pos` before splitting it over hidden stems.
-pub const fn branch_weight(pos: Position) -> f32 {
+pub const fn branch_weight(pos: Position) -> f64 {
     match pos {
         Position::Month => MONTH_BRANCH_FACTOR,
         _ => 1.0,
@@ -54,7 +54,7 @@ pub struct ElementScore {
     /// Visible characters of this element (stems plus branches by their own element).
     pub plain: u8,
     /// Weighted strength: stems, and branches through their hidden stems (see the module doc).
-    pub weighted: f32,
+    pub weighted: f64,
 }
 
 /// The five elements' counts, in generating order (목 화 토 금 수).
@@ -99,7 +99,7 @@ impl ElementBalance {
 /// Counts the elements of the known pillars.
 pub fn element_balance(p: &FourPillars) -> ElementBalance {
     let mut plain = [0u8; 5];
-    let mut weighted = [0f32; 5];
+    let mut weighted = [0f64; 5];
     let mut characters = 0u8;
     for (pos, g) in p.known() {
         plain[g.stem().element().index()] += 1;
@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn shares_add_up_to_one() {
         for b in Branch::all() {
-            let total: f32 = hidden_stem_shares(b).map(|(_, s)| s).sum();
+            let total: f64 = hidden_stem_shares(b).map(|(_, s)| s).sum();
             assert!((total - 1.0).abs() < 1e-6, "{}", b.hangul());
             let main = hidden_stem_shares(b).last().map(|(_, s)| s).unwrap_or(0.0);
             assert!(main >= 0.6);
@@ -149,7 +149,7 @@ mod tests {
         // Stems 갑목 병화 무토 임수; branches 자수 인목 오화 자수.
         assert_eq!(plain, [2, 2, 1, 0, 3]);
         assert_eq!(b.missing(), vec![Element::Metal]);
-        let total: f32 = b.elements.iter().map(|s| s.weighted).sum();
+        let total: f64 = b.elements.iter().map(|s| s.weighted).sum();
         assert!((total - 9.0).abs() < 0.02);
         // 인 ×2: 무 0.4, 병 0.4, 갑 1.2. Wood = 갑 1 + 1.2 = 2.2.
         assert!((b.get(Element::Wood).weighted - 2.2).abs() < 1e-4);
@@ -166,7 +166,7 @@ mod tests {
         let b = element_balance(&p);
         assert_eq!(b.characters, 6);
         assert_eq!(b.elements.iter().map(|s| s.plain as u32).sum::<u32>(), 6);
-        let total: f32 = b.elements.iter().map(|s| s.weighted).sum();
+        let total: f64 = b.elements.iter().map(|s| s.weighted).sum();
         assert!((total - 7.0).abs() < 0.02);
         // 임 + 임 + 자 month ×2 = water 4.0.
         assert!((b.get(Element::Water).weighted - 4.0).abs() < 1e-4);

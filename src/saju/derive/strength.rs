@@ -61,7 +61,7 @@ impl StrengthVerdict {
     }
 
     /// The verdict for a score on the 0–100 scale (see the module doc for the bands).
-    pub fn from_score(score: f32) -> StrengthVerdict {
+    pub fn from_score(score: f64) -> StrengthVerdict {
         if score < 25.0 {
             StrengthVerdict::VeryWeak
         } else if score < 45.0 {
@@ -81,7 +81,7 @@ impl StrengthVerdict {
 #[serde(rename_all = "snake_case")]
 pub struct Strength {
     /// 0–100; 50 = support and drain balanced. One decimal.
-    pub score: f32,
+    pub score: f64,
     pub verdict: StrengthVerdict,
     /// 용신 estimate by 억부.
     #[serde(serialize_with = "ser::element")]
@@ -92,14 +92,14 @@ pub struct Strength {
     /// Always true: strength and 용신 are judgements, not facts.
     pub is_estimate: bool,
     /// Weighted support (비겁 + 인성) and drain (식상 + 재성 + 관성). Two decimals.
-    pub support: f32,
-    pub drain: f32,
+    pub support: f64,
+    pub drain: f64,
     /// Short Korean sentences naming the facts used.
     pub reasoning: Vec<String>,
 }
 
 /// Weight of the stem at `pos` (the day stem is the subject and weighs nothing).
-pub const fn stem_weight(pos: Position) -> f32 {
+pub const fn stem_weight(pos: Position) -> f64 {
     match pos {
         Position::Year => 0.8,
         Position::Month | Position::Hour => 1.0,
@@ -108,7 +108,7 @@ pub const fn stem_weight(pos: Position) -> f32 {
 }
 
 /// Weight of the branch at `pos`, before it is split over hidden stems.
-pub const fn branch_weight(pos: Position) -> f32 {
+pub const fn branch_weight(pos: Position) -> f64 {
     match pos {
         Position::Month => 3.0,
         Position::Day => 1.5,
@@ -117,10 +117,10 @@ pub const fn branch_weight(pos: Position) -> f32 {
 }
 
 /// Weighted totals per ten-god group, indexed like [`TenGodGroup::ALL`].
-fn group_weights(p: &FourPillars) -> [f32; 5] {
+fn group_weights(p: &FourPillars) -> [f64; 5] {
     let dm = p.day_master();
-    let mut w = [0f32; 5];
-    let mut add = |stem: Stem, weight: f32| w[group_index(ten_god(dm, stem).group())] += weight;
+    let mut w = [0f64; 5];
+    let mut add = |stem: Stem, weight: f64| w[group_index(ten_god(dm, stem).group())] += weight;
     for (pos, g) in p.known() {
         add(g.stem(), stem_weight(pos));
         for (stem, share) in hidden_stem_shares(g.branch()) {
@@ -134,8 +134,8 @@ fn group_index(g: TenGodGroup) -> usize {
     TenGodGroup::ALL.iter().position(|&x| x == g).unwrap_or(0)
 }
 
-fn round(x: f32, places: i32) -> f32 {
-    let f = 10f32.powi(places);
+fn round(x: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
     (x * f).round() / f
 }
 
@@ -217,7 +217,7 @@ pub fn strength(p: &FourPillars) -> Strength {
 }
 
 /// A number shown with one decimal, formatted through integers (float formatting was a hot spot).
-struct Tenths(f32);
+struct Tenths(f64);
 
 impl std::fmt::Display for Tenths {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
