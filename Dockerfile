@@ -20,6 +20,7 @@ RUN mkdir -p src benches \
     && echo 'fn main() {}' > src/main.rs \
     && : > src/lib.rs \
     && echo 'fn main() {}' > benches/engine.rs \
+    && echo 'fn main() {}' > benches/knowledge.rs \
     && cargo build --release --locked --bin saju \
     && rm -rf src benches
 

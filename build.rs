@@ -24,10 +24,9 @@ fn main() {
     let root = manifest.join("knowledge");
     println!("cargo:rerun-if-changed=knowledge");
     println!("cargo:rerun-if-changed=build.rs");
+    assert!(root.is_dir(), "{} is missing: the binary embeds the knowledge corpus", root.display());
     let mut files = Vec::new();
-    if root.is_dir() {
-        collect(&root, &root, &mut files);
-    }
+    collect(&root, &root, &mut files);
     files.sort();
     let mut code = String::from("pub(crate) static FILES: &[(&str, &str)] = &[\n");
     for (rel, abs) in &files {

@@ -4,6 +4,7 @@ mod admin;
 mod batch;
 mod calendar;
 mod chart;
+mod knowledge;
 mod render;
 mod serve;
 mod server_args;
@@ -35,6 +36,10 @@ pub enum Command {
     Backup(admin::BackupArgs),
     /// OpenAPI 명세(JSON)를 출력합니다.
     Openapi(admin::OpenApiArgs),
+    /// 지식 베이스를 읽고 검사하고 색인합니다.
+    Index(knowledge::IndexArgs),
+    /// 지식 베이스 도구: 검색 품질 평가(eval), 검색(search).
+    Knowledge(knowledge::KnowledgeArgs),
 }
 
 /// A failure the user can fix: printed as one line on stderr, exit status 1.
@@ -63,6 +68,8 @@ pub fn run() -> ExitCode {
         Command::Migrate(args) => admin::migrate(args),
         Command::Backup(args) => admin::backup(args),
         Command::Openapi(args) => admin::openapi(args),
+        Command::Index(args) => knowledge::run_index(args),
+        Command::Knowledge(args) => knowledge::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

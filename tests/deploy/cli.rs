@@ -202,7 +202,10 @@ pub const ALIASES: [&str; 7] =
 
 /// What Kubernetes injects for a Service named saju (service links): the artifacts name them to explain why
 /// `enableServiceLinks: false` (configs.rs checks that the binary rejects them).
-const SERVICE_LINK_VARIABLES: [&str; 3] = ["SAJU_SERVICE_HOST", "SAJU_SERVICE_PORT", "SAJU_PORT"];
+/// Kubernetes service-link variables for a Service named `saju`; the binary ignores them (src/config.rs).
+fn is_service_link(var: &str) -> bool {
+    var.starts_with("SAJU_SERVICE") || var.starts_with("SAJU_PORT")
+}
 
 /// SAJU_SERVER__LISTEN → server.listen; `None` for SAJU_CONFIG (the file's path, not a key).
 pub fn key_of(var: &str) -> Option<String> {
@@ -223,7 +226,7 @@ fn every_saju_variable_in_the_artifacts_is_a_configuration_key() {
                 let var = m.as_str();
                 seen.insert(var.to_string());
                 match key_of(var) {
-                    _ if SERVICE_LINK_VARIABLES.contains(&var) => {}
+                    _ if is_service_link(var) => {}
                     None => {}
                     Some(key) if keys.contains(&key) => {}
                     Some(key) => problems.push(format!("{file}:{}: {var} → {key}, which is not a key", n + 1)),

@@ -48,5 +48,6 @@ fn hybrid_with_the_test_embedder_runs_end_to_end() {
     assert!(dense_only.recall_at_k > 0.1 && hybrid.recall_at_k > dense_only.recall_at_k);
 }
 
-const RECALL_FLOOR: f64 = 0.0;
-const MRR_FLOOR: f64 = 0.0;
+/// Measured: recall@5 0.897, MRR@10 0.861 (104 questions).
+const RECALL_FLOOR: f64 = 0.86;
+const MRR_FLOOR: f64 = 0.82;

@@ -1,0 +1,90 @@
+//! Knowledge-base benchmarks: lexical search latency over the evaluation questions (with p50/p99/mean printed
+//! from a direct timing loop), lexical index build, corpus parse, and selection by findings.
+//! Run: `cargo bench --bench knowledge`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use saju::knowledge::eval::{parse_eval_set, EMBEDDED_EVAL_SET};
+use saju::knowledge::{KnowledgeBase, LexicalIndex};
+use std::hint::black_box;
+use std::time::Instant;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn questions() -> Vec<String> {
+    parse_eval_set(EMBEDDED_EVAL_SET).unwrap().into_iter().map(|q| q.question).collect()
+}
+
+/// Per-query latency percentiles, measured directly (criterion reports per-iteration means).
+fn print_percentiles(index: &LexicalIndex, questions: &[String], rounds: usize) {
+    let mut samples = Vec::with_capacity(questions.len() * rounds);
+    for _ in 0..rounds {
+        for q in questions {
+            let t = Instant::now();
+            black_box(index.search(q, 5));
+            samples.push(t.elapsed().as_nanos() as f64 / 1000.0);
+        }
+    }
+    samples.sort_by(f64::total_cmp);
+    let pct = |p: f64| samples[((samples.len() - 1) as f64 * p) as usize];
+    let mean = samples.iter().sum::<f64>() / samples.len() as f64;
+    eprintln!(
+        "lexical search, {} queries: p50 {:.1} µs, p99 {:.1} µs, mean {:.1} µs",
+        samples.len(),
+        pct(0.5),
+        pct(0.99),
+        mean
+    );
+}
+
+fn search(c: &mut Criterion) {
+    let kb = KnowledgeBase::embedded();
+    let index = LexicalIndex::build(&kb);
+    let questions = questions();
+    print_percentiles(&index, &questions, if cfg!(debug_assertions) { 1 } else { 50 });
+    let mut i = 0;
+    c.bench_function("knowledge/lexical_search_top5", |b| {
+        b.iter(|| {
+            i = (i + 1) % questions.len();
+            black_box(index.search(&questions[i], 5))
+        })
+    });
+}
+
+fn build(c: &mut Criterion) {
+    let kb = KnowledgeBase::embedded();
+    let mut g = c.benchmark_group("knowledge");
+    g.sample_size(10);
+    g.bench_function("lexical_index_build", |b| b.iter(|| black_box(LexicalIndex::build(&kb))));
+    g.bench_function("embedded_corpus_parse", |b| b.iter(|| black_box(KnowledgeBase::embedded())));
+    g.finish();
+}
+
+fn select(c: &mut Criterion) {
+    let kb = KnowledgeBase::embedded();
+    let findings: Vec<String> = [
+        "day_stem:경",
+        "day_pillar:경진",
+        "month_branch:사",
+        "ten_god:편관@month_branch",
+        "ten_god:편관",
+        "ten_god:정재",
+        "ten_god_group_missing:인성",
+        "element_missing:water",
+        "strength:weak",
+        "shinsal:yeokma",
+        "relation:clash@month-day",
+        "seun:정관",
+        "seun_relation:clash",
+        "gender:female",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    c.bench_function("knowledge/select_14_findings", |b| {
+        b.iter(|| black_box(kb.select(&findings, Some("love")).len()))
+    });
+}
+
+criterion_group!(benches, search, build, select);
+criterion_main!(benches);
