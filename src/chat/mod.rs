@@ -1,6 +1,7 @@
 //! The conversation: understand a message (birth data, topic), compute the chart, compose the reply.
 //! This is the deterministic composer; it always works, with no model and no network.
 
+pub mod answer;
 pub mod compose;
 pub mod extract;
 

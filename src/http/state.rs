@@ -12,6 +12,10 @@ use std::time::Instant;
 pub struct AppState {
     pub config: Config,
     pub store: Arc<Store>,
+    /// The interpretation corpus compiled into the binary, with its lexical index.
+    pub knowledge: Arc<crate::knowledge::KnowledgeBase>,
+    /// Answer generators in the configured order; the grounded composer is always last.
+    pub chain: Arc<crate::llm::FallbackChain>,
     pub metrics: Metrics,
     pub limiter: Option<ClientLimiter>,
     pub trusted_proxies: Vec<ipnet::IpNet>,
@@ -30,6 +34,8 @@ impl AppState {
     pub fn new(config: Config, store: Store) -> AppState {
         let limiter = config.rate_limit.enabled.then(|| ClientLimiter::new(&config.rate_limit));
         AppState {
+            knowledge: Arc::new(crate::knowledge::KnowledgeBase::embedded()),
+            chain: Arc::new(crate::llm::from_config(&config.llm)),
             trusted_proxies: config.trusted_proxies(),
             limiter,
             metrics: Metrics::new(),

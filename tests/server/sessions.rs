@@ -23,7 +23,11 @@ async fn a_conversation_that_gives_its_birth_data() {
     assert!(reply.contains("경오년 신사월 경진일 갑신시"), "{reply}");
     assert_eq!(answer.body["chart"]["pillars"]["day"]["hangul"], "경진");
     assert!(answer.body["findings"].as_array().unwrap().iter().any(|f| f["code"] == "day_stem:경"));
-    assert!(answer.body["citations"].is_array());
+    assert_eq!(answer.body["generator"], "composer");
+    let citations = answer.body["citations"].as_array().unwrap();
+    assert!(!citations.is_empty());
+    assert!(citations.iter().any(|c| reply.contains(&format!("[{}]", c["id"].as_str().unwrap()))), "{reply}");
+    assert!(citations.iter().all(|c| c["source"].as_str().unwrap().ends_with(".md")));
 
     let money = s.post(&path, Some(&t), json!({"message": "재물운은요?"})).await;
     let reply = money.body["reply"].as_str().unwrap();
@@ -98,4 +102,54 @@ async fn a_user_never_reads_or_writes_another_users_sessions() {
         401,
         "unauthorized",
     );
+}
+
+/// With `llm.remote` configured, replies come from the remote model (a fake OpenAI-compatible server here),
+/// and the request it receives carries the computed chart.
+#[tokio::test]
+async fn replies_come_from_a_configured_remote_model() {
+    use poem::{handler, listener::Acceptor, listener::Listener, web::Json, Route, Server};
+    use std::sync::{Arc, Mutex};
+    let seen: Arc<Mutex<Vec<serde_json::Value>>> = Arc::default();
+    #[handler]
+    fn completions(
+        body: Json<serde_json::Value>,
+        seen: poem::web::Data<&Arc<Mutex<Vec<serde_json::Value>>>>,
+    ) -> Json<serde_json::Value> {
+        seen.lock().unwrap().push(body.0);
+        Json(
+            json!({"choices": [{"message": {"role": "assistant", "content": "한 줄 요약: 꾸준히 쌓아 가는 힘이 있는 사주입니다."}}]}),
+        )
+    }
+    let acceptor = poem::listener::TcpListener::bind("127.0.0.1:0").into_acceptor().await.unwrap();
+    let addr = acceptor.local_addr()[0].as_socket_addr().copied().unwrap();
+    let app = poem::EndpointExt::data(Route::new().at("/v1/chat/completions", poem::post(completions)), seen.clone());
+    tokio::spawn(Server::new_with_acceptor(acceptor).run(app));
+
+    let s = TestServer::with(|c| {
+        c.llm.remote.base_url = format!("http://{addr}/v1");
+        c.llm.remote.model = "fake-model".into();
+    })
+    .await;
+    let t = s.user().await;
+    let p = s.post("/v1/profiles", Some(&t), json!({"name": "나", "relation": "self", "birth": birth()})).await;
+    let id = s.post("/v1/sessions", Some(&t), json!({"profile_id": p.body["id"]})).await.body["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = s.post(&format!("/v1/sessions/{id}/messages"), Some(&t), json!({"message": "제 성격은 어떤가요?"})).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.body["generator"], "remote", "{}", r.text);
+    assert_eq!(r.body["reply"], "한 줄 요약: 꾸준히 쌓아 가는 힘이 있는 사주입니다.");
+    let requests = seen.lock().unwrap().clone();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0]["model"], "fake-model");
+    let prompt = requests[0]["messages"].to_string();
+    assert!(
+        prompt.contains("경오") && prompt.contains("경진") && prompt.contains("갑신"),
+        "the prompt carries the chart"
+    );
+    assert!(prompt.contains("제 성격은 어떤가요?"));
+    let health = s.get("/health", None).await;
+    assert_eq!(health.body["generators"], json!(["remote", "composer"]));
 }

@@ -23,6 +23,9 @@ pub struct Health {
     pub version: String,
     pub uptime_seconds: u64,
     pub store: Check,
+    pub knowledge: Check,
+    /// Answer generators in fallback order (the grounded composer is always last).
+    pub generators: Vec<String>,
 }
 
 #[derive(Debug, Object)]
@@ -59,12 +62,19 @@ impl OpsApi {
             Ok(v) => Check { ok: true, detail: format!("schema {v}") },
             Err(_) => Check { ok: false, detail: "데이터베이스를 읽을 수 없습니다".into() },
         };
-        let ok = store_check.ok;
+        let kb = &state.knowledge;
+        let knowledge = Check {
+            ok: !kb.is_empty(),
+            detail: format!("{}개 지식 항목, 코퍼스 {}", kb.len(), &kb.corpus_hash()[..12]),
+        };
+        let ok = store_check.ok && knowledge.ok;
         let body = Json(Health {
             status: if ok { "ok" } else { "unhealthy" }.into(),
             version: env!("CARGO_PKG_VERSION").into(),
             uptime_seconds: state.started.elapsed().as_secs(),
             store: store_check,
+            knowledge,
+            generators: state.chain.names().into_iter().map(str::to_string).collect(),
         });
         if ok {
             HealthResponse::Ok(body)

@@ -2,7 +2,8 @@
 
 use super::models::rfc3339;
 use super::{blocking, ApiTags};
-use crate::chat::{compose, extract_birth, gender_in, Finding, Topic};
+use crate::chat::answer::answer;
+use crate::chat::{extract_birth, gender_in, Finding};
 use crate::http::auth::UserAuth;
 use crate::http::{ApiError, AppState};
 use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
@@ -89,8 +90,10 @@ pub struct ReplyOut {
     pub chart: Option<Any<serde_json::Value>>,
     /// Chart facts cited by the answer.
     pub findings: Vec<Any<Finding>>,
-    /// Knowledge passages cited by the answer.
+    /// Knowledge passages the answer rests on.
     pub citations: Vec<Citation>,
+    /// Which generator wrote the reply (`composer`, `remote`, …).
+    pub generator: String,
 }
 
 #[derive(ApiResponse)]
@@ -133,7 +136,8 @@ fn session_not_found(e: ApiError) -> ApiError {
     }
 }
 
-const ASK_FOR_BIRTH: &str = "사주를 보려면 생년월일과 태어난 시각, 성별을 알려 주세요.\n예: \"1990년 5월 15일 오후 3시 30분, 남자\" 또는 \"음력 1988년 3월 2일 새벽 2시, 여자\". 시각을 모르시면 \"시간 모름\"이라고 적어 주세요.";
+/// Earlier turns given to the generators as history.
+const HISTORY_TURNS: usize = 6;
 const ASK_FOR_GENDER: &str =
     "대운의 방향이 성별에 따라 달라져서, 성별을 알려 주시면 바로 풀어 드릴게요. (예: \"남자\" 또는 \"여자\")";
 
@@ -237,13 +241,16 @@ impl SessionsApi {
             return Err(ApiError::bad_request("invalid_input", "메시지가 비어 있습니다"));
         }
         let (store, user, sid) = (state.store.clone(), auth.0.id.clone(), id.0.clone());
-        let (session, profile_birth) = blocking(move || {
+        let (session, profile_birth, history) = blocking(move || {
             let s = store.get_session(&user, &sid)?;
             let birth = match &s.profile_id {
                 Some(p) => store.get_profile(&user, p).ok().map(|p| p.birth),
                 None => None,
             };
-            Ok((s, birth))
+            let from = s.next_seq.saturating_sub(2 * HISTORY_TURNS as u64);
+            let history: Vec<(String, String)> =
+                store.messages(&s.id, from, 2 * HISTORY_TURNS)?.into_iter().map(|m| (m.role, m.content)).collect();
+            Ok((s, birth, history))
         })
         .await
         .map_err(session_not_found)?;
@@ -267,25 +274,44 @@ impl SessionsApi {
             }
         }
 
-        let (reply, chart_json, findings) = match &birth {
-            None => (ASK_FOR_BIRTH.to_string(), None, Vec::new()),
-            Some(b) if b.gender.is_empty() => (ASK_FOR_GENDER.to_string(), None, Vec::new()),
-            Some(b) => match b.parse().and_then(|input| build_chart(&input, &ChartExtras::default())) {
-                Ok(chart) => {
-                    state.metrics.calculations.with_label_values(&["chart"]).inc();
-                    let year = crate::saju::astro::julian::civil_from_jdn(now().div_euclid(86_400) + 2_440_588).0;
-                    let r = compose(Topic::detect(&text), &chart, year);
-                    (r.text, Some(serde_json::to_value(&chart).expect("chart serializes")), r.findings)
-                }
-                Err(e) => (
-                    format!("말씀하신 출생 정보로는 사주를 계산할 수 없습니다: {e}\n다시 한 번 확인해 주세요."),
-                    None,
-                    Vec::new(),
-                ),
-            },
+        let chart = match &birth {
+            Some(b) if !b.gender.is_empty() => {
+                Some(b.parse().and_then(|input| build_chart(&input, &ChartExtras::default())))
+            }
+            _ => None,
         };
-
-        let details = serde_json::json!({ "findings": findings, "citations": [] });
+        let (reply, chart_json, findings, citations, generator) = match (&birth, chart) {
+            (Some(b), None) if b.gender.is_empty() => {
+                (ASK_FOR_GENDER.to_string(), None, Vec::new(), Vec::new(), "composer".to_string())
+            }
+            (_, Some(Err(e))) => (
+                format!("말씀하신 출생 정보로는 사주를 계산할 수 없습니다: {e}\n다시 한 번 확인해 주세요."),
+                None,
+                Vec::new(),
+                Vec::new(),
+                "composer".to_string(),
+            ),
+            (_, chart) => {
+                let chart = chart.and_then(Result::ok);
+                if chart.is_some() {
+                    state.metrics.calculations.with_label_values(&["chart"]).inc();
+                }
+                let chart_json = chart.as_ref().map(|c| serde_json::to_value(c).expect("chart serializes"));
+                let year = crate::saju::astro::julian::civil_from_jdn(now().div_euclid(86_400) + 2_440_588).0;
+                let a = answer(&state.knowledge, &state.chain, &text, chart, year, history, &mut |_| {}).await;
+                (a.text, chart_json, a.findings, a.citations, a.generator)
+            }
+        };
+        let citations: Vec<Citation> =
+            citations.into_iter().map(|p| Citation { id: p.id, title: p.title, source: p.source }).collect();
+        let details = serde_json::json!({
+            "findings": findings,
+            "citations": citations
+                .iter()
+                .map(|c| serde_json::json!({"id": c.id, "title": c.title, "source": c.source}))
+                .collect::<Vec<_>>(),
+            "generator": generator,
+        });
         let remember = session.profile_id.is_none().then_some(birth).flatten();
         let (store, user, sid, reply_text) = (state.store.clone(), auth.0.id.clone(), id.0.clone(), reply.clone());
         let (_, written) = blocking(move || {
@@ -307,7 +333,8 @@ impl SessionsApi {
             reply_seq: written[1].seq,
             chart: chart_json.map(Any),
             findings: findings.into_iter().map(Any).collect(),
-            citations: Vec::new(),
+            citations,
+            generator,
         }))
     }
 }

@@ -1,0 +1,134 @@
+//! The orchestrator: a question and (when known) a chart in; the answer, the findings it rests on and the
+//! knowledge passages it cites out. Passages come from two places: those whose `applies_when` matches the
+//! chart's findings (most specific first) and those the question's own words retrieve.
+
+use super::{Finding, Topic};
+use crate::knowledge::KnowledgeBase;
+use crate::llm::{AnswerContext, ChainEvent, FallbackChain, PassageRef};
+use crate::saju::chart::model::Chart;
+
+/// Passages given to a generator at most.
+pub const MAX_PASSAGES: usize = 6;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answered {
+    pub text: String,
+    /// The generator whose answer this is (`remote`, `composer`, …).
+    pub generator: String,
+    pub findings: Vec<Finding>,
+    pub citations: Vec<PassageRef>,
+}
+
+/// The knowledge base's `intent:` code for a topic.
+pub fn intent_code(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Personality => "personality",
+        Topic::Career => "career",
+        Topic::Wealth => "wealth",
+        Topic::Love => "love",
+        Topic::Health => "health",
+        Topic::YearFortune => "year_fortune",
+        Topic::Daeun => "daeun",
+        Topic::General => "personality",
+    }
+}
+
+/// Passages for a context: selected by findings (and gender, intent), then retrieved by the question.
+pub fn passages_for(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<PassageRef> {
+    let mut codes: Vec<String> = ctx.findings.iter().map(|f| f.code.clone()).collect();
+    if let Some(chart) = &ctx.chart {
+        codes.push(format!("gender:{}", chart.input.gender));
+    }
+    let intent = intent_code(ctx.intent);
+    let mut ids: Vec<String> = Vec::new();
+    let mut push = |id: &str| {
+        if ids.len() < MAX_PASSAGES && !ids.iter().any(|i| i == id) {
+            ids.push(id.to_string());
+        }
+    };
+    // At most half from the chart, so the question's own subject always gets room.
+    for p in kb.select(&codes, Some(intent)).into_iter().take(MAX_PASSAGES / 2) {
+        push(&p.id);
+    }
+    for hit in kb.search(&ctx.question, MAX_PASSAGES) {
+        push(&hit.id);
+    }
+    ids.iter()
+        .filter_map(|id| kb.get(id))
+        .map(|p| PassageRef {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            source: p.source.clone(),
+            body: p.body.clone(),
+        })
+        .collect()
+}
+
+/// Answers `question` about `chart` (or asks for the birth data when there is none).
+pub async fn answer(
+    kb: &KnowledgeBase,
+    chain: &FallbackChain,
+    question: &str,
+    chart: Option<Chart>,
+    year: i32,
+    history: Vec<(String, String)>,
+    on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send),
+) -> Answered {
+    let mut ctx = AnswerContext::new(question, chart, year);
+    ctx.history = history;
+    ctx.passages = passages_for(kb, &ctx);
+    let outcome = chain.run(&ctx, on_event).await;
+    for (name, error) in &outcome.attempts {
+        tracing::warn!(generator = %name, error = %error, "generator failed; fell back");
+    }
+    Answered { text: outcome.text, generator: outcome.generator, findings: ctx.findings, citations: ctx.passages }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
+
+    fn chart() -> Chart {
+        let r = ChartRequest { datetime: "1990-05-15T15:30".into(), gender: "female".into(), ..Default::default() };
+        build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap()
+    }
+
+    #[test]
+    fn passages_come_from_the_chart_and_the_question() {
+        let kb = KnowledgeBase::embedded();
+        let mut ctx = AnswerContext::new("남편복이 있을까요?", Some(chart()), 2026);
+        let passages = passages_for(&kb, &ctx);
+        assert!(!passages.is_empty() && passages.len() <= MAX_PASSAGES);
+        let selected: Vec<String> = {
+            let codes: Vec<String> = ctx.findings.iter().map(|f| f.code.clone()).collect();
+            kb.select(&codes, Some(intent_code(ctx.intent))).iter().map(|p| p.id.clone()).collect()
+        };
+        assert!(passages.iter().any(|p| selected.contains(&p.id)), "a chart-selected passage");
+        let searched: Vec<String> = kb.search("남편복이 있을까요?", 6).into_iter().map(|h| h.id).collect();
+        assert!(passages.iter().any(|p| searched.contains(&p.id)), "a question-retrieved passage");
+        // Without a chart only the question and the topic guides (`intent:` conditions) count.
+        ctx.chart = None;
+        ctx.findings.clear();
+        let guides: Vec<String> = kb.select(&[], Some(intent_code(ctx.intent))).iter().map(|p| p.id.clone()).collect();
+        assert!(passages_for(&kb, &ctx).iter().all(|p| searched.contains(&p.id) || guides.contains(&p.id)));
+    }
+
+    #[tokio::test]
+    async fn the_composer_answers_with_citations() {
+        let kb = KnowledgeBase::embedded();
+        let chain = crate::llm::from_config(&Default::default());
+        let mut tokens = String::new();
+        let a = answer(&kb, &chain, "제 성격은 어떤가요?", Some(chart()), 2026, vec![], &mut |e| {
+            if let ChainEvent::Token(t) = e {
+                tokens.push_str(t)
+            }
+        })
+        .await;
+        assert_eq!(a.generator, "composer");
+        assert_eq!(tokens, a.text);
+        assert!(a.text.contains("경오년 신사월 경진일 갑신시"), "{}", a.text);
+        assert!(a.citations.iter().any(|c| a.text.contains(&format!("[{}]", c.id))), "{}", a.text);
+        assert!(a.findings.iter().any(|f| f.code == "day_stem:경"));
+    }
+}
