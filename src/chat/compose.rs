@@ -133,8 +133,9 @@ fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
         Topic::Love => (
             "인연은 서로의 속도를 맞출 때 깊어지는 사주입니다.".into(),
             format!(
-                "일지 {}는 배우자 자리로 보며, {}의 성향이 관계에 드러납니다. 상대에게 기대하는 것을 말로 분명히 나누면 오해가 줄어듭니다.",
-                chart.pillars.day.branch.hangul, chart.pillars.day.branch.ten_god.hangul
+                "일지 {} 배우자 자리로 보며, {}의 성향이 관계에 드러납니다. 상대에게 기대하는 것을 말로 분명히 나누면 오해가 줄어듭니다.",
+                crate::saju::josa::with_particle(chart.pillars.day.branch.hangul, "은", "는"),
+                chart.pillars.day.branch.ten_god.hangul
             ),
         ),
         Topic::Health => (

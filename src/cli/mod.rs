@@ -1,6 +1,7 @@
 //! The `saju` command line: clap definitions and dispatch. Each subcommand lives in its own file.
 
 mod admin;
+mod ask;
 mod batch;
 mod calendar;
 mod chart;
@@ -36,6 +37,8 @@ pub enum Command {
     Backup(admin::BackupArgs),
     /// OpenAPI 명세(JSON)를 출력합니다.
     Openapi(admin::OpenApiArgs),
+    /// 질문 하나에 답합니다 (출생 정보를 질문에 함께 적으세요).
+    Ask(ask::AskArgs),
     /// 지식 베이스를 읽고 검사하고 색인합니다.
     Index(knowledge::IndexArgs),
     /// 지식 베이스 도구: 검색 품질 평가(eval), 검색(search).
@@ -68,6 +71,7 @@ pub fn run() -> ExitCode {
         Command::Migrate(args) => admin::migrate(args),
         Command::Backup(args) => admin::backup(args),
         Command::Openapi(args) => admin::openapi(args),
+        Command::Ask(args) => ask::run(args),
         Command::Index(args) => knowledge::run_index(args),
         Command::Knowledge(args) => knowledge::run(args),
     };

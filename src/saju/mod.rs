@@ -6,5 +6,6 @@ pub mod chart;
 pub mod derive;
 pub mod error;
 pub mod ganzhi;
+pub mod josa;
 pub mod pillars;
 pub mod time;

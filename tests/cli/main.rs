@@ -251,3 +251,21 @@ fn births_outside_1800_to_2200_are_refused_clearly() {
         assert!(o.status.success(), "{date}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn ask_answers_from_the_chart_and_the_knowledge_base() {
+    let o = saju(&["ask", "1990년 5월 15일 오후 3시 30분 남자, 재물운이 궁금해요", "--verbose"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("경오년 신사월 경진일 갑신시"), "{out}");
+    assert!(out.contains("생성기: composer"));
+    assert!(out.contains("근거: 일간 경금(庚金) (day_stem:경)"), "{out}");
+    assert!(out.contains("인용: ["), "{out}");
+    assert!(out.contains("전통 명리"), "money questions carry the caution: {out}");
+    let no_birth = saju(&["ask", "사주가 뭐예요?"]);
+    assert!(no_birth.status.success());
+    assert!(stdout(&no_birth).contains("생년월일"));
+    let no_gender = saju(&["ask", "1990년 5월 15일 오후 3시 30분에 태어났어요"]);
+    assert_eq!(no_gender.status.code(), Some(1));
+    assert!(stderr(&no_gender).contains("성별"));
+}

@@ -211,11 +211,11 @@ fn unknown_hour_month_warning(birth: &ResolvedBirth) -> Option<Warning> {
     Some(Warning {
         code: "month_depends_on_hour",
         message: format!(
-            "이날 {}({}) 절입이 있어, 태어난 시각이 그보다 이르냐 늦냐에 따라 월주가 {} 또는 {}이 됩니다. 시각을 알려 주시면 정확해집니다.",
+            "이날 {}({}) 절입이 있어, 태어난 시각이 그보다 이르냐 늦냐에 따라 월주가 {} 또는 {} 됩니다. 시각을 알려 주시면 정확해집니다.",
             jie.term.hangul(),
             &at[11..16],
             birth.pillars.month.hangul(),
-            alt.month.hangul()
+            crate::saju::josa::with_particle(alt.month.hangul(), "이", "가")
         ),
         alternative: Some(views::alternative(&alt, &birth.pillars, alt_instant < r.unix, (r.unix - jie.instant).abs())),
     })

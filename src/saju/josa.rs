@@ -1,0 +1,27 @@
+//! Korean particles that depend on the word before them (은/는, 이/가, 을/를, 과/와).
+
+/// Whether the last Hangul syllable of `word` ends in a consonant (받침).
+pub fn has_final_consonant(word: &str) -> bool {
+    word.chars().last().filter(|c| ('가'..='힣').contains(c)).is_some_and(|c| !(c as u32 - '가' as u32).is_multiple_of(28))
+}
+
+/// `word` followed by the right form of a particle pair, e.g. `with_particle("진", "은", "는")` → `진은`.
+pub fn with_particle(word: &str, after_consonant: &str, after_vowel: &str) -> String {
+    let particle = if has_final_consonant(word) { after_consonant } else { after_vowel };
+    format!("{word}{particle}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particles_follow_the_last_syllable() {
+        assert_eq!(with_particle("진", "은", "는"), "진은");
+        assert_eq!(with_particle("사", "은", "는"), "사는");
+        assert_eq!(with_particle("편관", "이", "가"), "편관이");
+        assert_eq!(with_particle("비견", "을", "를"), "비견을");
+        assert_eq!(with_particle("정재", "과", "와"), "정재와");
+        assert!(!has_final_consonant("abc"));
+    }
+}
