@@ -2,7 +2,10 @@
 
 /// Whether the last Hangul syllable of `word` ends in a consonant (받침).
 pub fn has_final_consonant(word: &str) -> bool {
-    word.chars().last().filter(|c| ('가'..='힣').contains(c)).is_some_and(|c| !(c as u32 - '가' as u32).is_multiple_of(28))
+    word.chars()
+        .last()
+        .filter(|c| ('가'..='힣').contains(c))
+        .is_some_and(|c| !(c as u32 - '가' as u32).is_multiple_of(28))
 }
 
 /// `word` followed by the right form of a particle pair, e.g. `with_particle("진", "은", "는")` → `진은`.
