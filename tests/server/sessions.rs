@@ -153,3 +153,59 @@ async fn replies_come_from_a_configured_remote_model() {
     let health = s.get("/health", None).await;
     assert_eq!(health.body["generators"], json!(["remote", "composer"]));
 }
+
+/// `Accept: text/event-stream` streams the same reply: `delta` pieces that add up to it, then `done` with the
+/// JSON of the plain reply; both messages are stored like any other turn.
+#[tokio::test]
+async fn streamed_reply_over_sse() {
+    let s = TestServer::start().await;
+    let t = s.user().await;
+    let p = s.post("/v1/profiles", Some(&t), json!({"name": "나", "relation": "self", "birth": birth()})).await;
+    let id = s.post("/v1/sessions", Some(&t), json!({"profile_id": p.body["id"]})).await.body["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let resp = s
+        .client
+        .post(format!("{}/v1/sessions/{id}/messages", s.base))
+        .bearer_auth(&t)
+        .header("accept", "text/event-stream")
+        .json(&json!({"message": "제 직업 적성은요?"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    let body = resp.text().await.unwrap();
+    let mut streamed = String::new();
+    let mut done = None;
+    for block in body.split("\n\n").filter(|b| !b.trim().is_empty()) {
+        let event = block.lines().find_map(|l| l.strip_prefix("event: ")).unwrap_or("message");
+        let data: Vec<&str> =
+            block.lines().filter_map(|l| l.strip_prefix("data: ").or(l.strip_prefix("data:"))).collect();
+        let data = data.join("\n");
+        match event {
+            "delta" => streamed.push_str(&serde_json::from_str::<String>(&data).unwrap()),
+            "reset" => streamed.clear(),
+            "done" => done = Some(serde_json::from_str::<serde_json::Value>(&data).unwrap()),
+            other => panic!("unexpected event {other}: {data}"),
+        }
+    }
+    let done = done.expect("a done event");
+    assert_eq!(streamed, done["reply"].as_str().unwrap());
+    assert!(streamed.contains("경오년 신사월 경진일 갑신시"));
+    assert_eq!(done["generator"], "composer");
+    let history = s.get(&format!("/v1/sessions/{id}"), Some(&t)).await;
+    assert_eq!(history.body["messages"][1]["content"], done["reply"]);
+    // Errors that can be known up front are plain HTTP errors, not events.
+    let missing = s
+        .client
+        .post(format!("{}/v1/sessions/nope/messages", s.base))
+        .bearer_auth(&t)
+        .header("accept", "text/event-stream")
+        .json(&json!({"message": "안녕"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+}

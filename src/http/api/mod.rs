@@ -8,6 +8,7 @@ pub mod models;
 pub mod ops;
 pub mod profiles;
 pub mod sessions;
+pub mod turn;
 pub mod users;
 
 use poem_openapi::Tags;

@@ -1,17 +1,22 @@
 //! Chat sessions: create, list, read with history, delete, and send a message.
 
 use super::models::rfc3339;
+use super::turn;
 use super::{blocking, ApiTags};
-use crate::chat::answer::answer;
-use crate::chat::{extract_birth, gender_in, Finding};
+use crate::chat::Finding;
 use crate::http::auth::UserAuth;
 use crate::http::{ApiError, AppState};
-use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
+use crate::llm::ChainEvent;
 use crate::store::{new_id, now, Message, Session, StoreError};
+use futures_util::stream::BoxStream;
+use poem::web::sse::Event;
 use poem::web::Data;
+use poem_openapi::param::Header;
 use poem_openapi::param::Path;
+use poem_openapi::payload::EventStream;
 use poem_openapi::payload::Json;
 use poem_openapi::types::Any;
+use poem_openapi::types::ToJSON as _;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 use std::sync::Arc;
 
@@ -103,6 +108,47 @@ enum Created {
 }
 
 #[derive(ApiResponse)]
+enum SendResponse {
+    /// The reply (with `Accept: application/json` or no Accept header).
+    #[oai(status = 200)]
+    Json(Json<ReplyOut>),
+    /// The reply streamed (with `Accept: text/event-stream`): `delta` text pieces (JSON strings), `reset`
+    /// (discard the text so far), then `done` with the same JSON as the plain reply, or `error` with `{code, message}`.
+    #[oai(status = 200)]
+    Stream(EventStream<BoxStream<'static, ReplyEvent>>),
+}
+
+/// One event of a streamed reply. On the wire: `event: delta` with the text piece as a JSON string,
+/// `event: reset` with the abandoned generator's name as a JSON string, `event: done` with the reply JSON,
+/// `event: error` with `{code, message}`.
+#[derive(Debug, Object)]
+#[oai(skip_serializing_if_is_none)]
+pub struct ReplyEvent {
+    /// `delta`, `reset`, `done` or `error`.
+    pub event: String,
+    pub text: Option<String>,
+    pub reply: Option<ReplyOut>,
+    pub error: Option<crate::http::ErrorBody>,
+}
+
+impl ReplyEvent {
+    fn text(event: &str, text: &str) -> ReplyEvent {
+        ReplyEvent { event: event.into(), text: Some(text.into()), reply: None, error: None }
+    }
+
+    fn into_sse(self) -> Event {
+        let data = match (&self.text, &self.reply, &self.error) {
+            // JSON strings, so newlines and spaces at the edges survive the SSE framing.
+            (Some(t), _, _) => serde_json::Value::String(t.clone()).to_string(),
+            (_, Some(r), _) => r.to_json_string(),
+            (_, _, Some(e)) => serde_json::json!({"code": e.code, "message": e.message}).to_string(),
+            _ => String::new(),
+        };
+        Event::message(data).event_type(self.event)
+    }
+}
+
+#[derive(ApiResponse)]
 enum Deleted {
     #[oai(status = 204)]
     Deleted,
@@ -137,8 +183,8 @@ fn session_not_found(e: ApiError) -> ApiError {
 }
 
 /// Earlier turns given to the generators as history.
-const HISTORY_TURNS: usize = 6;
-const ASK_FOR_GENDER: &str =
+pub const HISTORY_TURNS: usize = 6;
+pub const ASK_FOR_GENDER: &str =
     "대운의 방향이 성별에 따라 달라져서, 성별을 알려 주시면 바로 풀어 드릴게요. (예: \"남자\" 또는 \"여자\")";
 
 #[OpenApi(prefix_path = "/v1/sessions", tag = "ApiTags::Sessions")]
@@ -234,107 +280,42 @@ impl SessionsApi {
         auth: UserAuth,
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,64}$"))] id: Path<String>,
         body: Json<NewMessage>,
-    ) -> Result<Json<ReplyOut>, ApiError> {
+        /// `text/event-stream` for a streamed reply (SSE events `delta`, `reset`, `done`, `error`).
+        #[oai(name = "accept")]
+        accept: Header<Option<String>>,
+    ) -> Result<SendResponse, ApiError> {
         tracing::Span::current().record("session_id", id.0.as_str());
-        let text = body.0.message;
-        if text.trim().is_empty() {
-            return Err(ApiError::bad_request("invalid_input", "메시지가 비어 있습니다"));
+        let turn = turn::prepare(Arc::clone(&state), auth.0.id, id.0, body.0.message).await?;
+        let wants_stream = accept.0.as_deref().is_some_and(|a| a.contains("text/event-stream"));
+        if !wants_stream {
+            return Ok(SendResponse::Json(Json(turn::finish(turn, &mut |_| {}).await?)));
         }
-        let (store, user, sid) = (state.store.clone(), auth.0.id.clone(), id.0.clone());
-        let (session, profile_birth, history) = blocking(move || {
-            let s = store.get_session(&user, &sid)?;
-            let birth = match &s.profile_id {
-                Some(p) => store.get_profile(&user, p).ok().map(|p| p.birth),
-                None => None,
+        // SSE: `delta` events carry the text as it is written, `reset` says to discard the text so far
+        // (a generator gave up and another one answers), `done` carries the same JSON as the plain reply.
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<ReplyEvent>();
+        tokio::spawn(async move {
+            let events = tx.clone();
+            let result = turn::finish(turn, &mut |e| {
+                let event = match e {
+                    ChainEvent::Token(t) => ReplyEvent::text("delta", t),
+                    ChainEvent::Reset { generator } => ReplyEvent::text("reset", generator),
+                };
+                let _ = events.send(event);
+            })
+            .await;
+            let last = match result {
+                Ok(reply) => ReplyEvent { event: "done".into(), text: None, reply: Some(reply), error: None },
+                Err(e) => ReplyEvent {
+                    event: "error".into(),
+                    text: None,
+                    reply: None,
+                    error: Some(super::charts::error_body(e)),
+                },
             };
-            let from = s.next_seq.saturating_sub(2 * HISTORY_TURNS as u64);
-            let history: Vec<(String, String)> =
-                store.messages(&s.id, from, 2 * HISTORY_TURNS)?.into_iter().map(|m| (m.role, m.content)).collect();
-            Ok((s, birth, history))
-        })
-        .await
-        .map_err(session_not_found)?;
-        if session.turns >= MAX_TURNS {
-            return Err(ApiError::conflict(
-                "session_full",
-                format!("이 대화는 최대 {MAX_TURNS}턴에 도달했습니다. 새 대화를 시작해 주세요"),
-            ));
-        }
-
-        // Birth data: the profile, else what this session was told before, updated by this message.
-        let mut birth: Option<ChartRequest> = profile_birth.or(session.birth.clone());
-        if let Some(mut said) = extract_birth(&text) {
-            if said.gender.is_empty() {
-                said.gender = birth.as_ref().map(|b| b.gender.clone()).unwrap_or_default();
-            }
-            birth = Some(said);
-        } else if let Some(b) = birth.as_mut().filter(|b| b.gender.is_empty()) {
-            if let Some(g) = gender_in(&text) {
-                b.gender = g.into();
-            }
-        }
-
-        let chart = match &birth {
-            Some(b) if !b.gender.is_empty() => {
-                Some(b.parse().and_then(|input| build_chart(&input, &ChartExtras::default())))
-            }
-            _ => None,
-        };
-        let (reply, chart_json, findings, citations, generator) = match (&birth, chart) {
-            (Some(b), None) if b.gender.is_empty() => {
-                (ASK_FOR_GENDER.to_string(), None, Vec::new(), Vec::new(), "composer".to_string())
-            }
-            (_, Some(Err(e))) => (
-                format!("말씀하신 출생 정보로는 사주를 계산할 수 없습니다: {e}\n다시 한 번 확인해 주세요."),
-                None,
-                Vec::new(),
-                Vec::new(),
-                "composer".to_string(),
-            ),
-            (_, chart) => {
-                let chart = chart.and_then(Result::ok);
-                if chart.is_some() {
-                    state.metrics.calculations.with_label_values(&["chart"]).inc();
-                }
-                let chart_json = chart.as_ref().map(|c| serde_json::to_value(c).expect("chart serializes"));
-                let year = crate::saju::astro::julian::civil_from_jdn(now().div_euclid(86_400) + 2_440_588).0;
-                let a = answer(&state.knowledge, &state.chain, &text, chart, year, history, &mut |_| {}).await;
-                (a.text, chart_json, a.findings, a.citations, a.generator)
-            }
-        };
-        let citations: Vec<Citation> =
-            citations.into_iter().map(|p| Citation { id: p.id, title: p.title, source: p.source }).collect();
-        let details = serde_json::json!({
-            "findings": findings,
-            "citations": citations
-                .iter()
-                .map(|c| serde_json::json!({"id": c.id, "title": c.title, "source": c.source}))
-                .collect::<Vec<_>>(),
-            "generator": generator,
+            let _ = tx.send(last);
         });
-        let remember = session.profile_id.is_none().then_some(birth).flatten();
-        let (store, user, sid, reply_text) = (state.store.clone(), auth.0.id.clone(), id.0.clone(), reply.clone());
-        let (_, written) = blocking(move || {
-            store.append_messages(
-                &user,
-                &sid,
-                vec![("user".into(), text, serde_json::Value::Null), ("assistant".into(), reply_text, details)],
-                1,
-                MAX_TURNS,
-                remember,
-            )
-        })
-        .await
-        .map_err(session_not_found)?;
-        state.touch_session(&id.0);
-        Ok(Json(ReplyOut {
-            reply,
-            user_seq: written[0].seq,
-            reply_seq: written[1].seq,
-            chart: chart_json.map(Any),
-            findings: findings.into_iter().map(Any).collect(),
-            citations,
-            generator,
-        }))
+        let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|e| (e, rx)) });
+        let stream: BoxStream<'static, ReplyEvent> = Box::pin(stream);
+        Ok(SendResponse::Stream(EventStream::new(stream).to_event(ReplyEvent::into_sse)))
     }
 }
