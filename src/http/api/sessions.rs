@@ -175,7 +175,7 @@ fn message_view(m: Message) -> MessageOut {
     }
 }
 
-fn session_not_found(e: ApiError) -> ApiError {
+pub(super) fn session_not_found(e: ApiError) -> ApiError {
     match e {
         ApiError::NotFound(_) => ApiError::not_found("대화 세션"),
         other => other,

@@ -2,7 +2,7 @@
 //! fail with an HTTP error (session, limits, input), `finish` runs the chain and stores both messages.
 
 use super::blocking;
-use super::sessions::{Citation, ReplyOut, ASK_FOR_GENDER, HISTORY_TURNS, MAX_TURNS};
+use super::sessions::{session_not_found, Citation, ReplyOut, ASK_FOR_GENDER, HISTORY_TURNS, MAX_TURNS};
 use crate::chat::answer::answer;
 use crate::chat::{extract_birth, gender_in};
 use crate::http::{ApiError, AppState};
@@ -19,13 +19,6 @@ pub struct Turn {
     text: String,
     birth: Option<ChartRequest>,
     history: Vec<(String, String)>,
-}
-
-fn session_not_found(e: ApiError) -> ApiError {
-    match e {
-        ApiError::NotFound(_) => ApiError::not_found("대화 세션"),
-        other => other,
-    }
 }
 
 pub async fn prepare(state: Arc<AppState>, user: String, session_id: String, text: String) -> Result<Turn, ApiError> {
