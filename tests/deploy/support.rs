@@ -3,15 +3,11 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
-use std::thread::JoinHandle;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-pub const BIN: &str = env!("CARGO_BIN_EXE_saju");
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -93,58 +89,9 @@ pub fn known_routes() -> BTreeSet<String> {
 }
 
 /// A command for the binary with only PATH and HOME from this process: no stray SAJU_* or OPENAI_*.
-pub fn saju(args: &[&str]) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args);
-    clean_env(&mut cmd);
-    cmd
-}
-
-pub fn clean_env(cmd: &mut Command) {
-    cmd.env_clear();
-    for key in ["PATH", "HOME"] {
-        if let Some(v) = std::env::var_os(key) {
-            cmd.env(key, v);
-        }
-    }
-}
-
-/// Runs a command to completion with no stdin, killing it if it runs longer than `limit`.
-pub fn run_bounded(mut cmd: Command, limit: Duration) -> Output {
-    let child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn {cmd:?}: {e}"));
-    // Read both pipes on threads so a chatty child never blocks on a full pipe.
-    let mut guard = ChildGuard(Some(child));
-    let mut out_pipe = guard.0.as_mut().unwrap().stdout.take().unwrap();
-    let mut err_pipe = guard.0.as_mut().unwrap().stderr.take().unwrap();
-    let out_reader = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = out_pipe.read_to_end(&mut v);
-        v
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = err_pipe.read_to_end(&mut v);
-        v
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = guard.0.as_mut().unwrap().try_wait().expect("try_wait") {
-            break status;
-        }
-        if start.elapsed() > limit {
-            drop(guard);
-            panic!("{cmd:?} did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    guard.0.take();
-    Output { status, stdout: out_reader.join().unwrap(), stderr: err_reader.join().unwrap() }
-}
+#[path = "../support/process.rs"]
+mod shared;
+pub use shared::{clean_env, run_bounded, saju_command as saju, signal, Server, BIN};
 
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -169,111 +116,16 @@ pub fn tool_works(program: &str, args: &[&str]) -> bool {
     }
 }
 
-/// Kills (SIGKILL) and reaps the child when dropped.
-pub struct ChildGuard(pub Option<Child>);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        if let Some(mut child) = self.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
-/// Sends a signal to a process id.
-pub fn signal(pid: u32, sig: libc::c_int) -> bool {
-    let pid = libc::pid_t::try_from(pid).expect("pid fits");
-    // SAFETY: kill(2) with a pid this test started.
-    unsafe { libc::kill(pid, sig) == 0 }
-}
-
 /// A free TCP port on 127.0.0.1 (bound, then released).
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-/// A running `saju serve --listen 127.0.0.1:0` with its stderr collected.
-pub struct Server {
-    child: ChildGuard,
-    pub addr: SocketAddr,
-    pub pid: u32,
-    log: Arc<Mutex<Vec<String>>>,
-    reader: Option<JoinHandle<()>>,
-}
-
 impl Server {
-    /// Starts the server in `data_dir` with a clean environment plus `env`; waits at most 30 s for `listening`.
+    /// `saju serve` in `data_dir` with a clean environment plus `env`.
     pub fn start(data_dir: &Path, env: &[(&str, &str)]) -> Server {
-        let dir = data_dir.to_str().expect("utf-8 path");
-        let mut cmd = saju(&["serve", "--listen", "127.0.0.1:0", "--data-dir", dir]);
-        cmd.envs(env.iter().copied());
-        let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn");
-        let pid = child.id();
-        let pipe = child.stderr.take().expect("stderr");
-        let child = ChildGuard(Some(child));
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let (tx, rx) = mpsc::channel();
-        let reader = {
-            let log = Arc::clone(&log);
-            std::thread::spawn(move || {
-                let mut tx = Some(tx);
-                for line in BufReader::new(pipe).lines() {
-                    let Ok(line) = line else { break };
-                    if let Some(addr) = listening_addr(&line) {
-                        if let Some(tx) = tx.take() {
-                            let _ = tx.send(addr);
-                        }
-                    }
-                    log.lock().unwrap().push(line);
-                }
-            })
-        };
-        let Ok(addr) = rx.recv_timeout(Duration::from_secs(30)) else {
-            drop(child);
-            let _ = reader.join();
-            panic!("server did not log `listening`; stderr:\n{}", log.lock().unwrap().join("\n"));
-        };
-        Server { child, addr, pid, log, reader: Some(reader) }
+        Server::spawn(data_dir, env, &[])
     }
-
-    /// Waits at most `limit` for the process to exit.
-    pub fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.0.as_mut().expect("child").try_wait().expect("try_wait") {
-                if let Some(r) = self.reader.take() {
-                    let _ = r.join();
-                }
-                return Some(status);
-            }
-            if start.elapsed() >= limit {
-                return None;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    pub fn log_text(&self) -> String {
-        self.log.lock().unwrap().join("\n")
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(mut child) = self.child.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-        if let Some(r) = self.reader.take() {
-            let _ = r.join();
-        }
-    }
-}
-
-fn listening_addr(line: &str) -> Option<SocketAddr> {
-    let v: Value = serde_json::from_str(line).ok()?;
-    (v["message"] == "listening").then(|| v["addr"].as_str()?.parse().ok())?
 }
 
 /// How one HTTP exchange ended. The payloads are read through `Debug`, in failure messages.

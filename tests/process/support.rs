@@ -3,54 +3,14 @@
 
 use crate::http::{Failure, Request, Response};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::process::Output;
+use std::time::Duration;
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_saju");
-
-/// A command for the binary with only PATH and HOME from this process: the machine's `SAJU_*`,
-/// `OPENAI_*`, `LOG_LEVEL`, `RUST_LOG` ... cannot leak in.
-pub fn saju_command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args).env_clear();
-    for key in ["PATH", "HOME"] {
-        if let Some(v) = std::env::var_os(key) {
-            cmd.env(key, v);
-        }
-    }
-    cmd
-}
-
-/// Runs a one-shot command to completion, killing it if it takes longer than `limit`.
-pub fn run_bounded(mut cmd: Command, limit: Duration) -> Output {
-    let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn saju");
-    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = pipe.read_to_end(&mut buf);
-            buf
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().expect("stdout")));
-    let err = drain(Box::new(child.stderr.take().expect("stderr")));
-    let mut guard = ChildGuard(Some(child));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = guard.0.as_mut().expect("child").try_wait().expect("try_wait") {
-            break status;
-        }
-        assert!(start.elapsed() < limit, "{cmd:?} did not finish within {limit:?} (a hang)");
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    guard.0.take();
-    Output { status, stdout: out.join().expect("stdout reader"), stderr: err.join().expect("stderr reader") }
-}
+#[path = "../support/process.rs"]
+mod shared;
+pub use shared::{run_bounded, saju_command, Server};
 
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -71,27 +31,6 @@ pub fn assert_one_line_error(o: &Output) -> String {
     lines[0].to_string()
 }
 
-/// Kills (SIGKILL) and reaps the child when dropped, whatever happened to the test.
-pub struct ChildGuard(pub Option<Child>);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        if let Some(mut child) = self.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
-/// A running `saju serve` on 127.0.0.1 with a free port.
-pub struct Server {
-    child: ChildGuard,
-    pub addr: SocketAddr,
-    pid: u32,
-    log: Arc<Mutex<Vec<String>>>,
-    reader: Option<JoinHandle<()>>,
-}
-
 /// Variables every test server gets unless overridden: no rate limit (tests send bursts).
 const BASE_ENV: [(&str, &str); 1] = [("SAJU_RATE_LIMIT__ENABLED", "false")];
 
@@ -100,51 +39,11 @@ impl Server {
         Server::start_with(data_dir, &[], &[])
     }
 
-    /// Starts `saju serve --listen 127.0.0.1:0 --data-dir DIR ARGS` with a clean environment plus `env`,
-    /// and waits (at most 30 s) for its `listening` log line.
+    /// `saju serve` with the base environment plus `env`, and extra flags.
     pub fn start_with(data_dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Server {
-        let dir = data_dir.to_str().expect("utf-8 path");
-        let mut cmd = saju_command(&["serve", "--listen", "127.0.0.1:0", "--data-dir", dir]);
-        cmd.args(args).envs(BASE_ENV).envs(env.iter().copied());
-        let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn");
-        let pid = child.id();
-        let pipe = child.stderr.take().expect("stderr");
-        let child = ChildGuard(Some(child));
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let (tx, rx) = mpsc::channel();
-        let reader = {
-            let log = Arc::clone(&log);
-            std::thread::spawn(move || {
-                let mut tx = Some(tx);
-                for line in BufReader::new(pipe).lines() {
-                    let Ok(line) = line else { break };
-                    if let Some(addr) = listening_addr(&line) {
-                        if let Some(tx) = tx.take() {
-                            let _ = tx.send(addr);
-                        }
-                    }
-                    log.lock().expect("log lock").push(line);
-                }
-            })
-        };
-        let addr = match rx.recv_timeout(Duration::from_secs(30)) {
-            Ok(addr) => addr,
-            Err(e) => {
-                drop(child);
-                let _ = reader.join();
-                panic!("server did not log `listening` ({e}); stderr:\n{}", log.lock().unwrap().join("\n"));
-            }
-        };
-        assert!(addr.ip().is_loopback(), "{addr}");
-        Server { child, addr, pid, log, reader: Some(reader) }
-    }
-
-    /// Sends a signal (SIGTERM, SIGKILL, ...) to the server process.
-    pub fn signal(&self, signal: libc::c_int) {
-        let pid = libc::pid_t::try_from(self.pid).expect("pid fits");
-        // SAFETY: kill(2) on the pid of a child this struct owns and has not reaped yet.
-        let rc = unsafe { libc::kill(pid, signal) };
-        assert_eq!(rc, 0, "kill({pid}, {signal}): {}", std::io::Error::last_os_error());
+        let mut all: Vec<(&str, &str)> = BASE_ENV.to_vec();
+        all.extend_from_slice(env);
+        Server::spawn(data_dir, &all, args)
     }
 
     /// SIGKILL, then reap the process.
@@ -152,33 +51,6 @@ impl Server {
         self.signal(libc::SIGKILL);
         let status = self.wait_exit(Duration::from_secs(10)).expect("a SIGKILLed process exits");
         assert!(!status.success());
-    }
-
-    /// Waits at most `limit` for the process to exit; `None` if it is still running.
-    pub fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
-        let start = Instant::now();
-        loop {
-            let child = self.child.0.as_mut().expect("child");
-            if let Some(status) = child.try_wait().expect("try_wait") {
-                if let Some(r) = self.reader.take() {
-                    let _ = r.join();
-                }
-                return Some(status);
-            }
-            if start.elapsed() >= limit {
-                return None;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    /// Everything the server wrote on stderr so far.
-    pub fn log_lines(&self) -> Vec<String> {
-        self.log.lock().expect("log lock").clone()
-    }
-
-    pub fn log_text(&self) -> String {
-        self.log_lines().join("\n")
     }
 
     pub fn get(&self, path: &str) -> Response {
@@ -189,24 +61,6 @@ impl Server {
     pub fn create_user(&self) -> (String, String) {
         try_create_user(self.addr).unwrap_or_else(|e| panic!("create user: {e:?}"))
     }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(mut child) = self.child.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-        if let Some(r) = self.reader.take() {
-            let _ = r.join();
-        }
-    }
-}
-
-/// The address of a `{"message":"listening","addr":"127.0.0.1:PORT"}` log line.
-fn listening_addr(line: &str) -> Option<SocketAddr> {
-    let v: Value = serde_json::from_str(line).ok()?;
-    (v["message"] == "listening").then(|| v["addr"].as_str()?.parse().ok())?
 }
 
 pub fn try_create_user(addr: SocketAddr) -> Result<(String, String), String> {
