@@ -98,7 +98,17 @@ pub fn extract_birth(text: &str) -> Option<ChartRequest> {
     };
     let gender = gender_in(text).unwrap_or("");
     let lunar = text.contains("음력");
+    let place = super::places::find_place(text);
     Some(ChartRequest {
+        timezone: place.map(|p| p.zone.to_string()),
+        longitude: place.map(|p| p.longitude),
+        time_correction: if text.contains("진태양시") {
+            Some("true_solar".into())
+        } else if text.contains("경도 보정") || text.contains("지방시") {
+            Some("longitude".into())
+        } else {
+            None
+        },
         calendar: Some(if lunar { "korean_lunar" } else { "solar" }.into()),
         datetime: match time {
             Some((h, mi)) => format!("{y:04}-{m:02}-{day:02}T{h:02}:{mi:02}:00"),
@@ -128,6 +138,11 @@ mod tests {
         assert_eq!(extract_birth("1999년 1월 1일 자정 남").unwrap().datetime, "1999-01-01T00:00:00");
         assert_eq!(extract_birth("1999년 1월 1일 정오 남").unwrap().datetime, "1999-01-01T12:00:00");
         assert!(extract_birth("올해 운세가 궁금해요").is_none());
+        let abroad = extract_birth("1985년 3월 2일 오후 2시 뉴욕에서 태어난 여자").unwrap();
+        assert_eq!((abroad.timezone.as_deref(), abroad.longitude), (Some("America/New_York"), Some(-74.006)));
+        assert_eq!(extract_birth("1990-05-15 10:00 부산 남").unwrap().longitude, Some(129.075));
+        let corrected = extract_birth("1990-05-15 10:00 부산 남, 진태양시로 봐 주세요").unwrap();
+        assert_eq!(corrected.time_correction.as_deref(), Some("true_solar"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod compose;
 pub mod extract;
+pub mod places;
 
 pub use compose::{compose, Finding, Reply};
 pub use extract::{extract_birth, gender_in, Topic};
