@@ -44,6 +44,18 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
 }
 
+/// "한 시간", "두 시간": a duration, not a clock time.
+fn says_duration(rest: &str, c: &regex::Captures<'_>) -> bool {
+    let after_number = &rest[c.get(2).map_or(0, |m| m.end())..];
+    after_number.trim_start().strip_prefix('시').is_some_and(|t| t.starts_with('간'))
+}
+
+/// Native Korean hour words (`두` 시 = 2 o'clock).
+fn korean_hour(word: &str) -> Option<u32> {
+    const WORDS: [&str; 12] = ["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"];
+    WORDS.iter().position(|w| *w == word).map(|i| i as u32 + 1)
+}
+
 /// `male` or `female` when the text says so (남자, 여성, "… 여", (남), female, …).
 pub fn gender_in(text: &str) -> Option<&'static str> {
     let t = text.trim_end_matches(|c: char| c.is_whitespace() || ".!?요예이에".contains(c));
@@ -64,7 +76,10 @@ pub fn extract_birth(text: &str) -> Option<ChartRequest> {
     static HOUR: OnceLock<Regex> = OnceLock::new();
     let date = re(&DATE, r"(\d{4})\s*(?:[-./]|년)\s*윤?\s*(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})\s*일?");
     let clock = re(&CLOCK, r"(\d{1,2}):(\d{2})");
-    let hour = re(&HOUR, r"(오전|오후|새벽|아침|저녁|밤|낮)?\s*(\d{1,2})\s*시\s*(?:(\d{1,2})\s*분|반)?");
+    let hour = re(
+        &HOUR,
+        r"(오전|오후|새벽|아침|저녁|밤|낮)?\s*(\d{1,2}|열두|열한|열|한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*시\s*(?:(\d{1,2})\s*분|반)?",
+    );
 
     let d = date.captures(text)?;
     let (y, m, day): (i32, u32, u32) = (d[1].parse().ok()?, d[2].parse().ok()?, d[3].parse().ok()?);
@@ -79,8 +94,8 @@ pub fn extract_birth(text: &str) -> Option<ChartRequest> {
         Some((12, 0))
     } else if let Some(c) = clock.captures(rest) {
         Some((c[1].parse().ok()?, c[2].parse().ok()?))
-    } else if let Some(c) = hour.captures(rest) {
-        let mut h: u32 = c[2].parse().ok()?;
+    } else if let Some(c) = hour.captures(rest).filter(|c| !says_duration(rest, c)) {
+        let mut h: u32 = c[2].parse().ok().or_else(|| korean_hour(&c[2]))?;
         let minute: u32 = match c.get(3) {
             Some(mm) => mm.as_str().parse().ok()?,
             None if c.get(0)?.as_str().ends_with('반') => 30,
@@ -141,6 +156,10 @@ mod tests {
         let abroad = extract_birth("1985년 3월 2일 오후 2시 뉴욕에서 태어난 여자").unwrap();
         assert_eq!((abroad.timezone.as_deref(), abroad.longitude), (Some("America/New_York"), Some(-74.006)));
         assert_eq!(extract_birth("1990-05-15 10:00 부산 남").unwrap().longitude, Some(129.075));
+        assert_eq!(extract_birth("90년 아니고 1990년 3월 2일 새벽 두시 여자").unwrap().datetime, "1990-03-02T02:00:00");
+        assert_eq!(extract_birth("1990년 3월 2일 오후 세시 반 남자").unwrap().datetime, "1990-03-02T15:30:00");
+        assert_eq!(extract_birth("1990년 3월 2일 밤 열한시 남자").unwrap().datetime, "1990-03-02T23:00:00");
+        assert_eq!(extract_birth("1990년 3월 2일생 남자, 한 시간 정도 고민했어요").unwrap().datetime, "1990-03-02");
         let corrected = extract_birth("1990-05-15 10:00 부산 남, 진태양시로 봐 주세요").unwrap();
         assert_eq!(corrected.time_correction.as_deref(), Some("true_solar"));
     }
