@@ -29,6 +29,7 @@ pub fn intent_code(topic: Topic) -> &'static str {
         Topic::Health => "health",
         Topic::YearFortune => "year_fortune",
         Topic::Daeun => "daeun",
+        Topic::Term => "term",
         Topic::General => "personality",
     }
 }
@@ -46,12 +47,14 @@ pub fn passages_for(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<PassageRef> 
             ids.push(id.to_string());
         }
     };
-    // At most half from the chart, so the question's own subject always gets room.
-    for p in kb.select(&codes, Some(intent)).into_iter().take(MAX_PASSAGES / 2) {
-        push(&p.id);
-    }
-    for hit in kb.search(&ctx.question, MAX_PASSAGES) {
-        push(&hit.id);
+    let selected: Vec<String> = kb.select(&codes, Some(intent)).into_iter().map(|p| p.id.clone()).collect();
+    let searched: Vec<String> = kb.search(&ctx.question, MAX_PASSAGES).into_iter().map(|h| h.id).collect();
+    // A term question is about the words asked; otherwise the chart's passages lead, at most half of them,
+    // so the question's own subject always gets room.
+    if ctx.intent == Topic::Term {
+        searched.iter().chain(&selected).for_each(|id| push(id));
+    } else {
+        selected.iter().take(MAX_PASSAGES / 2).chain(&searched).for_each(|id| push(id));
     }
     ids.iter()
         .filter_map(|id| kb.get(id))
@@ -130,5 +133,16 @@ mod tests {
         assert!(a.text.contains("경오년 신사월 경진일 갑신시"), "{}", a.text);
         assert!(a.citations.iter().any(|c| a.text.contains(&format!("[{}]", c.id))), "{}", a.text);
         assert!(a.findings.iter().any(|f| f.code == "day_stem:경"));
+    }
+
+    #[tokio::test]
+    async fn a_term_question_is_answered_from_the_knowledge_base_without_a_chart() {
+        let kb = KnowledgeBase::embedded();
+        let chain = crate::llm::from_config(&Default::default());
+        let a = answer(&kb, &chain, "편관이 뭐예요?", None, 2026, vec![], &mut |_| {}).await;
+        let first = &a.citations[0];
+        assert!(first.title.contains("편관"), "{}", first.title);
+        assert!(a.text.contains(first.body.trim()) && a.text.contains(&format!("[{}]", first.id)), "{}", a.text);
+        assert!(!a.text.contains("생년월일"), "no need to ask for the birth data: {}", a.text);
     }
 }

@@ -162,7 +162,7 @@ fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
                 },
             )
         }
-        Topic::General => (
+        Topic::Term | Topic::General => (
             format!("{dm} 일간의 사주입니다. 성격, 직업, 재물, 연애, 건강, 운의 흐름 중 궁금한 것을 물어 주세요."),
             String::new(),
         ),

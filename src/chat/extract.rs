@@ -14,13 +14,98 @@ pub enum Topic {
     Health,
     YearFortune,
     Daeun,
+    /// "편관이 뭐예요?": the meaning of a term, answered from the knowledge base with or without a chart.
+    Term,
     General,
 }
+
+/// Words of the trade a "what is …" question may ask about.
+const TERMS: &[&str] = &[
+    "비견",
+    "겁재",
+    "식신",
+    "상관",
+    "편재",
+    "정재",
+    "편관",
+    "정관",
+    "편인",
+    "정인",
+    "칠살",
+    "비겁",
+    "식상",
+    "재성",
+    "관성",
+    "인성",
+    "십신",
+    "장생",
+    "목욕",
+    "관대",
+    "건록",
+    "제왕",
+    "12운성",
+    "도화",
+    "역마",
+    "화개",
+    "천을귀인",
+    "양인",
+    "괴강",
+    "백호",
+    "문창",
+    "홍염",
+    "귀문",
+    "공망",
+    "납음",
+    "대운",
+    "세운",
+    "월운",
+    "용신",
+    "기신",
+    "지장간",
+    "야자시",
+    "조자시",
+    "진태양시",
+    "윤달",
+    "절기",
+    "입춘",
+    "사주팔자",
+    "만세력",
+    "일간",
+    "일주",
+    "오행",
+    "천간",
+    "지지",
+    "합충",
+    "형파해",
+    "원진",
+    "삼합",
+    "방합",
+    "신강",
+    "신약",
+    "격국",
+    "대운수",
+];
 
 impl Topic {
     pub fn detect(text: &str) -> Topic {
         let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-        if has(&["건강", "아프", "병"]) {
+        let asks_meaning = has(&[
+            "뭐예요",
+            "뭔가요",
+            "무엇",
+            "뭐에요",
+            "뭐야",
+            "무슨 뜻",
+            "뜻이",
+            "뜻은",
+            "의미",
+            "이란",
+            "란?",
+            "설명해",
+        ]);
+        if asks_meaning && has(TERMS) {
+            Topic::Term
+        } else if has(&["건강", "아프", "병"]) {
             Topic::Health
         } else if has(&["재물", "돈", "재산", "투자", "금전"]) {
             Topic::Wealth
@@ -171,6 +256,9 @@ mod tests {
         assert_eq!(Topic::detect("결혼은 언제쯤"), Topic::Love);
         assert_eq!(Topic::detect("올해 운세"), Topic::YearFortune);
         assert_eq!(Topic::detect("안녕하세요"), Topic::General);
+        assert_eq!(Topic::detect("편관이 뭐예요?"), Topic::Term);
+        assert_eq!(Topic::detect("역마살이 무슨 뜻이에요?"), Topic::Term);
+        assert_eq!(Topic::detect("편관이 많으면 직장운은요?"), Topic::Career);
     }
 }
 

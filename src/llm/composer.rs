@@ -19,6 +19,11 @@ impl GroundedComposer {
 
     /// The composed answer for `ctx`.
     pub fn text(ctx: &AnswerContext) -> String {
+        if ctx.intent == Topic::Term {
+            if let Some(p) = ctx.passages.first() {
+                return Self::explain(ctx, p);
+            }
+        }
         let Some(chart) = &ctx.chart else { return ASK_FOR_BIRTH.to_string() };
         let mut text = compose(ctx.intent, chart, ctx.year).text;
         let cited: Vec<String> =
@@ -38,6 +43,20 @@ impl GroundedComposer {
                 text.push_str("\n\n");
                 text.push_str(c);
             }
+        }
+        text
+    }
+}
+
+impl GroundedComposer {
+    /// A term explained from the best passage, with the chart's own fact when there is a chart.
+    fn explain(ctx: &AnswerContext, passage: &super::context::PassageRef) -> String {
+        let mut text = format!("{}\n\n{}\n\n출처: [{}]", passage.title, passage.body.trim(), passage.id);
+        if let Some(chart) = &ctx.chart {
+            text.push_str(&format!(
+                "\n\n참고로 이 사주는 일간 {}이고, 월지는 {}입니다. 사주에 맞춘 풀이가 궁금하시면 주제(성격, 직업, 재물 등)를 물어 주세요.",
+                chart.day_master.name, chart.pillars.month.branch.ten_god.hangul
+            ));
         }
         text
     }
