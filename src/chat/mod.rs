@@ -7,4 +7,4 @@ pub mod extract;
 pub mod places;
 
 pub use compose::{compose, Finding, Reply};
-pub use extract::{extract_birth, gender_in, Topic};
+pub use extract::{extract_birth, gender_in, profile_reference, Topic};

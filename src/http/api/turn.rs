@@ -4,7 +4,7 @@
 use super::blocking;
 use super::sessions::{session_not_found, Citation, ReplyOut, ASK_FOR_GENDER, HISTORY_TURNS, MAX_TURNS};
 use crate::chat::answer::answer;
-use crate::chat::{extract_birth, gender_in};
+use crate::chat::{extract_birth, gender_in, profile_reference};
 use crate::http::{ApiError, AppState};
 use crate::llm::ChainEvent;
 use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
@@ -25,12 +25,20 @@ pub async fn prepare(state: Arc<AppState>, user: String, session_id: String, tex
     if text.trim().is_empty() {
         return Err(ApiError::bad_request("invalid_input", "메시지가 비어 있습니다"));
     }
-    let (store, u) = (state.store.clone(), user.clone());
+    let (store, u, said) = (state.store.clone(), user.clone(), text.clone());
     let (session, profile_birth, history) = blocking(move || {
         let s = store.get_session(&u, &session_id)?;
         let birth = match &s.profile_id {
             Some(p) => store.get_profile(&u, p).ok().map(|p| p.birth),
-            None => None,
+            // No profile chosen: a saved person the message names ("엄마 사주"), when unambiguous.
+            None => {
+                let profiles = store.list_profiles(&u)?;
+                let keys: Vec<(String, String, String)> =
+                    profiles.iter().map(|p| (p.id.clone(), p.name.clone(), p.relation.clone())).collect();
+                profile_reference(&said, &keys)
+                    .and_then(|id| profiles.iter().find(|p| p.id == id))
+                    .map(|p| p.birth.clone())
+            }
         };
         let from = s.next_seq.saturating_sub(2 * HISTORY_TURNS as u64);
         let history: Vec<(String, String)> =
