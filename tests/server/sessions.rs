@@ -216,11 +216,15 @@ async fn messages_can_name_a_saved_profile() {
     let s = TestServer::start().await;
     let t = s.user().await;
     s.post("/v1/profiles", Some(&t), json!({"name": "나", "relation": "self", "birth": birth()})).await;
-    let mom = json!({"name": "엄마", "relation": "family", "birth": {"datetime": "1962-04-05T08:00", "gender": "female"}});
+    let mom =
+        json!({"name": "엄마", "relation": "family", "birth": {"datetime": "1962-04-05T08:00", "gender": "female"}});
     let mom_pillars = s.post("/v1/profiles", Some(&t), mom).await.body["pillars"].clone();
     let id = s.post("/v1/sessions", Some(&t), json!({})).await.body["id"].as_str().unwrap().to_string();
-    let r = s.post(&format!("/v1/sessions/{id}/messages"), Some(&t), json!({"message": "우리 엄마 성격은 어떤가요?"})).await;
+    let r = s
+        .post(&format!("/v1/sessions/{id}/messages"), Some(&t), json!({"message": "우리 엄마 성격은 어떤가요?"}))
+        .await;
     assert_eq!(r.body["chart"]["pillars"]["day"]["hangul"], mom_pillars["day"], "{}", r.text);
-    let mine = s.post(&format!("/v1/sessions/{id}/messages"), Some(&t), json!({"message": "제 사주에서 재물운은요?"})).await;
+    let mine =
+        s.post(&format!("/v1/sessions/{id}/messages"), Some(&t), json!({"message": "제 사주에서 재물운은요?"})).await;
     assert_eq!(mine.body["chart"]["pillars"]["day"]["hangul"], "경진", "{}", mine.text);
 }
