@@ -15,7 +15,7 @@ const fn p(name: &'static str, zone: &'static str, longitude: f64) -> Place {
 
 const SEOUL: &str = "Asia/Seoul";
 
-/// Longer names first where one contains another (로스앤젤레스 before LA is irrelevant; 서귀포 before 서울 is not).
+/// Order does not matter: `find_place` takes the earliest mention, the longest name among ties.
 pub const PLACES: &[Place] = &[
     p("서울", SEOUL, 126.978),
     p("강남", SEOUL, 127.047),

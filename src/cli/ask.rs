@@ -34,7 +34,7 @@ pub fn run(args: AskArgs) -> Result<(), CliError> {
     };
     let kb = KnowledgeBase::embedded();
     let chain = crate::llm::from_config(&config.llm);
-    let year = crate::saju::astro::julian::civil_from_jdn(crate::store::now().div_euclid(86_400) + 2_440_588).0;
+    let year = crate::store::current_year();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

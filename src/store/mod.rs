@@ -37,6 +37,11 @@ pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()
 }
 
+/// The current Gregorian year (UTC): the year whose 대운 and 세운 an answer reads.
+pub fn current_year() -> i32 {
+    crate::saju::astro::julian::civil_from_jdn(now().div_euclid(86_400) + 2_440_588).0
+}
+
 fn builder() -> redb::Builder {
     let mut b = Database::builder();
     // One writer process (the server); `saju backup` may read the file concurrently.

@@ -110,6 +110,19 @@ pub fn assert_error(r: &Reply, status: u16, code: &str) {
     assert!(r.headers["content-type"].to_str().unwrap().starts_with("application/json"));
 }
 
+impl TestServer {
+    /// A user's session about a saved profile born at [`birth`]: (token, session id).
+    pub async fn profile_session(&self) -> (String, String) {
+        let t = self.user().await;
+        let p = self
+            .post("/v1/profiles", Some(&t), serde_json::json!({"name": "나", "relation": "self", "birth": birth()}))
+            .await;
+        let s = self.post("/v1/sessions", Some(&t), serde_json::json!({"profile_id": p.body["id"]})).await;
+        let id = s.body["id"].as_str().expect("session id").to_string();
+        (t, id)
+    }
+}
+
 pub fn birth() -> Value {
     serde_json::json!({"datetime": "1990-05-15T15:30", "gender": "male"})
 }

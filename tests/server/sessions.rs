@@ -131,12 +131,7 @@ async fn replies_come_from_a_configured_remote_model() {
         c.llm.remote.model = "fake-model".into();
     })
     .await;
-    let t = s.user().await;
-    let p = s.post("/v1/profiles", Some(&t), json!({"name": "나", "relation": "self", "birth": birth()})).await;
-    let id = s.post("/v1/sessions", Some(&t), json!({"profile_id": p.body["id"]})).await.body["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (t, id) = s.profile_session().await;
     let r = s.post(&format!("/v1/sessions/{id}/messages"), Some(&t), json!({"message": "제 성격은 어떤가요?"})).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.body["generator"], "remote", "{}", r.text);
@@ -159,12 +154,7 @@ async fn replies_come_from_a_configured_remote_model() {
 #[tokio::test]
 async fn streamed_reply_over_sse() {
     let s = TestServer::start().await;
-    let t = s.user().await;
-    let p = s.post("/v1/profiles", Some(&t), json!({"name": "나", "relation": "self", "birth": birth()})).await;
-    let id = s.post("/v1/sessions", Some(&t), json!({"profile_id": p.body["id"]})).await.body["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (t, id) = s.profile_session().await;
     let resp = s
         .client
         .post(format!("{}/v1/sessions/{id}/messages", s.base))

@@ -8,7 +8,7 @@ use crate::chat::{extract_birth, gender_in, profile_reference};
 use crate::http::{ApiError, AppState};
 use crate::llm::ChainEvent;
 use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
-use crate::store::{now, Session};
+use crate::store::{current_year, Session};
 use poem_openapi::types::Any;
 use std::sync::Arc;
 
@@ -100,7 +100,7 @@ pub async fn finish(turn: Turn, on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send
                 state.metrics.calculations.with_label_values(&["chart"]).inc();
             }
             let chart_json = chart.as_ref().map(|c| serde_json::to_value(c).expect("chart serializes"));
-            let year = crate::saju::astro::julian::civil_from_jdn(now().div_euclid(86_400) + 2_440_588).0;
+            let year = current_year();
             let a = answer(&state.knowledge, &state.chain, &text, chart, year, history, on_event).await;
             (a.text, chart_json, a.findings, a.citations, a.generator)
         }

@@ -19,7 +19,7 @@ pub struct BoundaryWarning {
     pub changed: Vec<Position>,
 }
 
-fn changed_positions(a: &FourPillars, b: &FourPillars) -> Vec<Position> {
+pub(super) fn changed_positions(a: &FourPillars, b: &FourPillars) -> Vec<Position> {
     Position::ALL.into_iter().filter(|&p| a.get(p) != b.get(p)).collect()
 }
 

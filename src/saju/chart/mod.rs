@@ -217,6 +217,11 @@ fn unknown_hour_month_warning(birth: &ResolvedBirth) -> Option<Warning> {
             birth.pillars.month.hangul(),
             crate::saju::josa::with_particle(alt.month.hangul(), "이", "가")
         ),
-        alternative: Some(views::alternative(&alt, &birth.pillars, alt_instant < r.unix, (r.unix - jie.instant).abs())),
+        alternative: Some(views::alternative(
+            &alt,
+            &boundary::changed_positions(&birth.pillars, &alt),
+            alt_instant < r.unix,
+            (r.unix - jie.instant).abs() as f64 / 60.0,
+        )),
     })
 }

@@ -193,11 +193,12 @@ pub fn wolun(dm: Stem, year: i32, offset_seconds: i64) -> Result<WolunView, Saju
     })
 }
 
-pub fn alternative(alt: &FourPillars, actual: &FourPillars, earlier: bool, seconds: i64) -> AlternativeView {
+/// The pillars a birth on the other side of a boundary would have; `minutes` from the boundary.
+pub fn alternative(alt: &FourPillars, changed: &[Position], earlier: bool, minutes: f64) -> AlternativeView {
     AlternativeView {
         side: if earlier { "earlier" } else { "later" },
-        minutes: (seconds as f64 / 60.0 * 10.0).round() / 10.0,
-        changed: Position::ALL.into_iter().filter(|&p| alt.get(p) != actual.get(p)).map(|p| p.code()).collect(),
+        minutes: (minutes * 10.0).round() / 10.0,
+        changed: changed.iter().map(|p| p.code()).collect(),
         year: alt.year.hangul(),
         month: alt.month.hangul(),
         day: alt.day.hangul(),
@@ -206,17 +207,6 @@ pub fn alternative(alt: &FourPillars, actual: &FourPillars, earlier: bool, secon
 }
 
 pub fn boundary_warning(w: BoundaryWarning) -> Warning {
-    Warning {
-        code: w.code,
-        message: w.message,
-        alternative: Some(AlternativeView {
-            side: if w.alternative_is_earlier { "earlier" } else { "later" },
-            minutes: (w.minutes * 10.0).round() / 10.0,
-            changed: w.changed.iter().map(|p| p.code()).collect(),
-            year: w.alternative.year.hangul(),
-            month: w.alternative.month.hangul(),
-            day: w.alternative.day.hangul(),
-            hour: w.alternative.hour.map(|h| h.hangul()),
-        }),
-    }
+    let alternative = alternative(&w.alternative, &w.changed, w.alternative_is_earlier, w.minutes);
+    Warning { code: w.code, message: w.message, alternative: Some(alternative) }
 }
