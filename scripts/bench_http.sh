@@ -33,13 +33,11 @@ cargo build --release --locked --bin saju 2>&1 | tail -1
 BIN="$CARGO_TARGET_DIR/release/saju"
 
 WORK="$(mktemp -d -t saju-bench.XXXXXX)"
-SERVER_PID=""
+# shellcheck source=scripts/lib/local_server.sh
+source scripts/lib/local_server.sh
+# shellcheck disable=SC2317  # called by the trap
 cleanup() {
-    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
+    stop_local_server
     rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -88,18 +86,8 @@ echo "== start server"
 # Only the `listening` line is logged unless BENCH_ACCESS_LOG=1 (then every request writes a JSON line).
 LOG_FILTER="warn,saju::cli::serve=info"
 [ "${BENCH_ACCESS_LOG:-0}" = "1" ] && LOG_FILTER="info,hyper=warn,poem=warn"
-env -i PATH="$PATH" HOME="$HOME" RUST_LOG="$LOG_FILTER" SAJU_RATE_LIMIT__ENABLED=false \
-    "$BIN" serve --listen 127.0.0.1:0 --data-dir "$WORK/data" 2>"$WORK/server.log" &
-SERVER_PID=$!
-PORT=""
-for _ in $(seq 1 100); do
-    PORT="$(grep -o '"addr":"127\.0\.0\.1:[0-9]*"' "$WORK/server.log" 2>/dev/null | head -1 | grep -o '[0-9]*"$' | tr -d '"' || true)"
-    [ -n "$PORT" ] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; echo "bench_http: server exited" >&2; exit 1; }
-    sleep 0.1
-done
-[ -n "$PORT" ] || { cat "$WORK/server.log" >&2; echo "bench_http: no listening line" >&2; exit 1; }
-URL="http://127.0.0.1:$PORT"
+start_local_server bench_http "$BIN" "$WORK/data" "$WORK/server.log" \
+    RUST_LOG="$LOG_FILTER" SAJU_RATE_LIMIT__ENABLED=false
 
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status"; }
 hwm_kib() { awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status"; }

@@ -48,15 +48,12 @@ if ! diff -q <("$BIN" openapi) openapi/openapi.json >/dev/null; then
 fi
 
 WORK="$(mktemp -d -t saju-fuzz.XXXXXX)"
-SERVER_PID=""
 KEEP_LOG=0
+# shellcheck source=scripts/lib/local_server.sh
+source scripts/lib/local_server.sh
 # shellcheck disable=SC2317  # called by the trap
 cleanup() {
-    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
+    stop_local_server
     if [ "$KEEP_LOG" = "1" ]; then
         echo "fuzz_api: server log and reports kept in $WORK" >&2
     else
@@ -66,19 +63,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 ADMIN_TOKEN="fuzz-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-env -i PATH="$PATH" HOME="$HOME" SAJU_RATE_LIMIT__ENABLED=false SAJU_SECURITY__ADMIN_TOKEN="$ADMIN_TOKEN" \
-    SAJU_SERVER__SHUTDOWN_DRAIN_SECONDS=0 \
-    "$BIN" serve --listen 127.0.0.1:0 --data-dir "$WORK/data" 2>"$WORK/server.log" &
-SERVER_PID=$!
-PORT=""
-for _ in $(seq 1 100); do
-    PORT="$(grep -o '"addr":"127\.0\.0\.1:[0-9]*"' "$WORK/server.log" 2>/dev/null | head -1 | grep -o '[0-9]*"$' | tr -d '"' || true)"
-    [ -n "$PORT" ] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; echo "fuzz_api: server exited" >&2; exit 1; }
-    sleep 0.1
-done
-[ -n "$PORT" ] || { cat "$WORK/server.log" >&2; echo "fuzz_api: no listening line" >&2; exit 1; }
-URL="http://127.0.0.1:$PORT"
+start_local_server fuzz_api "$BIN" "$WORK/data" "$WORK/server.log" \
+    SAJU_RATE_LIMIT__ENABLED=false SAJU_SECURITY__ADMIN_TOKEN="$ADMIN_TOKEN" SAJU_SERVER__SHUTDOWN_DRAIN_SECONDS=0
 
 USER_TOKEN="$(curl -fsS -X POST -H 'content-type: application/json' -d '{}' "$URL/v1/users" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
