@@ -34,5 +34,7 @@ echo "== clippy"
 cargo clippy --all-targets --locked -- -D warnings
 echo "== knowledge corpus"
 python3 knowledge/check.py
+echo "== example plugins (wasm32-unknown-unknown → components, for the plugin tests)"
+bash scripts/build-plugins.sh
 echo "== tests (unit, integration, CLI, benchmarks in test mode)"
 cargo test --all-targets --locked
