@@ -274,6 +274,12 @@ impl Host {
         store
     }
 
+    /// Instantiates the plugin in a fresh store and drops it: the fixed cost every call pays.
+    pub fn instantiate(&self, plugin: &Loaded) -> Result<(), Fault> {
+        let mut store = self.store(&plugin.meta.id);
+        plugin.pre.instantiate(&mut store).map(drop).map_err(|e| classify(e, &store))
+    }
+
     /// Runs `interpret` over one chart in a fresh instance.
     pub fn interpret(&self, plugin: &Loaded, chart: &wit::Chart) -> Result<Vec<PluginFinding>, Fault> {
         let mut store = self.store(&plugin.meta.id);
@@ -286,12 +292,7 @@ impl Host {
     }
 
     /// Runs `compatibility` over two charts in a fresh instance.
-    pub fn compatibility(
-        &self,
-        plugin: &Loaded,
-        a: &wit::Chart,
-        b: &wit::Chart,
-    ) -> Result<Vec<PluginFinding>, Fault> {
+    pub fn compatibility(&self, plugin: &Loaded, a: &wit::Chart, b: &wit::Chart) -> Result<Vec<PluginFinding>, Fault> {
         let mut store = self.store(&plugin.meta.id);
         let instance = plugin.pre.instantiate(&mut store).map_err(|e| classify(e, &store))?;
         let f = instance

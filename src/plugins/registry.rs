@@ -218,6 +218,11 @@ impl Registry {
         Ok(entry.info())
     }
 
+    /// Whether any plugin would run now.
+    pub fn has_active(&self) -> bool {
+        self.inner.read().expect("registry lock").entries.iter().any(|e| e.active().is_some())
+    }
+
     fn active(&self) -> Vec<(Arc<Entry>, Arc<Loaded>)> {
         let inner = self.inner.read().expect("registry lock");
         inner.entries.iter().filter_map(|e| e.active().map(|l| (Arc::clone(e), Arc::clone(l)))).collect()

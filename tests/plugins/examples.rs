@@ -12,7 +12,11 @@ fn examples() -> Option<Registry> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cache/saju/plugins"));
     if !dir.join("sinsal12.wasm").is_file() || !dir.join("gunghap.wasm").is_file() {
-        assert!(std::env::var_os("CI").is_none(), "example plugins missing in {}: run scripts/build-plugins.sh", dir.display());
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "example plugins missing in {}: run scripts/build-plugins.sh",
+            dir.display()
+        );
         eprintln!("SKIP: example plugins not built (scripts/build-plugins.sh)");
         return None;
     }
@@ -23,8 +27,18 @@ fn examples() -> Option<Registry> {
 }
 
 const SALS: [&str; 12] = [
-    "geopsal", "jaesal", "cheonsal", "jisal", "yeonsal", "wolsal",
-    "mangsinsal", "jangseongsal", "banansal", "yeongmasal", "yukhaesal", "hwagaesal",
+    "geopsal",
+    "jaesal",
+    "cheonsal",
+    "jisal",
+    "yeonsal",
+    "wolsal",
+    "mangsinsal",
+    "jangseongsal",
+    "banansal",
+    "yeongmasal",
+    "yukhaesal",
+    "hwagaesal",
 ];
 
 /// The 12신살 table by 삼합 group: the branch each 신살 falls on, 겁살 first.

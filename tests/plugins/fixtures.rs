@@ -204,8 +204,7 @@ pub fn write(dir: &Path, file: &str, f: &Fixture) {
 }
 
 pub const LOOP: &str = "(loop $forever (br $forever)) (unreachable)";
-pub const MEMORY_BOMB: &str =
-    "(loop $more (drop (memory.grow (i32.const 16))) (br $more)) (unreachable)";
+pub const MEMORY_BOMB: &str = "(loop $more (drop (memory.grow (i32.const 16))) (br $more)) (unreachable)";
 pub const TRAP: &str = "(unreachable)";
 /// A forbidden import: an interface of the package that the host does not provide.
 pub const NET_WIT: &str = "interface net {\n    connect: func(host: string) -> u32;\n}\n";

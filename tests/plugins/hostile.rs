@@ -127,12 +127,8 @@ fn text_longer_than_the_output_budget_is_too_large() {
     f.text = Box::leak("가".repeat(500).into_boxed_str());
     write(dir.path(), "long.wasm", &Fixture::new("long", Body::Findings(vec![f; 20])));
     let host = Host::new(Limits { max_output_bytes: 4096, ..Limits::default() }).unwrap();
-    let registry = saju::plugins::Registry::new(
-        host,
-        vec![dir.path().to_path_buf()],
-        None,
-        saju::plugins::PluginMetrics::new(),
-    );
+    let registry =
+        saju::plugins::Registry::new(host, vec![dir.path().to_path_buf()], None, saju::plugins::PluginMetrics::new());
     assert!(registry.interpret(&chart("1990-05-15T15:30", "male")).is_empty());
     let reason = registry.get("long").unwrap().disabled_reason.unwrap();
     assert!(reason.contains("output_too_large"), "{reason}");
