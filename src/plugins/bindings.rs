@@ -1,7 +1,8 @@
-//! Host bindings generated from `plugins/wit/`, plus lift-only views of a plugin's answers that let the host
-//! check sizes before copying anything out of the sandbox.
+//! Host bindings generated from `plugins/wit/`, plus lift-only views of a plugin's answers that are copied
+//! out of the sandbox under the call's output budget (see `bounded.rs`).
 
-use wasmtime::component::{ComponentType, Lift, WasmList, WasmStr};
+use super::bounded::{BoundedList, BoundedStr};
+use wasmtime::component::{ComponentType, Lift};
 
 wasmtime::component::bindgen!({
     path: "plugins/wit",
@@ -19,22 +20,22 @@ pub const PACKAGE: &str = "saju:plugin";
 #[derive(ComponentType, Lift)]
 #[component(record)]
 pub struct RawFinding {
-    pub code: WasmStr,
-    pub title: WasmStr,
-    pub text: WasmStr,
+    pub code: BoundedStr,
+    pub title: BoundedStr,
+    pub text: BoundedStr,
     pub weight: i32,
-    pub pillars: WasmList<wit::Position>,
-    pub school: WasmStr,
+    pub pillars: BoundedList<wit::Position>,
+    pub school: BoundedStr,
 }
 
 /// Metadata as it lies in the plugin's memory.
 #[derive(ComponentType, Lift)]
 #[component(record)]
 pub struct RawMetadata {
-    pub id: WasmStr,
-    pub name: WasmStr,
-    pub version: WasmStr,
-    pub school: WasmStr,
-    pub description: WasmStr,
-    pub intents: WasmList<WasmStr>,
+    pub id: BoundedStr,
+    pub name: BoundedStr,
+    pub version: BoundedStr,
+    pub school: BoundedStr,
+    pub description: BoundedStr,
+    pub intents: BoundedList<BoundedStr>,
 }

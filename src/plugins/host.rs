@@ -1,10 +1,12 @@
 //! The sandbox: one engine and linker for every plugin, compilation with contract checks, and calls that
 //! each run in a fresh instance under fuel, memory and output limits.
 
+use super::bindings::RawFinding;
 use super::bindings::{saju::plugin::host as wit_host, wit, RawMetadata, CONTRACT_VERSION, PACKAGE};
+use super::bounded::{self, BoundedList, OutputLimit};
 use super::output::{read_findings, read_metadata};
 use super::PluginFinding;
-use wasmtime::component::{Component, ComponentExportIndex, HasSelf, InstancePre, Linker, WasmList};
+use wasmtime::component::{Component, ComponentExportIndex, HasSelf, InstancePre, Linker};
 use wasmtime::{Engine, ResourceLimiter, Store, Trap};
 
 /// Limits applied to every call.
@@ -219,21 +221,16 @@ impl Host {
         let mut store = self.store("(loading)");
         let instance = loaded.pre.instantiate(&mut store).map_err(|e| LoadError::Metadata(root_cause(&e)))?;
         instance
-            .get_typed_func::<(&wit::Chart,), (WasmList<super::bindings::RawFinding>,)>(&mut store, &loaded.interpret)
+            .get_typed_func::<(&wit::Chart,), (BoundedList<RawFinding>,)>(&mut store, &loaded.interpret)
             .map_err(|e| LoadError::Link(format!("interpret: {}", root_cause(&e))))?;
         instance
-            .get_typed_func::<(&wit::Chart, &wit::Chart), (WasmList<super::bindings::RawFinding>,)>(
-                &mut store,
-                &loaded.compatibility,
-            )
+            .get_typed_func::<(&wit::Chart, &wit::Chart), (BoundedList<RawFinding>,)>(&mut store, &loaded.compatibility)
             .map_err(|e| LoadError::Link(format!("compatibility: {}", root_cause(&e))))?;
         let f = instance
             .get_typed_func::<(), (RawMetadata,)>(&mut store, &metadata)
             .map_err(|e| LoadError::Link(format!("metadata: {}", root_cause(&e))))?;
-        let outcome = f
-            .call(&mut store, ())
-            .map_err(|e| classify(e, &store))
-            .and_then(|(raw,)| read_metadata(&mut store, raw, &self.limits));
+        bounded::start(self.limits.max_output_bytes, self.limits.max_findings);
+        let outcome = f.call(&mut store, ()).map_err(|e| classify(e, &store)).and_then(|(raw,)| read_metadata(raw));
         loaded.meta = outcome.map_err(|f| LoadError::Metadata(f.to_string()))?;
         Ok(loaded)
     }
@@ -285,10 +282,11 @@ impl Host {
         let mut store = self.store(&plugin.meta.id);
         let instance = plugin.pre.instantiate(&mut store).map_err(|e| classify(e, &store))?;
         let f = instance
-            .get_typed_func::<(&wit::Chart,), (WasmList<super::bindings::RawFinding>,)>(&mut store, &plugin.interpret)
+            .get_typed_func::<(&wit::Chart,), (BoundedList<RawFinding>,)>(&mut store, &plugin.interpret)
             .map_err(|e| Fault::new(FaultKind::InvalidOutput, root_cause(&e)))?;
+        bounded::start(self.limits.max_output_bytes, self.limits.max_findings);
         let (list,) = f.call(&mut store, (chart,)).map_err(|e| classify(e, &store))?;
-        read_findings(&mut store, &plugin.meta.id, list, &self.limits)
+        read_findings(&plugin.meta.id, list)
     }
 
     /// Runs `compatibility` over two charts in a fresh instance.
@@ -296,13 +294,11 @@ impl Host {
         let mut store = self.store(&plugin.meta.id);
         let instance = plugin.pre.instantiate(&mut store).map_err(|e| classify(e, &store))?;
         let f = instance
-            .get_typed_func::<(&wit::Chart, &wit::Chart), (WasmList<super::bindings::RawFinding>,)>(
-                &mut store,
-                &plugin.compatibility,
-            )
+            .get_typed_func::<(&wit::Chart, &wit::Chart), (BoundedList<RawFinding>,)>(&mut store, &plugin.compatibility)
             .map_err(|e| Fault::new(FaultKind::InvalidOutput, root_cause(&e)))?;
+        bounded::start(self.limits.max_output_bytes, self.limits.max_findings);
         let (list,) = f.call(&mut store, (a, b)).map_err(|e| classify(e, &store))?;
-        read_findings(&mut store, &plugin.meta.id, list, &self.limits)
+        read_findings(&plugin.meta.id, list)
     }
 }
 
@@ -314,6 +310,9 @@ fn root_cause(e: &wasmtime::Error) -> String {
 
 fn classify(e: wasmtime::Error, store: &Store<CallState>) -> Fault {
     let message = root_cause(&e);
+    if let Some(limit) = e.downcast_ref::<OutputLimit>() {
+        return Fault::new(FaultKind::OutputTooLarge, limit.0.clone());
+    }
     if store.data().limiter.exceeded {
         return Fault::new(FaultKind::Memory, message);
     }

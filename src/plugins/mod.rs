@@ -8,6 +8,7 @@
 //! findings are still returned.
 
 mod bindings;
+mod bounded;
 mod convert;
 mod host;
 mod metrics;

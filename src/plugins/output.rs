@@ -1,10 +1,8 @@
-//! Reading a plugin's answer out of its memory: sizes are checked before anything is copied, then every
-//! field is checked against the contract.
+//! Checking a plugin's answer against the contract (sizes were already bounded while it was copied out).
 
 use super::bindings::{wit, RawFinding, RawMetadata};
-use super::host::{CallState, Fault, FaultKind, Limits, PluginMeta};
-use wasmtime::component::{WasmList, WasmStr};
-use wasmtime::Store;
+use super::bounded::BoundedList;
+use super::host::{Fault, FaultKind, PluginMeta};
 
 /// A checked finding, with its code namespaced by the plugin: `plugin:<id>:<code>`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -24,22 +22,12 @@ const MAX_CODE: usize = 48;
 const MAX_TITLE: usize = 60;
 const MAX_TEXT: usize = 600;
 const MAX_SCHOOL: usize = 60;
-const MAX_INTENTS: usize = 16;
+const MAX_PILLARS: usize = 8;
 pub const INTENTS: [&str; 8] =
     ["personality", "career", "wealth", "love", "health", "year_fortune", "daeun", "compatibility"];
 
 fn invalid(message: impl Into<String>) -> Fault {
     Fault::new(FaultKind::InvalidOutput, message)
-}
-
-/// Copies a string out, charging its bytes to `budget`.
-fn take(store: &mut Store<CallState>, s: &WasmStr, budget: &mut usize, field: &str) -> Result<String, Fault> {
-    let text = s.to_str(&*store).map_err(|e| invalid(format!("{field}: {e}")))?;
-    if text.len() > *budget {
-        return Err(Fault::new(FaultKind::OutputTooLarge, format!("출력이 {}바이트 한도를 넘었습니다", *budget)));
-    }
-    *budget -= text.len();
-    Ok(text.into_owned())
 }
 
 fn chars_within(s: &str, field: &str, max: usize) -> Result<(), Fault> {
@@ -66,7 +54,7 @@ pub fn valid_id(id: &str) -> bool {
     (1..=40).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn position_code(p: wit::Position) -> &'static str {
+fn position_code(p: &wit::Position) -> &'static str {
     match p {
         wit::Position::Year => "year",
         wit::Position::Month => "month",
@@ -75,99 +63,60 @@ fn position_code(p: wit::Position) -> &'static str {
     }
 }
 
-pub(super) fn read_findings(
-    store: &mut Store<CallState>,
-    plugin: &str,
-    list: WasmList<RawFinding>,
-    limits: &Limits,
-) -> Result<Vec<PluginFinding>, Fault> {
-    if list.len() > limits.max_findings {
-        return Err(Fault::new(
-            FaultKind::OutputTooLarge,
-            format!("발견 {}건: 한 번에 {}건까지 돌려줄 수 있습니다", list.len(), limits.max_findings),
-        ));
+fn finding(plugin: &str, raw: RawFinding) -> Result<PluginFinding, Fault> {
+    let code = raw.code.0;
+    if !valid_code(&code) {
+        return Err(invalid(format!("code는 [a-z0-9_.-] 1~{MAX_CODE}자여야 합니다: {code:?}")));
     }
-    let raws: Vec<RawFinding> = list
-        .iter(&mut *store)
-        .map_err(|e| invalid(e.to_string()))?
-        .collect::<wasmtime::Result<_>>()
-        .map_err(|e| invalid(e.to_string()))?;
-    let mut budget = limits.max_output_bytes;
-    let mut out = Vec::with_capacity(raws.len());
-    for raw in raws {
-        let code = take(store, &raw.code, &mut budget, "code")?;
-        if !valid_code(&code) {
-            return Err(invalid(format!("code는 [a-z0-9_.-] 1~{MAX_CODE}자여야 합니다: {code:?}")));
-        }
-        let title = take(store, &raw.title, &mut budget, "title")?;
-        chars_within(&title, "title", MAX_TITLE)?;
-        let text = take(store, &raw.text, &mut budget, "text")?;
-        chars_within(&text, "text", MAX_TEXT)?;
-        if !has_hangul(&title) || !has_hangul(&text) {
-            return Err(invalid(format!("{code}: title과 text는 한국어여야 합니다")));
-        }
-        let school = take(store, &raw.school, &mut budget, "school")?;
-        chars_within(&school, "school", MAX_SCHOOL)?;
-        if !(-100..=100).contains(&raw.weight) {
-            return Err(invalid(format!("{code}: weight는 -100~100이어야 합니다 ({})", raw.weight)));
-        }
-        if raw.pillars.len() > 8 {
-            return Err(invalid(format!("{code}: pillars가 너무 많습니다 ({})", raw.pillars.len())));
-        }
-        let pillars = raw
-            .pillars
-            .iter(&mut *store)
-            .map_err(|e| invalid(e.to_string()))?
-            .map(|p| p.map(position_code))
-            .collect::<wasmtime::Result<Vec<_>>>()
-            .map_err(|e| invalid(format!("{code}: pillars: {e}")))?;
-        out.push(PluginFinding {
-            plugin: plugin.to_string(),
-            code: format!("plugin:{plugin}:{code}"),
-            title,
-            text,
-            weight: raw.weight,
-            pillars: pillars.into_iter().map(String::from).collect(),
-            school,
-        });
+    chars_within(&raw.title.0, "title", MAX_TITLE)?;
+    chars_within(&raw.text.0, "text", MAX_TEXT)?;
+    if !has_hangul(&raw.title.0) || !has_hangul(&raw.text.0) {
+        return Err(invalid(format!("{code}: title과 text는 한국어여야 합니다")));
     }
-    Ok(out)
+    chars_within(&raw.school.0, "school", MAX_SCHOOL)?;
+    if !(-100..=100).contains(&raw.weight) {
+        return Err(invalid(format!("{code}: weight는 -100~100이어야 합니다 ({})", raw.weight)));
+    }
+    if raw.pillars.0.len() > MAX_PILLARS {
+        return Err(invalid(format!("{code}: pillars는 {MAX_PILLARS}개까지입니다 ({})", raw.pillars.0.len())));
+    }
+    Ok(PluginFinding {
+        plugin: plugin.to_string(),
+        code: format!("plugin:{plugin}:{code}"),
+        title: raw.title.0,
+        text: raw.text.0,
+        weight: raw.weight,
+        pillars: raw.pillars.0.iter().map(|p| position_code(p).to_string()).collect(),
+        school: raw.school.0,
+    })
 }
 
-pub(super) fn read_metadata(
-    store: &mut Store<CallState>,
-    raw: RawMetadata,
-    limits: &Limits,
-) -> Result<PluginMeta, Fault> {
-    let mut budget = limits.max_output_bytes;
-    let id = take(store, &raw.id, &mut budget, "id")?;
+pub(super) fn read_findings(plugin: &str, list: BoundedList<RawFinding>) -> Result<Vec<PluginFinding>, Fault> {
+    list.0.into_iter().map(|raw| finding(plugin, raw)).collect()
+}
+
+pub(super) fn read_metadata(raw: RawMetadata) -> Result<PluginMeta, Fault> {
+    let id = raw.id.0;
     if !valid_id(&id) {
         return Err(invalid(format!("id는 [a-z0-9-] 1~40자여야 합니다: {id:?}")));
     }
-    let name = take(store, &raw.name, &mut budget, "name")?;
-    chars_within(&name, "name", MAX_TITLE)?;
-    let version = take(store, &raw.version, &mut budget, "version")?;
-    chars_within(&version, "version", 32)?;
-    let school = take(store, &raw.school, &mut budget, "school")?;
-    chars_within(&school, "school", MAX_SCHOOL)?;
-    let description = take(store, &raw.description, &mut budget, "description")?;
-    chars_within(&description, "description", MAX_TEXT)?;
-    if raw.intents.len() > MAX_INTENTS {
-        return Err(invalid("intents가 너무 많습니다"));
-    }
-    let raws: Vec<WasmStr> = raw
-        .intents
-        .iter(&mut *store)
-        .map_err(|e| invalid(e.to_string()))?
-        .collect::<wasmtime::Result<_>>()
-        .map_err(|e| invalid(e.to_string()))?;
+    chars_within(&raw.name.0, "name", MAX_TITLE)?;
+    chars_within(&raw.version.0, "version", 32)?;
+    chars_within(&raw.school.0, "school", MAX_SCHOOL)?;
+    chars_within(&raw.description.0, "description", MAX_TEXT)?;
     let mut intents = Vec::new();
-    for s in &raws {
-        let intent = take(store, s, &mut budget, "intents")?;
-        if !INTENTS.contains(&intent.as_str()) {
-            return Err(invalid(format!("알 수 없는 intent입니다: {intent:?} ({})", INTENTS.join(", "))));
+    for intent in raw.intents.0 {
+        if !INTENTS.contains(&intent.0.as_str()) {
+            return Err(invalid(format!("알 수 없는 intent입니다: {:?} ({})", intent.0, INTENTS.join(", "))));
         }
-        intents.push(intent);
+        intents.push(intent.0);
     }
-    Ok(PluginMeta { id, name, version, school, description, intents })
+    Ok(PluginMeta {
+        id,
+        name: raw.name.0,
+        version: raw.version.0,
+        school: raw.school.0,
+        description: raw.description.0,
+        intents,
+    })
 }

@@ -1,6 +1,7 @@
 //! The plugin host: the contract checks, every hostile fixture stopped within its limit while the other
 //! plugins keep answering, hot reload, operator state, and the example plugins' findings on known charts.
 
+mod cli;
 mod examples;
 mod fixtures;
 mod hostile;
