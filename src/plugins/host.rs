@@ -197,7 +197,7 @@ impl Host {
             Component::from_binary(&self.engine, bytes).map_err(|e| LoadError::NotAComponent(root_cause(&e)))?;
         self.check_contract(&component)?;
         let pre = self.linker.instantiate_pre(&component).map_err(|e| LoadError::Link(root_cause(&e)))?;
-        let rules = component.get_export_index(None, &rules_export()).ok_or(LoadError::NotAPlugin)?;
+        let rules = component.get_export_index(None, rules_export().as_str()).ok_or(LoadError::NotAPlugin)?;
         let func = |name: &str| {
             component
                 .get_export_index(Some(&rules), name)
