@@ -11,15 +11,15 @@ fn examples() -> Option<Registry> {
     let dir = std::env::var_os("SAJU_PLUGIN_OUT")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cache/saju/plugins"));
-    if !dir.join("sinsal12.wasm").is_file() || !dir.join("gunghap.wasm").is_file() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "example plugins missing in {}: run scripts/build-plugins.sh",
-            dir.display()
-        );
-        eprintln!("SKIP: example plugins not built (scripts/build-plugins.sh)");
+    if std::env::var_os("SAJU_EXAMPLE_PLUGINS").is_some_and(|v| v == "skip") {
+        eprintln!("SKIP: example plugins cannot be built here (scripts/test.sh said so)");
         return None;
     }
+    assert!(
+        dir.join("sinsal12.wasm").is_file() && dir.join("gunghap.wasm").is_file(),
+        "example plugins missing in {}: run scripts/build-plugins.sh",
+        dir.display()
+    );
     let reg = registry(&dir, None);
     let ids: Vec<String> = reg.list().into_iter().filter(|p| p.enabled).map(|p| p.id).collect();
     assert!(ids.contains(&"sinsal12".to_string()) && ids.contains(&"gunghap".to_string()), "{:?}", reg.list());
