@@ -19,8 +19,11 @@ impl PluginMetrics {
                 &["plugin", "reason"],
             )
             .expect("valid metric"),
-            disabled: IntGauge::new("saju_plugins_disabled", "Plugins loaded but disabled (by an operator or a fault)")
-                .expect("valid metric"),
+            disabled: IntGauge::new(
+                "saju_plugins_disabled",
+                "Plugins found but not running (load error, operator or fault)",
+            )
+            .expect("valid metric"),
         }
     }
 
