@@ -21,6 +21,7 @@ RUN mkdir -p src benches \
     && : > src/lib.rs \
     && echo 'fn main() {}' > benches/engine.rs \
     && echo 'fn main() {}' > benches/knowledge.rs \
+    && echo 'fn main() {}' > benches/plugins.rs \
     && cargo build --release --locked --bin saju \
     && rm -rf src benches
 

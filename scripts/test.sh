@@ -34,5 +34,14 @@ echo "== clippy"
 cargo clippy --all-targets --locked -- -D warnings
 echo "== knowledge corpus"
 python3 knowledge/check.py
+echo "== example plugins (wasm32-unknown-unknown → components, for the plugin tests)"
+status=0
+bash scripts/build-plugins.sh || status=$?
+if [ "$status" = 3 ]; then
+  echo "SKIP: example plugin tests (no wasm32-unknown-unknown target on this machine)"
+  export SAJU_EXAMPLE_PLUGINS=skip
+elif [ "$status" != 0 ]; then
+  exit "$status"
+fi
 echo "== tests (unit, integration, CLI, benchmarks in test mode)"
 cargo test --all-targets --locked

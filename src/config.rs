@@ -19,6 +19,7 @@ pub struct Config {
     pub metrics: MetricsConfig,
     pub log: LogConfig,
     pub llm: LlmConfig,
+    pub plugins: PluginsConfig,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
@@ -95,6 +96,37 @@ pub struct LlmConfig {
     pub remote: RemoteLlmConfig,
 }
 
+/// Interpretation-rule plugins (WebAssembly components, see plugins/README.md).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct PluginsConfig {
+    /// Load plugins at all.
+    pub enabled: bool,
+    /// Directories whose `*.wasm` files are loaded, besides `<data_dir>/plugins`.
+    pub dirs: Vec<PathBuf>,
+    /// WebAssembly fuel per call (about one unit per instruction; the default is a few milliseconds).
+    pub fuel: u64,
+    /// Largest memory one plugin call may use, bytes.
+    pub memory_bytes: usize,
+    /// Most findings one call may return.
+    pub max_findings: usize,
+    /// Most bytes of text one call may return.
+    pub max_output_bytes: usize,
+}
+
+impl Default for PluginsConfig {
+    fn default() -> Self {
+        PluginsConfig {
+            enabled: true,
+            dirs: vec![PathBuf::from("plugins")],
+            fuel: 20_000_000,
+            memory_bytes: 16 * 1024 * 1024,
+            max_findings: 32,
+            max_output_bytes: 64 * 1024,
+        }
+    }
+}
+
 /// An OpenAI-compatible chat service. Read and validated here; the chat brain (see README) decides when it
 /// is used.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -115,6 +147,7 @@ impl Default for Config {
             metrics: MetricsConfig::default(),
             log: LogConfig::default(),
             llm: LlmConfig::default(),
+            plugins: PluginsConfig::default(),
         }
     }
 }
@@ -243,6 +276,13 @@ impl Config {
         self.server.data_dir.join("saju.redb")
     }
 
+    /// Where plugins are loaded from: the configured directories, then `<data_dir>/plugins`.
+    pub fn plugin_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs = self.plugins.dirs.clone();
+        dirs.push(self.server.data_dir.join("plugins"));
+        dirs
+    }
+
     pub fn trusted_proxies(&self) -> Vec<ipnet::IpNet> {
         self.security.trusted_proxies.iter().filter_map(|p| parse_net(p)).collect()
     }
@@ -307,6 +347,19 @@ impl Config {
         let scheme_ok = remote.base_url.starts_with("http://") || remote.base_url.starts_with("https://");
         if !remote.base_url.is_empty() && !scheme_ok {
             return Err(err("llm.remote.base_url", "http:// 또는 https://로 시작해야 합니다"));
+        }
+        let pl = &self.plugins;
+        if !(10_000..=10_000_000_000).contains(&pl.fuel) {
+            return Err(err("plugins.fuel", "10000 ~ 10000000000 사이여야 합니다"));
+        }
+        if !(64 * 1024..=1024 * 1024 * 1024).contains(&pl.memory_bytes) {
+            return Err(err("plugins.memory_bytes", "65536 ~ 1073741824 사이여야 합니다"));
+        }
+        if !(1..=1000).contains(&pl.max_findings) {
+            return Err(err("plugins.max_findings", "1 ~ 1000 사이여야 합니다"));
+        }
+        if !(1024..=16 * 1024 * 1024).contains(&pl.max_output_bytes) {
+            return Err(err("plugins.max_output_bytes", "1024 ~ 16777216 사이여야 합니다"));
         }
         if self.environment == Environment::Production {
             if matches!(self.log.level.as_str(), "debug" | "trace") {

@@ -76,6 +76,11 @@ impl Metrics {
         Metrics { registry, requests, duration, active_sessions, in_flight, calculations, rate_limited }
     }
 
+    /// The registry, for components that keep their own metrics (plugins).
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
     /// The Prometheus text exposition of every metric.
     pub fn render(&self) -> String {
         let mut buf = Vec::new();

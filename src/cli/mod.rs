@@ -6,6 +6,7 @@ mod batch;
 mod calendar;
 mod chart;
 mod knowledge;
+mod plugins;
 mod render;
 mod serve;
 mod server_args;
@@ -43,6 +44,8 @@ pub enum Command {
     Index(knowledge::IndexArgs),
     /// 지식 베이스 도구: 검색 품질 평가(eval), 검색(search).
     Knowledge(knowledge::KnowledgeArgs),
+    /// 해석 규칙 플러그인(WebAssembly): 목록(list), 검사(check), 실행(run).
+    Plugins(plugins::PluginsArgs),
 }
 
 /// A failure the user can fix: printed as one line on stderr, exit status 1.
@@ -74,6 +77,7 @@ pub fn run() -> ExitCode {
         Command::Ask(args) => ask::run(args),
         Command::Index(args) => knowledge::run_index(args),
         Command::Knowledge(args) => knowledge::run(args),
+        Command::Plugins(args) => plugins::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

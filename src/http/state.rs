@@ -17,6 +17,8 @@ pub struct AppState {
     /// Answer generators in the configured order; the grounded composer is always last.
     pub chain: Arc<crate::llm::FallbackChain>,
     pub metrics: Metrics,
+    /// Interpretation-rule plugins (WebAssembly), loaded from the configured directories.
+    pub plugins: Arc<crate::plugins::Registry>,
     pub limiter: Option<ClientLimiter>,
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub started: Instant,
@@ -33,12 +35,19 @@ const MAX_TRACKED_SESSIONS: usize = 100_000;
 impl AppState {
     pub fn new(config: Config, store: Store) -> AppState {
         let limiter = config.rate_limit.enabled.then(|| ClientLimiter::new(&config.rate_limit));
+        let metrics = Metrics::new();
+        let plugins =
+            crate::plugins::Registry::from_config(&config).expect("the plugin engine starts on this platform");
+        if let Err(e) = plugins.metrics().register(metrics.registry()) {
+            tracing::warn!(error = %e, "plugin metrics not registered");
+        }
         AppState {
+            plugins: Arc::new(plugins),
             knowledge: Arc::new(crate::knowledge::KnowledgeBase::embedded()),
             chain: Arc::new(crate::llm::from_config(&config.llm)),
             trusted_proxies: config.trusted_proxies(),
             limiter,
-            metrics: Metrics::new(),
+            metrics,
             store: Arc::new(store),
             started: Instant::now(),
             ready: AtomicBool::new(false),

@@ -5,6 +5,7 @@ mod charts;
 mod common;
 mod fuzz;
 mod operations;
+mod plugins;
 mod profiles;
 mod security;
 mod sessions;

@@ -64,6 +64,15 @@ pub fn extras(seun: Option<&str>, wolun: Option<i32>) -> Result<ChartExtras, Api
     Ok(ChartExtras { seun_years, wolun_year: wolun })
 }
 
+/// A chart, with the plugins' findings when they were asked for.
+#[derive(serde::Serialize)]
+pub struct ChartAnswer {
+    #[serde(flatten)]
+    pub chart: Chart,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plugin_findings: Option<Vec<crate::plugins::PluginFinding>>,
+}
+
 pub fn compute(state: &AppState, request: &ChartRequest, extras: &ChartExtras) -> Result<Chart, ApiError> {
     let chart = build_chart(&request.parse()?, extras)?;
     state.metrics.calculations.with_label_values(&["chart"]).inc();
@@ -76,6 +85,8 @@ impl ChartsApi {
     ///
     /// The answer is the CHART JSON documented in docs/engine.md: pillars with hangul and hanja, ten gods,
     /// hidden stems, 12운성, 납음, 공망, element balance, relations, 신살, strength, 대운 and warnings.
+    /// With `plugins=true` it also carries `plugin_findings`: each enabled plugin's readings, codes
+    /// `plugin:<id>:<code>` (a plugin that fails is disabled and left out; the chart is still answered).
     #[oai(path = "/charts", method = "post", operation_id = "createChart")]
     async fn chart(
         &self,
@@ -86,9 +97,21 @@ impl ChartsApi {
         seun: Query<Option<String>>,
         /// 월운 for this saju year.
         wolun: Query<Option<i32>>,
-    ) -> Result<JsonBody<Chart>, ApiError> {
+        /// Also run the enabled interpretation-rule plugins and add their `plugin_findings`.
+        plugins: Query<Option<bool>>,
+    ) -> Result<JsonBody<ChartAnswer>, ApiError> {
         let extras = extras(seun.0.as_deref(), wolun.0)?;
-        Ok(JsonBody(compute(&state, &body.0.to_request(), &extras)?))
+        let chart = compute(&state, &body.0.to_request(), &extras)?;
+        if plugins.0 != Some(true) {
+            return Ok(JsonBody(ChartAnswer { chart, plugin_findings: None }));
+        }
+        let registry = Arc::clone(&state.plugins);
+        let (chart, found) = tokio::task::spawn_blocking(move || {
+            let found = registry.interpret(&chart);
+            (chart, found)
+        })
+        .await?;
+        Ok(JsonBody(ChartAnswer { chart, plugin_findings: Some(found) }))
     }
 
     /// Computes up to 1000 charts; each item is answered with a chart or an error, in order.

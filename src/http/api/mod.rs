@@ -6,6 +6,7 @@ pub mod charts;
 pub mod json_body;
 pub mod models;
 pub mod ops;
+pub mod plugins;
 pub mod profiles;
 pub mod sessions;
 pub mod turn;
@@ -25,6 +26,8 @@ pub enum ApiTags {
     Profiles,
     /// 상담 대화
     Sessions,
+    /// 해석 규칙 플러그인(WebAssembly)
+    Plugins,
     /// 운영자 전용
     Admin,
     /// 상태 점검
@@ -38,6 +41,7 @@ pub type Apis = (
     profiles::ProfilesApi,
     sessions::SessionsApi,
     admin::AdminApi,
+    plugins::PluginsApi,
     ops::OpsApi,
 );
 
@@ -49,6 +53,7 @@ pub fn apis() -> Apis {
         profiles::ProfilesApi,
         sessions::SessionsApi,
         admin::AdminApi,
+        plugins::PluginsApi,
         ops::OpsApi,
     )
 }

@@ -101,8 +101,14 @@ pub async fn finish(turn: Turn, on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send
             }
             let chart_json = chart.as_ref().map(|c| serde_json::to_value(c).expect("chart serializes"));
             let year = current_year();
+            // Plugin hook: the enabled plugins' readings join the answer's findings.
+            let from_plugins = match &chart {
+                Some(c) => super::plugins::chat_findings(&state, c).await,
+                None => Vec::new(),
+            };
             let a = answer(&state.knowledge, &state.chain, &text, chart, year, history, on_event).await;
-            (a.text, chart_json, a.findings, a.citations, a.generator)
+            let findings = a.findings.into_iter().chain(from_plugins).collect();
+            (a.text, chart_json, findings, a.citations, a.generator)
         }
     };
     let citations: Vec<Citation> =

@@ -1,0 +1,299 @@
+//! The plugins this process knows: found in the configured directories, compiled once (cached by content
+//! hash across reloads), switched on and off by the operator (persisted) and off by their own faults.
+
+use super::host::{Fault, Host, Loaded, PluginMeta};
+use super::state_file::OperatorState;
+use super::{to_wit, PluginFinding, PluginMetrics};
+use crate::saju::chart::model::Chart;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// One plugin as the operator sees it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PluginInfo {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub school: String,
+    pub description: String,
+    pub intents: Vec<String>,
+    pub path: String,
+    pub enabled: bool,
+    /// Why it is not running: a load error, the operator, or the fault that stopped it.
+    pub disabled_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RegistryError {
+    #[error("플러그인이 없습니다: {0}")]
+    NotFound(String),
+    #[error("플러그인 상태를 저장하지 못했습니다: {0}")]
+    Io(String),
+}
+
+struct Entry {
+    id: String,
+    path: PathBuf,
+    loaded: Result<Arc<Loaded>, String>,
+    operator_enabled: AtomicBool,
+    fault: Mutex<Option<String>>,
+}
+
+impl Entry {
+    fn active(&self) -> Option<&Arc<Loaded>> {
+        let ok = self.operator_enabled.load(Ordering::SeqCst) && self.fault.lock().expect("fault lock").is_none();
+        self.loaded.as_ref().ok().filter(|_| ok)
+    }
+
+    fn info(&self) -> PluginInfo {
+        let empty = PluginMeta {
+            id: self.id.clone(),
+            name: String::new(),
+            version: String::new(),
+            school: String::new(),
+            description: String::new(),
+            intents: Vec::new(),
+        };
+        let meta = self.loaded.as_ref().map(|l| l.meta.clone()).unwrap_or(empty);
+        let reason = match &self.loaded {
+            Err(e) => Some(format!("불러오기 실패: {e}")),
+            Ok(_) if !self.operator_enabled.load(Ordering::SeqCst) => Some("관리자가 껐습니다".to_string()),
+            Ok(_) => self.fault.lock().expect("fault lock").clone(),
+        };
+        PluginInfo {
+            id: meta.id,
+            name: meta.name,
+            version: meta.version,
+            school: meta.school,
+            description: meta.description,
+            intents: meta.intents,
+            path: self.path.display().to_string(),
+            enabled: reason.is_none(),
+            disabled_reason: reason,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    entries: Vec<Arc<Entry>>,
+    compiled: HashMap<[u8; 32], Arc<Loaded>>,
+}
+
+pub struct Registry {
+    host: Host,
+    dirs: Vec<PathBuf>,
+    operator: OperatorState,
+    metrics: PluginMetrics,
+    inner: RwLock<Inner>,
+}
+
+/// The `*.wasm` files directly inside `dir`, sorted by name (a missing directory has none).
+fn wasm_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(read) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "wasm"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Plugin files larger than this are refused before compiling.
+const MAX_FILE_BYTES: u64 = 32 << 20;
+
+impl Registry {
+    /// A registry over `dirs`, loaded. `state_path` keeps the operator's choices across restarts.
+    pub fn new(host: Host, dirs: Vec<PathBuf>, state_path: Option<PathBuf>, metrics: PluginMetrics) -> Registry {
+        let registry =
+            Registry { host, dirs, operator: OperatorState::new(state_path), metrics, inner: RwLock::default() };
+        registry.reload();
+        registry
+    }
+
+    /// A registry that runs nothing (plugins switched off in the configuration).
+    pub fn empty(host: Host) -> Registry {
+        Registry::new(host, Vec::new(), None, PluginMetrics::new())
+    }
+
+    pub fn host(&self) -> &Host {
+        &self.host
+    }
+
+    pub fn metrics(&self) -> &PluginMetrics {
+        &self.metrics
+    }
+
+    /// Rescans the directories: new and changed files are compiled, unchanged ones reuse their compiled
+    /// code, removed ones disappear, and faults are forgotten. Returns the new list.
+    pub fn reload(&self) -> Vec<PluginInfo> {
+        let disabled = self.operator.disabled();
+        let old = std::mem::take(&mut self.inner.write().expect("registry lock").compiled);
+        let mut compiled = HashMap::new();
+        let mut entries: Vec<Arc<Entry>> = Vec::new();
+        for path in self.dirs.iter().flat_map(|d| wasm_files(d)) {
+            let loaded = self.load_file(&path, &old, &mut compiled);
+            let id = loaded.as_ref().map(|l| l.meta.id.clone()).unwrap_or_else(|_| file_stem(&path));
+            let loaded = match loaded {
+                Ok(l) if entries.iter().any(|e| e.id == l.meta.id && e.loaded.is_ok()) => {
+                    Err(format!("id {}가 다른 파일과 겹칩니다", l.meta.id))
+                }
+                other => other,
+            };
+            if let Err(e) = &loaded {
+                tracing::warn!(path = %path.display(), error = %e, "plugin not loaded");
+            } else {
+                tracing::info!(plugin = %id, path = %path.display(), "plugin loaded");
+            }
+            entries.push(Arc::new(Entry {
+                operator_enabled: AtomicBool::new(!disabled.contains(&id)),
+                id,
+                path,
+                loaded,
+                fault: Mutex::new(None),
+            }));
+        }
+        let mut inner = self.inner.write().expect("registry lock");
+        *inner = Inner { entries, compiled };
+        drop(inner);
+        self.refresh_gauge();
+        self.list()
+    }
+
+    fn load_file(
+        &self,
+        path: &Path,
+        old: &HashMap<[u8; 32], Arc<Loaded>>,
+        compiled: &mut HashMap<[u8; 32], Arc<Loaded>>,
+    ) -> Result<Arc<Loaded>, String> {
+        let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(format!("파일이 너무 큽니다 ({size}바이트, 최대 {MAX_FILE_BYTES})"));
+        }
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let hash: [u8; 32] = Sha256::digest(&bytes).into();
+        let loaded = match old.get(&hash).or_else(|| compiled.get(&hash)) {
+            Some(l) => Arc::clone(l),
+            None => Arc::new(self.host.load(&bytes).map_err(|e| e.to_string())?),
+        };
+        compiled.insert(hash, Arc::clone(&loaded));
+        Ok(loaded)
+    }
+
+    pub fn list(&self) -> Vec<PluginInfo> {
+        self.inner.read().expect("registry lock").entries.iter().map(|e| e.info()).collect()
+    }
+
+    pub fn get(&self, id: &str) -> Option<PluginInfo> {
+        self.entry(id).map(|e| e.info())
+    }
+
+    fn entry(&self, id: &str) -> Option<Arc<Entry>> {
+        self.inner.read().expect("registry lock").entries.iter().find(|e| e.id == id).cloned()
+    }
+
+    /// Switches a plugin on or off and remembers the choice. Switching on also forgets a fault.
+    pub fn set_enabled(&self, id: &str, enabled: bool) -> Result<PluginInfo, RegistryError> {
+        let entry = self.entry(id).ok_or_else(|| RegistryError::NotFound(id.to_string()))?;
+        let mut disabled = self.operator.disabled();
+        if enabled {
+            disabled.remove(id);
+        } else {
+            disabled.insert(id.to_string());
+        }
+        self.operator.save(&disabled).map_err(|e| RegistryError::Io(e.to_string()))?;
+        entry.operator_enabled.store(enabled, Ordering::SeqCst);
+        if enabled {
+            *entry.fault.lock().expect("fault lock") = None;
+        }
+        tracing::info!(plugin = %id, enabled, "plugin switched by operator");
+        self.refresh_gauge();
+        Ok(entry.info())
+    }
+
+    /// Whether any plugin would run now.
+    pub fn has_active(&self) -> bool {
+        self.inner.read().expect("registry lock").entries.iter().any(|e| e.active().is_some())
+    }
+
+    fn active(&self) -> Vec<(Arc<Entry>, Arc<Loaded>)> {
+        let inner = self.inner.read().expect("registry lock");
+        inner.entries.iter().filter_map(|e| e.active().map(|l| (Arc::clone(e), Arc::clone(l)))).collect()
+    }
+
+    /// Every enabled plugin's findings for `chart`, in plugin order. A plugin that fails is disabled and
+    /// contributes nothing; the others still answer.
+    pub fn interpret(&self, chart: &Chart) -> Vec<PluginFinding> {
+        let active = self.active();
+        if active.is_empty() {
+            return Vec::new();
+        }
+        let chart = to_wit(chart);
+        self.run_each(active, |host, loaded| host.interpret(loaded, &chart))
+    }
+
+    /// Every enabled plugin's findings for two people together (궁합).
+    pub fn compatibility(&self, a: &Chart, b: &Chart) -> Vec<PluginFinding> {
+        let active = self.active();
+        if active.is_empty() {
+            return Vec::new();
+        }
+        let (a, b) = (to_wit(a), to_wit(b));
+        self.run_each(active, |host, loaded| host.compatibility(loaded, &a, &b))
+    }
+
+    fn run_each(
+        &self,
+        active: Vec<(Arc<Entry>, Arc<Loaded>)>,
+        call: impl Fn(&Host, &Loaded) -> Result<Vec<PluginFinding>, Fault>,
+    ) -> Vec<PluginFinding> {
+        let mut out = Vec::new();
+        for (entry, loaded) in active {
+            self.metrics.calls.with_label_values(&[&entry.id]).inc();
+            match call(&self.host, &loaded) {
+                Ok(findings) => out.extend(findings),
+                Err(fault) => self.disable_for(&entry, &fault),
+            }
+        }
+        out
+    }
+
+    fn disable_for(&self, entry: &Entry, fault: &Fault) {
+        tracing::warn!(plugin = %entry.id, reason = fault.kind.code(), error = %fault.message, "plugin disabled");
+        self.metrics.failures.with_label_values(&[&entry.id, fault.kind.code()]).inc();
+        *entry.fault.lock().expect("fault lock") = Some(format!("실행 중 오류로 꺼졌습니다: {fault}"));
+        self.refresh_gauge();
+    }
+
+    fn refresh_gauge(&self) {
+        let n = self.inner.read().expect("registry lock").entries.iter().filter(|e| e.active().is_none()).count();
+        self.metrics.disabled.set(n as i64);
+    }
+}
+
+impl Registry {
+    /// The registry the configuration describes: its limits, `plugins.dirs` and `<data_dir>/plugins`, and the
+    /// operator's choices in `<data_dir>/plugin-state.json`. Plugins switched off in the configuration: none.
+    pub fn from_config(config: &crate::config::Config) -> wasmtime::Result<Registry> {
+        let p = &config.plugins;
+        let limits = super::Limits {
+            fuel: p.fuel,
+            memory_bytes: p.memory_bytes,
+            max_findings: p.max_findings,
+            max_output_bytes: p.max_output_bytes,
+        };
+        let host = Host::new(limits)?;
+        if !p.enabled {
+            return Ok(Registry::empty(host));
+        }
+        let state = config.server.data_dir.join("plugin-state.json");
+        Ok(Registry::new(host, config.plugin_dirs(), Some(state), PluginMetrics::new()))
+    }
+}
