@@ -19,6 +19,7 @@ pub struct Config {
     pub metrics: MetricsConfig,
     pub log: LogConfig,
     pub llm: LlmConfig,
+    pub knowledge: KnowledgeConfig,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
@@ -93,6 +94,46 @@ pub struct LogConfig {
 #[serde(deny_unknown_fields, default)]
 pub struct LlmConfig {
     pub remote: RemoteLlmConfig,
+    pub local: LocalLlmConfig,
+}
+
+/// A local GGUF chat model run with candle (see docs/models.md). Empty `model` turns it off.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LocalLlmConfig {
+    /// A manifest name (looked up in `<data_dir>/models/` then `./models/`), a model folder or a `.gguf` file.
+    pub model: String,
+    /// Prompt plus answer stay within this many tokens (bounds memory; passages are dropped first).
+    pub max_context_tokens: usize,
+    pub max_new_tokens: usize,
+    /// 0 = greedy.
+    pub temperature: f64,
+    /// CPU threads for the model; 0 = all cores.
+    pub threads: usize,
+    /// Seconds the local model may take for one answer before the chain falls back.
+    pub timeout_seconds: u64,
+}
+
+impl Default for LocalLlmConfig {
+    fn default() -> Self {
+        LocalLlmConfig {
+            model: String::new(),
+            max_context_tokens: 2048,
+            max_new_tokens: 384,
+            temperature: 0.7,
+            threads: 0,
+            timeout_seconds: 60,
+        }
+    }
+}
+
+/// Retrieval settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct KnowledgeConfig {
+    /// A BERT / XLM-RoBERTa sentence-embedding model (manifest name or folder) for dense retrieval, fused
+    /// with the lexical index. Empty = lexical only.
+    pub embedding_model: String,
 }
 
 /// An OpenAI-compatible chat service. Read and validated here; the chat brain (see README) decides when it
@@ -115,6 +156,7 @@ impl Default for Config {
             metrics: MetricsConfig::default(),
             log: LogConfig::default(),
             llm: LlmConfig::default(),
+            knowledge: KnowledgeConfig::default(),
         }
     }
 }
@@ -307,6 +349,19 @@ impl Config {
         let scheme_ok = remote.base_url.starts_with("http://") || remote.base_url.starts_with("https://");
         if !remote.base_url.is_empty() && !scheme_ok {
             return Err(err("llm.remote.base_url", "http:// 또는 https://로 시작해야 합니다"));
+        }
+        let local = &self.llm.local;
+        if !(64..=131_072).contains(&local.max_context_tokens) {
+            return Err(err("llm.local.max_context_tokens", "64 ~ 131072 사이여야 합니다"));
+        }
+        if local.max_new_tokens == 0 || local.max_new_tokens >= local.max_context_tokens {
+            return Err(err("llm.local.max_new_tokens", "1 이상, max_context_tokens 미만이어야 합니다"));
+        }
+        if !(0.0..=2.0).contains(&local.temperature) {
+            return Err(err("llm.local.temperature", "0 ~ 2 사이여야 합니다"));
+        }
+        if !(1..=600).contains(&local.timeout_seconds) {
+            return Err(err("llm.local.timeout_seconds", "1 ~ 600 사이여야 합니다"));
         }
         if self.environment == Environment::Production {
             if matches!(self.log.level.as_str(), "debug" | "trace") {

@@ -6,6 +6,7 @@ mod batch;
 mod calendar;
 mod chart;
 mod knowledge;
+mod models;
 mod render;
 mod serve;
 mod server_args;
@@ -43,6 +44,8 @@ pub enum Command {
     Index(knowledge::IndexArgs),
     /// 지식 베이스 도구: 검색 품질 평가(eval), 검색(search).
     Knowledge(knowledge::KnowledgeArgs),
+    /// 로컬 모델: 목록(list), 받기(pull).
+    Models(models::ModelsArgs),
 }
 
 /// A failure the user can fix: printed as one line on stderr, exit status 1.
@@ -74,6 +77,7 @@ pub fn run() -> ExitCode {
         Command::Ask(args) => ask::run(args),
         Command::Index(args) => knowledge::run_index(args),
         Command::Knowledge(args) => knowledge::run(args),
+        Command::Models(args) => models::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

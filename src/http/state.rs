@@ -33,9 +33,13 @@ const MAX_TRACKED_SESSIONS: usize = 100_000;
 impl AppState {
     pub fn new(config: Config, store: Store) -> AppState {
         let limiter = config.rate_limit.enabled.then(|| ClientLimiter::new(&config.rate_limit));
+        let local = crate::models::load_local_chat(&config).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "local LLM disabled");
+            None
+        });
         AppState {
             knowledge: Arc::new(crate::knowledge::KnowledgeBase::embedded()),
-            chain: Arc::new(crate::llm::from_config(&config.llm)),
+            chain: Arc::new(crate::llm::from_config_with_local(&config.llm, local)),
             trusted_proxies: config.trusted_proxies(),
             limiter,
             metrics: Metrics::new(),
