@@ -134,9 +134,10 @@ fn run_pull(args: PullArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn rss_peak_kib() -> Option<u64> {
+/// A `/proc/self/status` memory line (`VmRSS`, `VmHWM`) in KiB.
+fn proc_status_kib(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
@@ -171,7 +172,8 @@ fn bench(args: BenchArgs) -> Result<(), CliError> {
         out.generated_tokens,
         per_sec(after_first, out.generation_time)
     );
-    println!("peak RSS         {}", rss_peak_kib().map_or("?".into(), |k| mib(k * 1024)));
+    let show = |key: &str| proc_status_kib(key).map_or("?".into(), |k| mib(k * 1024));
+    println!("RSS              {} after generating (peak {} while loading)", show("VmRSS:"), show("VmHWM:"));
     Ok(())
 }
 

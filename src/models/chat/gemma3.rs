@@ -1,6 +1,7 @@
 //! Quantized Gemma 3, vendored from candle-transformers 0.11.1 (`models::quantized_gemma3`, MIT/Apache-2.0)
-//! with three changes: the rotary tables cover `max_seq_len` positions instead of 131 072 and are shared
-//! by the layers (upstream builds a 131k-row table per layer: 3.5 GB for a 270M model); Q5_0/Q5_1 weights
+//! with four changes: the rotary tables cover `max_seq_len` positions instead of 131 072 and are shared
+//! by the layers (upstream builds a 131k-row table per layer: 3.5 GB for a 270M model); the token embedding
+//! table is kept in f16 rather than f32; Q5_0/Q5_1 weights
 //! are re-quantized to Q8_0 at load (candle's Q5 matmul is ~20x slower); a prompt processed after cached
 //! tokens sees them (upstream masks them out).
 
@@ -259,7 +260,8 @@ impl ModelWeights {
 
         // Load token embeddings and output projection
         let tok_embeddings = ct.tensor(reader, "token_embd.weight", device)?;
-        let tok_embeddings = tok_embeddings.dequantize(device)?;
+        // f16 halves the largest table (262k x 640 for the 270M model); rows are widened after lookup.
+        let tok_embeddings = tok_embeddings.dequantize_f16(device)?;
         let norm = RmsNorm::from_qtensor(ct.tensor(reader, "output_norm.weight", device)?, rms_norm_eps)?;
         let output = match ct.tensor(reader, "output.weight", device) {
             Ok(tensor) => tensor,
@@ -365,7 +367,7 @@ impl ModelWeights {
         let (b_sz, seq_len) = x.dims2()?;
         let _enter = self.span.enter();
 
-        let mut layer_in = self.tok_embeddings.forward(x)?;
+        let mut layer_in = self.tok_embeddings.forward(x)?.to_dtype(DType::F32)?;
         layer_in = (layer_in * (self.embedding_length as f64).sqrt())?;
 
         for layer in self.layers.iter_mut() {
