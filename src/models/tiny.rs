@@ -303,9 +303,15 @@ pub enum EncoderKind {
     XlmRoberta,
 }
 
-/// Writes `model.safetensors`, `config.json` and `tokenizer.json` of a tiny random encoder with `hidden`
-/// dimensions into `dir`.
+/// Writes `model.safetensors`, `config.json` and `tokenizer.json` of a tiny random encoder (2 layers, 4
+/// heads) with `hidden` dimensions into `dir`.
 pub fn write_embedding_model(dir: &Path, kind: EncoderKind, hidden: usize) -> anyhow::Result<()> {
+    write_encoder(dir, kind, hidden, 2, 4)
+}
+
+/// [`write_embedding_model`] with a chosen depth and head count (384 / 12 / 12 is multilingual-e5-small's
+/// shape, for timing).
+pub fn write_encoder(dir: &Path, kind: EncoderKind, hidden: usize, layers: usize, heads: usize) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
     let vocab = vocabulary(None);
     let pad = vocab.iter().position(|t| t == "[PAD]").unwrap();
@@ -314,8 +320,8 @@ pub fn write_embedding_model(dir: &Path, kind: EncoderKind, hidden: usize) -> an
         EncoderKind::XlmRoberta => "xlm-roberta",
     };
     let config = json!({
-        "model_type": model_type, "vocab_size": vocab.len(), "hidden_size": hidden, "num_hidden_layers": 2,
-        "num_attention_heads": 4, "intermediate_size": 2 * hidden, "hidden_act": "gelu",
+        "model_type": model_type, "vocab_size": vocab.len(), "hidden_size": hidden, "num_hidden_layers": layers,
+        "num_attention_heads": heads, "intermediate_size": 2 * hidden, "hidden_act": "gelu",
         "hidden_dropout_prob": 0.0, "attention_probs_dropout_prob": 0.0, "max_position_embeddings": 600,
         "type_vocab_size": 2, "initializer_range": 0.02, "layer_norm_eps": 1e-12, "pad_token_id": pad,
         "position_embedding_type": "absolute", "use_cache": false
