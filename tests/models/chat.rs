@@ -74,7 +74,7 @@ fn generation_stops_at_max_new_tokens() {
         assert_eq!((out.stop, out.generated_tokens, pieces), (StopReason::Length, 7, 7), "{family:?}");
         // Flat logits: greedy picks id 0, the first vocabulary word, each time.
         let word = model.tokenizer().id_to_token(0).unwrap();
-        assert_eq!(out.text, vec![word.as_str(); 7].join(" "), "{family:?}");
+        assert_eq!(out.text, [word.as_str(); 7].join(" "), "{family:?}");
     }
 }
 
