@@ -1,11 +1,16 @@
 //! Knowledge-base benchmarks: lexical search latency over the evaluation questions (with p50/p99/mean printed
-//! from a direct timing loop), lexical index build, corpus parse, and selection by findings.
+//! from a direct timing loop), the same for dense and hybrid search with a random encoder of
+//! multilingual-e5-small's shape (12 layers, 384 dimensions; 2 small layers in test mode), lexical index
+//! build, corpus parse, and selection by findings.
 //! Run: `cargo bench --bench knowledge`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use saju::knowledge::eval::{parse_eval_set, EMBEDDED_EVAL_SET};
-use saju::knowledge::{KnowledgeBase, LexicalIndex};
+use saju::knowledge::{DenseIndex, KnowledgeBase, LexicalIndex, Mode};
+use saju::models::embed::BertEmbedder;
+use saju::models::tiny::{write_encoder, EncoderKind};
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::Instant;
 
 #[global_allocator]
@@ -16,12 +21,12 @@ fn questions() -> Vec<String> {
 }
 
 /// Per-query latency percentiles, measured directly (criterion reports per-iteration means).
-fn print_percentiles(index: &LexicalIndex, questions: &[String], rounds: usize) {
+fn print_percentiles(label: &str, questions: &[String], rounds: usize, mut search: impl FnMut(&str)) {
     let mut samples = Vec::with_capacity(questions.len() * rounds);
     for _ in 0..rounds {
         for q in questions {
             let t = Instant::now();
-            black_box(index.search(q, 5));
+            search(q);
             samples.push(t.elapsed().as_nanos() as f64 / 1000.0);
         }
     }
@@ -29,7 +34,7 @@ fn print_percentiles(index: &LexicalIndex, questions: &[String], rounds: usize) 
     let pct = |p: f64| samples[((samples.len() - 1) as f64 * p) as usize];
     let mean = samples.iter().sum::<f64>() / samples.len() as f64;
     eprintln!(
-        "lexical search, {} queries: p50 {:.1} µs, p99 {:.1} µs, mean {:.1} µs",
+        "{label} search, {} queries: p50 {:.1} µs, p99 {:.1} µs, mean {:.1} µs",
         samples.len(),
         pct(0.5),
         pct(0.99),
@@ -41,7 +46,9 @@ fn search(c: &mut Criterion) {
     let kb = KnowledgeBase::embedded();
     let index = LexicalIndex::build(&kb);
     let questions = questions();
-    print_percentiles(&index, &questions, if cfg!(debug_assertions) { 1 } else { 50 });
+    print_percentiles("lexical", &questions, if cfg!(debug_assertions) { 1 } else { 50 }, |q| {
+        black_box(index.search(q, 5));
+    });
     let mut i = 0;
     c.bench_function("knowledge/lexical_search_top5", |b| {
         b.iter(|| {
@@ -49,6 +56,31 @@ fn search(c: &mut Criterion) {
             black_box(index.search(&questions[i], 5))
         })
     });
+}
+
+/// Dense and hybrid search: the query is embedded each time (the cost that matters), then ranked.
+fn dense(_c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let full = !cfg!(debug_assertions) || std::env::var_os("SAJU_BENCH_FULL").is_some();
+    let (layers, heads) = if full { (12, 12) } else { (2, 4) };
+    write_encoder(dir.path(), EncoderKind::Bert, 384, layers, heads).expect("write encoder");
+    let embedder = Arc::new(BertEmbedder::load(dir.path()).expect("load encoder"));
+    let kb = KnowledgeBase::embedded();
+    let started = Instant::now();
+    let index = DenseIndex::build(&kb, embedder.as_ref(), |_, _| {}).expect("dense index");
+    eprintln!(
+        "dense index build ({layers} layers, 384 dims): {} passages in {:.1} s",
+        kb.len(),
+        started.elapsed().as_secs_f64()
+    );
+    kb.attach_dense(index, embedder).expect("attach");
+    let questions = questions();
+    let rounds = if cfg!(debug_assertions) { 1 } else { 3 };
+    for (label, mode) in [("dense", Mode::Dense), ("hybrid", Mode::Hybrid)] {
+        print_percentiles(label, &questions, rounds, |q| {
+            black_box(kb.search_mode(q, 5, mode).expect("search"));
+        });
+    }
 }
 
 fn build(c: &mut Criterion) {
@@ -86,5 +118,5 @@ fn select(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, search, build, select);
+criterion_group!(benches, search, dense, build, select);
 criterion_main!(benches);

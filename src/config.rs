@@ -20,6 +20,7 @@ pub struct Config {
     pub log: LogConfig,
     pub llm: LlmConfig,
     pub plugins: PluginsConfig,
+    pub knowledge: KnowledgeConfig,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
@@ -94,6 +95,46 @@ pub struct LogConfig {
 #[serde(deny_unknown_fields, default)]
 pub struct LlmConfig {
     pub remote: RemoteLlmConfig,
+    pub local: LocalLlmConfig,
+}
+
+/// A local GGUF chat model run with candle (see docs/models.md). Empty `model` turns it off.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LocalLlmConfig {
+    /// A manifest name (looked up in `<data_dir>/models/` then `./models/`), a model folder or a `.gguf` file.
+    pub model: String,
+    /// Prompt plus answer stay within this many tokens (bounds memory; passages are dropped first).
+    pub max_context_tokens: usize,
+    pub max_new_tokens: usize,
+    /// 0 = greedy.
+    pub temperature: f64,
+    /// CPU threads for the model; 0 = all cores.
+    pub threads: usize,
+    /// Seconds the local model may take for one answer before the chain falls back.
+    pub timeout_seconds: u64,
+}
+
+impl Default for LocalLlmConfig {
+    fn default() -> Self {
+        LocalLlmConfig {
+            model: String::new(),
+            max_context_tokens: 2048,
+            max_new_tokens: 384,
+            temperature: 0.7,
+            threads: 0,
+            timeout_seconds: 60,
+        }
+    }
+}
+
+/// Retrieval settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct KnowledgeConfig {
+    /// A BERT / XLM-RoBERTa sentence-embedding model (manifest name or folder) for dense retrieval, fused
+    /// with the lexical index. Empty = lexical only.
+    pub embedding_model: String,
 }
 
 /// Interpretation-rule plugins (WebAssembly components, see plugins/README.md).
@@ -148,6 +189,7 @@ impl Default for Config {
             log: LogConfig::default(),
             llm: LlmConfig::default(),
             plugins: PluginsConfig::default(),
+            knowledge: KnowledgeConfig::default(),
         }
     }
 }
@@ -360,6 +402,18 @@ impl Config {
         }
         if !(1024..=16 * 1024 * 1024).contains(&pl.max_output_bytes) {
             return Err(err("plugins.max_output_bytes", "1024 ~ 16777216 사이여야 합니다"));
+        let local = &self.llm.local;
+        if !(64..=131_072).contains(&local.max_context_tokens) {
+            return Err(err("llm.local.max_context_tokens", "64 ~ 131072 사이여야 합니다"));
+        }
+        if local.max_new_tokens == 0 || local.max_new_tokens >= local.max_context_tokens {
+            return Err(err("llm.local.max_new_tokens", "1 이상, max_context_tokens 미만이어야 합니다"));
+        }
+        if !(0.0..=2.0).contains(&local.temperature) {
+            return Err(err("llm.local.temperature", "0 ~ 2 사이여야 합니다"));
+        }
+        if !(1..=600).contains(&local.timeout_seconds) {
+            return Err(err("llm.local.timeout_seconds", "1 ~ 600 사이여야 합니다"));
         }
         if self.environment == Environment::Production {
             if matches!(self.log.level.as_str(), "debug" | "trace") {

@@ -8,6 +8,7 @@ pub mod http;
 pub mod knowledge;
 pub mod llm;
 pub mod plugins;
+pub mod models;
 pub mod saju;
 pub mod store;
 pub mod systemd;

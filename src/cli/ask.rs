@@ -33,7 +33,8 @@ pub fn run(args: AskArgs) -> Result<(), CliError> {
         None => None,
     };
     let kb = KnowledgeBase::embedded();
-    let chain = crate::llm::from_config(&config.llm);
+    let local = crate::models::load_local_chat(&config).map_err(CliError)?;
+    let chain = crate::llm::from_config_with_local(&config.llm, local);
     let year = crate::store::current_year();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -55,7 +56,7 @@ pub fn run(args: AskArgs) -> Result<(), CliError> {
     });
     println!();
     if args.verbose {
-        println!("\n생성기: {}", answered.generator);
+        println!("\n생성기: {} (순서: {})", answered.generator, chain.names().join(" → "));
         for f in &answered.findings {
             println!("근거: {} ({})", f.text, f.code);
         }

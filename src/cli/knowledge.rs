@@ -1,8 +1,10 @@
 //! Knowledge-base commands: `saju index` (load, validate and index the corpus) and `saju knowledge eval|search`.
 
+use super::server_args::ConfigArgs;
 use super::CliError;
 use crate::knowledge::eval::{evaluate, parse_eval_set, unknown_ids, EvalReport, EMBEDDED_EVAL_SET, MRR_DEPTH};
-use crate::knowledge::{Bm25Params, KnowledgeBase, LexicalIndex, LoadError, Mode};
+use crate::knowledge::persist::{attach_dense_from_store, DenseOrigin};
+use crate::knowledge::{Bm25Params, DenseIndex, Embedder, KnowledgeBase, LexicalIndex, LoadError, Mode};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
@@ -13,6 +15,8 @@ pub struct IndexArgs {
     /// 지식 폴더 (없으면 실행 파일에 내장된 지식 베이스)
     #[arg(long, value_name = "DIR")]
     knowledge_dir: Option<PathBuf>,
+    #[command(flatten)]
+    config: ConfigArgs,
 }
 
 #[derive(Debug, Args)]
@@ -43,6 +47,14 @@ pub struct EvalArgs {
     /// 지식 폴더 (없으면 내장된 지식 베이스)
     #[arg(long, value_name = "DIR")]
     knowledge_dir: Option<PathBuf>,
+    /// 임베딩 모델로 의미(dense) 색인을 만들어 dense, hybrid도 평가합니다
+    #[arg(long)]
+    dense: bool,
+    /// --dense에 쓸 임베딩 모델 (없으면 설정의 [knowledge] embedding_model)
+    #[arg(long, value_name = "NAME|DIR", requires = "dense")]
+    embedding_model: Option<String>,
+    #[command(flatten)]
+    config: ConfigArgs,
 }
 
 #[derive(Debug, Args)]
@@ -120,12 +132,39 @@ pub fn run_index(args: IndexArgs) -> Result<(), CliError> {
         s.bytes as f64 / 1024.0,
         elapsed.as_secs_f64() * 1000.0
     );
-    println!("의미(dense) 색인: 임베딩 모델이 없어 만들지 않았습니다 (어휘 검색만 사용).");
+    index_dense(&args.config, &kb)?;
     if issues.is_empty() {
         Ok(())
     } else {
         Err(CliError(format!("지식 베이스 검사에서 문제 {}건이 나왔습니다", issues.len())))
     }
+}
+
+/// With `[knowledge] embedding_model` set: reuses the dense index in the store when it is current, else
+/// builds it (progress bar) and saves it.
+fn index_dense(config: &ConfigArgs, kb: &KnowledgeBase) -> Result<(), CliError> {
+    let config = config.load(None)?;
+    let Some(embedder) = crate::models::load_embedder(&config).map_err(CliError)? else {
+        println!("의미(dense) 색인: 임베딩 모델이 설정되지 않아 만들지 않았습니다 (어휘 검색만 사용).");
+        return Ok(());
+    };
+    let store = crate::store::Store::open(&config.database_path()).map_err(|e| CliError(e.to_string()))?;
+    let bar = progress_bar(kb.len(), "의미 색인");
+    let started = Instant::now();
+    let origin = attach_dense_from_store(kb, embedder.clone(), &store, |done, _| bar.set_position(done as u64))
+        .map_err(|e| CliError(format!("의미 색인을 만들지 못했습니다: {e:#}")))?;
+    bar.finish_and_clear();
+    let what = match origin {
+        DenseOrigin::Stored => "저장된 색인이 최신이라 그대로 씁니다".to_string(),
+        DenseOrigin::Built { reason } => format!("새로 만들어 저장했습니다 ({reason})"),
+    };
+    println!(
+        "의미(dense) 색인: {} 차원 {}, {what}, {:.1} s",
+        embedder.id(),
+        embedder.dim(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 pub fn run(args: KnowledgeArgs) -> Result<(), CliError> {
@@ -173,6 +212,23 @@ pub fn run_eval(args: EvalArgs) -> Result<(), CliError> {
         let list: Vec<String> = unknown.iter().map(|(i, id)| format!("{} ({})", id, questions[*i].question)).collect();
         return Err(CliError(format!("{name}: 지식 베이스에 없는 문단 id: {}", list.join(", "))));
     }
+    if args.dense {
+        let mut config = args.config.load(None)?;
+        if let Some(model) = &args.embedding_model {
+            config.knowledge.embedding_model = model.clone();
+        }
+        let embedder = crate::models::load_embedder(&config).map_err(CliError)?.ok_or_else(|| {
+            CliError(
+                "--dense: 임베딩 모델이 설정되지 않았습니다 ([knowledge] embedding_model 또는 --embedding-model)"
+                    .into(),
+            )
+        })?;
+        let bar = progress_bar(kb.len(), "의미 색인");
+        let index = DenseIndex::build(&kb, embedder.as_ref(), |done, _| bar.set_position(done as u64))
+            .map_err(|e| CliError(format!("의미 색인을 만들지 못했습니다: {e}")))?;
+        bar.finish_and_clear();
+        kb.attach_dense(index, embedder).map_err(|e| CliError(e.to_string()))?;
+    }
     let k = args.k as usize;
     println!("{name}: 질문 {}개, 문단 {}개", questions.len(), kb.len());
     let lexical = evaluate(&questions, k, |q, depth| kb.lexical().search(q, depth));
@@ -183,7 +239,7 @@ pub fn run_eval(args: EvalArgs) -> Result<(), CliError> {
             print_report(label, &r, args.verbose);
         }
     } else {
-        println!("dense    사용할 수 없음: 임베딩 모델이 없습니다 (hybrid도 어휘 검색과 같음)");
+        println!("dense    사용하지 않음: --dense로 임베딩 모델의 dense, hybrid 결과도 봅니다");
     }
     Ok(())
 }

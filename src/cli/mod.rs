@@ -7,6 +7,7 @@ mod calendar;
 mod chart;
 mod knowledge;
 mod plugins;
+mod models;
 mod render;
 mod serve;
 mod server_args;
@@ -46,6 +47,8 @@ pub enum Command {
     Knowledge(knowledge::KnowledgeArgs),
     /// 해석 규칙 플러그인(WebAssembly): 목록(list), 검사(check), 실행(run).
     Plugins(plugins::PluginsArgs),
+    /// 로컬 모델: 목록(list), 받기(pull).
+    Models(models::ModelsArgs),
 }
 
 /// A failure the user can fix: printed as one line on stderr, exit status 1.
@@ -78,6 +81,7 @@ pub fn run() -> ExitCode {
         Command::Index(args) => knowledge::run_index(args),
         Command::Knowledge(args) => knowledge::run(args),
         Command::Plugins(args) => plugins::run(args),
+        Command::Models(args) => models::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

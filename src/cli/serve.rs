@@ -52,6 +52,7 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
                 }
             });
         }
+        spawn_dense_index(&state);
         state.set_ready(true);
         crate::systemd::notify("READY=1");
         let shutdown_state = state.clone();
@@ -89,4 +90,23 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = term => {},
     }
+}
+
+/// With `[knowledge] embedding_model` set, loads the stored dense index (or builds and saves it when it is
+/// missing or stale) on a blocking thread and attaches it; until then retrieval is lexical only, so the
+/// server is ready at once.
+fn spawn_dense_index(state: &std::sync::Arc<crate::http::AppState>) {
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || {
+        let embedder = match crate::models::load_embedder(&state.config) {
+            Ok(Some(e)) => e,
+            Ok(None) => return,
+            Err(e) => return tracing::warn!(error = %e, "dense retrieval disabled"),
+        };
+        let started = std::time::Instant::now();
+        match crate::knowledge::persist::attach_dense_from_store(&state.knowledge, embedder, &state.store, |_, _| {}) {
+            Ok(origin) => tracing::info!(?origin, ms = started.elapsed().as_millis() as u64, "dense index attached"),
+            Err(e) => tracing::warn!(error = %e, "dense retrieval disabled"),
+        }
+    });
 }

@@ -41,10 +41,14 @@ impl AppState {
         if let Err(e) = plugins.metrics().register(metrics.registry()) {
             tracing::warn!(error = %e, "plugin metrics not registered");
         }
+        let local = crate::models::load_local_chat(&config).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "local LLM disabled");
+            None
+        });
         AppState {
             plugins: Arc::new(plugins),
             knowledge: Arc::new(crate::knowledge::KnowledgeBase::embedded()),
-            chain: Arc::new(crate::llm::from_config(&config.llm)),
+            chain: Arc::new(crate::llm::from_config_with_local(&config.llm, local)),
             trusted_proxies: config.trusted_proxies(),
             limiter,
             metrics,

@@ -20,6 +20,7 @@ pub mod hybrid;
 pub mod lexical;
 mod parse;
 mod passage;
+pub mod persist;
 pub mod tokenize;
 pub mod validate;
 

@@ -1,5 +1,5 @@
 //! Generators: what phrases an answer from an [`AnswerContext`]. A remote OpenAI-compatible service
-//! ([`RemoteGenerator`]), later a local candle model, and the [`GroundedComposer`] that always works; a
+//! ([`RemoteGenerator`]), a local candle model (`models::chat::LocalGenerator`), and the [`GroundedComposer`] that always works; a
 //! [`FallbackChain`] tries them in order. Chart facts come from the engine, interpretations from passages;
 //! a generator only phrases, and [`grounding`] rejects model answers that name pillars the chart does not
 //! have or that claim certainty.
@@ -50,6 +50,16 @@ pub const DEFAULT_PER_GENERATOR_TIMEOUT: Duration = Duration::from_secs(25);
 /// The chain the configuration asks for: the remote service when `base_url` and `model` are both set,
 /// then the grounded composer, which is always last.
 pub fn from_config(config: &crate::config::LlmConfig) -> FallbackChain {
+    from_config_with_local(config, None)
+}
+
+/// [`from_config`] with a loaded local model between the remote service and the composer. The chain then
+/// allows each generator `[llm.local] timeout_seconds` (when longer than the default), and the local
+/// generator keeps to that limit itself.
+pub fn from_config_with_local(
+    config: &crate::config::LlmConfig,
+    local: Option<Arc<crate::models::chat::LocalChatModel>>,
+) -> FallbackChain {
     let mut generators: Vec<Arc<dyn Generator>> = Vec::new();
     let remote = &config.remote;
     if !remote.base_url.trim().is_empty() && !remote.model.trim().is_empty() {
@@ -58,6 +68,12 @@ pub fn from_config(config: &crate::config::LlmConfig) -> FallbackChain {
             Err(e) => tracing::warn!(error = %e, "remote LLM disabled: the HTTP client could not be built"),
         }
     }
+    let mut timeout = DEFAULT_PER_GENERATOR_TIMEOUT;
+    if let Some(model) = local {
+        let limit = Duration::from_secs(config.local.timeout_seconds);
+        timeout = timeout.max(limit);
+        generators.push(Arc::new(crate::models::chat::LocalGenerator::new(model).with_timeout(limit)));
+    }
     generators.push(Arc::new(GroundedComposer));
-    FallbackChain::new(generators, DEFAULT_PER_GENERATOR_TIMEOUT)
+    FallbackChain::new(generators, timeout)
 }

@@ -40,6 +40,7 @@ fn copy_snapshot(src: &ReadTransaction, target: &Path) -> Result<u64, StoreError
         rows += copy_table(src, &txn, CHARTS)?;
         rows += copy_table(src, &txn, SESSIONS)?;
         rows += copy_table(src, &txn, MESSAGES)?;
+        rows += copy_table(src, &txn, DERIVED)?;
         txn.commit()?;
         rows
     };

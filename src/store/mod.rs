@@ -4,6 +4,7 @@
 //! `spawn_blocking`.
 
 mod backup;
+mod derived;
 mod error;
 mod migrations;
 pub mod records;

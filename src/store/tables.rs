@@ -17,3 +17,6 @@ pub const CHARTS: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("c
 pub const SESSIONS: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("sessions");
 /// (session id, sequence number) → Message.
 pub const MESSAGES: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("messages");
+/// name → bytes of data derived from the corpus and the models (`dense_index`), rebuilt when missing. Created
+/// on first write, so older databases need no migration.
+pub const DERIVED: TableDefinition<&str, &[u8]> = TableDefinition::new("derived");
