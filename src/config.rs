@@ -402,6 +402,7 @@ impl Config {
         }
         if !(1024..=16 * 1024 * 1024).contains(&pl.max_output_bytes) {
             return Err(err("plugins.max_output_bytes", "1024 ~ 16777216 사이여야 합니다"));
+        }
         let local = &self.llm.local;
         if !(64..=131_072).contains(&local.max_context_tokens) {
             return Err(err("llm.local.max_context_tokens", "64 ~ 131072 사이여야 합니다"));
