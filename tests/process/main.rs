@@ -10,5 +10,6 @@ mod durability;
 mod http;
 mod logs;
 mod migrate;
+mod models;
 mod shutdown;
 mod support;
