@@ -7,6 +7,7 @@ pub mod config;
 pub mod http;
 pub mod knowledge;
 pub mod llm;
+pub mod picture;
 pub mod saju;
 pub mod store;
 pub mod systemd;

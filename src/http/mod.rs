@@ -7,6 +7,7 @@ pub(crate) mod errors;
 mod middleware;
 mod rate_limit;
 mod state;
+pub mod web;
 
 pub use errors::{ApiError, ErrorBody};
 pub use state::AppState;
@@ -39,7 +40,7 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
     let service = openapi_service();
     let docs = middleware::docs_endpoint(&service);
     let spec = service.spec_endpoint();
-    let route = Route::new()
+    let route = web::routes(Route::new())
         .nest("/", service)
         .at("/openapi.json", spec)
         .nest("/docs", docs)

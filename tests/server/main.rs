@@ -9,3 +9,4 @@ mod profiles;
 mod security;
 mod sessions;
 mod users;
+mod web;

@@ -4,10 +4,13 @@ pub mod admin;
 pub mod calendar;
 pub mod charts;
 pub mod json_body;
+pub mod knowledge;
 pub mod models;
 pub mod ops;
+pub mod places;
 pub mod profiles;
 pub mod sessions;
+pub mod svg;
 pub mod turn;
 pub mod users;
 
@@ -25,6 +28,10 @@ pub enum ApiTags {
     Profiles,
     /// 상담 대화
     Sessions,
+    /// 출생지 이름 → 시간대와 경도
+    Places,
+    /// 답변이 인용하는 지식 문단
+    Knowledge,
     /// 운영자 전용
     Admin,
     /// 상태 점검
@@ -37,6 +44,8 @@ pub type Apis = (
     users::UsersApi,
     profiles::ProfilesApi,
     sessions::SessionsApi,
+    places::PlacesApi,
+    knowledge::KnowledgeApi,
     admin::AdminApi,
     ops::OpsApi,
 );
@@ -48,6 +57,8 @@ pub fn apis() -> Apis {
         users::UsersApi,
         profiles::ProfilesApi,
         sessions::SessionsApi,
+        places::PlacesApi,
+        knowledge::KnowledgeApi,
         admin::AdminApi,
         ops::OpsApi,
     )
