@@ -40,12 +40,12 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
     let service = openapi_service();
     let docs = middleware::docs_endpoint(&service);
     let spec = service.spec_endpoint();
-    let route = web::routes(Route::new())
+    let route = Route::new()
         .nest("/", service)
         .at("/openapi.json", spec)
         .nest("/docs", docs)
         .at("/metrics", poem::get(api::ops::metrics));
-    middleware::wrap(route, state)
+    middleware::wrap(web::with_page(route), state)
 }
 
 /// Binds the listener; port 0 picks a free port. Returns the acceptor and its address.

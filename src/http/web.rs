@@ -2,10 +2,9 @@
 //! air-gapped), served with their content types, an ETag for revalidation, and a strict CSP of their own
 //! (scripts and styles only from this origin: the page has no inline script or style).
 
-use poem::http::{header, HeaderValue, StatusCode};
-use poem::{Request, Response, Route};
+use poem::http::{header, HeaderValue, Method, StatusCode};
+use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response};
 use sha2::{Digest, Sha256};
-use std::sync::Arc;
 
 /// CSP of the page and its assets.
 pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; \
@@ -53,13 +52,22 @@ impl Asset {
     }
 }
 
-/// The page and its assets as routes; add them to the app's route before the API.
-pub fn routes(mut route: Route) -> Route {
-    for &(path, content_type, body) in ASSETS {
-        let asset = Arc::new(Asset::new(content_type, body));
-        route = route.at(path, poem::get(poem::endpoint::make_sync(move |req| asset.respond(&req))));
-    }
-    route
+fn assets() -> &'static [(&'static str, Asset)] {
+    static ASSET_TABLE: std::sync::OnceLock<Vec<(&'static str, Asset)>> = std::sync::OnceLock::new();
+    ASSET_TABLE.get_or_init(|| ASSETS.iter().map(|&(path, ct, body)| (path, Asset::new(ct, body))).collect())
+}
+
+/// Serves the page's files for GET and HEAD, everything else by `inner`. (A wrapper rather than routes: the
+/// API service is nested at `/`, which would shadow a route for `/` itself.)
+pub fn with_page(inner: impl Endpoint + 'static) -> impl Endpoint<Output = Response> {
+    inner.around(|ep, req| async move {
+        if matches!(*req.method(), Method::GET | Method::HEAD) {
+            if let Some((_, asset)) = assets().iter().find(|(path, _)| *path == req.uri().path()) {
+                return Ok(asset.respond(&req));
+            }
+        }
+        ep.call(req).await.map(IntoResponse::into_response)
+    })
 }
 
 /// Every page file's path, for tests and docs.

@@ -93,29 +93,29 @@ async fn chat_page_in_a_real_browser() {
     let d = Driver::open(&driver_url, &chromium, profile.path().to_str().unwrap()).await;
 
     d.goto(&format!("{base}/")).await;
-    d.wait_for("the page to start", r#"return document.body.dataset.ready === "true";"#, Duration::from_secs(20))
+    d.wait_for("the page to start", r##"return document.body.dataset.ready === "true";"##, Duration::from_secs(20))
         .await;
     assert!(d.displayed("#birth-panel").await, "a first visit shows the birth form");
 
     // The birth form: 1990-05-15 15:30, 서울 (from the suggestions), 남성.
     d.run(
-        r#"document.getElementById("birth-date").value = "1990-05-15";
-           document.getElementById("birth-time").value = "15:30";"#,
+        r##"document.getElementById("birth-date").value = "1990-05-15";
+           document.getElementById("birth-time").value = "15:30";"##,
         json!([]),
     )
     .await;
     d.type_into("#birth-place", "서울").await;
     d.wait_for(
         "place suggestions",
-        r#"return [...document.querySelectorAll("#place-options option")].some(o => o.value === "서울");"#,
+        r##"return [...document.querySelectorAll("#place-options option")].some(o => o.value === "서울");"##,
         Duration::from_secs(10),
     )
     .await;
-    d.click(r#"input[name="gender"][value="male"]"#).await;
+    d.click(r##"input[name="gender"][value="male"]"##).await;
     d.click("#birth-submit").await;
 
     // The chart picture: the day pillar 庚辰 in the grid.
-    d.wait_for("the chart", r#"return document.querySelector("#chart svg");"#, Duration::from_secs(20)).await;
+    d.wait_for("the chart", r##"return document.querySelector("#chart svg");"##, Duration::from_secs(20)).await;
     let chart_text = d.text("#chart svg").await;
     for expected in ["일주(日柱)", "庚", "辰", "오행 분포", "대운"] {
         assert!(chart_text.contains(expected), "{expected} in the chart: {chart_text}");
@@ -129,7 +129,7 @@ async fn chat_page_in_a_real_browser() {
     d.click("#send").await;
     d.wait_for(
         "the streamed reply",
-        r#"return document.querySelector(".message.assistant.done");"#,
+        r##"return document.querySelector(".message.assistant.done");"##,
         Duration::from_secs(90),
     )
     .await;
@@ -137,7 +137,7 @@ async fn chat_page_in_a_real_browser() {
     assert!(d.text(".message.user .text").await.contains(QUESTION));
 
     // What the page shows is the reply the server stored for this session.
-    let token = d.run(r#"return localStorage.getItem("saju.token");"#, json!([])).await;
+    let token = d.run(r##"return localStorage.getItem("saju.token");"##, json!([])).await;
     let token = token.as_str().expect("the page keeps its token in localStorage");
     let storage_keys = d.run("return Object.keys(localStorage);", json!([])).await;
     assert_eq!(storage_keys, json!(["saju.token"]), "the page stores only its token");
@@ -160,19 +160,19 @@ async fn chat_page_in_a_real_browser() {
     let passage = d
         .wait_for(
             "the cited passage",
-            r#"const p = document.querySelector(".citation .passage");
-               return p && p.textContent !== "불러오는 중…" ? p.textContent : null;"#,
+            r##"const p = document.querySelector(".citation .passage");
+               return p && p.textContent !== "불러오는 중…" ? p.textContent : null;"##,
             Duration::from_secs(10),
         )
         .await;
     assert!(passage.as_str().unwrap().chars().count() > 20, "{passage}");
 
     // 세운 of a chosen year.
-    d.run(r#"document.getElementById("seun-year").value = "2030";"#, json!([])).await;
+    d.run(r##"document.getElementById("seun-year").value = "2030";"##, json!([])).await;
     d.click("#seun-form button").await;
     d.wait_for(
         "the 2030 세운",
-        r#"return document.querySelector("#chart svg")?.textContent.includes("세운 · 2030년");"#,
+        r##"return document.querySelector("#chart svg")?.textContent.includes("세운 · 2030년");"##,
         Duration::from_secs(10),
     )
     .await;

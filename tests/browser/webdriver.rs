@@ -10,7 +10,7 @@ pub struct Driver {
     session: String,
 }
 
-const ELEMENT_KEY: &str = "element-6066-11e4-a5e6-4d5a6b0e8e6a";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 impl Driver {
     /// Opens a headless Chromium session on the chromedriver at `base`.
@@ -79,7 +79,7 @@ impl Driver {
 
     pub async fn find(&self, css: &str) -> String {
         let v = self.post("/element", json!({"using": "css selector", "value": css})).await;
-        v[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}")).to_string()
+        v[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}: {v}")).to_string()
     }
 
     pub async fn click(&self, css: &str) {
