@@ -33,7 +33,8 @@ function button(text, onClick, className = "") {
 
 function profileLabel(p) {
   const pillars = [p.pillars.year, p.pillars.month, p.pillars.day, p.pillars.hour].filter(Boolean).join(" ");
-  return { name: `${p.name} · ${RELATIONS[p.relation] ?? ""}`, detail: `${p.birth.datetime.replace("T", " ")} · ${pillars}` };
+  const relation = RELATIONS[p.relation] ?? "";
+  return { name: relation && relation !== p.name ? `${p.name} · ${relation}` : p.name, detail: `${p.birth.datetime.replace("T", " ")} · ${pillars}` };
 }
 
 function renderProfiles() {

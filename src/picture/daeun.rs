@@ -38,21 +38,21 @@ fn draw_cells(c: &mut Canvas, cells: &[Cell], x: f64, y: f64, width: f64) {
         let cx = x + i as f64 * (w + CELL_GAP);
         let mid = cx + w / 2.0;
         if cell.highlighted {
-            c.rect(cx - 3.0, y - 3.0, w + 6.0, CELL + 2.0, "#fbf3ec", ACCENT, r#" stroke-width="2""#);
+            c.rect((cx - 3.0, y - 3.0), (w + 6.0, CELL + 2.0), "#fbf3ec", ACCENT, r#" stroke-width="2""#);
         }
         let weight = if cell.highlighted { "bold" } else { "normal" };
         let label_colour = if cell.highlighted { ACCENT } else { MUTED };
-        c.text(mid, y + 16.0, 12.0, label_colour, "middle", weight, &cell.top_label);
+        c.text((mid, y + 16.0), 13.0, label_colour, "middle", weight, &cell.top_label);
         let Some(g) = GanZhi::parse(cell.ganzhi) else { continue };
         let parts = [(g.stem().hanja(), g.stem().element().code()), (g.branch().hanja(), g.branch().element().code())];
         for (k, (hanja, element)) in parts.into_iter().enumerate() {
             let look = element_look(element);
             let top = y + 24.0 + k as f64 * 40.0;
-            c.rect(cx + 2.0, top, w - 4.0, 36.0, look.fill, LINE, "");
-            c.text(mid, top + 26.0, 22.0, look.text, "middle", "bold", hanja);
+            c.rect((cx + 2.0, top), (w - 4.0, 36.0), look.fill, LINE, "");
+            c.text((mid, top + 26.0), 22.0, look.text, "middle", "bold", hanja);
         }
         for (k, line) in cell.lines.iter().enumerate() {
-            c.text(mid, y + 24.0 + 80.0 + 14.0 + k as f64 * 15.0, 11.0, INK, "middle", "normal", line);
+            c.text((mid, y + 24.0 + 80.0 + 14.0 + k as f64 * 15.0), 11.0, INK, "middle", "normal", line);
         }
     }
 }
@@ -61,7 +61,7 @@ pub fn draw(c: &mut Canvas, chart: &Chart, x: f64, y: f64, width: f64, current_y
     let d = &chart.daeun;
     let direction = if d.direction == "forward" { "순행" } else { "역행" };
     c.open_group("대운");
-    c.text(x, y + 16.0, 15.0, INK, "start", "bold", &format!("대운 · 대운수 {} · {direction}", d.number));
+    c.text((x, y + 16.0), 17.0, INK, "start", "bold", &format!("대운 · 대운수 {} · {direction}", d.number));
     let cells: Vec<Cell> = d
         .pillars
         .iter()
@@ -85,7 +85,7 @@ pub fn draw_seun(c: &mut Canvas, chart: &Chart, x: f64, y: f64, width: f64, curr
         (Some(a), _) => format!("세운 · {}년", a.year),
         _ => "세운".to_string(),
     };
-    c.text(x, y + 16.0, 15.0, INK, "start", "bold", &title);
+    c.text((x, y + 16.0), 17.0, INK, "start", "bold", &title);
     let cells: Vec<Cell> = years
         .iter()
         .take(MAX_CELLS)

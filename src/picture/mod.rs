@@ -22,8 +22,8 @@ pub fn chart_svg(chart: &Chart, current_year: i32) -> String {
     let inner = WIDTH - MARGIN * 2.0;
     let mut c = Canvas::default();
     let title = title(chart);
-    c.text(MARGIN, MARGIN + 18.0, 20.0, INK, "start", "bold", &title);
-    c.text(MARGIN, MARGIN + 40.0, 13.0, MUTED, "start", "normal", &subtitle(chart));
+    c.text((MARGIN, MARGIN + 18.0), 21.0, INK, "start", "bold", &title);
+    c.text((MARGIN, MARGIN + 40.0), 14.0, MUTED, "start", "normal", &subtitle(chart));
     let mut y = MARGIN + HEADER;
     pillars_grid::draw(&mut c, chart, MARGIN, y, inner);
     y += pillars_grid::HEIGHT + SECTION_GAP / 2.0;
@@ -69,12 +69,8 @@ fn subtitle(chart: &Chart) -> String {
 fn description(chart: &Chart) -> String {
     let p = &chart.pillars;
     let hour = p.hour.as_ref().map_or("시주 모름".to_string(), |h| format!("시주 {}({})", h.hangul, h.hanja));
-    let elements: Vec<String> = chart
-        .elements
-        .elements
-        .iter()
-        .map(|s| format!("{} {}개", s.element.hangul(), s.plain))
-        .collect();
+    let elements: Vec<String> =
+        chart.elements.elements.iter().map(|s| format!("{} {}개", s.element.hangul(), s.plain)).collect();
     format!(
         "년주 {}({}), 월주 {}({}), 일주 {}({}), {hour}. 일간 {}. 오행: {}. 대운수 {}.",
         p.year.hangul,

@@ -57,7 +57,7 @@ pub struct Canvas {
 }
 
 impl Canvas {
-    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: &str, stroke: &str, extra: &str) {
+    pub fn rect(&mut self, (x, y): (f64, f64), (w, h): (f64, f64), fill: &str, stroke: &str, extra: &str) {
         let _ = write!(
             self.body,
             r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="6" fill="{fill}" stroke="{stroke}"{extra}/>"#
@@ -65,7 +65,7 @@ impl Canvas {
     }
 
     /// Text anchored at (x, y); `anchor` is `start`, `middle` or `end`.
-    pub fn text(&mut self, x: f64, y: f64, size: f64, fill: &str, anchor: &str, weight: &str, text: &str) {
+    pub fn text(&mut self, (x, y): (f64, f64), size: f64, fill: &str, anchor: &str, weight: &str, text: &str) {
         let _ = write!(
             self.body,
             r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}" fill="{fill}" text-anchor="{anchor}" font-weight="{weight}">{}</text>"#,
