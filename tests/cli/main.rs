@@ -277,7 +277,7 @@ fn chart_svg_writes_the_picture() {
     let args = ["chart", "--date", "1990-05-15", "--time", "15:30", "--gender", "male", "--seun", "2030"];
     let o = saju(&[&args[..], &["--svg", path.to_str().unwrap()]].concat());
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("庚辰"), "the table is still printed");
+    assert!(stdout(&o).contains("庚경 금+"), "the table is still printed");
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains(">庚<") && svg.contains(">辰<") && svg.contains("세운 · 2030년"), "{svg}");
