@@ -61,7 +61,12 @@ fn subtitle(chart: &Chart) -> String {
     let b = &chart.birth;
     let gender = if chart.input.gender == "female" { "여성" } else { "남성" };
     let lunar = b.lunar_date.as_ref().map(|l| format!(" · 음력 {}", l.text)).unwrap_or_default();
-    let clock = if chart.input.hour_known { b.local.clone() } else { b.solar_date.clone() };
+    let clock = if chart.input.hour_known {
+        let local = b.local.replacen('T', " ", 1);
+        local.strip_suffix(":00").map(str::to_string).unwrap_or(local)
+    } else {
+        b.solar_date.clone()
+    };
     format!("양력 {clock} ({}){lunar} · {gender}", chart.input.timezone)
 }
 
