@@ -60,7 +60,7 @@ fn title(chart: &Chart) -> String {
 fn subtitle(chart: &Chart) -> String {
     let b = &chart.birth;
     let gender = if chart.input.gender == "female" { "여성" } else { "남성" };
-    let lunar = b.lunar_date.as_ref().map(|l| format!(" · 음력 {}", l.text)).unwrap_or_default();
+    let lunar = b.lunar_date.as_ref().map(|l| format!(" · {}", l.text)).unwrap_or_default();
     let clock = if chart.input.hour_known {
         let local = b.local.replacen('T', " ", 1);
         local.strip_suffix(":00").map(str::to_string).unwrap_or(local)

@@ -37,7 +37,9 @@ fn draws_the_pillars_of_the_chart_in_its_cells() {
     }
     assert_eq!(c.pillars.day.hanja, "庚辰");
     assert!(texts.iter().any(|t| t == "일간"), "the day stem is labelled 일간");
-    assert!(texts.iter().any(|t| t.starts_with("양력 1990-05-15 15:30 (Asia/Seoul) · 음력 ") && t.ends_with("· 여성")));
+    assert!(texts
+        .iter()
+        .any(|t| t.starts_with("양력 1990-05-15 15:30 (Asia/Seoul) · 음력 1990년") && t.ends_with("· 여성")));
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains("<title id=\"saju-chart-title\">사주 명식"));
     assert!(!svg.contains("style="), "presentation attributes only, so a strict CSP allows it inline");
