@@ -14,13 +14,18 @@ need cargo "install Rust with rustup"
 need python3 "Debian: apt-get install python3"
 
 # Tools the deployment tests use to check artifacts for real (systemd-analyze, shellcheck, nginx -t,
-# promtool). Installed from Debian when missing and we are root; otherwise those checks print SKIP.
+# promtool), and the headless browser the web page test drives (chromium, chromedriver, a Korean font).
+# Installed from Debian when missing and we are root; otherwise the deployment checks print SKIP and the
+# browser test fails naming what is missing (SAJU_SKIP_BROWSER=1 skips it).
 missing=()
 command -v systemd-analyze >/dev/null || missing+=(systemd)
 command -v shellcheck >/dev/null || missing+=(shellcheck)
 command -v nginx >/dev/null || missing+=(nginx-light)
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v openssl >/dev/null || missing+=(openssl)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "== installing test tools: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

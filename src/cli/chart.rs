@@ -49,6 +49,9 @@ pub struct ChartArgs {
     /// 전체 차트를 JSON으로 출력
     #[arg(long)]
     json: bool,
+    /// 명식 그림(사주 원국, 오행 분포, 대운, --seun 세운)을 SVG 파일로 저장 (- 는 표준출력)
+    #[arg(long, value_name = "FILE", conflicts_with = "batch")]
+    svg: Option<String>,
     /// JSON Lines 파일(- 는 표준입력)의 각 줄 {"id", "input": {...}}을 계산해 한 줄씩 출력
     #[arg(long, value_name = "FILE", conflicts_with_all = ["date", "time", "gender", "lunar"])]
     batch: Option<String>,
@@ -87,6 +90,14 @@ pub fn run(args: ChartArgs) -> Result<(), CliError> {
     let input = request.parse()?;
     let extras = ChartExtras { seun_years: args.seun.as_deref().map(parse_years).transpose()?, wolun_year: args.wolun };
     let chart = build_chart(&input, &extras)?;
+    if let Some(path) = &args.svg {
+        let svg = crate::picture::chart_svg(&chart, crate::store::current_year());
+        if path == "-" {
+            println!("{svg}");
+            return Ok(());
+        }
+        std::fs::write(path, svg + "\n").map_err(|e| CliError(format!("{path}에 쓸 수 없습니다: {e}")))?;
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&chart).expect("chart serializes"));
     } else {

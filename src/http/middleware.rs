@@ -76,7 +76,7 @@ fn is_ops_path(path: &str) -> bool {
     path == "/metrics" || path == "/health" || path.starts_with("/health/")
 }
 
-pub fn wrap(route: Route, state: Arc<AppState>) -> impl Endpoint {
+pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppState>) -> impl Endpoint {
     let timeout = Duration::from_secs(state.config.server.request_timeout_seconds);
     let body_limit = state.config.server.body_limit_bytes;
     let cors = cors(&state.config.security.cors_origins);

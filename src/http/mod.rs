@@ -7,6 +7,7 @@ pub(crate) mod errors;
 mod middleware;
 mod rate_limit;
 mod state;
+pub mod web;
 
 pub use errors::{ApiError, ErrorBody};
 pub use state::AppState;
@@ -44,7 +45,7 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
         .at("/openapi.json", spec)
         .nest("/docs", docs)
         .at("/metrics", poem::get(api::ops::metrics));
-    middleware::wrap(route, state)
+    middleware::wrap(web::with_page(route), state)
 }
 
 /// Binds the listener; port 0 picks a free port. Returns the acceptor and its address.

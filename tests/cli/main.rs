@@ -269,3 +269,21 @@ fn ask_answers_from_the_chart_and_the_knowledge_base() {
     assert_eq!(no_gender.status.code(), Some(1));
     assert!(stderr(&no_gender).contains("성별"));
 }
+
+#[test]
+fn chart_svg_writes_the_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chart.svg");
+    let args = ["chart", "--date", "1990-05-15", "--time", "15:30", "--gender", "male", "--seun", "2030"];
+    let o = saju(&[&args[..], &["--svg", path.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("庚경 금+"), "the table is still printed");
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains(">庚<") && svg.contains(">辰<") && svg.contains("세운 · 2030년"), "{svg}");
+    let to_stdout = saju(&[&args[..], &["--svg", "-"]].concat());
+    assert!(stdout(&to_stdout).trim_end().ends_with("</svg>"));
+    let unwritable = saju(&[&args[..], &["--svg", "/nonexistent-dir/chart.svg"]].concat());
+    assert_eq!(unwritable.status.code(), Some(1));
+    assert_eq!(stderr(&unwritable).lines().count(), 1, "{}", stderr(&unwritable));
+}

@@ -10,3 +10,4 @@ mod profiles;
 mod security;
 mod sessions;
 mod users;
+mod web;

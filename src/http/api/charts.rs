@@ -1,7 +1,8 @@
-//! `POST /v1/charts`, `POST /v1/charts/batch`.
+//! `POST /v1/charts`, `POST /v1/charts.svg`, `POST /v1/charts/batch`.
 
 use super::json_body::JsonBody;
 use super::models::{parse_years, ChartInput};
+use super::svg::SvgImage;
 use super::ApiTags;
 use crate::http::{ApiError, AppState};
 use crate::saju::chart::{build_chart, Chart, ChartExtras, ChartRequest};
@@ -112,6 +113,23 @@ impl ChartsApi {
         })
         .await?;
         Ok(JsonBody(ChartAnswer { chart, plugin_findings: Some(found) }))
+    }
+
+    /// Draws a chart as an SVG picture: the same body, checks and errors as `POST /v1/charts`.
+    ///
+    /// The four pillars grid (천간/지지 with 한자 in their 오행 colours, 십신, 12운성, 지장간), the five-element
+    /// balance, the 대운 timeline with this year's cycle highlighted and, with `seun`, the 세운 of those years.
+    #[oai(path = "/charts.svg", method = "post", operation_id = "createChartSvg")]
+    async fn chart_svg(
+        &self,
+        state: Data<&Arc<AppState>>,
+        body: Json<ChartInput>,
+        /// 세운 years to draw: `2025` or `2025-2034` (at most 10 are drawn).
+        #[oai(validator(max_length = 9))]
+        seun: Query<Option<String>>,
+    ) -> Result<SvgImage, ApiError> {
+        let extras = extras(seun.0.as_deref(), None)?;
+        Ok(SvgImage::of(&compute(&state, &body.0.to_request(), &extras)?))
     }
 
     /// Computes up to 1000 charts; each item is answered with a chart or an error, in order.

@@ -4,11 +4,14 @@ pub mod admin;
 pub mod calendar;
 pub mod charts;
 pub mod json_body;
+pub mod knowledge;
 pub mod models;
 pub mod ops;
 pub mod plugins;
+pub mod places;
 pub mod profiles;
 pub mod sessions;
+pub mod svg;
 pub mod turn;
 pub mod users;
 
@@ -28,6 +31,10 @@ pub enum ApiTags {
     Sessions,
     /// 해석 규칙 플러그인(WebAssembly)
     Plugins,
+    /// 출생지 이름 → 시간대와 경도
+    Places,
+    /// 답변이 인용하는 지식 문단
+    Knowledge,
     /// 운영자 전용
     Admin,
     /// 상태 점검
@@ -40,6 +47,8 @@ pub type Apis = (
     users::UsersApi,
     profiles::ProfilesApi,
     sessions::SessionsApi,
+    places::PlacesApi,
+    knowledge::KnowledgeApi,
     admin::AdminApi,
     plugins::PluginsApi,
     ops::OpsApi,
@@ -52,6 +61,8 @@ pub fn apis() -> Apis {
         users::UsersApi,
         profiles::ProfilesApi,
         sessions::SessionsApi,
+        places::PlacesApi,
+        knowledge::KnowledgeApi,
         admin::AdminApi,
         plugins::PluginsApi,
         ops::OpsApi,

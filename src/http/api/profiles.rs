@@ -2,6 +2,7 @@
 
 use super::charts::{compute, extras};
 use super::models::{rfc3339, ChartInput};
+use super::svg::SvgImage;
 use super::{blocking, ApiTags};
 use crate::http::auth::UserAuth;
 use crate::http::{ApiError, AppState};
@@ -275,6 +276,28 @@ impl ProfilesApi {
             }
         }
     }
+
+    /// The profile's chart as an SVG picture (see `POST /v1/charts.svg`), with optional 세운 years.
+    #[oai(path = "/:id/chart.svg", method = "get", operation_id = "getProfileChartSvg")]
+    async fn chart_svg(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: UserAuth,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,64}$"))] id: Path<String>,
+        /// 세운 years to draw: `2025` or `2025-2034` (at most 10 are drawn).
+        #[oai(validator(max_length = 9))]
+        seun: Query<Option<String>>,
+    ) -> Result<SvgImage, ApiError> {
+        let extras = extras(seun.0.as_deref(), None)?;
+        let birth = birth_of(&state, &auth.0.id, id.0).await?;
+        Ok(SvgImage::of(&compute(&state, &birth, &extras)?))
+    }
+}
+
+/// The profile's saved birth data, or the JSON 404 (also for another user's profile).
+async fn birth_of(state: &AppState, user: &str, id: String) -> Result<crate::saju::chart::ChartRequest, ApiError> {
+    let (store, user) = (state.store.clone(), user.to_string());
+    blocking(move || store.get_profile(&user, &id)).await.map(|p| p.birth).map_err(not_found)
 }
 
 fn not_found(e: ApiError) -> ApiError {
