@@ -323,3 +323,26 @@ fn classify(e: wasmtime::Error, store: &Store<CallState>) -> Fault {
         None => Fault::new(FaultKind::InvalidOutput, message),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_versions_are_compatible_within_the_major_up_to_our_minor() {
+        assert!(compatible("1.0.0"));
+        assert!(compatible("1.0.7"));
+        assert!(!compatible("1.1.0"), "a newer minor may use what this host lacks");
+        assert!(!compatible("2.0.0"));
+        assert!(!compatible("0.9.0"));
+        assert!(!compatible("1.0"));
+        assert!(!compatible(""));
+    }
+
+    #[test]
+    fn names_split_into_interface_and_version() {
+        assert_eq!(split_name("saju:plugin/rules@1.0.0"), Some(("rules", "1.0.0")));
+        assert_eq!(split_name("saju:plugin/host"), Some(("host", "")));
+        assert_eq!(split_name("wasi:random/random@0.2.0"), None);
+    }
+}
