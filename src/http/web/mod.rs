@@ -13,13 +13,13 @@ pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'se
 
 /// The page's files: URL path (under `/`), content type, bytes.
 const ASSETS: &[(&str, &str, &[u8])] = &[
-    ("/", "text/html; charset=utf-8", include_bytes!("../../web/index.html")),
-    ("/assets/style.css", "text/css; charset=utf-8", include_bytes!("../../web/style.css")),
-    ("/assets/app.js", "text/javascript; charset=utf-8", include_bytes!("../../web/app.js")),
-    ("/assets/api.js", "text/javascript; charset=utf-8", include_bytes!("../../web/api.js")),
-    ("/assets/birth.js", "text/javascript; charset=utf-8", include_bytes!("../../web/birth.js")),
-    ("/assets/reply.js", "text/javascript; charset=utf-8", include_bytes!("../../web/reply.js")),
-    ("/assets/favicon.svg", "image/svg+xml", include_bytes!("../../web/favicon.svg")),
+    ("/", "text/html; charset=utf-8", include_bytes!("assets/index.html")),
+    ("/assets/style.css", "text/css; charset=utf-8", include_bytes!("assets/style.css")),
+    ("/assets/app.js", "text/javascript; charset=utf-8", include_bytes!("assets/app.js")),
+    ("/assets/api.js", "text/javascript; charset=utf-8", include_bytes!("assets/api.js")),
+    ("/assets/birth.js", "text/javascript; charset=utf-8", include_bytes!("assets/birth.js")),
+    ("/assets/reply.js", "text/javascript; charset=utf-8", include_bytes!("assets/reply.js")),
+    ("/assets/favicon.svg", "image/svg+xml", include_bytes!("assets/favicon.svg")),
 ];
 
 struct Asset {
