@@ -5,7 +5,14 @@
 #   docker build -t saju .
 #   docker run -d --name saju -p 127.0.0.1:8000:8000 -v saju-data:/var/lib/saju --stop-timeout 30 saju
 #
-# Model weights are not baked in: that comes with the `saju models` command (see docs/operations.md).
+# Models are not baked in unless asked for. For an air-gapped host, build where the Hugging Face hub is reachable
+# with the models named (names from `saju models list`), then move the image with `docker save` / `docker load`:
+#
+#   docker build -t saju:models --build-arg CHAT_MODEL=qwen2.5-0.5b-instruct \
+#       --build-arg EMBEDDING_MODEL=multilingual-e5-small .
+#
+# They land in /usr/share/saju/models/<name>/ (outside the data volume, so a mounted volume cannot hide them) and
+# the image's environment points [llm.local] model and [knowledge] embedding_model at them.
 
 ARG RUST_VERSION=1.95
 ARG DEBIAN_RELEASE=bookworm
@@ -35,6 +42,15 @@ RUN touch src/main.rs src/lib.rs \
     && ./target/release/saju openapi > /dev/null \
     && install -m 0755 target/release/saju /usr/local/bin/saju
 
+# ---- models (optional) ---------------------------------------------------------------------------------------
+# `saju models pull` fetches each named model (checking the manifest's sha256 where it has one) into /bake/models.
+# With neither argument set this stage only creates the empty folder.
+FROM builder AS models
+ARG CHAT_MODEL=""
+ARG EMBEDDING_MODEL=""
+RUN mkdir -p /bake/models \
+    && for name in ${CHAT_MODEL} ${EMBEDDING_MODEL}; do saju models pull "$name" --data-dir /bake; done
+
 # ---- runtime -------------------------------------------------------------------------------------------------
 FROM debian:${DEBIAN_RELEASE}-slim AS runtime
 
@@ -50,11 +66,16 @@ RUN apt-get update \
 
 COPY --from=builder /usr/local/bin/saju /usr/local/bin/saju
 COPY saju.example.toml /usr/share/doc/saju/saju.example.toml
+COPY --from=models /bake/models /usr/share/saju/models
 
 # Every key can be set as SAJU_<SECTION>__<KEY> (see saju.example.toml); a TOML file can be mounted and named with
 # SAJU_CONFIG=/etc/saju/saju.toml or `--config`.
+ARG CHAT_MODEL=""
+ARG EMBEDDING_MODEL=""
 ENV SAJU_SERVER__LISTEN=0.0.0.0:8000 \
-    SAJU_SERVER__DATA_DIR=/var/lib/saju
+    SAJU_SERVER__DATA_DIR=/var/lib/saju \
+    SAJU_LLM__LOCAL__MODEL=${CHAT_MODEL:+/usr/share/saju/models/${CHAT_MODEL}} \
+    SAJU_KNOWLEDGE__EMBEDDING_MODEL=${EMBEDDING_MODEL:+/usr/share/saju/models/${EMBEDDING_MODEL}}
 
 VOLUME ["/var/lib/saju"]
 EXPOSE 8000

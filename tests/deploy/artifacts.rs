@@ -288,16 +288,62 @@ fn dockerfile_builds_in_stages_and_runs_serve_as_a_non_root_user() {
     let probe_tool = health.split("CMD").nth(1).unwrap().trim().trim_start_matches("[\"").split('"').next().unwrap();
     let installs = stage.iter().any(|(i, a)| i == "RUN" && a.contains("apt-get install") && a.contains(probe_tool));
     assert!(installs, "the runtime image installs the probe tool {probe_tool}");
-    assert!(!read("Dockerfile").contains("models pull"), "no model baking until `saju models` exists");
 }
 
-/// The ENV of the runtime stage (`KEY=value` pairs).
+#[test]
+fn dockerfile_can_bake_models_outside_the_data_volume() {
+    let all = dockerfile();
+    let models_from = all.iter().position(|(i, a)| i == "FROM" && a.ends_with(" AS models")).expect("a models stage");
+    let pull = all[models_from..].iter().find(|(i, _)| i == "RUN").map(|(_, a)| a.clone()).expect("RUN");
+    assert!(pull.contains("saju models pull \"$name\" --data-dir /bake"), "{pull}");
+    assert!(pull.contains("${CHAT_MODEL}") && pull.contains("${EMBEDDING_MODEL}"), "{pull}");
+    let stage = final_stage();
+    let copy = stage.iter().find(|(i, a)| i == "COPY" && a.starts_with("--from=models")).expect("COPY --from=models");
+    assert_eq!(copy.1, "--from=models /bake/models /usr/share/saju/models");
+    // Without build arguments the image configures no model; with them, the baked folders.
+    let plain = dockerfile_env();
+    assert_eq!(plain.get("SAJU_LLM__LOCAL__MODEL").map(String::as_str), Some(""));
+    assert_eq!(plain.get("SAJU_KNOWLEDGE__EMBEDDING_MODEL").map(String::as_str), Some(""));
+    let baked =
+        dockerfile_env_with(&[("CHAT_MODEL", "qwen2.5-0.5b-instruct"), ("EMBEDDING_MODEL", "multilingual-e5-small")]);
+    assert_eq!(baked["SAJU_LLM__LOCAL__MODEL"], "/usr/share/saju/models/qwen2.5-0.5b-instruct");
+    assert_eq!(baked["SAJU_KNOWLEDGE__EMBEDDING_MODEL"], "/usr/share/saju/models/multilingual-e5-small");
+    // The data volume is elsewhere, so mounting it cannot hide the baked models.
+    assert!(!"/usr/share/saju/models".starts_with(&plain["SAJU_SERVER__DATA_DIR"]));
+}
+
+/// The ENV of the runtime stage (`KEY=value` pairs), as built without build arguments.
 pub fn dockerfile_env() -> std::collections::BTreeMap<String, String> {
-    final_stage()
+    dockerfile_env_with(&[])
+}
+
+/// The ENV of the runtime stage as built with `--build-arg NAME=value` for each of `args`: `${NAME}` and
+/// `${NAME:+word}` are expanded the way Docker does, from the arguments or the stage's `ARG` defaults.
+pub fn dockerfile_env_with(args: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+    let stage = final_stage();
+    let mut values: std::collections::BTreeMap<String, String> = stage
+        .iter()
+        .filter(|(i, _)| i == "ARG")
+        .filter_map(|(_, a)| a.split_once('=').map(|(k, v)| (k.to_string(), v.trim_matches('"').to_string())))
+        .collect();
+    values.extend(args.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let alternative = regex::Regex::new(r"\$\{(\w+):\+([^{}]*(?:\$\{\w+\}[^{}]*)*)\}").unwrap();
+    let plain = regex::Regex::new(r"\$\{(\w+)\}").unwrap();
+    let expand = |v: &str| -> String {
+        let v = alternative.replace_all(v, |c: &regex::Captures| {
+            if values.get(&c[1]).is_some_and(|x| !x.is_empty()) {
+                c[2].to_string()
+            } else {
+                String::new()
+            }
+        });
+        plain.replace_all(&v, |c: &regex::Captures| values.get(&c[1]).cloned().unwrap_or_default()).into_owned()
+    };
+    stage
         .iter()
         .filter(|(i, _)| i == "ENV")
         .flat_map(|(_, a)| a.split_whitespace().map(str::to_string).collect::<Vec<_>>())
-        .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+        .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), expand(v))))
         .collect()
 }
 

@@ -70,7 +70,8 @@ struct Invocation {
     flags: Vec<String>,
 }
 
-fn invocations(top: &BTreeSet<String>, calendar: &BTreeSet<String>) -> Vec<Invocation> {
+/// `nested` maps a subcommand that has subcommands of its own (calendar, models, plugins, …) to their names.
+fn invocations(top: &BTreeSet<String>, nested: &BTreeMap<String, BTreeSet<String>>) -> Vec<Invocation> {
     let mut found = Vec::new();
     let stop = |t: &str| matches!(t, ";" | "|" | "&&" | "||" | "&" | ">" | "2>&1" | "\\" | "#") || t.starts_with('>');
     for file in artifact_files() {
@@ -90,8 +91,8 @@ fn invocations(top: &BTreeSet<String>, calendar: &BTreeSet<String>) -> Vec<Invoc
                 }
                 let mut command = vec![word.to_string()];
                 let mut rest = &tokens[i + 1..];
-                if word == "calendar" {
-                    if let Some(sub) = rest.first().filter(|s| calendar.contains(s.trim_matches('`'))) {
+                if let Some(subs) = nested.get(word) {
+                    if let Some(sub) = rest.first().filter(|s| subs.contains(s.trim_matches('`'))) {
                         command.push(sub.trim_matches('`').to_string());
                         rest = &rest[1..];
                     }
@@ -124,8 +125,13 @@ fn every_saju_command_line_in_the_artifacts_exists_in_the_binary() {
     let top_help = help(&[]);
     let top = subcommands(&top_help);
     assert!(top.contains("serve") && top.contains("migrate"), "{top_help}");
-    let calendar = subcommands(&help(&["calendar"]));
-    let found = invocations(&top, &calendar);
+    let nested: BTreeMap<String, BTreeSet<String>> = top
+        .iter()
+        .map(|t| (t.clone(), subcommands(&help(&[t.as_str()]))))
+        .filter(|(_, subs)| !subs.is_empty())
+        .collect();
+    assert!(nested.contains_key("calendar") && nested.contains_key("models"), "{nested:?}");
+    let found = invocations(&top, &nested);
     let mut helps: BTreeMap<Vec<String>, BTreeSet<String>> = BTreeMap::new();
     let mut problems = Vec::new();
     for inv in &found {
