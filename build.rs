@@ -1,6 +1,8 @@
 //! Compiles the `knowledge/` corpus into the binary: writes `$OUT_DIR/knowledge_corpus.rs`, a sorted list of
-//! `(relative path, include_str!(absolute path))` for every passage file, so an air-gapped binary needs no folder.
-//! Cargo reruns this script when anything under `knowledge/` changes.
+//! `(relative path, contents)` for every passage file, so an air-gapped binary needs no folder.
+//! Cargo reruns this script when anything under `knowledge/` changes. The contents are written out as string
+//! literals rather than `include_str!` of absolute paths: a build cache shared by checkouts in different
+//! folders (CI clones, worktrees) must never point at another checkout's files.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,7 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
         } else if path.extension().is_some_and(|x| x == "md") && path.file_name().is_some_and(|n| n != "README.md") {
             let rel = path.strip_prefix(root).expect("under knowledge/");
             let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>();
-            out.push((rel.join("/"), path.canonicalize().expect("canonical path")));
+            out.push((rel.join("/"), path));
         }
     }
 }
@@ -29,8 +31,9 @@ fn main() {
     collect(&root, &root, &mut files);
     files.sort();
     let mut code = String::from("pub(crate) static FILES: &[(&str, &str)] = &[\n");
-    for (rel, abs) in &files {
-        writeln!(code, "    ({rel:?}, include_str!({:?})),", abs.to_string_lossy()).unwrap();
+    for (rel, path) in &files {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+        writeln!(code, "    ({rel:?}, {text:?}),").unwrap();
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("knowledge_corpus.rs");

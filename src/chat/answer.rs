@@ -22,15 +22,8 @@ pub struct Answered {
 /// The knowledge base's `intent:` code for a topic.
 pub fn intent_code(topic: Topic) -> &'static str {
     match topic {
-        Topic::Personality => "personality",
-        Topic::Career => "career",
-        Topic::Wealth => "wealth",
-        Topic::Love => "love",
-        Topic::Health => "health",
-        Topic::YearFortune => "year_fortune",
-        Topic::Daeun => "daeun",
-        Topic::Term => "term",
-        Topic::General => "personality",
+        Topic::General | Topic::SmallTalk | Topic::OutOfScope => "personality",
+        other => other.code(),
     }
 }
 

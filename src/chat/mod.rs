@@ -5,6 +5,8 @@ pub mod answer;
 pub mod compose;
 pub mod extract;
 pub mod places;
+pub mod understand;
 
 pub use compose::{compose, Finding, Reply};
-pub use extract::{extract_birth, gender_in, profile_reference, Topic};
+pub use extract::{extract_birth, gender_in, profile_reference};
+pub use understand::Topic;

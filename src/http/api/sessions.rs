@@ -184,8 +184,7 @@ pub(super) fn session_not_found(e: ApiError) -> ApiError {
 
 /// Earlier turns given to the generators as history.
 pub const HISTORY_TURNS: usize = 6;
-pub const ASK_FOR_GENDER: &str =
-    "대운의 방향이 성별에 따라 달라져서, 성별을 알려 주시면 바로 풀어 드릴게요. (예: \"남자\" 또는 \"여자\")";
+pub use crate::chat::understand::ASK_FOR_GENDER;
 
 #[OpenApi(prefix_path = "/v1/sessions", tag = "ApiTags::Sessions")]
 impl SessionsApi {

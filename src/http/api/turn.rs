@@ -55,7 +55,7 @@ pub async fn prepare(state: Arc<AppState>, user: String, session_id: String, tex
     }
     // Birth data: the profile, else what this session was told before, updated by this message.
     let mut birth: Option<ChartRequest> = profile_birth.or(session.birth.clone());
-    if let Some(mut said) = extract_birth(&text) {
+    if let Some(mut said) = extract_birth(&text, current_year()) {
         if said.gender.is_empty() {
             said.gender = birth.as_ref().map(|b| b.gender.clone()).unwrap_or_default();
         }
