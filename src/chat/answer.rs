@@ -2,8 +2,11 @@
 //! knowledge passages it cites out. Passages come from two places: those whose `applies_when` matches the
 //! chart's findings (most specific first) and those the question's own words retrieve.
 
+use super::compat::{self, compatibility};
+use super::fortune::{seun_findings, today_findings, today_in_korea};
 use super::{Finding, Topic};
 use crate::knowledge::KnowledgeBase;
+use crate::llm::context::default_caution;
 use crate::llm::{AnswerContext, ChainEvent, FallbackChain, PassageRef};
 use crate::saju::chart::model::Chart;
 
@@ -49,18 +52,77 @@ pub fn passages_for(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<PassageRef> 
     } else {
         selected.iter().take(MAX_PASSAGES / 2).chain(&searched).for_each(|id| push(id));
     }
-    ids.iter()
-        .filter_map(|id| kb.get(id))
-        .map(|p| PassageRef {
-            id: p.id.clone(),
-            title: p.title.clone(),
-            source: p.source.clone(),
-            body: p.body.clone(),
-        })
-        .collect()
+    ids.iter().filter_map(|id| kb.get(id)).map(passage_ref).collect()
 }
 
-/// Answers `question` about `chart` (or asks for the birth data when there is none).
+/// Everything a turn knows when it asks for an answer.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub text: String,
+    pub topic: Topic,
+    pub chart: Option<Chart>,
+    /// The second person's chart for 궁합.
+    pub partner: Option<Chart>,
+    /// This year.
+    pub year: i32,
+    /// The year a fortune question is about, relative to this year (내년 → 1).
+    pub year_offset: i32,
+    /// Today's civil date, for 오늘의 운세.
+    pub today: (i32, u32, u32),
+    pub history: Vec<(String, String)>,
+}
+
+/// The context for a question: the chart's findings plus those of the topic (세운, 일진, 궁합), and the
+/// passages for them.
+pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
+    let mut ctx = AnswerContext::new(q.text, q.chart, q.year);
+    ctx.intent = q.topic;
+    ctx.caution = default_caution(q.topic).map(str::to_string);
+    ctx.history = q.history;
+    if let Some(chart) = &ctx.chart {
+        let extra = match q.topic {
+            Topic::YearFortune => seun_findings(chart, q.year + q.year_offset),
+            Topic::TodayFortune => today_findings(chart, q.today),
+            Topic::Compatibility => q.partner.as_ref().map(|p| compatibility(chart, p)).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        // The topic's own facts lead: they are what the question is about.
+        ctx.findings = extra.into_iter().chain(ctx.findings).collect();
+    }
+    ctx.partner = q.partner;
+    ctx.passages = passages_for(kb, &ctx);
+    if ctx.intent == Topic::Compatibility && ctx.partner.is_some() {
+        let mut ids: Vec<&str> = compat::passages_for(&ctx.findings);
+        ids.truncate(MAX_PASSAGES);
+        let mut first: Vec<PassageRef> = ids.iter().filter_map(|id| kb.get(id)).map(passage_ref).collect();
+        first.extend(ctx.passages.drain(..).filter(|p| !ids.contains(&p.id.as_str())));
+        first.truncate(MAX_PASSAGES);
+        ctx.passages = first;
+    }
+    ctx
+}
+
+fn passage_ref(p: &crate::knowledge::Passage) -> PassageRef {
+    PassageRef { id: p.id.clone(), title: p.title.clone(), source: p.source.clone(), body: p.body.clone() }
+}
+
+/// Answers a question through the chain.
+pub async fn answer_question(
+    kb: &KnowledgeBase,
+    chain: &FallbackChain,
+    q: Question,
+    on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send),
+) -> Answered {
+    let ctx = context_for(kb, q);
+    let outcome = chain.run(&ctx, on_event).await;
+    for (name, error) in &outcome.attempts {
+        tracing::warn!(generator = %name, error = %error, "generator failed; fell back");
+    }
+    Answered { text: outcome.text, generator: outcome.generator, findings: ctx.findings, citations: ctx.passages }
+}
+
+/// Answers `question` about `chart` (or asks for the birth data when there is none), the topic read from
+/// the question.
 pub async fn answer(
     kb: &KnowledgeBase,
     chain: &FallbackChain,
@@ -70,14 +132,17 @@ pub async fn answer(
     history: Vec<(String, String)>,
     on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send),
 ) -> Answered {
-    let mut ctx = AnswerContext::new(question, chart, year);
-    ctx.history = history;
-    ctx.passages = passages_for(kb, &ctx);
-    let outcome = chain.run(&ctx, on_event).await;
-    for (name, error) in &outcome.attempts {
-        tracing::warn!(generator = %name, error = %error, "generator failed; fell back");
-    }
-    Answered { text: outcome.text, generator: outcome.generator, findings: ctx.findings, citations: ctx.passages }
+    let q = Question {
+        text: question.to_string(),
+        topic: Topic::detect(question),
+        chart,
+        partner: None,
+        year,
+        year_offset: super::understand::year_offset(question),
+        today: today_in_korea(),
+        history,
+    };
+    answer_question(kb, chain, q, on_event).await
 }
 
 #[cfg(test)]

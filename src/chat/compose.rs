@@ -92,7 +92,7 @@ pub fn findings(chart: &Chart) -> Vec<Finding> {
     out
 }
 
-fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
+pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
     let counts = group_counts(chart);
     let count = |g: TenGodGroup| counts.iter().find(|(x, _)| *x == g).map_or(0, |(_, n)| *n);
     let strong = matches!(chart.strength.verdict, StrengthVerdict::Strong | StrengthVerdict::VeryStrong);

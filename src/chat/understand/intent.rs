@@ -297,3 +297,26 @@ fn mentions_someone(text: &str) -> bool {
     .iter()
     .any(|w| text.contains(w))
 }
+
+impl Topic {
+    /// The topic with this [`Topic::code`].
+    pub fn from_code(code: &str) -> Option<Topic> {
+        [
+            Topic::Personality,
+            Topic::Career,
+            Topic::Wealth,
+            Topic::Love,
+            Topic::Health,
+            Topic::YearFortune,
+            Topic::TodayFortune,
+            Topic::Daeun,
+            Topic::Compatibility,
+            Topic::Term,
+            Topic::SmallTalk,
+            Topic::OutOfScope,
+            Topic::General,
+        ]
+        .into_iter()
+        .find(|t| t.code() == code)
+    }
+}
