@@ -93,12 +93,18 @@ pub struct ReplyOut {
     pub reply_seq: u64,
     /// The chart the answer rests on, when there is one (CHART JSON).
     pub chart: Option<Any<serde_json::Value>>,
+    /// For a 궁합 answer: the second person's chart (CHART JSON); `findings` then holds both charts' facts
+    /// and the `compat:` findings between them.
+    pub partner_chart: Option<Any<serde_json::Value>>,
     /// Chart facts cited by the answer.
     pub findings: Vec<Any<Finding>>,
     /// Knowledge passages the answer rests on.
     pub citations: Vec<Citation>,
     /// Which generator wrote the reply (`composer`, `remote`, …).
     pub generator: String,
+    /// When the reply is a follow-up question: what it asks for (`date`, `year`, `month_day`, `am_pm`,
+    /// `hour`, `gender`).
+    pub follow_up: Option<String>,
 }
 
 #[derive(ApiResponse)]
