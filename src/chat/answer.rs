@@ -91,15 +91,73 @@ pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
     }
     ctx.partner = q.partner;
     ctx.passages = passages_for(kb, &ctx);
-    if ctx.intent == Topic::Compatibility && ctx.partner.is_some() {
-        let mut ids: Vec<&str> = compat::passages_for(&ctx.findings);
-        ids.truncate(MAX_PASSAGES);
-        let mut first: Vec<PassageRef> = ids.iter().filter_map(|id| kb.get(id)).map(passage_ref).collect();
-        first.extend(ctx.passages.drain(..).filter(|p| !ids.contains(&p.id.as_str())));
-        first.truncate(MAX_PASSAGES);
-        ctx.passages = first;
+    let first = topic_passages(kb, &ctx);
+    if !first.is_empty() {
+        let mut passages: Vec<PassageRef> = first.iter().filter_map(|id| kb.get(id)).map(passage_ref).collect();
+        passages.extend(ctx.passages.drain(..).filter(|p| !first.contains(&p.id)));
+        passages.truncate(MAX_PASSAGES);
+        ctx.passages = passages;
     }
     ctx
+}
+
+/// Romanized day stem as the knowledge base's `stems.<stem>.<topic>` ids spell it.
+fn stem_id(hangul: &str) -> Option<&'static str> {
+    let names = ["gap", "eul", "byeong", "jeong", "mu", "gi", "gyeong", "sin", "im", "gye"];
+    ["갑", "을", "병", "정", "무", "기", "경", "신", "임", "계"].iter().position(|s| *s == hangul).map(|i| names[i])
+}
+
+/// The passages that speak to the question itself, to lead the chart's: the day master's own passage for
+/// personality, career and love; the 세운 passages of this year's findings; the guides for today and 궁합.
+fn topic_passages(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<String> {
+    let Some(chart) = &ctx.chart else { return Vec::new() };
+    let own =
+        |topic: &str| stem_id(chart.day_master.hangul).map(|s| vec![format!("stems.{s}.{topic}")]).unwrap_or_default();
+    let by_findings = |prefixes: &[&str]| -> Vec<String> {
+        let codes: Vec<String> = ctx
+            .findings
+            .iter()
+            .filter(|f| prefixes.iter().any(|p| f.code.starts_with(p)))
+            .map(|f| f.code.clone())
+            .collect();
+        let mut ids: Vec<String> =
+            kb.select(&codes, Some(intent_code(ctx.intent))).into_iter().map(|p| p.id.clone()).collect();
+        ids.retain(|id| !id.starts_with("topics."));
+        ids
+    };
+    // The topic's own guides among the passages the chart's findings select.
+    let guides = |prefix: &str| -> Vec<String> {
+        let codes: Vec<String> = ctx.findings.iter().map(|f| f.code.clone()).collect();
+        let mut ids: Vec<String> = kb
+            .select(&codes, Some(intent_code(ctx.intent)))
+            .into_iter()
+            .map(|p| p.id.clone())
+            .filter(|id| id.starts_with(prefix))
+            .collect();
+        ids.truncate(2);
+        ids
+    };
+    let mut ids = match ctx.intent {
+        Topic::Personality | Topic::General => own("personality"),
+        Topic::Career => own("career").into_iter().chain(guides("topics.career")).collect(),
+        Topic::Love => own("love").into_iter().chain(guides("topics.love")).collect(),
+        Topic::Wealth => guides("topics.wealth"),
+        Topic::Health => guides("topics.health"),
+        Topic::Daeun => guides("luck.daeun"),
+        Topic::YearFortune => {
+            let mut ids = by_findings(&["seun:", "seun_relation:"]);
+            ids.push("topics.year_fortune.planning".into());
+            ids
+        }
+        Topic::TodayFortune => vec!["topics.today.ten_god_day".into(), "topics.today.how_to_read".into()],
+        Topic::Compatibility if ctx.partner.is_some() => {
+            compat::passages_for(&ctx.findings).into_iter().map(str::to_string).collect()
+        }
+        _ => Vec::new(),
+    };
+    ids.retain(|id| kb.get(id).is_some());
+    ids.truncate(MAX_PASSAGES / 2 + 1);
+    ids
 }
 
 fn passage_ref(p: &crate::knowledge::Passage) -> PassageRef {

@@ -36,6 +36,22 @@ fn keywords(ctx: &AnswerContext, chart: &Chart) -> Vec<String> {
         .flat_map(|f| f.code.split([':', '@', '-', '&']).skip(1).map(str::to_string).collect::<Vec<_>>())
         .filter(|w| w.chars().all(|c| ('가'..='힣').contains(&c)))
         .collect();
+    // A ten god also speaks through its group (정재 → 재성) in the passages' sentences.
+    let groups: Vec<String> = k
+        .iter()
+        .filter_map(|w| {
+            Some(match w.as_str() {
+                "비견" | "겁재" => "비겁",
+                "식신" | "상관" => "식상",
+                "편재" | "정재" => "재성",
+                "편관" | "정관" => "관성",
+                "편인" | "정인" => "인성",
+                _ => return None,
+            })
+        })
+        .map(str::to_string)
+        .collect();
+    k.extend(groups);
     k.push(chart.day_master.hangul.to_string());
     k.extend(
         match ctx.intent {
@@ -107,7 +123,7 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
                     ]
                 )
             );
-            let body = if relations.is_empty() {
+            let mut body = if relations.is_empty() {
                 "그해의 지지가 일지와 합이나 충을 이루지 않아, 큰 흔들림보다는 세운의 십신이 가리키는 쪽으로 차분히 흐르는 해로 봅니다.".to_string()
             } else {
                 format!(
@@ -115,6 +131,10 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
                     relations.join(", ")
                 )
             };
+            // The running 대운 is the background the year plays against.
+            let (_, daeun) = topic_reading(Topic::Daeun, chart, ctx.year);
+            body.push(' ');
+            body.push_str(&daeun);
             Some((head, body, vec![seun.text.clone()]))
         }
         Topic::TodayFortune => {
@@ -128,11 +148,13 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
                 "편관" | "정관" => "관성의 날이라 책임과 규칙이 앞에 놓이기 쉽습니다. 맡은 일을 차근히 처리하면 인정으로 돌아옵니다.",
                 _ => "인성의 날이라 배우고 정리하기 좋습니다. 서두르기보다 계획을 다듬는 데 시간을 쓰면 좋습니다.",
             };
-            let relations: Vec<&str> =
-                f.iter().filter(|x| x.code.starts_with("today_relation:")).map(|x| x.text.as_str()).collect();
+            // The day branch is the self's own seat: its relations with the day come first, three at most.
+            let mut relations: Vec<&Finding> = f.iter().filter(|x| x.code.starts_with("today_relation:")).collect();
+            relations.sort_by_key(|x| !x.code.ends_with("@일주"));
+            let relations: Vec<&str> = relations.iter().take(3).map(|x| x.text.as_str()).collect();
             let mut body = advice.to_string();
             if !relations.is_empty() {
-                body.push_str(&format!(" 원국과의 관계로는 {}이 보입니다.", relations.join(", ")));
+                body.push_str(&format!("\n원국과의 관계: {}.", relations.join(", ")));
             }
             let head = format!("{} — 일간 {}에게 {}의 날입니다.", pillar.text, chart.day_master.name, god);
             Some((head, body, vec![gods.text.clone()]))

@@ -28,7 +28,11 @@ pub fn sentences(body: &str) -> Vec<&str> {
 /// Up to `n` sentences of `body` that mention the most `keywords`, in the passage's own order. The first
 /// sentence (a passage's thesis) wins ties.
 pub fn pick(body: &str, keywords: &[String], n: usize) -> Vec<String> {
-    let all = sentences(body);
+    // The composer is not checked like a model, so it never repeats a passage's word of certainty.
+    let all: Vec<&str> = sentences(body)
+        .into_iter()
+        .filter(|s| !crate::llm::grounding::CERTAINTY_WORDS.iter().any(|w| s.contains(w)))
+        .collect();
     let mut scored: Vec<(usize, usize)> = all
         .iter()
         .enumerate()

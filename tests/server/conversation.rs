@@ -72,10 +72,12 @@ async fn a_whole_conversation() {
     let p = &mine.pillars;
 
     // 1. Birth data: the chart comes back with the first answer.
-    let first = s.post(&path, Some(&t), json!({"message": "1990년 5월 15일 오후 3시 30분 서울에서 태어난 여자예요"})).await;
+    let first =
+        s.post(&path, Some(&t), json!({"message": "1990년 5월 15일 오후 3시 30분 서울에서 태어난 여자예요"})).await;
     assert_eq!(first.body["chart"]["pillars"]["day"]["hangul"], p.day.hangul, "{}", first.text);
     assert!(first.body["follow_up"].is_null());
-    let pillars = format!("{}년 {}월 {}일 {}시", p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().unwrap().hangul);
+    let pillars =
+        format!("{}년 {}월 {}일 {}시", p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().unwrap().hangul);
     assert!(reply(&first).contains(&pillars), "{}", reply(&first));
 
     // 2. 성격: the day master and the month branch's ten god, and the chart's own passages.
@@ -86,8 +88,7 @@ async fn a_whole_conversation() {
     assert!(text.contains(&month_god) && text.contains(p.month.branch.ten_god.hangul), "{text}");
     cites_its_passages(&personality);
     let codes = finding_codes(&personality);
-    let by_chart: Vec<String> =
-        kb.select(&codes, Some("personality")).into_iter().map(|p| p.id.clone()).collect();
+    let by_chart: Vec<String> = kb.select(&codes, Some("personality")).into_iter().map(|p| p.id.clone()).collect();
     assert!(cited(&personality).iter().any(|id| by_chart.contains(id)), "a passage chosen by the chart's findings");
 
     // 3. 올해 운세: this year's 세운 pillar and its ten god, and the 세운 passage for that ten god.
@@ -127,7 +128,11 @@ async fn a_whole_conversation() {
     // 6. 오늘의 운세 streamed: the streamed text is the reply, and equals the same question answered plainly.
     let (text, done) = streamed(&s, &t, &id, "오늘의 운세 알려줘").await;
     assert_eq!(text, done["reply"].as_str().unwrap());
-    assert!(done["findings"].as_array().unwrap().iter().any(|f| f["code"].as_str().unwrap().starts_with("today_pillar:")));
+    assert!(done["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"].as_str().unwrap().starts_with("today_pillar:")));
     let plain = s.post(&path, Some(&t), json!({"message": "오늘의 운세 알려줘"})).await;
     assert_eq!(reply(&plain), text);
 }

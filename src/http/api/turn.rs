@@ -32,11 +32,8 @@ pub async fn prepare(state: Arc<AppState>, user: String, session_id: String, tex
     let (store, u) = (state.store.clone(), user.clone());
     let (session, known, history) = blocking(move || {
         let s = store.get_session(&u, &session_id)?;
-        let profiles: Vec<_> = store
-            .list_profiles(&u)?
-            .into_iter()
-            .map(|p| (p.id, p.name, p.relation, p.birth))
-            .collect::<Vec<_>>();
+        let profiles: Vec<_> =
+            store.list_profiles(&u)?.into_iter().map(|p| (p.id, p.name, p.relation, p.birth)).collect::<Vec<_>>();
         let from = s.next_seq.saturating_sub(2 * HISTORY_TURNS as u64);
         let messages = store.messages(&s.id, from, 2 * HISTORY_TURNS)?;
         let pending: Option<Pending> = messages
@@ -132,7 +129,11 @@ async fn outcome(
                 }
                 (c, p) => (c.and_then(Result::ok), p.and_then(Result::ok)),
             };
-            state.metrics.calculations.with_label_values(&["chart"]).inc_by(u64::from(chart.is_some()) + u64::from(partner_chart.is_some()));
+            state
+                .metrics
+                .calculations
+                .with_label_values(&["chart"])
+                .inc_by(u64::from(chart.is_some()) + u64::from(partner_chart.is_some()));
             let q = Question {
                 text: text.to_string(),
                 topic,
