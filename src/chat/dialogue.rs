@@ -44,16 +44,18 @@ pub struct Known {
     pub pending: Option<Pending>,
 }
 
+/// One value per turn, moved once: the variants' sizes do not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
     Ask {
         text: String,
         missing: Missing,
-        pending: Pending,
+        pending: Box<Pending>,
     },
     SmallTalk {
         topic: Topic,
-        keep: Option<Pending>,
+        keep: Option<Box<Pending>>,
     },
     Answer {
         topic: Topic,
@@ -79,7 +81,7 @@ fn partner_gender(text: &str) -> Option<String> {
 }
 
 fn ask(missing: Missing, pending: Pending) -> Step {
-    Step::Ask { text: follow_up(missing, &pending.facts, pending.partner), missing, pending }
+    Step::Ask { text: follow_up(missing, &pending.facts, pending.partner), missing, pending: Box::new(pending) }
 }
 
 /// Decides the turn for `text`.
@@ -91,7 +93,7 @@ pub fn decide(text: &str, this_year: i32, known: Known) -> Step {
         (t, _) => t,
     };
     if matches!(topic, Topic::SmallTalk | Topic::OutOfScope) {
-        return Step::SmallTalk { topic, keep: pending };
+        return Step::SmallTalk { topic, keep: pending.map(Box::new) };
     }
     let year_offset = if u.year_offset != 0 { u.year_offset } else { pending.as_ref().map_or(0, |p| p.year_offset) };
     let compat = topic == Topic::Compatibility;
@@ -155,7 +157,7 @@ pub fn decide(text: &str, this_year: i32, known: Known) -> Step {
             "궁합을 보려면 먼저 본인의 출생 정보가 필요해요.\n{}",
             follow_up(Missing::Date, &pending.facts, false)
         );
-        return Step::Ask { text, missing: Missing::Date, pending };
+        return Step::Ask { text, missing: Missing::Date, pending: Box::new(pending) };
     }
     let mut partner = None;
     if compat {
@@ -203,8 +205,8 @@ mod tests {
         for m in messages {
             let step = decide(m, 2026, known.clone());
             known.pending = match &step {
-                Step::Ask { pending, .. } => Some(pending.clone()),
-                Step::SmallTalk { keep, .. } => keep.clone(),
+                Step::Ask { pending, .. } => Some((**pending).clone()),
+                Step::SmallTalk { keep, .. } => keep.as_deref().cloned(),
                 Step::Answer { remember, .. } => {
                     if remember.is_some() {
                         known.own = remember.clone();

@@ -108,12 +108,12 @@ async fn outcome(
     match step {
         Step::Ask { text: question, missing, pending } => {
             let mut o = Outcome::fixed(question, on_event);
-            (o.pending, o.follow_up) = (Some(pending), Some(missing.code().to_string()));
+            (o.pending, o.follow_up) = (Some(*pending), Some(missing.code().to_string()));
             o
         }
         Step::SmallTalk { topic, keep } => {
             let mut o = Outcome::fixed(small_talk(topic, text, has_chart), on_event);
-            o.pending = keep;
+            o.pending = keep.map(|p| *p);
             o
         }
         Step::Answer { topic, year_offset, own, partner, remember } => {
