@@ -2,8 +2,11 @@
 //! knowledge passages it cites out. Passages come from two places: those whose `applies_when` matches the
 //! chart's findings (most specific first) and those the question's own words retrieve.
 
+use super::compat::{self, compatibility};
+use super::fortune::{seun_findings, today_findings, today_in_korea};
 use super::{Finding, Topic};
 use crate::knowledge::KnowledgeBase;
+use crate::llm::context::default_caution;
 use crate::llm::{AnswerContext, ChainEvent, FallbackChain, PassageRef};
 use crate::saju::chart::model::Chart;
 
@@ -22,15 +25,8 @@ pub struct Answered {
 /// The knowledge base's `intent:` code for a topic.
 pub fn intent_code(topic: Topic) -> &'static str {
     match topic {
-        Topic::Personality => "personality",
-        Topic::Career => "career",
-        Topic::Wealth => "wealth",
-        Topic::Love => "love",
-        Topic::Health => "health",
-        Topic::YearFortune => "year_fortune",
-        Topic::Daeun => "daeun",
-        Topic::Term => "term",
-        Topic::General => "personality",
+        Topic::General | Topic::SmallTalk | Topic::OutOfScope => "personality",
+        other => other.code(),
     }
 }
 
@@ -56,18 +52,137 @@ pub fn passages_for(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<PassageRef> 
     } else {
         selected.iter().take(MAX_PASSAGES / 2).chain(&searched).for_each(|id| push(id));
     }
-    ids.iter()
-        .filter_map(|id| kb.get(id))
-        .map(|p| PassageRef {
-            id: p.id.clone(),
-            title: p.title.clone(),
-            source: p.source.clone(),
-            body: p.body.clone(),
-        })
-        .collect()
+    ids.iter().filter_map(|id| kb.get(id)).map(passage_ref).collect()
 }
 
-/// Answers `question` about `chart` (or asks for the birth data when there is none).
+/// Everything a turn knows when it asks for an answer.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub text: String,
+    pub topic: Topic,
+    pub chart: Option<Chart>,
+    /// The second person's chart for 궁합.
+    pub partner: Option<Chart>,
+    /// Findings of the enabled interpretation plugins (`plugin:<id>:<code>`), after the built-in ones.
+    pub plugin_findings: Vec<Finding>,
+    /// This year.
+    pub year: i32,
+    /// The year a fortune question is about, relative to this year (내년 → 1).
+    pub year_offset: i32,
+    /// Today's civil date, for 오늘의 운세.
+    pub today: (i32, u32, u32),
+    pub history: Vec<(String, String)>,
+}
+
+/// The context for a question: the chart's findings plus those of the topic (세운, 일진, 궁합), and the
+/// passages for them.
+pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
+    let mut ctx = AnswerContext::new(q.text, q.chart, q.year);
+    ctx.intent = q.topic;
+    ctx.caution = default_caution(q.topic).map(str::to_string);
+    ctx.history = q.history;
+    if let Some(chart) = &ctx.chart {
+        let extra = match q.topic {
+            Topic::YearFortune => seun_findings(chart, q.year + q.year_offset),
+            Topic::TodayFortune => today_findings(chart, q.today),
+            Topic::Compatibility => q.partner.as_ref().map(|p| compatibility(chart, p)).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        // The topic's own facts lead: they are what the question is about; plugins' readings come last.
+        ctx.findings = extra.into_iter().chain(ctx.findings).chain(q.plugin_findings).collect();
+    }
+    ctx.partner = q.partner;
+    ctx.passages = passages_for(kb, &ctx);
+    let first = topic_passages(kb, &ctx);
+    if !first.is_empty() {
+        let mut passages: Vec<PassageRef> = first.iter().filter_map(|id| kb.get(id)).map(passage_ref).collect();
+        passages.extend(ctx.passages.drain(..).filter(|p| !first.contains(&p.id)));
+        passages.truncate(MAX_PASSAGES);
+        ctx.passages = passages;
+    }
+    ctx
+}
+
+/// Romanized day stem as the knowledge base's `stems.<stem>.<topic>` ids spell it.
+fn stem_id(hangul: &str) -> Option<&'static str> {
+    let names = ["gap", "eul", "byeong", "jeong", "mu", "gi", "gyeong", "sin", "im", "gye"];
+    ["갑", "을", "병", "정", "무", "기", "경", "신", "임", "계"].iter().position(|s| *s == hangul).map(|i| names[i])
+}
+
+/// The passages that speak to the question itself, to lead the chart's: the day master's own passage for
+/// personality, career and love; the 세운 passages of this year's findings; the guides for today and 궁합.
+fn topic_passages(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<String> {
+    let Some(chart) = &ctx.chart else { return Vec::new() };
+    let own =
+        |topic: &str| stem_id(chart.day_master.hangul).map(|s| vec![format!("stems.{s}.{topic}")]).unwrap_or_default();
+    let by_findings = |prefixes: &[&str]| -> Vec<String> {
+        let codes: Vec<String> = ctx
+            .findings
+            .iter()
+            .filter(|f| prefixes.iter().any(|p| f.code.starts_with(p)))
+            .map(|f| f.code.clone())
+            .collect();
+        let mut ids: Vec<String> =
+            kb.select(&codes, Some(intent_code(ctx.intent))).into_iter().map(|p| p.id.clone()).collect();
+        ids.retain(|id| !id.starts_with("topics."));
+        ids
+    };
+    // The topic's own guides among the passages the chart's findings select.
+    let guides = |prefix: &str| -> Vec<String> {
+        let codes: Vec<String> = ctx.findings.iter().map(|f| f.code.clone()).collect();
+        let mut ids: Vec<String> = kb
+            .select(&codes, Some(intent_code(ctx.intent)))
+            .into_iter()
+            .map(|p| p.id.clone())
+            .filter(|id| id.starts_with(prefix))
+            .collect();
+        ids.truncate(2);
+        ids
+    };
+    let mut ids = match ctx.intent {
+        Topic::Personality | Topic::General => own("personality"),
+        Topic::Career => own("career").into_iter().chain(guides("topics.career")).collect(),
+        Topic::Love => own("love").into_iter().chain(guides("topics.love")).collect(),
+        Topic::Wealth => guides("topics.wealth"),
+        Topic::Health => guides("topics.health"),
+        Topic::Daeun => guides("luck.daeun"),
+        Topic::YearFortune => {
+            let mut ids = by_findings(&["seun:", "seun_relation:"]);
+            ids.push("topics.year_fortune.planning".into());
+            ids
+        }
+        Topic::TodayFortune => vec!["topics.today.ten_god_day".into(), "topics.today.how_to_read".into()],
+        Topic::Compatibility if ctx.partner.is_some() => {
+            compat::passages_for(&ctx.findings).into_iter().map(str::to_string).collect()
+        }
+        _ => Vec::new(),
+    };
+    ids.retain(|id| kb.get(id).is_some());
+    ids.truncate(MAX_PASSAGES / 2 + 1);
+    ids
+}
+
+fn passage_ref(p: &crate::knowledge::Passage) -> PassageRef {
+    PassageRef { id: p.id.clone(), title: p.title.clone(), source: p.source.clone(), body: p.body.clone() }
+}
+
+/// Answers a question through the chain.
+pub async fn answer_question(
+    kb: &KnowledgeBase,
+    chain: &FallbackChain,
+    q: Question,
+    on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send),
+) -> Answered {
+    let ctx = context_for(kb, q);
+    let outcome = chain.run(&ctx, on_event).await;
+    for (name, error) in &outcome.attempts {
+        tracing::warn!(generator = %name, error = %error, "generator failed; fell back");
+    }
+    Answered { text: outcome.text, generator: outcome.generator, findings: ctx.findings, citations: ctx.passages }
+}
+
+/// Answers `question` about `chart` (or asks for the birth data when there is none), the topic read from
+/// the question.
 pub async fn answer(
     kb: &KnowledgeBase,
     chain: &FallbackChain,
@@ -77,14 +192,18 @@ pub async fn answer(
     history: Vec<(String, String)>,
     on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send),
 ) -> Answered {
-    let mut ctx = AnswerContext::new(question, chart, year);
-    ctx.history = history;
-    ctx.passages = passages_for(kb, &ctx);
-    let outcome = chain.run(&ctx, on_event).await;
-    for (name, error) in &outcome.attempts {
-        tracing::warn!(generator = %name, error = %error, "generator failed; fell back");
-    }
-    Answered { text: outcome.text, generator: outcome.generator, findings: ctx.findings, citations: ctx.passages }
+    let q = Question {
+        text: question.to_string(),
+        topic: Topic::detect(question),
+        chart,
+        partner: None,
+        plugin_findings: Vec::new(),
+        year,
+        year_offset: super::understand::year_offset(question),
+        today: today_in_korea(),
+        history,
+    };
+    answer_question(kb, chain, q, on_event).await
 }
 
 #[cfg(test)]

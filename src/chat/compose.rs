@@ -1,7 +1,7 @@
 //! The deterministic reply: a one-line answer, the chart facts it rests on, a reading for the topic asked,
 //! and a caution where the topic calls for one. Facts come only from the computed chart.
 
-use super::extract::Topic;
+use super::understand::Topic;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::{StrengthVerdict, TenGodGroup};
 use serde::Serialize;
@@ -92,7 +92,7 @@ pub fn findings(chart: &Chart) -> Vec<Finding> {
     out
 }
 
-fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
+pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
     let counts = group_counts(chart);
     let count = |g: TenGodGroup| counts.iter().find(|(x, _)| *x == g).map_or(0, |(_, n)| *n);
     let strong = matches!(chart.strength.verdict, StrengthVerdict::Strong | StrengthVerdict::VeryStrong);
@@ -162,7 +162,12 @@ fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
                 },
             )
         }
-        Topic::Term | Topic::General => (
+        Topic::Term
+        | Topic::General
+        | Topic::TodayFortune
+        | Topic::Compatibility
+        | Topic::SmallTalk
+        | Topic::OutOfScope => (
             format!("{dm} 일간의 사주입니다. 성격, 직업, 재물, 연애, 건강, 운의 흐름 중 궁금한 것을 물어 주세요."),
             String::new(),
         ),

@@ -27,7 +27,7 @@ pub fn run(args: AskArgs) -> Result<(), CliError> {
     if question.is_empty() || question.chars().count() > 1000 {
         return Err(CliError("질문은 1~1000자여야 합니다".into()));
     }
-    let chart = match extract_birth(question) {
+    let chart = match extract_birth(question, crate::store::current_year()) {
         Some(birth) if !birth.gender.is_empty() => Some(build_chart(&birth.parse()?, &ChartExtras::default())?),
         Some(_) => return Err(CliError("성별을 함께 적어 주세요 (예: 남자, 여자)".into())),
         None => None,

@@ -1,15 +1,12 @@
-//! The grounded composer as a [`Generator`]: the deterministic reply of `chat::compose`, built from engine
+//! The grounded composer as a [`Generator`]: the deterministic reply of `chat::narrate`, built from engine
 //! facts only, so it needs no grounding check and never fails. It is the last generator of every chain.
 
 use super::context::AnswerContext;
 use super::{GenFuture, Generator};
-use crate::chat::{compose, Topic};
+use crate::chat::Topic;
 
 /// What the composer says while the birth data is missing.
 pub const ASK_FOR_BIRTH: &str = "사주를 보려면 생년월일과 태어난 시각, 성별을 알려 주세요.\n예: \"1990년 5월 15일 오후 3시 30분, 남자\" 또는 \"음력 1988년 3월 2일 새벽 2시, 여자\". 시각을 모르시면 \"시간 모름\"이라고 적어 주세요.";
-
-/// Passages named at the end of a composed answer, at most.
-const CITED_PASSAGES: usize = 3;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct GroundedComposer;
@@ -24,27 +21,11 @@ impl GroundedComposer {
                 return Self::explain(ctx, p);
             }
         }
+        if matches!(ctx.intent, Topic::SmallTalk | Topic::OutOfScope) {
+            return crate::chat::narrate::small_talk(ctx.intent, &ctx.question, ctx.chart.is_some());
+        }
         let Some(chart) = &ctx.chart else { return ASK_FOR_BIRTH.to_string() };
-        let mut text = compose(ctx.intent, chart, ctx.year).text;
-        let cited: Vec<String> =
-            ctx.passages.iter().take(CITED_PASSAGES).map(|p| format!("{} [{}]", p.title, p.id)).collect();
-        if !cited.is_empty() {
-            let line = format!("\n\n참고한 풀이: {}", cited.join(", "));
-            // Before the closing caution `compose` may have written, so the caution stays last.
-            let at = match text.rfind("\n\n") {
-                Some(i) if text[i..].contains("조언을 대신하지 않습니다") => i,
-                _ => text.len(),
-            };
-            text.insert_str(at, &line);
-        }
-        // `compose` already ends health and money answers with their caution.
-        if let Some(c) = ctx.caution.as_deref().filter(|_| !matches!(ctx.intent, Topic::Health | Topic::Wealth)) {
-            if !text.contains(c) {
-                text.push_str("\n\n");
-                text.push_str(c);
-            }
-        }
-        text
+        crate::chat::narrate::narrate(ctx, chart)
     }
 }
 

@@ -38,6 +38,8 @@ pub struct AnswerContext {
     pub caution: Option<String>,
     /// The current year: the running 대운 and this year's 세운 are read from it.
     pub year: i32,
+    /// The second person's chart for a 궁합 question.
+    pub partner: Option<Chart>,
 }
 
 impl AnswerContext {
@@ -56,6 +58,7 @@ impl AnswerContext {
             passages: Vec::new(),
             history: Vec::new(),
             year,
+            partner: None,
         }
     }
 }
@@ -65,6 +68,9 @@ pub fn default_caution(topic: Topic) -> Option<&'static str> {
     match topic {
         Topic::Health => Some("이 풀이는 전통 명리의 해석이며 의료 전문가의 진단이나 조언을 대신하지 않습니다."),
         Topic::Wealth => Some("이 풀이는 전통 명리의 해석이며 투자·재무 전문가의 조언을 대신하지 않습니다."),
+        Topic::Compatibility => {
+            Some("궁합은 전통 명리의 한 관점일 뿐, 두 사람의 관계를 정하는 것은 서로의 대화와 노력입니다.")
+        }
         _ => None,
     }
 }

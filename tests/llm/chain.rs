@@ -263,7 +263,7 @@ async fn an_empty_answer_falls_back() {
 #[tokio::test]
 async fn the_composer_asks_for_birth_data_without_a_chart() {
     let chain = FallbackChain::new(vec![Arc::new(GroundedComposer)], TIMEOUT);
-    let (o, log) = run(&chain, &ctx("안녕하세요", None)).await;
+    let (o, log) = run(&chain, &ctx("제 성격은 어떤가요?", None)).await;
     assert_eq!(o.text, saju::llm::composer::ASK_FOR_BIRTH);
     assert!(log.len() > 5);
 }

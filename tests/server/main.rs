@@ -3,6 +3,7 @@
 mod admin;
 mod charts;
 mod common;
+mod conversation;
 mod fuzz;
 mod operations;
 mod plugins;

@@ -109,6 +109,10 @@ async fn plugin_findings_join_a_chat_answer() {
     let findings = r.body["findings"].as_array().unwrap();
     assert!(findings.iter().any(|f| f["code"] == "day_stem:경"), "{findings:?}");
     let from_plugin = findings.iter().find(|f| f["code"] == "plugin:good:steady").expect("plugin finding");
-    assert!(from_plugin["text"].as_str().unwrap().starts_with("시험 발견: "));
+    let text = from_plugin["text"].as_str().unwrap();
+    assert!(text.starts_with("시험 발견: "));
+    // The composer reads it out too, after the built-in reading.
+    let reply = r.body["reply"].as_str().unwrap();
+    assert!(reply.contains("해석 플러그인") && reply.contains(text), "{reply}");
     s.stop().await;
 }

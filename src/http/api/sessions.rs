@@ -93,12 +93,18 @@ pub struct ReplyOut {
     pub reply_seq: u64,
     /// The chart the answer rests on, when there is one (CHART JSON).
     pub chart: Option<Any<serde_json::Value>>,
+    /// For a 궁합 answer: the second person's chart (CHART JSON); `findings` then holds both charts' facts
+    /// and the `compat:` findings between them.
+    pub partner_chart: Option<Any<serde_json::Value>>,
     /// Chart facts cited by the answer.
     pub findings: Vec<Any<Finding>>,
     /// Knowledge passages the answer rests on.
     pub citations: Vec<Citation>,
     /// Which generator wrote the reply (`composer`, `remote`, …).
     pub generator: String,
+    /// When the reply is a follow-up question: what it asks for (`date`, `year`, `month_day`, `am_pm`,
+    /// `hour`, `gender`).
+    pub follow_up: Option<String>,
 }
 
 #[derive(ApiResponse)]
@@ -184,8 +190,7 @@ pub(super) fn session_not_found(e: ApiError) -> ApiError {
 
 /// Earlier turns given to the generators as history.
 pub const HISTORY_TURNS: usize = 6;
-pub const ASK_FOR_GENDER: &str =
-    "대운의 방향이 성별에 따라 달라져서, 성별을 알려 주시면 바로 풀어 드릴게요. (예: \"남자\" 또는 \"여자\")";
+pub use crate::chat::understand::ASK_FOR_GENDER;
 
 #[OpenApi(prefix_path = "/v1/sessions", tag = "ApiTags::Sessions")]
 impl SessionsApi {

@@ -1,12 +1,17 @@
 //! One conversation turn, shared by the plain and the streamed reply: `prepare` does every check that can
-//! fail with an HTTP error (session, limits, input), `finish` runs the chain and stores both messages.
+//! fail with an HTTP error (session, limits, input) and decides the turn (`chat::dialogue`), `finish` asks,
+//! chats or answers, and stores both messages.
 
 use super::blocking;
 use super::sessions::{session_not_found, Citation, ReplyOut, ASK_FOR_GENDER, HISTORY_TURNS, MAX_TURNS};
-use crate::chat::answer::answer;
-use crate::chat::{extract_birth, gender_in, profile_reference};
+use crate::chat::answer::{answer_question, Question};
+use crate::chat::dialogue::{decide, Known, Pending, Step};
+use crate::chat::fortune::today_in_korea;
+use crate::chat::narrate::small_talk;
+use crate::chat::Topic;
 use crate::http::{ApiError, AppState};
 use crate::llm::ChainEvent;
+use crate::saju::chart::model::Chart;
 use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
 use crate::store::{current_year, Session};
 use poem_openapi::types::Any;
@@ -17,7 +22,7 @@ pub struct Turn {
     user: String,
     session: Session,
     text: String,
-    birth: Option<ChartRequest>,
+    step: Step,
     history: Vec<(String, String)>,
 }
 
@@ -25,25 +30,26 @@ pub async fn prepare(state: Arc<AppState>, user: String, session_id: String, tex
     if text.trim().is_empty() {
         return Err(ApiError::bad_request("invalid_input", "메시지가 비어 있습니다"));
     }
-    let (store, u, said) = (state.store.clone(), user.clone(), text.clone());
-    let (session, profile_birth, history) = blocking(move || {
+    let (store, u) = (state.store.clone(), user.clone());
+    let (session, known, history) = blocking(move || {
         let s = store.get_session(&u, &session_id)?;
-        let birth = match &s.profile_id {
-            Some(p) => store.get_profile(&u, p).ok().map(|p| p.birth),
-            // No profile chosen: a saved person the message names ("엄마 사주"), when unambiguous.
-            None => {
-                let profiles = store.list_profiles(&u)?;
-                let keys: Vec<(String, String, String)> =
-                    profiles.iter().map(|p| (p.id.clone(), p.name.clone(), p.relation.clone())).collect();
-                profile_reference(&said, &keys)
-                    .and_then(|id| profiles.iter().find(|p| p.id == id))
-                    .map(|p| p.birth.clone())
-            }
-        };
+        let profiles: Vec<_> =
+            store.list_profiles(&u)?.into_iter().map(|p| (p.id, p.name, p.relation, p.birth)).collect::<Vec<_>>();
         let from = s.next_seq.saturating_sub(2 * HISTORY_TURNS as u64);
-        let history: Vec<(String, String)> =
-            store.messages(&s.id, from, 2 * HISTORY_TURNS)?.into_iter().map(|m| (m.role, m.content)).collect();
-        Ok((s, birth, history))
+        let messages = store.messages(&s.id, from, 2 * HISTORY_TURNS)?;
+        let pending: Option<Pending> = messages
+            .iter()
+            .rev()
+            .find(|m| m.role == "assistant")
+            .and_then(|m| m.details.get("pending"))
+            .and_then(|p| serde_json::from_value(p.clone()).ok());
+        let own = match &s.profile_id {
+            Some(id) => profiles.iter().find(|p| &p.0 == id).map(|p| p.3.clone()),
+            None => s.birth.clone(),
+        };
+        let known = Known { own, session_profile: s.profile_id.clone(), profiles, pending };
+        let history = messages.into_iter().map(|m| (m.role, m.content)).collect();
+        Ok((s, known, history))
     })
     .await
     .map_err(session_not_found)?;
@@ -53,76 +59,130 @@ pub async fn prepare(state: Arc<AppState>, user: String, session_id: String, tex
             format!("이 대화는 최대 {MAX_TURNS}턴에 도달했습니다. 새 대화를 시작해 주세요"),
         ));
     }
-    // Birth data: the profile, else what this session was told before, updated by this message.
-    let mut birth: Option<ChartRequest> = profile_birth.or(session.birth.clone());
-    if let Some(mut said) = extract_birth(&text) {
-        if said.gender.is_empty() {
-            said.gender = birth.as_ref().map(|b| b.gender.clone()).unwrap_or_default();
-        }
-        birth = Some(said);
-    } else if let Some(b) = birth.as_mut().filter(|b| b.gender.is_empty()) {
-        if let Some(g) = gender_in(&text) {
-            b.gender = g.into();
+    let step = decide(&text, current_year(), known);
+    Ok(Turn { state, user, session, text, step, history })
+}
+
+/// The chart for a request, `None` while the gender is missing.
+fn chart_of(birth: &Option<ChartRequest>) -> Option<Result<Chart, String>> {
+    let b = birth.as_ref().filter(|b| !b.gender.is_empty())?;
+    Some(b.parse().and_then(|input| build_chart(&input, &ChartExtras::default())).map_err(|e| e.to_string()))
+}
+
+struct Outcome {
+    reply: String,
+    chart: Option<Chart>,
+    partner: Option<Chart>,
+    findings: Vec<crate::chat::Finding>,
+    citations: Vec<crate::llm::PassageRef>,
+    generator: String,
+    pending: Option<Pending>,
+    follow_up: Option<String>,
+    remember: Option<ChartRequest>,
+}
+
+impl Outcome {
+    fn fixed(reply: String, on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send)) -> Outcome {
+        on_event(ChainEvent::Token(&reply));
+        Outcome {
+            reply,
+            chart: None,
+            partner: None,
+            findings: Vec::new(),
+            citations: Vec::new(),
+            generator: "composer".into(),
+            pending: None,
+            follow_up: None,
+            remember: None,
         }
     }
-    Ok(Turn { state, user, session, text, birth, history })
+}
+
+async fn outcome(
+    state: &AppState,
+    text: &str,
+    step: Step,
+    history: Vec<(String, String)>,
+    has_chart: bool,
+    on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send),
+) -> Outcome {
+    match step {
+        Step::Ask { text: question, missing, pending } => {
+            let mut o = Outcome::fixed(question, on_event);
+            (o.pending, o.follow_up) = (Some(*pending), Some(missing.code().to_string()));
+            o
+        }
+        Step::SmallTalk { topic, keep } => {
+            let mut o = Outcome::fixed(small_talk(topic, text, has_chart), on_event);
+            o.pending = keep.map(|p| *p);
+            o
+        }
+        Step::Answer { topic, year_offset, own, partner, remember } => {
+            if own.as_ref().is_some_and(|b| b.gender.is_empty()) {
+                return Outcome::fixed(ASK_FOR_GENDER.to_string(), on_event);
+            }
+            let (chart, partner_chart) = match (chart_of(&own), chart_of(&partner)) {
+                (Some(Err(e)), _) | (_, Some(Err(e))) => {
+                    return Outcome::fixed(
+                        format!("말씀하신 출생 정보로는 사주를 계산할 수 없습니다: {e}\n다시 한 번 확인해 주세요."),
+                        on_event,
+                    )
+                }
+                (c, p) => (c.and_then(Result::ok), p.and_then(Result::ok)),
+            };
+            state
+                .metrics
+                .calculations
+                .with_label_values(&["chart"])
+                .inc_by(u64::from(chart.is_some()) + u64::from(partner_chart.is_some()));
+            let partner_for_plugins = partner_chart.as_ref().filter(|_| topic == Topic::Compatibility);
+            let plugin_findings = super::plugins::chat_findings(state, chart.as_ref(), partner_for_plugins).await;
+            let q = Question {
+                text: text.to_string(),
+                topic,
+                chart: chart.clone(),
+                partner: partner_chart.clone(),
+                plugin_findings,
+                year: current_year(),
+                year_offset,
+                today: today_in_korea(),
+                history,
+            };
+            let a = answer_question(&state.knowledge, &state.chain, q, on_event).await;
+            Outcome {
+                reply: a.text,
+                chart,
+                partner: partner_chart,
+                findings: a.findings,
+                citations: a.citations,
+                generator: a.generator,
+                pending: None,
+                follow_up: None,
+                remember,
+            }
+        }
+    }
 }
 
 pub async fn finish(turn: Turn, on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send)) -> Result<ReplyOut, ApiError> {
-    let Turn { state, user, session, text, birth, history } = turn;
-    let chart = match &birth {
-        Some(b) if !b.gender.is_empty() => {
-            Some(b.parse().and_then(|input| build_chart(&input, &ChartExtras::default())))
-        }
-        _ => None,
-    };
-    let fixed = |t: String, on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send)| {
-        on_event(ChainEvent::Token(&t));
-        t
-    };
-    let (reply, chart_json, findings, citations, generator) = match (&birth, chart) {
-        (Some(b), None) if b.gender.is_empty() => {
-            (fixed(ASK_FOR_GENDER.to_string(), on_event), None, Vec::new(), Vec::new(), "composer".to_string())
-        }
-        (_, Some(Err(e))) => (
-            fixed(
-                format!("말씀하신 출생 정보로는 사주를 계산할 수 없습니다: {e}\n다시 한 번 확인해 주세요."),
-                on_event,
-            ),
-            None,
-            Vec::new(),
-            Vec::new(),
-            "composer".to_string(),
-        ),
-        (_, chart) => {
-            let chart = chart.and_then(Result::ok);
-            if chart.is_some() {
-                state.metrics.calculations.with_label_values(&["chart"]).inc();
-            }
-            let chart_json = chart.as_ref().map(|c| serde_json::to_value(c).expect("chart serializes"));
-            let year = current_year();
-            // Plugin hook: the enabled plugins' readings join the answer's findings.
-            let from_plugins = match &chart {
-                Some(c) => super::plugins::chat_findings(&state, c).await,
-                None => Vec::new(),
-            };
-            let a = answer(&state.knowledge, &state.chain, &text, chart, year, history, on_event).await;
-            let findings = a.findings.into_iter().chain(from_plugins).collect();
-            (a.text, chart_json, findings, a.citations, a.generator)
-        }
-    };
+    let Turn { state, user, session, text, step, history } = turn;
+    let has_chart = session.birth.is_some() || session.profile_id.is_some();
+    let o = outcome(&state, &text, step, history, has_chart, on_event).await;
     let citations: Vec<Citation> =
-        citations.into_iter().map(|p| Citation { id: p.id, title: p.title, source: p.source }).collect();
-    let details = serde_json::json!({
-        "findings": findings,
+        o.citations.into_iter().map(|p| Citation { id: p.id, title: p.title, source: p.source }).collect();
+    let mut details = serde_json::json!({
+        "findings": o.findings,
         "citations": citations
             .iter()
             .map(|c| serde_json::json!({"id": c.id, "title": c.title, "source": c.source}))
             .collect::<Vec<_>>(),
-        "generator": generator,
+        "generator": o.generator,
     });
-    let remember = session.profile_id.is_none().then_some(birth).flatten();
-    let (store, sid, reply_text) = (state.store.clone(), session.id.clone(), reply.clone());
+    if let Some(p) = &o.pending {
+        details["pending"] = serde_json::to_value(p).expect("pending serializes");
+    }
+    let remember = o.remember.filter(|_| session.profile_id.is_none());
+    let (store, sid, reply_text) = (state.store.clone(), session.id.clone(), o.reply.clone());
     let (_, written) = blocking(move || {
         store.append_messages(
             &user,
@@ -136,13 +196,16 @@ pub async fn finish(turn: Turn, on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send
     .await
     .map_err(session_not_found)?;
     state.touch_session(&session.id);
+    let json = |c: &Chart| Any(serde_json::to_value(c).expect("chart serializes"));
     Ok(ReplyOut {
-        reply,
+        reply: o.reply,
         user_seq: written[0].seq,
         reply_seq: written[1].seq,
-        chart: chart_json.map(Any),
-        findings: findings.into_iter().map(Any).collect(),
+        chart: o.chart.as_ref().map(json),
+        partner_chart: o.partner.as_ref().map(json),
+        findings: o.findings.into_iter().map(Any).collect(),
         citations,
-        generator,
+        generator: o.generator,
+        follow_up: o.follow_up,
     })
 }

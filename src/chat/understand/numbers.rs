@@ -1,0 +1,58 @@
+//! Korean number words: Sino-Korean (`십오` = 15, `유월` = 6월) and native hour words (`두` 시 = 2시).
+
+/// A Sino-Korean number from 1 to 99 (`오`, `십오`, `이십삼`); `None` for anything else.
+pub fn sino(word: &str) -> Option<u32> {
+    let digit = |c: char| "일이삼사오육칠팔구".chars().position(|d| d == c).map(|i| i as u32 + 1);
+    let chars: Vec<char> = word.chars().map(|c| if c == '륙' { '육' } else { c }).collect();
+    let value = match chars.as_slice() {
+        [u] if *u != '십' => digit(*u)?,
+        ['십'] => 10,
+        ['십', u] => 10 + digit(*u)?,
+        [t, '십'] => digit(*t)? * 10,
+        [t, '십', u] => digit(*t)? * 10 + digit(*u)?,
+        _ => return None,
+    };
+    (1..=99).contains(&value).then_some(value)
+}
+
+/// A month written in Sino-Korean, with the two irregular ones: `유월` (6), `시월` (10).
+pub fn sino_month(word: &str) -> Option<u32> {
+    match word {
+        "유" => Some(6),
+        "시" => Some(10),
+        "십이" => Some(12),
+        "십일" => Some(11),
+        w => sino(w).filter(|m| (1..=12).contains(m)),
+    }
+}
+
+/// Native Korean hour words (`두` 시 = 2 o'clock).
+pub fn native_hour(word: &str) -> Option<u32> {
+    const WORDS: [&str; 12] = ["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"];
+    WORDS.iter().position(|w| *w == word).map(|i| i as u32 + 1)
+}
+
+/// A number written in digits or in either kind of Korean words.
+pub fn any_number(word: &str) -> Option<u32> {
+    word.parse().ok().or_else(|| native_hour(word)).or_else(|| sino(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sino_korean_numbers() {
+        assert_eq!(sino("오"), Some(5));
+        assert_eq!(sino("십오"), Some(15));
+        assert_eq!(sino("이십삼"), Some(23));
+        assert_eq!(sino("삼십"), Some(30));
+        assert_eq!(sino("십"), Some(10));
+        assert_eq!(sino("오십오십"), None);
+        assert_eq!(sino_month("유"), Some(6));
+        assert_eq!(sino_month("시"), Some(10));
+        assert_eq!(sino_month("십삼"), None);
+        assert_eq!(native_hour("열두"), Some(12));
+        assert_eq!(any_number("반"), None);
+    }
+}

@@ -1,0 +1,3 @@
+//! The conversation's understanding of Korean messages, over the committed test set.
+
+mod nlu;
