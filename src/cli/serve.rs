@@ -33,6 +33,7 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         let addr = config.listen_addr();
         let (acceptor, local) =
             http::bind(addr).await.map_err(|e| CliError(format!("{addr}에서 수신할 수 없습니다: {e}")))?;
+        let signalled = shutdown_signal();
         let state = http::state_from(config, store);
         tracing::info!(
             addr = %local,
@@ -57,7 +58,7 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         crate::systemd::notify("READY=1");
         let shutdown_state = state.clone();
         let shutdown = async move {
-            shutdown_signal().await;
+            signalled.await;
             shutdown_state.set_ready(false);
             crate::systemd::notify("STOPPING=1");
             let drain = Duration::from_secs(shutdown_state.config.server.shutdown_drain_seconds);
@@ -71,24 +72,33 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
     })
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// SIGTERM or SIGINT. The handlers are installed by this call, not when the future is first polled, so a
+/// signal that comes right after start-up (between READY=1 and the server's first poll) still drains
+/// instead of killing the process.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut term = signal(SignalKind::terminate()).ok();
+        let mut int = signal(SignalKind::interrupt()).ok();
+        async move {
+            let wait = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                _ = wait(term.take()) => {},
+                _ = wait(int.take()) => {},
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 

@@ -3,7 +3,8 @@
 //!
 //! **Pillar names.** The allowed 간지 are the chart's four pillars, every 대운 pillar, the 세운/월운 the
 //! chart carries, the alternative pillars of its boundary warnings, and the year pillars of
-//! [`mentioned_years`] (last year, this year, next year, and years written in the question). The prompt
+//! [`mentioned_years`] (last year, this year, next year, and years written in the question), the partner's
+//! pillars in a 궁합, and the 간지 the findings name (today's 일진, a 세운 the question asked about). The prompt
 //! lists exactly these. A 간지 counts as *named* when it is written
 //! - in hanja (`甲子`) — always a claim;
 //! - in hangul followed by a pillar word: `갑자일주`, `갑자 일주`, `갑자년`, `갑자월`, `갑자일`, `갑자시`,
@@ -57,9 +58,18 @@ pub fn allowed_pillars(ctx: &AnswerContext) -> BTreeSet<usize> {
             out.insert(g.index());
         }
     };
-    let p = &chart.pillars;
-    for pillar in [Some(&p.year), Some(&p.month), Some(&p.day), p.hour.as_ref()].into_iter().flatten() {
-        add(pillar.hangul);
+    for c in std::iter::once(chart).chain(ctx.partner.as_ref()) {
+        let p = &c.pillars;
+        for pillar in [Some(&p.year), Some(&p.month), Some(&p.day), p.hour.as_ref()].into_iter().flatten() {
+            add(pillar.hangul);
+        }
+    }
+    // Findings are engine facts; a 간지 they write (hangul or hanja) was computed, not invented.
+    for f in &ctx.findings {
+        let chars: Vec<char> = f.text.chars().collect();
+        for pair in chars.windows(2) {
+            add(&pair.iter().collect::<String>());
+        }
     }
     chart.daeun.pillars.iter().for_each(|d| add(d.hangul));
     chart.seun.iter().flatten().for_each(|s| add(s.hangul));
@@ -176,6 +186,31 @@ mod tests {
         ] {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
+    }
+
+    #[test]
+    fn partner_pillars_and_findings_pillars_may_be_named() {
+        use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
+        let chart = |dt: &str| {
+            let r = ChartRequest { datetime: dt.into(), gender: "female".into(), ..Default::default() };
+            build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap()
+        };
+        let mut ctx = AnswerContext::new("우리 궁합은요?", Some(chart("1990-05-15T15:30")), 2026);
+        let partner = chart("1988-11-03T14:20");
+        let partner_day = format!("{}일주", partner.pillars.day.hangul);
+        let own: BTreeSet<usize> = allowed_pillars(&ctx);
+        let partner_index = GanZhi::parse(partner.pillars.day.hangul).unwrap().index();
+        assert!(!own.contains(&partner_index), "the test needs a partner day pillar the user's chart lacks");
+        assert!(check(&ctx, &format!("상대는 {partner_day}입니다.")).is_err());
+        ctx.partner = Some(partner);
+        assert!(check(&ctx, &format!("상대는 {partner_day}입니다.")).is_ok());
+        // A 간지 only a finding names (today's 일진, say) is allowed once the finding is there.
+        let today = (0..60).map(GanZhi::new).find(|g| !allowed_pillars(&ctx).contains(&g.index())).unwrap();
+        let claim = format!("오늘은 {}일이라", today.hangul());
+        assert!(check(&ctx, &claim).is_err());
+        ctx.findings
+            .push(crate::chat::Finding { code: "today:x".into(), text: format!("오늘 일진 {}", today.hanja()) });
+        assert!(check(&ctx, &claim).is_ok(), "{claim}");
     }
 
     #[test]

@@ -305,6 +305,19 @@ pub fn chart_facts(ctx: &AnswerContext) -> String {
         let label = if w.code.starts_with("near_") { "경계 경고" } else { "참고" };
         lines.push(format!("- {label}: {}", w.message));
     }
+    if let Some(partner) = &ctx.partner {
+        lines.push("[상대의 사주] (궁합의 상대, 엔진이 계산한 값)".to_string());
+        lines.push(birth_line(partner));
+        let q = &partner.pillars;
+        lines.push(pillar_line("년주", &q.year));
+        lines.push(pillar_line("월주", &q.month));
+        lines.push(pillar_line("일주", &q.day));
+        match &q.hour {
+            Some(h) => lines.push(pillar_line("시주", h)),
+            None => lines.push("- 시주: 모름 (상대의 태어난 시각 미상)".into()),
+        }
+        lines.push(format!("- 일간: {}", partner.day_master.name));
+    }
     lines.join("\n")
 }
 

@@ -84,8 +84,12 @@ impl Driver {
         v[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}: {v}")).to_string()
     }
 
+    /// Clicks the element after scrolling it to the middle of the window, as a user would: WebDriver's own
+    /// scrolling stops once any part is visible, which can leave it under the sticky message box.
     pub async fn click(&self, css: &str) {
         let id = self.find(css).await;
+        let element = json!({ ELEMENT_KEY: id });
+        self.run("arguments[0].scrollIntoView({block: 'center'});", json!([element])).await;
         self.post(&format!("/element/{id}/click"), json!({})).await;
     }
 

@@ -28,11 +28,13 @@ fn the_server_builds_the_dense_index_once_and_reuses_it() {
     let line = wait_for_log(&server, "dense index attached");
     assert!(line.contains("Built"), "{line}");
     server.signal(libc::SIGTERM);
-    assert!(server.wait_exit(Duration::from_secs(30)).expect("exits").success());
+    let status = server.wait_exit(Duration::from_secs(30)).expect("exits");
+    assert!(status.success(), "{status:?}\n{}", server.log_text());
 
     let mut again = Server::start_with(data.path(), &env, &[]);
     let line = wait_for_log(&again, "dense index attached");
     assert!(line.contains("Stored"), "{line}");
     again.signal(libc::SIGTERM);
-    assert!(again.wait_exit(Duration::from_secs(30)).expect("exits").success());
+    let status = again.wait_exit(Duration::from_secs(30)).expect("exits");
+    assert!(status.success(), "{status:?}\n{}", again.log_text());
 }

@@ -183,3 +183,17 @@ fn sigterm_drains_in_flight_requests_and_exits_zero() {
     let log = server.log_text();
     assert!(log.contains("shutdown signal received") && log.contains("\"stopped\""), "{log}");
 }
+
+/// A SIGTERM sent the moment the server says `listening` (before it has served anything) still takes the
+/// graceful path: the handlers are installed before the announcement, so the exit is 0, not death by signal.
+#[test]
+fn sigterm_right_after_listening_exits_zero() {
+    for _ in 0..5 {
+        let data = tempfile::tempdir().unwrap();
+        let mut server = Server::start_with(data.path(), &[("SAJU_SERVER__SHUTDOWN_DRAIN_SECONDS", "0")], &[]);
+        server.signal(libc::SIGTERM);
+        let status = server.wait_exit(Duration::from_secs(30)).expect("exits");
+        assert!(status.success(), "{status:?}\n{}", server.log_text());
+        assert!(server.log_text().contains("shutdown signal received"), "{}", server.log_text());
+    }
+}

@@ -168,3 +168,38 @@ async fn follow_up_questions_gather_the_birth_over_turns() {
     let off = s.post(&path, Some(&t), json!({"message": "주식 종목 추천해 주세요"})).await;
     assert!(reply(&off).contains("사주") && off.body["chart"].is_null(), "{}", off.text);
 }
+
+/// The page's 궁합 button: a session about the first saved person, and a message naming both, as the page
+/// words it ("나와 민수의 궁합을 봐 주세요." for the user, "엄마와 아빠의 …" for two others).
+#[tokio::test]
+async fn compatibility_between_two_saved_profiles() {
+    let s = TestServer::start().await;
+    let t = s.user().await;
+    let people = [
+        ("나", "self", "1990-05-15T15:30", "female"),
+        ("민수", "partner", "1988-11-03T14:20", "male"),
+        ("엄마", "family", "1962-02-07T06:00", "female"),
+        ("아빠", "family", "1959-09-21T22:10", "male"),
+    ];
+    let mut ids = std::collections::HashMap::new();
+    for (name, relation, datetime, gender) in people {
+        let body = json!({"name": name, "relation": relation, "birth": {"datetime": datetime, "gender": gender}});
+        let r = s.post("/v1/profiles", Some(&t), body).await;
+        assert_eq!(r.status, 201, "{}", r.text);
+        ids.insert(name, r.body["id"].as_str().unwrap().to_string());
+    }
+    for (first, second, said) in [("나", "민수", "나"), ("엄마", "아빠", "엄마")] {
+        let session = s.post("/v1/sessions", Some(&t), json!({"profile_id": ids[first]})).await;
+        let path = format!("/v1/sessions/{}/messages", session.body["id"].as_str().unwrap());
+        let r = s.post(&path, Some(&t), json!({"message": format!("{said}와 {second}의 궁합을 봐 주세요.")})).await;
+        assert_eq!(r.status, 200, "{}", r.text);
+        let person = |n: &str| people.iter().find(|p| p.0 == n).map(|p| chart(p.2, p.3)).unwrap();
+        let (a, b) = (person(first), person(second));
+        assert_eq!(r.body["chart"]["pillars"]["day"]["hangul"], a.pillars.day.hangul, "{first}: {}", r.text);
+        assert_eq!(r.body["partner_chart"]["pillars"]["day"]["hangul"], b.pillars.day.hangul, "{second}: {}", r.text);
+        assert!(finding_codes(&r).iter().any(|c| c.starts_with("compat")), "{:?}", finding_codes(&r));
+        let text = reply(&r);
+        assert!(text.contains(a.pillars.day.hangul) && text.contains(b.pillars.day.hangul), "{text}");
+    }
+    s.stop().await;
+}
