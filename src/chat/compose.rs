@@ -92,6 +92,18 @@ pub fn findings(chart: &Chart) -> Vec<Finding> {
     out
 }
 
+/// The four pillars as an answer names them: "경오년 신사월 경진일 갑신시", or "(시주 모름)" for the hour.
+pub fn pillars_in_words(chart: &Chart) -> String {
+    let p = &chart.pillars;
+    format!(
+        "{}년 {}월 {}일 {}",
+        p.year.hangul,
+        p.month.hangul,
+        p.day.hangul,
+        p.hour.as_ref().map_or("(시주 모름)".to_string(), |h| format!("{}시", h.hangul))
+    )
+}
+
 pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
     let counts = group_counts(chart);
     let count = |g: TenGodGroup| counts.iter().find(|(x, _)| *x == g).map_or(0, |(_, n)| *n);
@@ -178,21 +190,14 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
 pub fn compose(topic: Topic, chart: &Chart, year: i32) -> Reply {
     let findings = findings(chart);
     let (summary, reading) = topic_reading(topic, chart, year);
-    let p = &chart.pillars;
-    let pillars = format!(
-        "{}년 {}월 {}일 {}",
-        p.year.hangul,
-        p.month.hangul,
-        p.day.hangul,
-        p.hour.as_ref().map_or("(시주 모름)".to_string(), |h| format!("{}시", h.hangul))
-    );
+    let pillars = pillars_in_words(chart);
     let facts: Vec<&str> = findings.iter().take(4).map(|f| f.text.as_str()).collect();
     let mut text = format!("{summary}\n\n근거: {pillars} · {}", facts.join(", "));
     if !reading.is_empty() {
         text.push_str("\n\n");
         text.push_str(&reading);
     }
-    if p.hour.is_none() {
+    if chart.pillars.hour.is_none() {
         text.push_str("\n\n태어난 시각을 몰라 세 기둥(년·월·일주)으로 본 풀이입니다.");
     }
     if let Some(w) = chart.warnings.iter().find(|w| w.code.starts_with("near_")) {

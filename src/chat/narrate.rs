@@ -2,7 +2,7 @@
 //! the pillars, so every 간지 named comes from the chart), a reading from the engine's facts, the cited
 //! passages' own sentences that fit the facts, the conventions that matter, and a caution where one is due.
 
-use super::compose::{topic_reading, Finding};
+use super::compose::{pillars_in_words, topic_reading, Finding};
 use super::weave::{choose, pick, seed};
 use super::Topic;
 use crate::llm::context::{AnswerContext, PassageRef};
@@ -224,13 +224,7 @@ pub fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     let p = &chart.pillars;
     let s =
         seed(&[p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().map_or("", |h| h.hangul), &ctx.question]);
-    let pillars = format!(
-        "{}년 {}월 {}일 {}",
-        p.year.hangul,
-        p.month.hangul,
-        p.day.hangul,
-        p.hour.as_ref().map_or("(시주 모름)".to_string(), |h| format!("{}시", h.hangul))
-    );
+    let pillars = pillars_in_words(chart);
     let (head, reading, facts) = match fortune_reading(ctx, chart, s) {
         Some(r) => r,
         None => {
@@ -242,14 +236,7 @@ pub fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     let mut parts = vec![head];
     let mut grounds = format!("근거: {pillars} · {}", facts.join(", "));
     if let Some(partner) = &ctx.partner {
-        let q = &partner.pillars;
-        grounds.push_str(&format!(
-            "\n상대: {}년 {}월 {}일 {}",
-            q.year.hangul,
-            q.month.hangul,
-            q.day.hangul,
-            q.hour.as_ref().map_or("(시주 모름)".to_string(), |h| format!("{}시", h.hangul))
-        ));
+        grounds.push_str(&format!("\n상대: {}", pillars_in_words(partner)));
     }
     parts.push(grounds);
     if !reading.is_empty() {

@@ -91,7 +91,8 @@ fn list(config: &ConfigArgs, json: bool) -> Result<(), CliError> {
     }
     for p in plugins {
         let state = p.disabled_reason.as_deref().map_or("켜짐".to_string(), |r| format!("꺼짐 — {r}"));
-        println!("{} {} {} [{}] {}\n    {}", p.id, p.name, p.version, p.school, p.path, state);
+        let m = &p.meta;
+        println!("{} {} {} [{}] {}\n    {}", m.id, m.name, m.version, m.school, p.path, state);
     }
     Ok(())
 }

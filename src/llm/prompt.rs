@@ -217,14 +217,7 @@ pub fn chart_facts(ctx: &AnswerContext) -> String {
     let mut lines =
         vec!["[사주 정보] (엔진이 계산한 값입니다. 그대로 쓰고, 바꾸거나 다시 계산하지 마세요.)".to_string()];
     lines.push(birth_line(chart));
-    let p = &chart.pillars;
-    lines.push(pillar_line("년주", &p.year));
-    lines.push(pillar_line("월주", &p.month));
-    lines.push(pillar_line("일주", &p.day));
-    match &p.hour {
-        Some(h) => lines.push(pillar_line("시주", h)),
-        None => lines.push("- 시주: 모름 (태어난 시각 미상 — 세 기둥으로 봅니다)".into()),
-    }
+    pillar_lines(&mut lines, chart, "- 시주: 모름 (태어난 시각 미상 — 세 기둥으로 봅니다)");
     let dm = &chart.day_master;
     lines.push(format!("- 일간: {}, {}", dm.name, polarity_name(dm.polarity)));
     let counts: Vec<String> =
@@ -308,17 +301,19 @@ pub fn chart_facts(ctx: &AnswerContext) -> String {
     if let Some(partner) = &ctx.partner {
         lines.push("[상대의 사주] (궁합의 상대, 엔진이 계산한 값)".to_string());
         lines.push(birth_line(partner));
-        let q = &partner.pillars;
-        lines.push(pillar_line("년주", &q.year));
-        lines.push(pillar_line("월주", &q.month));
-        lines.push(pillar_line("일주", &q.day));
-        match &q.hour {
-            Some(h) => lines.push(pillar_line("시주", h)),
-            None => lines.push("- 시주: 모름 (상대의 태어난 시각 미상)".into()),
-        }
+        pillar_lines(&mut lines, partner, "- 시주: 모름 (상대의 태어난 시각 미상)");
         lines.push(format!("- 일간: {}", partner.day_master.name));
     }
     lines.join("\n")
+}
+
+/// The four pillars, one line each; `no_hour` stands for the hour pillar when the hour is unknown.
+fn pillar_lines(lines: &mut Vec<String>, chart: &Chart, no_hour: &str) {
+    let p = &chart.pillars;
+    lines.push(pillar_line("년주", &p.year));
+    lines.push(pillar_line("월주", &p.month));
+    lines.push(pillar_line("일주", &p.day));
+    lines.push(p.hour.as_ref().map_or_else(|| no_hour.to_string(), |h| pillar_line("시주", h)));
 }
 
 fn birth_line(chart: &Chart) -> String {

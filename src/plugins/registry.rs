@@ -14,12 +14,9 @@ use std::sync::{Arc, Mutex, RwLock};
 /// One plugin as the operator sees it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PluginInfo {
-    pub id: String,
-    pub name: String,
-    pub version: String,
-    pub school: String,
-    pub description: String,
-    pub intents: Vec<String>,
+    /// What the plugin says of itself (only the id, from the file name, when it could not be loaded).
+    #[serde(flatten)]
+    pub meta: PluginMeta,
     pub path: String,
     pub enabled: bool,
     /// Why it is not running: a load error, the operator, or the fault that stopped it.
@@ -63,17 +60,7 @@ impl Entry {
             Ok(_) if !self.operator_enabled.load(Ordering::SeqCst) => Some("관리자가 껐습니다".to_string()),
             Ok(_) => self.fault.lock().expect("fault lock").clone(),
         };
-        PluginInfo {
-            id: meta.id,
-            name: meta.name,
-            version: meta.version,
-            school: meta.school,
-            description: meta.description,
-            intents: meta.intents,
-            path: self.path.display().to_string(),
-            enabled: reason.is_none(),
-            disabled_reason: reason,
-        }
+        PluginInfo { meta, path: self.path.display().to_string(), enabled: reason.is_none(), disabled_reason: reason }
     }
 }
 

@@ -21,7 +21,7 @@ fn examples() -> Option<Registry> {
         dir.display()
     );
     let reg = registry(&dir, None);
-    let ids: Vec<String> = reg.list().into_iter().filter(|p| p.enabled).map(|p| p.id).collect();
+    let ids: Vec<String> = reg.list().into_iter().filter(|p| p.enabled).map(|p| p.meta.id).collect();
     assert!(ids.contains(&"sinsal12".to_string()) && ids.contains(&"gunghap".to_string()), "{:?}", reg.list());
     Some(reg)
 }

@@ -36,13 +36,14 @@ pub struct PluginList {
 }
 
 fn out(p: PluginInfo) -> PluginOut {
+    let m = p.meta;
     PluginOut {
-        id: p.id,
-        name: p.name,
-        version: p.version,
-        school: p.school,
-        description: p.description,
-        intents: p.intents,
+        id: m.id,
+        name: m.name,
+        version: m.version,
+        school: m.school,
+        description: m.description,
+        intents: m.intents,
         enabled: p.enabled,
         disabled_reason: p.disabled_reason,
     }
