@@ -100,7 +100,26 @@ pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
         passages.truncate(MAX_PASSAGES);
         ctx.passages = passages;
     }
+    // For a life-area question, the passages written for that area come first (a stable partition: the
+    // chart's other passages stay, after them).
+    if let Some(area) = life_area(ctx.intent) {
+        let about = |p: &PassageRef| kb.get(&p.id).is_some_and(|full| full.topics.iter().any(|t| t == area));
+        let (mut first, rest): (Vec<PassageRef>, Vec<PassageRef>) = ctx.passages.drain(..).partition(about);
+        first.extend(rest);
+        ctx.passages = first;
+    }
     ctx
+}
+
+/// The corpus's `topics:` word for the life areas a question can ask about.
+fn life_area(topic: Topic) -> Option<&'static str> {
+    Some(match topic {
+        Topic::Career => "직업",
+        Topic::Wealth => "재물",
+        Topic::Love => "연애",
+        Topic::Health => "건강",
+        _ => return None,
+    })
 }
 
 /// Romanized day stem as the knowledge base's `stems.<stem>.<topic>` ids spell it.
@@ -214,6 +233,37 @@ mod tests {
     fn chart() -> Chart {
         let r = ChartRequest { datetime: "1990-05-15T15:30".into(), gender: "female".into(), ..Default::default() };
         build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap()
+    }
+
+    #[test]
+    fn a_life_area_question_puts_that_area_s_passages_first() {
+        let kb = KnowledgeBase::embedded();
+        for (question, topic, area) in [
+            ("건강은 어때요?", Topic::Health, "건강"),
+            ("재물운은요?", Topic::Wealth, "재물"),
+            ("직업은 뭐가 맞을까요?", Topic::Career, "직업"),
+        ] {
+            let q = Question {
+                text: question.into(),
+                topic,
+                chart: Some(chart()),
+                partner: None,
+                plugin_findings: Vec::new(),
+                year: 2026,
+                year_offset: 0,
+                today: (2026, 11, 26),
+                history: Vec::new(),
+            };
+            let ctx = context_for(&kb, q);
+            let about: Vec<bool> =
+                ctx.passages.iter().map(|p| kb.get(&p.id).unwrap().topics.iter().any(|t| t == area)).collect();
+            assert!(
+                about.first() == Some(&true),
+                "{question}: {:?}",
+                ctx.passages.iter().map(|p| &p.id).collect::<Vec<_>>()
+            );
+            assert!(about.windows(2).all(|w| w[0] || !w[1]), "{area} passages lead: {about:?}");
+        }
     }
 
     #[test]

@@ -25,13 +25,62 @@ pub fn sentences(body: &str) -> Vec<&str> {
     out
 }
 
+/// Words that open a sentence by pointing back at the one before: out of context they point at nothing.
+const BACK_REFERENCES: &[&str] = &[
+    "하나는",
+    "다른 하나는",
+    "첫째",
+    "둘째",
+    "이런",
+    "이러한",
+    "이처럼",
+    "이렇게",
+    "이때",
+    "이 경우",
+    "이는",
+    "그런",
+    "그러한",
+    "그렇다면",
+    "그 때문에",
+];
+/// Conjunctions that only link to the sentence before; dropped when that sentence is not quoted with it.
+const CONJUNCTIONS: &[&str] = &[
+    "대신",
+    "그래서",
+    "하지만",
+    "그러나",
+    "또한",
+    "따라서",
+    "반면",
+    "그러므로",
+    "그런데",
+    "다만",
+    "그리고",
+    "또",
+    "즉",
+];
+
+/// `sentence` without a leading conjunction (and the comma after it), when it has one.
+fn without_conjunction(sentence: &str) -> &str {
+    for c in CONJUNCTIONS {
+        if let Some(rest) = sentence.strip_prefix(c) {
+            if let Some(rest) = rest.strip_prefix(',').or(Some(rest)).filter(|r| r.starts_with(' ')) {
+                return rest.trim_start();
+            }
+        }
+    }
+    sentence
+}
+
 /// Up to `n` sentences of `body` that mention the most `keywords`, in the passage's own order. The first
-/// sentence (a passage's thesis) wins ties.
+/// sentence (a passage's thesis) wins ties. A sentence quoted without the one before it loses a leading
+/// conjunction, and one that opens by pointing back ("이런 구조는…") is not quoted alone.
 pub fn pick(body: &str, keywords: &[String], n: usize) -> Vec<String> {
     // The composer is not checked like a model, so it never repeats a passage's word of certainty.
     let all: Vec<&str> = sentences(body)
         .into_iter()
         .filter(|s| !crate::llm::grounding::CERTAINTY_WORDS.iter().any(|w| s.contains(w)))
+        .filter(|s| !BACK_REFERENCES.iter().any(|w| s.starts_with(w)))
         .collect();
     let mut scored: Vec<(usize, usize)> = all
         .iter()
@@ -41,7 +90,12 @@ pub fn pick(body: &str, keywords: &[String], n: usize) -> Vec<String> {
     scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut chosen: Vec<usize> = scored.into_iter().take(n).map(|(i, _)| i).collect();
     chosen.sort_unstable();
-    chosen.into_iter().map(|i| all[i].to_string()).collect()
+    let mut out: Vec<String> = Vec::new();
+    for (k, &i) in chosen.iter().enumerate() {
+        let follows_previous = k > 0 && chosen[k - 1] + 1 == i;
+        out.push(if follows_previous { all[i] } else { without_conjunction(all[i]) }.to_string());
+    }
+    out
 }
 
 /// A stable 64-bit hash (FNV-1a) of the parts: the seed of an answer's wording.
@@ -78,5 +132,18 @@ mod tests {
         let picks: std::collections::BTreeSet<&str> =
             (0..40).map(|s| choose(seed(&[&s.to_string()]), 1, &options)).collect();
         assert_eq!(picks.len(), 3, "every option is reachable");
+    }
+
+    #[test]
+    fn quoted_alone_a_sentence_loses_its_link_words() {
+        let body = "편관은 압력입니다. 날씨 이야기입니다. 대신 직장에서는 추진력이 됩니다. 이런 직장은 긴장이 큽니다.";
+        let key = ["직장".to_string()];
+        // "대신" linked to the sentence before, which is not quoted; "이런" points at nothing alone.
+        assert_eq!(pick(body, &key, 2), vec!["편관은 압력입니다.", "직장에서는 추진력이 됩니다."]);
+        // Quoted right after its own previous sentence, it keeps the conjunction.
+        let body = "편관은 압력입니다. 그래서 직장에서는 추진력이 됩니다.";
+        assert_eq!(pick(body, &key, 2), vec!["편관은 압력입니다.", "그래서 직장에서는 추진력이 됩니다."]);
+        assert_eq!(without_conjunction("또한, 직장에서"), "직장에서");
+        assert_eq!(without_conjunction("또래와 함께"), "또래와 함께", "a word that only starts like one stays");
     }
 }
