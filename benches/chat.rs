@@ -13,6 +13,9 @@ use saju::saju::chart::{build_chart, ChartExtras, ChartRequest};
 use std::hint::black_box;
 use std::time::Instant;
 
+#[path = "support/latency.rs"]
+mod latency;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -60,14 +63,12 @@ fn print_percentiles(kb: &KnowledgeBase, partner: &ChartRequest, rounds: usize) 
             samples.push(t.elapsed().as_nanos() as f64 / 1000.0);
         }
     }
-    samples.sort_by(f64::total_cmp);
-    let pct = |p: f64| samples[((samples.len() - 1) as f64 * p) as usize];
-    let mean = samples.iter().sum::<f64>() / samples.len() as f64;
+    let (p50, p99, mean) = latency::percentiles(&mut samples);
     eprintln!(
         "grounded composer answer (decide + chart + findings + passages + text), {} answers: p50 {:.0} µs, p99 {:.0} µs, mean {:.0} µs",
         samples.len(),
-        pct(0.5),
-        pct(0.99),
+        p50,
+        p99,
         mean
     );
 }

@@ -13,6 +13,9 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Instant;
 
+#[path = "support/latency.rs"]
+mod latency;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -30,16 +33,8 @@ fn print_percentiles(label: &str, questions: &[String], rounds: usize, mut searc
             samples.push(t.elapsed().as_nanos() as f64 / 1000.0);
         }
     }
-    samples.sort_by(f64::total_cmp);
-    let pct = |p: f64| samples[((samples.len() - 1) as f64 * p) as usize];
-    let mean = samples.iter().sum::<f64>() / samples.len() as f64;
-    eprintln!(
-        "{label} search, {} queries: p50 {:.1} µs, p99 {:.1} µs, mean {:.1} µs",
-        samples.len(),
-        pct(0.5),
-        pct(0.99),
-        mean
-    );
+    let (p50, p99, mean) = latency::percentiles(&mut samples);
+    eprintln!("{label} search, {} queries: p50 {:.1} µs, p99 {:.1} µs, mean {:.1} µs", samples.len(), p50, p99, mean);
 }
 
 fn search(c: &mut Criterion) {

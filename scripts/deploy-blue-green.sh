@@ -178,12 +178,7 @@ deploy() {
     log "FAILED: $failed; rolling back to $active"
     sysctl stop "saju@$idle.service" || true
     [ -x "$idle_bin.previous" ] && mv -f "$idle_bin.previous" "$idle_bin"
-    local schema_after
-    schema_after="$(schema_version "$active_bin" 2>/dev/null || echo unknown)"
-    if [ -n "$backup" ] && [ "$schema_after" != "$schema_before" ]; then
-        restore_database "$backup" "$db" "$stamp"
-        log "restored $backup (the schema had moved from $schema_before to $schema_after)"
-    fi
+    restore_if_schema_moved "$active_bin"
     if sysctl start "saju@$active.service" && wait_ready "$active_url"; then
         switch_upstream "$active" || log "warning: nginx still lists $idle as backup"
         log "rolled back: $active is live again"

@@ -122,6 +122,17 @@ wait_ready() {
     return 1
 }
 
+# During a rollback: when the schema the old binary BIN reads is no longer the one recorded before the upgrade
+# (the new version migrated it), put the backup back. Reads the caller's backup, schema_before, db and stamp.
+restore_if_schema_moved() {
+    local bin="$1" schema_after
+    schema_after="$(schema_version "$bin" 2>/dev/null || echo unknown)"
+    if [ -n "$backup" ] && [ "$schema_after" != "$schema_before" ]; then
+        restore_database "$backup" "$db" "$stamp"
+        log "restored $backup (the schema had moved from $schema_before to $schema_after; kept $db.failed-$stamp)"
+    fi
+}
+
 # The schema version of the database (`saju migrate --status`), or 0 when it does not exist yet.
 schema_version() {
     local bin="$1" out
@@ -244,12 +255,7 @@ main() {
         die "this was the first install; the unit is stopped"
     fi
     install_binary "$previous" "$DEPLOY_BIN"
-    local schema_after
-    schema_after="$(schema_version "$DEPLOY_BIN" 2>/dev/null || echo unknown)"
-    if [ -n "$backup" ] && [ "$schema_after" != "$schema_before" ]; then
-        restore_database "$backup" "$db" "$stamp"
-        log "restored $backup (the schema had moved from $schema_before to $schema_after; kept $db.failed-$stamp)"
-    fi
+    restore_if_schema_moved "$DEPLOY_BIN"
     if sysctl start "$DEPLOY_UNIT" && wait_ready "$ready_url"; then
         log "rolled back to $("$DEPLOY_BIN" --version), ready at $ready_url"
         exit 1
