@@ -4,11 +4,9 @@
 //! Run: `cargo bench --bench chat`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use saju::chat::answer::{context_for, Question};
+use saju::answer::{compose, context_for, Question, Topic};
 use saju::chat::dialogue::{decide, Known, Step};
-use saju::chat::understand::Topic;
 use saju::knowledge::KnowledgeBase;
-use saju::llm::GroundedComposer;
 use saju::saju::chart::{build_chart, ChartExtras, ChartRequest};
 use std::hint::black_box;
 use std::time::Instant;
@@ -50,7 +48,7 @@ fn answer(kb: &KnowledgeBase, message: &str, partner: Option<&ChartRequest>) -> 
         today: (2026, 11, 26),
         history: Vec::new(),
     };
-    GroundedComposer::text(&context_for(kb, q))
+    compose::text(&context_for(kb, q))
 }
 
 fn print_percentiles(kb: &KnowledgeBase, partner: &ChartRequest, rounds: usize) {

@@ -8,10 +8,13 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use saju::knowledge::eval::{parse_eval_set, EMBEDDED_EVAL_SET};
 use saju::knowledge::{DenseIndex, KnowledgeBase, LexicalIndex, Mode};
 use saju::models::embed::BertEmbedder;
-use saju::models::tiny::{write_encoder, EncoderKind};
+#[path = "../tests/support/tiny_models.rs"]
+#[allow(dead_code)]
+mod tiny_models;
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Instant;
+use tiny_models::{write_encoder, EncoderKind};
 
 #[path = "support/latency.rs"]
 mod latency;

@@ -2,10 +2,10 @@
 //! follow-up question (and remember the facts so far), answer small talk, or answer a topic with the
 //! user's birth and, for 궁합, the second person's.
 //!
-//! State between turns is the [`Pending`] record stored with the assistant's follow-up question: the
+//! State between turns is the [`Pending`] record kept in the conversation state (`chat::state`): the
 //! facts gathered so far, whose they are, and the question that is waiting for them.
 
-use super::extract::profile_reference;
+use super::people::profile_reference;
 use super::understand::{follow_up, understand, BirthFacts, Missing, Topic};
 use crate::saju::chart::ChartRequest;
 use serde::{Deserialize, Serialize};
@@ -30,8 +30,15 @@ pub struct Pending {
     pub partner_facts: Option<BirthFacts>,
 }
 
-/// A saved person: (id, name, relation, birth).
-pub type SavedPerson = (String, String, String, ChartRequest);
+/// A person the user saved (a profile).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedPerson {
+    pub id: String,
+    pub name: String,
+    /// `self`, `family`, `partner`, … as the profile says.
+    pub relation: String,
+    pub birth: ChartRequest,
+}
 
 /// What the conversation knows before this message.
 #[derive(Debug, Clone, Default)]
@@ -98,8 +105,8 @@ pub fn decide(text: &str, this_year: i32, known: Known) -> Step {
     let year_offset = if u.year_offset != 0 { u.year_offset } else { pending.as_ref().map_or(0, |p| p.year_offset) };
     let compat = topic == Topic::Compatibility;
     let keys: Vec<(String, String, String)> =
-        known.profiles.iter().map(|(id, name, rel, _)| (id.clone(), name.clone(), rel.clone())).collect();
-    let birth_of = |id: &str| known.profiles.iter().find(|p| p.0 == id).map(|p| p.3.clone());
+        known.profiles.iter().map(|p| (p.id.clone(), p.name.clone(), p.relation.clone())).collect();
+    let birth_of = |id: &str| known.profiles.iter().find(|p| p.id == id).map(|p| p.birth.clone());
     // A saved person the message names is the user's subject, or for 궁합 the second person.
     let named = profile_reference(text, &keys).map(str::to_string);
     let mut own = known.own.clone();
@@ -107,7 +114,7 @@ pub fn decide(text: &str, this_year: i32, known: Known) -> Step {
         if let Some(b) = named.as_deref().filter(|_| !compat).and_then(birth_of) {
             own = Some(b);
         } else if own.is_none() && compat {
-            own = known.profiles.iter().find(|p| p.2 == "self").map(|p| p.3.clone());
+            own = known.profiles.iter().find(|p| p.relation == "self").map(|p| p.birth.clone());
         }
     }
     let own_pending = pending.clone().filter(|p| !p.partner);

@@ -1,17 +1,14 @@
-//! The conversation: understand a message (birth data, topic), compute the chart, compose the reply.
-//! This is the deterministic composer; it always works, with no model and no network.
+//! The conversation: what the user means (`understand`), what this turn does (`dialogue`), what it keeps
+//! between turns (`state`), and the one turn runner every door calls (`turn`). What a reply says is
+//! `answer`'s; who phrases it is `llm`'s.
 
-pub mod answer;
-pub mod compat;
-pub mod compose;
 pub mod dialogue;
-pub mod extract;
-pub mod fortune;
-pub mod narrate;
+pub mod people;
 pub mod places;
+pub mod state;
+pub mod turn;
 pub mod understand;
-pub mod weave;
 
-pub use compose::{compose, Finding, Reply};
-pub use extract::{extract_birth, gender_in, profile_reference};
+pub use people::{gender_in, profile_reference};
+pub use turn::{run, Brain, TurnOutcome, TurnRequest};
 pub use understand::Topic;

@@ -1,14 +1,16 @@
-//! `saju ask "질문"`: one question answered on the command line, the same way the chat route answers it.
+//! `saju ask "질문"`: one message answered on the command line by the same turn runner as the chat route
+//! (`chat::turn`): the same understanding, follow-up questions, plugins and generator chain.
 
 use super::server_args::ConfigArgs;
 use super::CliError;
-use crate::chat::answer::answer;
-use crate::chat::extract_birth;
+use crate::chat::dialogue::Known;
+use crate::chat::{Brain, TurnRequest};
+use crate::clock::Clock;
 use crate::knowledge::KnowledgeBase;
-use crate::llm::ChainEvent;
-use crate::saju::chart::{build_chart, ChartExtras};
+use crate::llm::{Cancel, ChainEvent};
 use clap::Args;
 use std::io::Write;
+use std::sync::Arc;
 
 #[derive(Debug, Args)]
 pub struct AskArgs {
@@ -27,40 +29,52 @@ pub fn run(args: AskArgs) -> Result<(), CliError> {
     if question.is_empty() || question.chars().count() > 1000 {
         return Err(CliError("질문은 1~1000자여야 합니다".into()));
     }
-    let chart = match extract_birth(question, crate::store::current_year()) {
-        Some(birth) if !birth.gender.is_empty() => Some(build_chart(&birth.parse()?, &ChartExtras::default())?),
-        Some(_) => return Err(CliError("성별을 함께 적어 주세요 (예: 남자, 여자)".into())),
-        None => None,
-    };
-    let kb = KnowledgeBase::embedded();
     let local = crate::models::load_local_chat(&config).map_err(CliError)?;
-    let chain = crate::llm::from_config_with_local(&config.llm, local);
-    let year = crate::store::current_year();
+    let brain = Brain {
+        knowledge: Arc::new(KnowledgeBase::embedded()),
+        chain: Arc::new(crate::llm::from_config_with_local(&config.llm, local)),
+        plugins: Arc::new(crate::plugins::Registry::from_config(&config)),
+    };
+    let request = TurnRequest {
+        text: question.to_string(),
+        known: Known::default(),
+        history: Vec::new(),
+        now: crate::clock::SystemClock.korea_now(),
+    };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| CliError(format!("런타임을 시작할 수 없습니다: {e}")))?;
-    let answered = runtime.block_on(async {
+    let outcome = runtime.block_on(async {
         let mut out = std::io::stdout();
-        answer(&kb, &chain, question, chart, year, Vec::new(), &mut |event| match event {
-            ChainEvent::Token(t) => {
-                let _ = out.write_all(t.as_bytes());
-                let _ = out.flush();
-            }
-            // A generator gave up mid-answer: start the answer again on a fresh line.
-            ChainEvent::Reset { generator } => {
-                let _ = writeln!(out, "\n[{generator} 답변 중단 — 다른 방법으로 다시 답합니다]");
-            }
-        })
+        crate::chat::run(
+            &brain,
+            request,
+            &mut |event| match event {
+                ChainEvent::Token(t) => {
+                    let _ = out.write_all(t.as_bytes());
+                    let _ = out.flush();
+                }
+                // A generator gave up mid-answer: start the answer again on a fresh line.
+                ChainEvent::Reset { generator } => {
+                    let _ = writeln!(out, "\n[{generator} 답변 중단 — 다른 방법으로 다시 답합니다]");
+                }
+            },
+            &Cancel::new(),
+        )
         .await
     });
     println!();
+    let outcome = outcome.map_err(|e| CliError(e.to_string()))?;
     if args.verbose {
-        println!("\n생성기: {} (순서: {})", answered.generator, chain.names().join(" → "));
-        for f in &answered.findings {
+        println!("\n생성기: {} (순서: {})", outcome.generator, brain.chain.names().join(" → "));
+        if let Some(missing) = outcome.follow_up {
+            println!("되묻는 항목: {}", missing.code());
+        }
+        for f in &outcome.findings {
             println!("근거: {} ({})", f.text, f.code);
         }
-        for c in &answered.citations {
+        for c in &outcome.citations {
             println!("인용: [{}] {} — {}", c.id, c.title, c.source);
         }
     }

@@ -91,7 +91,7 @@ pub fn run(args: ChartArgs) -> Result<(), CliError> {
     let extras = ChartExtras { seun_years: args.seun.as_deref().map(parse_years).transpose()?, wolun_year: args.wolun };
     let chart = build_chart(&input, &extras)?;
     if let Some(path) = &args.svg {
-        let svg = crate::picture::chart_svg(&chart, crate::store::current_year());
+        let svg = crate::picture::chart_svg(&chart, crate::clock::this_year());
         if path == "-" {
             println!("{svg}");
             return Ok(());

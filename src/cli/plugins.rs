@@ -78,8 +78,7 @@ pub fn run(args: PluginsArgs) -> Result<(), CliError> {
 
 fn list(config: &ConfigArgs, json: bool) -> Result<(), CliError> {
     let config = config.load(None)?;
-    let registry =
-        Registry::from_config(&config).map_err(|e| CliError(format!("플러그인 엔진을 시작하지 못했습니다: {e}")))?;
+    let registry = Registry::from_config(&config);
     let plugins = registry.list();
     if json {
         println!("{}", serde_json::to_string_pretty(&plugins).expect("plugins serialize"));

@@ -3,9 +3,7 @@
 use super::server_args::ConfigArgs;
 use super::CliError;
 use crate::http;
-use crate::store::Store;
 use clap::Args;
-use std::time::Duration;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -25,48 +23,17 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         .build()
         .map_err(|e| CliError(format!("런타임을 시작할 수 없습니다: {e}")))?;
     runtime.block_on(async move {
-        let db = config.database_path();
-        let store = tokio::task::spawn_blocking(move || Store::open(&db))
-            .await
-            .map_err(|e| CliError(e.to_string()))?
-            .map_err(|e| CliError(e.to_string()))?;
-        let addr = config.listen_addr();
-        let (acceptor, local) =
-            http::bind(addr).await.map_err(|e| CliError(format!("{addr}에서 수신할 수 없습니다: {e}")))?;
+        let app = http::Application::build(config).await.map_err(|e| CliError(e.to_string()))?;
         let signalled = shutdown_signal();
-        let state = http::state_from(config, store);
+        let state = &app.state;
         tracing::info!(
-            addr = %local,
+            addr = %app.addr(),
             data_dir = %state.config.server.data_dir.display(),
             environment = ?state.config.environment,
             version = env!("CARGO_PKG_VERSION"),
             "listening"
         );
-        if let Some(limiter_state) = state.limiter.is_some().then(|| state.clone()) {
-            tokio::spawn(async move {
-                let mut tick = tokio::time::interval(Duration::from_secs(60));
-                loop {
-                    tick.tick().await;
-                    if let Some(l) = &limiter_state.limiter {
-                        l.prune();
-                    }
-                }
-            });
-        }
-        spawn_dense_index(&state);
-        state.set_ready(true);
-        crate::systemd::notify("READY=1");
-        let shutdown_state = state.clone();
-        let shutdown = async move {
-            signalled.await;
-            shutdown_state.set_ready(false);
-            crate::systemd::notify("STOPPING=1");
-            let drain = Duration::from_secs(shutdown_state.config.server.shutdown_drain_seconds);
-            tracing::info!(drain_seconds = drain.as_secs(), "shutdown signal received; draining");
-            tokio::time::sleep(drain).await;
-            tracing::info!("closing the listener; finishing in-flight requests");
-        };
-        http::serve(acceptor, state, shutdown).await.map_err(|e| CliError(format!("서버 오류: {e}")))?;
+        app.run_until(signalled).await.map_err(|e| CliError(format!("서버 오류: {e}")))?;
         tracing::info!("stopped");
         Ok(())
     })
@@ -100,23 +67,4 @@ fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     async {
         let _ = tokio::signal::ctrl_c().await;
     }
-}
-
-/// With `[knowledge] embedding_model` set, loads the stored dense index (or builds and saves it when it is
-/// missing or stale) on a blocking thread and attaches it; until then retrieval is lexical only, so the
-/// server is ready at once.
-fn spawn_dense_index(state: &std::sync::Arc<crate::http::AppState>) {
-    let state = state.clone();
-    tokio::task::spawn_blocking(move || {
-        let embedder = match crate::models::load_embedder(&state.config) {
-            Ok(Some(e)) => e,
-            Ok(None) => return,
-            Err(e) => return tracing::warn!(error = %e, "dense retrieval disabled"),
-        };
-        let started = std::time::Instant::now();
-        match crate::knowledge::persist::attach_dense_from_store(&state.knowledge, embedder, &state.store, |_, _| {}) {
-            Ok(origin) => tracing::info!(?origin, ms = started.elapsed().as_millis() as u64, "dense index attached"),
-            Err(e) => tracing::warn!(error = %e, "dense retrieval disabled"),
-        }
-    });
 }

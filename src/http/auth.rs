@@ -1,7 +1,7 @@
 //! Bearer tokens: users get a random token once (only its SHA-256 is stored); the admin token comes from
 //! config. Both are checked in constant time where a comparison is involved.
 
-use super::errors::json_error;
+use super::errors::{json_error, ErrorCode};
 use super::state::AppState;
 use crate::store::UserRecord;
 use base64::Engine;
@@ -30,7 +30,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 fn unauthorized(message: &str) -> poem::Error {
-    poem::Error::from_response(json_error(StatusCode::UNAUTHORIZED, "unauthorized", message))
+    poem::Error::from_response(json_error(ErrorCode::Unauthorized, message))
 }
 
 fn state(req: &Request) -> poem::Result<Arc<AppState>> {
@@ -71,17 +71,12 @@ async fn check_admin(req: &Request, bearer: Bearer) -> poem::Result<()> {
     let expected = state.config.security.admin_token.as_bytes();
     if expected.is_empty() {
         return Err(poem::Error::from_response(json_error(
-            StatusCode::FORBIDDEN,
-            "admin_disabled",
+            ErrorCode::AdminDisabled,
             "관리자 API가 꺼져 있습니다 (security.admin_token을 설정하세요)",
         )));
     }
     if !constant_time_eq(bearer.token.as_bytes(), expected) {
-        return Err(poem::Error::from_response(json_error(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "관리자 토큰이 아닙니다",
-        )));
+        return Err(poem::Error::from_response(json_error(ErrorCode::Forbidden, "관리자 토큰이 아닙니다")));
     }
     Ok(())
 }

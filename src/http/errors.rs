@@ -2,7 +2,7 @@
 //! the store's, and everything poem or poem-openapi reject on their own (validation, 404, 405, 413).
 
 use crate::saju::error::SajuError;
-use crate::store::StoreError;
+use crate::store::{Limit, StoreError};
 use poem::http::StatusCode;
 use poem::web::Json as PoemJson;
 use poem::{IntoResponse, Response};
@@ -48,29 +48,120 @@ pub enum ApiError {
     Unavailable(Json<ErrorBody>),
 }
 
+/// Every error code the API answers with, and its HTTP status: one registry, so a code is never a string
+/// literal at a call site and always comes with the same status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    InvalidInput,
+    InvalidRequest,
+    TooManyItems,
+    HostNotAllowed,
+    Unauthorized,
+    AdminDisabled,
+    Forbidden,
+    NotFound,
+    MethodNotAllowed,
+    Conflict,
+    SessionFull,
+    TooManyProfiles,
+    TooManySessions,
+    /// A body names a profile the user does not have.
+    UnknownProfile,
+    ConversationStateUnreadable,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    LengthRequired,
+    Unprocessable,
+    RateLimited,
+    Internal,
+    Timeout,
+    Unavailable,
+    /// The client went away or the server is shutting down before the answer was finished.
+    Cancelled,
+}
+
+impl ErrorCode {
+    pub const fn code(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::InvalidRequest => "invalid_request",
+            ErrorCode::TooManyItems => "too_many_items",
+            ErrorCode::HostNotAllowed => "host_not_allowed",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::AdminDisabled => "admin_disabled",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::SessionFull => "session_full",
+            ErrorCode::TooManyProfiles => "too_many_profiles",
+            ErrorCode::TooManySessions => "too_many_sessions",
+            ErrorCode::UnknownProfile => "unknown_profile",
+            ErrorCode::ConversationStateUnreadable => "conversation_state_unreadable",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::LengthRequired => "length_required",
+            ErrorCode::Unprocessable => "unprocessable",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::Internal => "internal",
+            ErrorCode::Timeout => "timeout",
+            ErrorCode::Unavailable => "unavailable",
+            ErrorCode::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn status(self) -> StatusCode {
+        match self {
+            ErrorCode::InvalidInput
+            | ErrorCode::InvalidRequest
+            | ErrorCode::TooManyItems
+            | ErrorCode::HostNotAllowed => StatusCode::BAD_REQUEST,
+            ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
+            ErrorCode::AdminDisabled | ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+            ErrorCode::NotFound => StatusCode::NOT_FOUND,
+            ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ErrorCode::Conflict
+            | ErrorCode::SessionFull
+            | ErrorCode::TooManyProfiles
+            | ErrorCode::TooManySessions
+            | ErrorCode::ConversationStateUnreadable => StatusCode::CONFLICT,
+            ErrorCode::LengthRequired => StatusCode::LENGTH_REQUIRED,
+            ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnknownProfile | ErrorCode::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::Timeout | ErrorCode::Unavailable | ErrorCode::Cancelled => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
 fn body(code: &str, message: impl Into<String>) -> Json<ErrorBody> {
     Json(ErrorBody { code: code.to_string(), message: message.into() })
 }
 
 impl ApiError {
-    pub fn bad_request(code: &str, message: impl Into<String>) -> Self {
-        ApiError::BadRequest(body(code, message))
-    }
-    pub fn unauthorized(message: impl Into<String>) -> Self {
-        ApiError::Unauthorized(body("unauthorized", message))
-    }
-    pub fn forbidden(message: impl Into<String>) -> Self {
-        ApiError::Forbidden(body("forbidden", message))
+    /// The error for `code`, with its registered status.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        let b = body(code.code(), message);
+        match code.status().as_u16() {
+            401 => ApiError::Unauthorized(b),
+            403 => ApiError::Forbidden(b),
+            404 => ApiError::NotFound(b),
+            409 => ApiError::Conflict(b),
+            422 => ApiError::Unprocessable(b),
+            429 => ApiError::TooManyRequests(b),
+            500 => ApiError::Internal(b),
+            503 => ApiError::Unavailable(b),
+            _ => ApiError::BadRequest(b),
+        }
     }
     pub fn not_found(what: &str) -> Self {
-        ApiError::NotFound(body("not_found", format!("{what}을(를) 찾을 수 없습니다")))
-    }
-    pub fn conflict(code: &str, message: impl Into<String>) -> Self {
-        ApiError::Conflict(body(code, message))
+        ApiError::new(ErrorCode::NotFound, format!("{what}을(를) 찾을 수 없습니다"))
     }
     pub fn internal(e: impl std::fmt::Display) -> Self {
         tracing::error!(error = %e, "internal error");
-        ApiError::Internal(body("internal", "서버 내부 오류입니다. 잠시 후 다시 시도해 주세요"))
+        ApiError::new(ErrorCode::Internal, "서버 내부 오류입니다. 잠시 후 다시 시도해 주세요")
     }
 }
 
@@ -91,8 +182,19 @@ impl From<SajuError> for ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound => ApiError::NotFound(body("not_found", "찾을 수 없습니다")),
-            StoreError::Conflict(m) => ApiError::Conflict(body("conflict", m)),
+            StoreError::NotFound => ApiError::new(ErrorCode::NotFound, "찾을 수 없습니다"),
+            StoreError::Conflict(m) => ApiError::new(ErrorCode::Conflict, m),
+            StoreError::LimitReached(limit) => {
+                let code = match limit {
+                    Limit::SessionTurns { .. } => ErrorCode::SessionFull,
+                    Limit::Profiles { .. } => ErrorCode::TooManyProfiles,
+                    Limit::Sessions { .. } => ErrorCode::TooManySessions,
+                };
+                ApiError::new(code, limit.to_string())
+            }
+            StoreError::UnknownProfile(id) => {
+                ApiError::new(ErrorCode::UnknownProfile, format!("profile_id: 없는 프로필입니다 ({id})"))
+            }
             other => ApiError::internal(other),
         }
     }
@@ -105,7 +207,11 @@ impl From<tokio::task::JoinError> for ApiError {
 }
 
 /// A JSON error response outside poem-openapi (middleware, auth, catch-all).
-pub fn json_error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
+pub fn json_error(code: ErrorCode, message: impl Into<String>) -> Response {
+    status_error(code.status(), code.code(), message)
+}
+
+fn status_error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
     let mut resp = PoemJson(ErrorBody { code: code.to_string(), message: message.into() }).into_response();
     resp.set_status(status);
     resp
@@ -113,22 +219,23 @@ pub fn json_error(status: StatusCode, code: &str, message: impl Into<String>) ->
 
 /// The stable code for a status that poem produced by itself.
 fn code_for(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        400 => "invalid_request",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "not_found",
-        405 => "method_not_allowed",
-        408 => "timeout",
-        411 => "length_required",
-        413 => "payload_too_large",
-        415 => "unsupported_media_type",
-        422 => "unprocessable",
-        429 => "rate_limited",
-        503 => "unavailable",
-        s if s >= 500 => "internal",
-        _ => "error",
-    }
+    let code = match status.as_u16() {
+        400 => ErrorCode::InvalidRequest,
+        401 => ErrorCode::Unauthorized,
+        403 => ErrorCode::Forbidden,
+        404 => ErrorCode::NotFound,
+        405 => ErrorCode::MethodNotAllowed,
+        408 => ErrorCode::Timeout,
+        411 => ErrorCode::LengthRequired,
+        413 => ErrorCode::PayloadTooLarge,
+        415 => ErrorCode::UnsupportedMediaType,
+        422 => ErrorCode::Unprocessable,
+        429 => ErrorCode::RateLimited,
+        503 => ErrorCode::Unavailable,
+        s if s >= 500 => ErrorCode::Internal,
+        _ => return "error",
+    };
+    code.code()
 }
 
 fn korean_message(status: StatusCode, detail: &str) -> String {
@@ -162,10 +269,25 @@ pub async fn to_json_error(err: poem::Error) -> Response {
         if status.is_server_error() {
             tracing::error!(status = status.as_u16(), error = %detail, "request failed");
         }
-        json_error(status, code_for(status), korean_message(status, &detail))
+        status_error(status, code_for(status), korean_message(status, &detail))
     };
     if let Some(p) = pattern {
         out.set_data(p);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_keeps_its_status_through_api_error() {
+        use poem_openapi::ApiResponse as _;
+        for code in [ErrorCode::InvalidInput, ErrorCode::UnknownProfile, ErrorCode::SessionFull, ErrorCode::Cancelled] {
+            let resp = ApiError::new(code, "x").into_response();
+            assert_eq!(resp.status(), code.status(), "{code:?}");
+        }
+        let _ = ApiError::meta();
+    }
 }

@@ -2,10 +2,10 @@
 //! CORS, host allow-list, rate limit, JSON errors, timeout, body size limit.
 
 use super::client_ip::client_ip;
-use super::errors::{json_error, to_json_error};
+use super::errors::{json_error, to_json_error, ErrorCode};
 use super::state::AppState;
 use base64::Engine;
-use poem::http::{HeaderValue, Method, StatusCode};
+use poem::http::{HeaderValue, Method};
 use poem::middleware::Cors;
 use poem::web::Html;
 use poem::PathPattern;
@@ -84,13 +84,8 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
     let limited = route
         .around(move |ep, mut req| async move {
             // Body limit: by Content-Length when given, else by reading at most the limit (chunked bodies).
-            let too_large = || {
-                json_error(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "payload_too_large",
-                    format!("요청 본문은 {body_limit}바이트까지입니다"),
-                )
-            };
+            let too_large =
+                || json_error(ErrorCode::PayloadTooLarge, format!("요청 본문은 {body_limit}바이트까지입니다"));
             match req
                 .headers()
                 .get("content-length")
@@ -112,7 +107,7 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
         .around(move |ep, req| async move {
             match tokio::time::timeout(timeout, ep.call(req)).await {
                 Ok(r) => r.map(IntoResponse::into_response),
-                Err(_) => Ok(json_error(StatusCode::SERVICE_UNAVAILABLE, "timeout", "요청 처리 시간이 초과되었습니다")),
+                Err(_) => Ok(json_error(ErrorCode::Timeout, "요청 처리 시간이 초과되었습니다")),
             }
         })
         .catch_all_error(to_json_error);
@@ -121,7 +116,7 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
         let state = req.data::<Arc<AppState>>().cloned().expect("state attached");
         // Probes and scrapers address the instance directly (kubelet, Prometheus): exempt like the rate limit.
         if !is_ops_path(req.uri().path()) && !host_allowed(&req, &state.config.security.allowed_hosts) {
-            return Ok(json_error(StatusCode::BAD_REQUEST, "host_not_allowed", "허용되지 않은 Host입니다"));
+            return Ok(json_error(ErrorCode::HostNotAllowed, "허용되지 않은 Host입니다"));
         }
         if let (Some(limiter), false) = (&state.limiter, is_ops_path(req.uri().path())) {
             if let Some(ip) = client_ip(&req, &state.trusted_proxies) {
@@ -129,8 +124,7 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
                     let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
                     state.metrics.rate_limited.with_label_values(&["all"]).inc();
                     let mut resp = json_error(
-                        StatusCode::TOO_MANY_REQUESTS,
-                        "rate_limited",
+                        ErrorCode::RateLimited,
                         format!("요청이 너무 많습니다. {secs}초 뒤에 다시 시도해 주세요"),
                     );
                     resp.headers_mut().insert("retry-after", HeaderValue::from(secs));

@@ -6,13 +6,14 @@ mod client_ip;
 pub(crate) mod errors;
 mod middleware;
 mod rate_limit;
+mod startup;
 mod state;
 pub mod web;
 
-pub use errors::{ApiError, ErrorBody};
+pub use errors::{ApiError, ErrorBody, ErrorCode};
+pub use startup::{Application, StartupError};
 pub use state::AppState;
 
-use crate::config::Config;
 use poem::listener::{Acceptor, Listener, TcpListener};
 use poem::{Endpoint, Route, Server};
 use poem_openapi::OpenApiService;
@@ -67,9 +68,4 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let grace = Duration::from_secs(state.config.server.shutdown_grace_seconds);
     Server::new_with_acceptor(acceptor).run_with_graceful_shutdown(app(state), shutdown, Some(grace)).await
-}
-
-/// The configuration-derived pieces a test or the CLI needs to start the service.
-pub fn state_from(config: Config, store: crate::store::Store) -> Arc<AppState> {
-    Arc::new(AppState::new(config, store))
 }

@@ -22,6 +22,10 @@ pub struct AppState {
     pub limiter: Option<ClientLimiter>,
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub started: Instant,
+    /// Where "now" comes from ("today" and "this year" are read in Korea time).
+    pub clock: Arc<dyn crate::clock::Clock>,
+    /// Fired when the server stops: running turns (and a local model's generation) stop with it.
+    pub shutdown: crate::llm::Cancel,
     ready: AtomicBool,
     /// session id → last activity, for `saju_active_sessions` (pruned, so bounded by recent activity).
     activity: Mutex<HashMap<String, Instant>>,
@@ -33,11 +37,12 @@ const ACTIVE_WINDOW: std::time::Duration = std::time::Duration::from_secs(30 * 6
 const MAX_TRACKED_SESSIONS: usize = 100_000;
 
 impl AppState {
+    /// The state for `config` and an open `store`. Never panics: a plugin engine or a local model that fails
+    /// to load is logged and left out, and the server still serves.
     pub fn new(config: Config, store: Store) -> AppState {
         let limiter = config.rate_limit.enabled.then(|| ClientLimiter::new(&config.rate_limit));
         let metrics = Metrics::new();
-        let plugins =
-            crate::plugins::Registry::from_config(&config).expect("the plugin engine starts on this platform");
+        let plugins = crate::plugins::Registry::from_config(&config);
         if let Err(e) = plugins.metrics().register(metrics.registry()) {
             tracing::warn!(error = %e, "plugin metrics not registered");
         }
@@ -54,6 +59,8 @@ impl AppState {
             metrics,
             store: Arc::new(store),
             started: Instant::now(),
+            clock: Arc::new(crate::clock::SystemClock),
+            shutdown: crate::llm::Cancel::new(),
             ready: AtomicBool::new(false),
             activity: Mutex::new(HashMap::new()),
             config,

@@ -9,15 +9,14 @@
 //! makes the text ungrounded is withheld (the check runs on every token, on the words completed so far),
 //! and the generator is stopped at once.
 
-use super::composer::GroundedComposer;
-use super::context::AnswerContext;
 use super::error::GenError;
-use super::grounding;
 use super::Generator;
+use crate::answer::grounding;
+use crate::answer::AnswerContext;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::sync::{watch, Notify};
+use tokio::sync::Notify;
 
 /// What the chain tells its listener while it runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,38 +39,44 @@ pub struct ChainOutcome {
 }
 
 /// A cancellation signal shared between the chain and whoever may give up on it (a disconnected client,
-/// shutdown). Clones share the signal.
-#[derive(Debug, Clone)]
-pub struct Cancel(Arc<watch::Sender<bool>>);
-
-impl Default for Cancel {
-    fn default() -> Self {
-        Cancel(Arc::new(watch::Sender::new(false)))
-    }
-}
+/// shutdown). Clones share the signal; a [`Cancel::child`] also fires when its parent does.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(tokio_util::sync::CancellationToken);
 
 impl Cancel {
     pub fn new() -> Cancel {
         Cancel::default()
     }
 
+    /// A signal of its own that also fires when this one does (a request under the server's shutdown).
+    pub fn child(&self) -> Cancel {
+        Cancel(self.0.child_token())
+    }
+
     pub fn cancel(&self) {
-        self.0.send_replace(true);
+        self.0.cancel();
     }
 
     pub fn is_cancelled(&self) -> bool {
-        *self.0.borrow()
+        self.0.is_cancelled()
     }
 
-    /// Completes once [`Cancel::cancel`] has been called.
+    /// Completes once [`Cancel::cancel`] has been called (on this signal or a parent).
     pub async fn cancelled(&self) {
-        let mut rx = self.0.subscribe();
-        let _ = rx.wait_for(|c| *c).await;
+        self.0.cancelled().await
     }
+}
+
+/// What answers when every generator failed: it cannot fail and needs no time (the grounded composer).
+pub trait LastResort: Send + Sync {
+    fn name(&self) -> &str;
+    fn answer_now(&self, ctx: &AnswerContext) -> String;
 }
 
 pub struct FallbackChain {
     pub generators: Vec<Arc<dyn Generator>>,
+    /// Answers when no generator did.
+    pub last_resort: Arc<dyn LastResort>,
     /// Time allowed to each generator, its retries included.
     pub per_generator_timeout: Duration,
 }
@@ -79,8 +84,12 @@ pub struct FallbackChain {
 type Listener<'l> = dyn FnMut(ChainEvent<'_>) + Send + 'l;
 
 impl FallbackChain {
-    pub fn new(generators: Vec<Arc<dyn Generator>>, per_generator_timeout: Duration) -> FallbackChain {
-        FallbackChain { generators, per_generator_timeout }
+    pub fn new(
+        generators: Vec<Arc<dyn Generator>>,
+        last_resort: Arc<dyn LastResort>,
+        per_generator_timeout: Duration,
+    ) -> FallbackChain {
+        FallbackChain { generators, last_resort, per_generator_timeout }
     }
 
     /// The generators' names, in the order they are tried.
@@ -144,13 +153,10 @@ impl FallbackChain {
                 }
             }
         }
-        // No generator answered (the chain was built without the composer last): the composer still does.
-        let composer = GroundedComposer;
-        let text = composer
-            .answer(ctx, &mut |t: &str| on_event(ChainEvent::Token(t)))
-            .await
-            .expect("the grounded composer never fails");
-        Ok(ChainOutcome { text, generator: GroundedComposer::NAME.to_string(), attempts })
+        // No generator answered: the last resort does.
+        let text = self.last_resort.answer_now(ctx);
+        on_event(ChainEvent::Token(&text));
+        Ok(ChainOutcome { text, generator: self.last_resort.name().to_string(), attempts })
     }
 
     /// One generator's attempt: its checked answer, and whether any token of it was forwarded.
@@ -181,7 +187,7 @@ impl FallbackChain {
                         checked_up_to = settled;
                         if let Err(reason) = grounding::check_against(allowed, &streamed[..settled]) {
                             streamed.truncate(before);
-                            violation = Some(reason);
+                            violation = Some(reason.to_string());
                             tripped.notify_one();
                             return;
                         }
@@ -215,7 +221,7 @@ impl FallbackChain {
         }
         if check {
             if let Err(reason) = grounding::check_against(allowed, &text) {
-                return (Err(GenError::Ungrounded(reason)), any_streamed);
+                return (Err(GenError::Ungrounded(reason.to_string())), any_streamed);
             }
         }
         // The listener must end up with exactly `text`.

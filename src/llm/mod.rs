@@ -1,23 +1,24 @@
-//! Generators: what phrases an answer from an [`AnswerContext`]. A remote OpenAI-compatible service
-//! ([`RemoteGenerator`]), a local candle model (`models::chat::LocalGenerator`), and the [`GroundedComposer`] that always works; a
-//! [`FallbackChain`] tries them in order. Chart facts come from the engine, interpretations from passages;
-//! a generator only phrases, and [`grounding`] rejects model answers that name pillars the chart does not
-//! have or that claim certainty.
+//! Who phrases an answer: generators turn an [`AnswerContext`] into text. A remote OpenAI-compatible
+//! service ([`RemoteGenerator`]), a local candle model ([`LocalGenerator`]), and the [`GroundedComposer`]
+//! (a thin adapter over `answer::compose`, which always works); a [`FallbackChain`] tries them in order and
+//! ends with its last resort. Chart facts come from the engine, interpretations from passages; a generator
+//! only phrases, and `answer::grounding` rejects model answers that name pillars the chart does not have or
+//! that claim certainty.
 
 pub mod chain;
 pub mod composer;
-pub mod context;
 pub mod error;
-pub mod grounding;
+pub mod local;
 pub mod prompt;
 pub mod remote;
 pub mod sse;
 
-pub use chain::{Cancel, ChainEvent, ChainOutcome, FallbackChain};
+pub use crate::answer::{AnswerContext, PassageRef};
+pub use crate::models::chat::ChatMessage;
+pub use chain::{Cancel, ChainEvent, ChainOutcome, FallbackChain, LastResort};
 pub use composer::GroundedComposer;
-pub use context::{conventions_of, AnswerContext, PassageRef};
 pub use error::GenError;
-pub use prompt::ChatMessage;
+pub use local::LocalGenerator;
 pub use remote::{RemoteGenerator, RemoteOptions};
 
 use std::future::Future;
@@ -72,8 +73,8 @@ pub fn from_config_with_local(
     if let Some(model) = local {
         let limit = Duration::from_secs(config.local.timeout_seconds);
         timeout = timeout.max(limit);
-        generators.push(Arc::new(crate::models::chat::LocalGenerator::new(model).with_timeout(limit)));
+        generators.push(Arc::new(LocalGenerator::new(model).with_timeout(limit)));
     }
     generators.push(Arc::new(GroundedComposer));
-    FallbackChain::new(generators, timeout)
+    FallbackChain::new(generators, Arc::new(GroundedComposer), timeout)
 }

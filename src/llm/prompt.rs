@@ -7,26 +7,12 @@
 //! instructions, chart facts, findings and conventions are never cut, and the question only as a last
 //! resort.
 
-use super::context::AnswerContext;
-use super::grounding::mentioned_years;
+use crate::answer::grounding::mentioned_years;
+use crate::answer::{AnswerContext, PassageRef};
+use crate::models::chat::ChatMessage;
 use crate::saju::chart::model::{Chart, PillarView};
 use crate::saju::ganzhi::Element;
 use crate::saju::pillars::year_pillar;
-use serde::{Deserialize, Serialize};
-
-/// One chat message in the OpenAI wire form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChatMessage {
-    /// `system`, `user` or `assistant`.
-    pub role: String,
-    pub content: String,
-}
-
-impl ChatMessage {
-    pub fn new(role: &str, content: impl Into<String>) -> ChatMessage {
-        ChatMessage { role: role.to_string(), content: content.into() }
-    }
-}
 
 /// Characters of message content a prompt may hold by default (about 6–8k tokens of Korean).
 pub const DEFAULT_MAX_CHARS: usize = 9_000;
@@ -68,8 +54,8 @@ pub fn build_within(ctx: &AnswerContext, max_chars: usize) -> Prompt {
     let skip = ctx.history.len().saturating_sub(MAX_TURNS);
     let mut turns: Vec<ChatMessage> = ctx.history[skip..]
         .iter()
-        .filter(|(role, text)| matches!(role.as_str(), "user" | "assistant") && !text.trim().is_empty())
-        .map(|(role, text)| ChatMessage::new(role, cut(text, TURN_MAX_CHARS)))
+        .filter(|t| !t.text.trim().is_empty())
+        .map(|t| ChatMessage::new(t.speaker.role(), cut(&t.text, TURN_MAX_CHARS)))
         .collect();
     let mut question = ctx.question.trim().to_string();
 
@@ -371,7 +357,7 @@ fn conventions_block(ctx: &AnswerContext) -> String {
     format!("[계산 기준]\n{}", ctx.conventions.trim())
 }
 
-fn passage_block(p: &super::context::PassageRef) -> String {
+fn passage_block(p: &PassageRef) -> String {
     let source = if p.source.is_empty() { String::new() } else { format!(" (출처: {})", p.source) };
     format!("<자료 id=\"{}\">\n제목: {}{source}\n{}\n</자료>", p.id, p.title, cut(p.body.trim(), PASSAGE_MAX_CHARS))
 }

@@ -11,11 +11,11 @@
 //!   nothing is retried (the listener already has it): the error goes to the chain, which resets.
 //! - Other statuses (400, 401, 403, 404, …) fail at once.
 
-use super::context::AnswerContext;
 use super::error::GenError;
 use super::prompt;
 use super::sse::{SseData, SseParser};
 use super::{GenFuture, Generator};
+use crate::answer::AnswerContext;
 use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE};
 use serde_json::{json, Value};
 use std::time::Duration;

@@ -8,7 +8,6 @@ pub mod embed;
 pub mod manifest;
 pub mod paths;
 pub mod pull;
-pub mod tiny;
 
 pub use manifest::{Manifest, ModelEntry, ModelKind};
 pub use paths::{resolve, ModelLocation};

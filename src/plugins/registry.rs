@@ -71,7 +71,8 @@ struct Inner {
 }
 
 pub struct Registry {
-    host: Host,
+    /// `None` when the plugin engine could not start on this machine: the registry then loads nothing.
+    host: Option<Host>,
     dirs: Vec<PathBuf>,
     operator: OperatorState,
     metrics: PluginMetrics,
@@ -99,8 +100,13 @@ const MAX_FILE_BYTES: u64 = 32 << 20;
 impl Registry {
     /// A registry over `dirs`, loaded. `state_path` keeps the operator's choices across restarts.
     pub fn new(host: Host, dirs: Vec<PathBuf>, state_path: Option<PathBuf>, metrics: PluginMetrics) -> Registry {
-        let registry =
-            Registry { host, dirs, operator: OperatorState::new(state_path), metrics, inner: RwLock::default() };
+        let registry = Registry {
+            host: Some(host),
+            dirs,
+            operator: OperatorState::new(state_path),
+            metrics,
+            inner: RwLock::default(),
+        };
         registry.reload();
         registry
     }
@@ -110,8 +116,19 @@ impl Registry {
         Registry::new(host, Vec::new(), None, PluginMetrics::new())
     }
 
-    pub fn host(&self) -> &Host {
-        &self.host
+    /// A registry whose engine could not start: it runs nothing and says why in the log.
+    pub fn unavailable() -> Registry {
+        Registry {
+            host: None,
+            dirs: Vec::new(),
+            operator: OperatorState::new(None),
+            metrics: PluginMetrics::new(),
+            inner: RwLock::default(),
+        }
+    }
+
+    pub fn host(&self) -> Option<&Host> {
+        self.host.as_ref()
     }
 
     pub fn metrics(&self) -> &PluginMetrics {
@@ -168,7 +185,10 @@ impl Registry {
         let hash: [u8; 32] = Sha256::digest(&bytes).into();
         let loaded = match old.get(&hash).or_else(|| compiled.get(&hash)) {
             Some(l) => Arc::clone(l),
-            None => Arc::new(self.host.load(&bytes).map_err(|e| e.to_string())?),
+            None => {
+                let host = self.host.as_ref().ok_or("플러그인 엔진을 시작하지 못했습니다")?;
+                Arc::new(host.load(&bytes).map_err(|e| e.to_string())?)
+            }
         };
         compiled.insert(hash, Arc::clone(&loaded));
         Ok(loaded)
@@ -242,9 +262,10 @@ impl Registry {
         call: impl Fn(&Host, &Loaded) -> Result<Vec<PluginFinding>, Fault>,
     ) -> Vec<PluginFinding> {
         let mut out = Vec::new();
+        let Some(host) = &self.host else { return out };
         for (entry, loaded) in active {
             self.metrics.calls.with_label_values(&[&entry.id]).inc();
-            match call(&self.host, &loaded) {
+            match call(host, &loaded) {
                 Ok(findings) => out.extend(findings),
                 Err(fault) => self.disable_for(&entry, &fault),
             }
@@ -268,7 +289,18 @@ impl Registry {
 impl Registry {
     /// The registry the configuration describes: its limits, `plugins.dirs` and `<data_dir>/plugins`, and the
     /// operator's choices in `<data_dir>/plugin-state.json`. Plugins switched off in the configuration: none.
-    pub fn from_config(config: &crate::config::Config) -> wasmtime::Result<Registry> {
+    /// An engine that cannot start is logged and gives a registry that runs nothing: the server still serves.
+    pub fn from_config(config: &crate::config::Config) -> Registry {
+        match Registry::try_from_config(config) {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::error!(error = %e, "plugin engine failed to start; plugins are off");
+                Registry::unavailable()
+            }
+        }
+    }
+
+    fn try_from_config(config: &crate::config::Config) -> wasmtime::Result<Registry> {
         let p = &config.plugins;
         let limits = super::Limits {
             fuel: p.fuel,

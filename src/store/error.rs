@@ -6,6 +6,12 @@ pub enum StoreError {
     NotFound,
     #[error("{0}")]
     Conflict(String),
+    /// A per-owner limit would be exceeded.
+    #[error("{0}")]
+    LimitReached(Limit),
+    /// A record names a profile the owner does not have.
+    #[error("없는 프로필입니다: {0}")]
+    UnknownProfile(String),
     #[error("데이터베이스가 다른 프로세스에서 쓰기용으로 열려 있습니다: {0}")]
     Locked(String),
     #[error("데이터베이스 스키마 버전 {found}은 이 프로그램({supported})보다 새 버전입니다. 새 버전의 saju를 쓰거나 백업에서 복원하세요")]
@@ -16,6 +22,24 @@ pub enum StoreError {
     Corrupt(String),
     #[error("파일 오류: {0}")]
     Io(String),
+}
+
+/// The limits a store write can run into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    SessionTurns { max: u32 },
+    Profiles { max: usize },
+    Sessions { max: usize },
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Limit::SessionTurns { max } => write!(f, "이 대화는 최대 {max}턴에 도달했습니다. 새 대화를 시작해 주세요"),
+            Limit::Profiles { max } => write!(f, "프로필은 최대 {max}개까지 저장할 수 있습니다"),
+            Limit::Sessions { max } => write!(f, "대화는 최대 {max}개까지 보관합니다. 오래된 대화를 지워 주세요"),
+        }
+    }
 }
 
 impl StoreError {

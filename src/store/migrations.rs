@@ -6,12 +6,12 @@ use super::tables::*;
 use redb::{Database, ReadableDatabase};
 
 /// The schema this binary reads and writes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 type Migration = fn(&redb::WriteTransaction) -> Result<(), StoreError>;
 
 /// `MIGRATIONS[i]` brings a database from version `i` to `i + 1`.
-const MIGRATIONS: [Migration; 1] = [create_v1];
+const MIGRATIONS: [Migration; 2] = [create_v1, conversation_state_v2];
 
 fn create_v1(txn: &redb::WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(USERS)?;
@@ -20,6 +20,33 @@ fn create_v1(txn: &redb::WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(CHARTS)?;
     txn.open_table(SESSIONS)?;
     txn.open_table(MESSAGES)?;
+    Ok(())
+}
+
+/// Version 2: the conversation state moves out of the last reply's display JSON (`details.pending`) into
+/// its own table, as a version-1 state record.
+fn conversation_state_v2(txn: &redb::WriteTransaction) -> Result<(), StoreError> {
+    use redb::ReadableTable;
+    let mut states = txn.open_table(CONVERSATIONS)?;
+    let mut messages = txn.open_table(MESSAGES)?;
+    // The last assistant message of each session: messages are keyed (session, seq), so the last one seen
+    // for a session while scanning in order is its latest.
+    let mut last: std::collections::BTreeMap<String, (u64, serde_json::Value)> = Default::default();
+    for row in messages.iter()? {
+        let (key, value) = row?;
+        let (session, seq) = key.value();
+        let message: serde_json::Value = serde_json::from_slice(value.value())
+            .map_err(|e| StoreError::Corrupt(format!("message {session}/{seq}: {e}")))?;
+        if message["role"] == "assistant" {
+            last.insert(session.to_string(), (seq, message));
+        }
+    }
+    for (session, (seq, mut message)) in last {
+        let Some(pending) = message["details"].as_object_mut().and_then(|d| d.remove("pending")) else { continue };
+        let record = serde_json::json!({"version": 1, "pending": pending});
+        states.insert(session.as_str(), serde_json::to_vec(&record).expect("json").as_slice())?;
+        messages.insert((session.as_str(), seq), serde_json::to_vec(&message).expect("json").as_slice())?;
+    }
     Ok(())
 }
 

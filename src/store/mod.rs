@@ -16,7 +16,7 @@ mod users;
 mod tests;
 
 pub use backup::backup_to;
-pub use error::StoreError;
+pub use error::{Limit, StoreError};
 pub use migrations::SCHEMA_VERSION;
 pub use records::*;
 
@@ -36,11 +36,6 @@ pub fn new_id() -> String {
 /// Seconds since the Unix epoch.
 pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()
-}
-
-/// The current Gregorian year (UTC): the year whose 대운 and 세운 an answer reads.
-pub fn current_year() -> i32 {
-    crate::saju::astro::julian::civil_from_jdn(now().div_euclid(86_400) + 2_440_588).0
 }
 
 fn builder() -> redb::Builder {

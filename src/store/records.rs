@@ -63,6 +63,27 @@ pub struct Message {
     pub details: serde_json::Value,
 }
 
+/// One new message: role (`user` | `assistant`), text, display details (`Value::Null` for none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewMessage {
+    pub role: String,
+    pub content: String,
+    pub details: serde_json::Value,
+}
+
+/// Everything one conversation turn writes, in one transaction.
+#[derive(Debug, Clone)]
+pub struct TurnWrite {
+    pub messages: Vec<NewMessage>,
+    /// User turns the messages add (1 for a question and its reply).
+    pub new_turns: u32,
+    pub max_turns: u32,
+    /// A birth completed in this turn, kept as the session's.
+    pub birth: Option<crate::saju::chart::ChartRequest>,
+    /// The conversation state after the turn (`None` clears it).
+    pub state: Option<Vec<u8>>,
+}
+
 /// Everything the store holds about one user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserExport {

@@ -39,23 +39,23 @@ impl Store {
                 return Err(StoreError::NotFound);
             }
             txn.open_table(MESSAGES)?.retain_in((session_id, 0)..=(session_id, u64::MAX), |_, _| false)?;
+            txn.open_table(CONVERSATIONS)?.remove(session_id)?;
         }
         txn.commit()?;
         Ok(())
     }
 
-    /// Appends messages to a session in one transaction, checking ownership and the turn limit.
-    /// `new_turns` is how many user turns the messages add; `birth`, when given, is remembered as the
-    /// birth data the conversation is about. Returns the updated session and the stored messages.
-    pub fn append_messages(
+    /// Appends a turn's messages to a session in one transaction, checking ownership and the turn limit.
+    /// The turn's `birth`, when given, is remembered as the birth data the conversation is about, and its
+    /// `state` (the conversation state record, `None` for none) replaces the session's. Returns the updated
+    /// session and the stored messages.
+    pub fn append_turn(
         &self,
         user_id: &str,
         session_id: &str,
-        contents: Vec<(String, String, serde_json::Value)>,
-        new_turns: u32,
-        max_turns: u32,
-        birth: Option<crate::saju::chart::ChartRequest>,
+        turn: TurnWrite,
     ) -> Result<(Session, Vec<Message>), StoreError> {
+        let TurnWrite { messages: contents, new_turns, max_turns, birth, state } = turn;
         let txn = self.db.begin_write()?;
         let result = {
             let mut sessions = txn.open_table(SESSIONS)?;
@@ -64,14 +64,12 @@ impl Store {
                 decode(row.value())?
             };
             if session.turns + new_turns > max_turns {
-                return Err(StoreError::Conflict(format!(
-                    "이 대화는 최대 {max_turns}턴에 도달했습니다. 새 대화를 시작해 주세요"
-                )));
+                return Err(StoreError::LimitReached(super::Limit::SessionTurns { max: max_turns }));
             }
             let mut messages = txn.open_table(MESSAGES)?;
             let created_at = now();
             let mut written = Vec::with_capacity(contents.len());
-            for (role, content, details) in contents {
+            for NewMessage { role, content, details } in contents {
                 let message = Message { seq: session.next_seq, role, content, created_at, details };
                 messages.insert((session_id, message.seq), encode(&message).as_slice())?;
                 session.next_seq += 1;
@@ -83,10 +81,30 @@ impl Store {
                 session.birth = birth;
             }
             sessions.insert((user_id, session_id), encode(&session).as_slice())?;
+            let mut states = txn.open_table(CONVERSATIONS)?;
+            match state {
+                Some(bytes) => {
+                    states.insert(session_id, bytes.as_slice())?;
+                }
+                None => {
+                    states.remove(session_id)?;
+                }
+            }
             (session, written)
         };
         txn.commit()?;
         Ok(result)
+    }
+
+    /// The session's conversation state record, as `append_turn` stored it. Callers check ownership first.
+    pub fn conversation_state(&self, session_id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let txn = self.db.begin_read()?;
+        let table = match txn.open_table(CONVERSATIONS) {
+            Ok(t) => t,
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        Ok(table.get(session_id)?.map(|v| v.value().to_vec()))
     }
 
     /// Messages of a session from sequence `from`, at most `limit`. Callers check ownership first.

@@ -20,3 +20,6 @@ pub const MESSAGES: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("
 /// name → bytes of data derived from the corpus and the models (`dense_index`), rebuilt when missing. Created
 /// on first write, so older databases need no migration.
 pub const DERIVED: TableDefinition<&str, &[u8]> = TableDefinition::new("derived");
+/// session id → the conversation's state between turns (a versioned JSON record owned by `chat::state`:
+/// the pending follow-up question and what it has gathered). Written in the same transaction as the turn.
+pub const CONVERSATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("conversations");

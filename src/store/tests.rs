@@ -37,17 +37,65 @@ fn sessions_are_listed_newest_first_and_messages_in_order() {
         };
         store.create_session("u1", &s).unwrap();
     }
-    let msgs = (0..3).map(|i| ("user".to_string(), format!("m{i}"), serde_json::Value::Null)).collect();
-    let (session, written) = store.append_messages("u1", "s1", msgs, 3, 3, None).unwrap();
+    let message = |text: String| NewMessage { role: "user".into(), content: text, details: serde_json::Value::Null };
+    let turn = |messages: Vec<NewMessage>, new_turns: u32, state: Option<Vec<u8>>| TurnWrite {
+        messages,
+        new_turns,
+        max_turns: 3,
+        birth: None,
+        state,
+    };
+    let msgs = (0..3).map(|i| message(format!("m{i}"))).collect();
+    let (session, written) = store.append_turn("u1", "s1", turn(msgs, 3, Some(b"{}".to_vec()))).unwrap();
+    assert_eq!(store.conversation_state("s1").unwrap().as_deref(), Some(&b"{}"[..]));
     assert_eq!((session.turns, session.next_seq), (3, 3));
     assert_eq!(written.iter().map(|m| m.seq).collect::<Vec<_>>(), [0, 1, 2]);
-    let more = vec![("user".to_string(), "over".to_string(), serde_json::Value::Null)];
-    assert!(matches!(store.append_messages("u1", "s1", more, 1, 3, None), Err(StoreError::Conflict(_))));
-    assert!(matches!(store.append_messages("u2", "s1", vec![], 0, 3, None), Err(StoreError::NotFound)));
+    let more = vec![message("over".into())];
+    assert!(matches!(store.append_turn("u1", "s1", turn(more, 1, None)), Err(StoreError::LimitReached(_))));
+    assert!(matches!(store.append_turn("u2", "s1", turn(vec![], 0, None)), Err(StoreError::NotFound)));
+    assert!(store.conversation_state("s1").unwrap().is_some(), "a refused turn changes no state");
     let listed: Vec<String> = store.list_sessions("u1").unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(listed, ["s1", "s2"]);
     assert_eq!(
         store.messages("s1", 1, 10).unwrap().iter().map(|m| m.content.as_str()).collect::<Vec<_>>(),
         ["m1", "m2"]
     );
+}
+
+#[test]
+fn version_2_moves_the_pending_question_out_of_the_reply_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saju.redb");
+    let store = Store::open(&path).unwrap();
+    // A version-1 database: the pending question lived in the last reply's details.
+    migrations::set_version_for_test(&store.db, 1);
+    {
+        let txn = store.db.begin_write().unwrap();
+        txn.delete_table(tables::CONVERSATIONS).unwrap();
+        let mut messages = txn.open_table(tables::MESSAGES).unwrap();
+        let old = |seq: u64, pending: Option<&str>| {
+            let mut details = serde_json::json!({"findings": []});
+            if let Some(topic) = pending {
+                details["pending"] = serde_json::json!({"topic": topic, "facts": {"year": 1990}});
+            }
+            serde_json::to_vec(&serde_json::json!({
+                "seq": seq, "role": "assistant", "content": "몇 시에 태어나셨나요?", "created_at": 0, "details": details
+            }))
+            .unwrap()
+        };
+        messages.insert(("s1", 1), old(1, Some("career")).as_slice()).unwrap();
+        messages.insert(("s2", 1), old(1, Some("love")).as_slice()).unwrap();
+        messages.insert(("s2", 3), old(3, None).as_slice()).unwrap();
+        drop(messages);
+        txn.commit().unwrap();
+    }
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.check().unwrap(), SCHEMA_VERSION);
+    let state: serde_json::Value = serde_json::from_slice(&store.conversation_state("s1").unwrap().unwrap()).unwrap();
+    assert_eq!(state["version"], 1);
+    assert_eq!(state["pending"]["topic"], "career");
+    assert!(store.messages("s1", 0, 10).unwrap()[0].details.get("pending").is_none(), "moved, not copied");
+    // s2's last reply answered: the question it once asked is no longer pending.
+    assert!(store.conversation_state("s2").unwrap().is_none());
 }

@@ -2,8 +2,8 @@
 
 use crate::fake::{FakeLlm, Script};
 use crate::{before_first_reset, ctx, plain_chart, remote, resets, visible, Seen};
+use saju::answer::grounding::allowed_pillars;
 use saju::config::LlmConfig;
-use saju::llm::grounding::allowed_pillars;
 use saju::llm::{
     from_config, AnswerContext, Cancel, ChainOutcome, FallbackChain, GenError, GenFuture, Generator, GroundedComposer,
 };
@@ -14,7 +14,11 @@ use std::time::{Duration, Instant};
 const TIMEOUT: Duration = Duration::from_millis(700);
 
 fn chain_with(remote_url: &str) -> FallbackChain {
-    FallbackChain::new(vec![Arc::new(remote(remote_url)), Arc::new(GroundedComposer)], TIMEOUT)
+    FallbackChain::new(
+        vec![Arc::new(remote(remote_url)), Arc::new(GroundedComposer)],
+        Arc::new(GroundedComposer),
+        TIMEOUT,
+    )
 }
 
 fn question() -> AnswerContext {
@@ -91,7 +95,7 @@ async fn a_hanging_service_times_out_and_the_composer_answers() {
     assert!(started.elapsed() < TIMEOUT + Duration::from_secs(2), "{:?}", started.elapsed());
     assert_eq!(o.generator, "composer");
     assert_eq!(o.attempts, vec![("remote".to_string(), GenError::Timeout(TIMEOUT))]);
-    assert_eq!(o.text, GroundedComposer::text(&cx));
+    assert_eq!(o.text, saju::answer::compose::text(&cx));
     assert_eq!(resets(&log), 0, "nothing was streamed before the timeout");
     assert!(log.len() > 3, "the composer streams in pieces");
 }
@@ -106,7 +110,7 @@ async fn a_stream_cut_mid_answer_is_reset_and_the_composer_answers() {
     assert_eq!(before_first_reset(&log), ["재물운은 ", "좋은 편이고 "]);
     assert_eq!(resets(&log), 1);
     assert_eq!(log[2], Seen::Reset("remote".into()));
-    assert_eq!(o.text, GroundedComposer::text(&cx));
+    assert_eq!(o.text, saju::answer::compose::text(&cx));
 }
 
 #[tokio::test]
@@ -128,7 +132,7 @@ async fn an_invented_pillar_is_withheld_reset_and_replaced() {
     }
     // The token that completed the claim never reached the listener, nor anything after it.
     assert_eq!(before_first_reset(&log), [pieces[0], pieces[1]]);
-    assert_eq!(o.text, GroundedComposer::text(&cx));
+    assert_eq!(o.text, saju::answer::compose::text(&cx));
 }
 
 #[tokio::test]
@@ -152,8 +156,11 @@ async fn an_unreachable_service_falls_back_without_reset() {
 #[tokio::test]
 async fn cancel_stops_the_chain() {
     let fake = FakeLlm::start(vec![Script::Hang]).await;
-    let chain =
-        FallbackChain::new(vec![Arc::new(remote(&fake.base_url)), Arc::new(GroundedComposer)], Duration::from_secs(30));
+    let chain = FallbackChain::new(
+        vec![Arc::new(remote(&fake.base_url)), Arc::new(GroundedComposer)],
+        Arc::new(GroundedComposer),
+        Duration::from_secs(30),
+    );
     let cancel = Cancel::new();
     let trigger = cancel.clone();
     tokio::spawn(async move {
@@ -208,6 +215,7 @@ async fn two_failing_generators_reset_twice_and_the_last_resort_answers() {
                 pause: Duration::ZERO,
             }),
         ],
+        Arc::new(GroundedComposer),
         Duration::from_millis(200),
     );
     let cx = question();
@@ -215,7 +223,7 @@ async fn two_failing_generators_reset_twice_and_the_last_resort_answers() {
     assert_eq!(o.generator, "composer");
     assert_eq!(attempt_codes(&o), [("local", "timeout"), ("other", "unavailable")]);
     assert_eq!(resets(&log), 2);
-    assert_eq!(o.text, GroundedComposer::text(&cx));
+    assert_eq!(o.text, saju::answer::compose::text(&cx));
 }
 
 #[tokio::test]
@@ -227,6 +235,7 @@ async fn a_final_text_that_differs_from_the_stream_is_resent_whole() {
             returns: Ok("고친 답입니다."),
             pause: Duration::ZERO,
         })],
+        Arc::new(GroundedComposer),
         Duration::from_secs(1),
     );
     let (o, log) = run(&chain, &question()).await;
@@ -241,6 +250,7 @@ async fn a_final_text_that_differs_from_the_stream_is_resent_whole() {
             returns: Ok("앞부분 뒷부분"),
             pause: Duration::ZERO,
         })],
+        Arc::new(GroundedComposer),
         Duration::from_secs(1),
     );
     let (_, log) = run(&chain, &question()).await;
@@ -254,6 +264,7 @@ async fn an_empty_answer_falls_back() {
             Arc::new(Scripted { name: "local", pieces: vec![], returns: Ok("  "), pause: Duration::ZERO }),
             Arc::new(GroundedComposer),
         ],
+        Arc::new(GroundedComposer),
         Duration::from_secs(1),
     );
     let (o, _) = run(&chain, &question()).await;
@@ -262,9 +273,9 @@ async fn an_empty_answer_falls_back() {
 
 #[tokio::test]
 async fn the_composer_asks_for_birth_data_without_a_chart() {
-    let chain = FallbackChain::new(vec![Arc::new(GroundedComposer)], TIMEOUT);
+    let chain = FallbackChain::new(vec![Arc::new(GroundedComposer)], Arc::new(GroundedComposer), TIMEOUT);
     let (o, log) = run(&chain, &ctx("제 성격은 어떤가요?", None)).await;
-    assert_eq!(o.text, saju::llm::composer::ASK_FOR_BIRTH);
+    assert_eq!(o.text, saju::answer::wording::ASK_FOR_BIRTH);
     assert!(log.len() > 5);
 }
 
@@ -273,7 +284,7 @@ async fn the_composer_cites_passages_and_adds_the_caution() {
     let mut cx = ctx("직업운이 궁금합니다", Some(plain_chart()));
     cx.passages = vec![crate::passage("career-1", "본문")];
     cx.caution = Some("이 풀이는 전통 명리의 해석입니다.".into());
-    let text = GroundedComposer::text(&cx);
+    let text = saju::answer::compose::text(&cx);
     assert!(text.contains("[career-1]") && text.ends_with("이 풀이는 전통 명리의 해석입니다."), "{text}");
 }
 

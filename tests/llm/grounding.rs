@@ -1,7 +1,7 @@
 //! The grounding rule on real charts.
 
 use crate::{chart, ctx, plain_chart};
-use saju::llm::grounding::{allowed_pillars, check};
+use saju::answer::grounding::{allowed_pillars, check, Violation};
 use saju::saju::ganzhi::GanZhi;
 
 #[test]
@@ -17,10 +17,10 @@ fn the_charts_own_pillars_pass_and_invented_ones_fail() {
     let allowed = allowed_pillars(&cx);
     let invented = (0..60).map(GanZhi::new).find(|g| !allowed.contains(&g.index())).unwrap();
     let err = check(&cx, &format!("당신은 {}일주입니다.", invented.hangul())).unwrap_err();
-    assert!(err.contains(invented.hangul()), "{err}");
+    assert_eq!(err, Violation::InventedPillars(vec![invented.hangul()]));
     let err = check(&cx, &format!("일주는 {}({})입니다.", day, invented.hanja())).unwrap_err();
-    assert!(err.contains("names pillars"), "{err}");
-    assert!(check(&cx, "틀림없이 잘 됩니다.").unwrap_err().contains("certainty"));
+    assert!(err.to_string().contains("names pillars"), "{err}");
+    assert_eq!(check(&cx, "틀림없이 잘 됩니다.").unwrap_err(), Violation::Certainty("틀림없이"));
 }
 
 #[test]

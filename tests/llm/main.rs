@@ -27,7 +27,7 @@ pub fn plain_chart() -> Chart {
 }
 
 pub fn ctx(question: &str, chart: Option<Chart>) -> AnswerContext {
-    AnswerContext::new(question, chart, YEAR)
+    AnswerContext::new(question, saju::chat::Topic::detect(question), chart, YEAR)
 }
 
 pub fn passage(id: &str, body: &str) -> PassageRef {

@@ -1,7 +1,8 @@
 //! The prompt: chart facts equal the engine's, passages by id, the forbidding instructions, the budget.
 
 use crate::{chart, ctx, passage, plain_chart, YEAR};
-use saju::llm::grounding::{allowed_pillars, named_pillars};
+use saju::answer::grounding::{allowed_pillars, named_pillars};
+use saju::answer::{HistoryTurn, Speaker};
 use saju::llm::prompt::{build, build_within, chart_facts};
 
 fn system(messages: &[saju::llm::ChatMessage]) -> &str {
@@ -114,8 +115,10 @@ fn the_forbidding_instructions_are_there() {
 #[test]
 fn history_and_question_follow_the_system_message() {
     let mut cx = ctx("그럼 내년은요?", Some(plain_chart()));
-    cx.history =
-        vec![("user".into(), "올해 운세 알려 주세요".into()), ("assistant".into(), "올해는 차분한 해입니다.".into())];
+    cx.history = vec![
+        HistoryTurn { speaker: Speaker::User, text: "올해 운세 알려 주세요".into() },
+        HistoryTurn { speaker: Speaker::Assistant, text: "올해는 차분한 해입니다.".into() },
+    ];
     let m = build(&cx);
     let roles: Vec<&str> = m.iter().map(|m| m.role.as_str()).collect();
     assert_eq!(roles, ["system", "user", "assistant", "user"]);
@@ -128,8 +131,9 @@ fn the_budget_drops_passages_from_the_least_relevant_then_old_turns() {
     let mut cx = ctx("직업운이 궁금합니다", Some(plain_chart()));
     cx.passages = (0..10).map(|i| passage(&format!("p{i}"), &"가나다라마바사 ".repeat(40))).collect();
     cx.history = (0..8)
-        .map(|i| {
-            (if i % 2 == 0 { "user" } else { "assistant" }.to_string(), format!("{i}번째 말 ") + &"아".repeat(300))
+        .map(|i| HistoryTurn {
+            speaker: if i % 2 == 0 { Speaker::User } else { Speaker::Assistant },
+            text: format!("{i}번째 말 ") + &"아".repeat(300),
         })
         .collect();
     let full = build_within(&cx, usize::MAX);
@@ -155,7 +159,7 @@ fn the_budget_drops_passages_from_the_least_relevant_then_old_turns() {
             seen_turn_drop = true;
         }
         let kept: Vec<&str> = p.messages[1..p.messages.len() - 1].iter().map(|m| m.content.as_str()).collect();
-        let expected: Vec<&str> = cx.history[8 - p.turns..].iter().map(|(_, t)| t.as_str()).collect();
+        let expected: Vec<&str> = cx.history[8 - p.turns..].iter().map(|t| t.text.as_str()).collect();
         assert_eq!(kept, expected);
         // The facts and the question are never dropped.
         assert!(p.messages[0].content.contains("[사주 정보]"));

@@ -1,7 +1,8 @@
 use super::context;
-use saju::llm::{ChatMessage, FallbackChain, GenError, Generator, GroundedComposer};
-use saju::models::chat::{Family, LocalChatModel, LocalGenerator, LocalOptions, StopReason};
-use saju::models::tiny::{write_chat_model, ChatSpec};
+use crate::tiny_models::{write_chat_model, ChatSpec};
+use saju::llm::LocalGenerator;
+use saju::llm::{ChatMessage, FallbackChain, Generator, GroundedComposer};
+use saju::models::chat::{Family, LocalChatModel, LocalOptions, StopReason};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
@@ -95,13 +96,13 @@ fn the_context_cap_drops_passages_and_bounds_prompt_plus_answer() {
     let ctx = context(24);
     let full = model.encode_chat(&saju::llm::prompt::build(&ctx)).unwrap();
     assert!(full.len() > cap, "the test context must overflow the cap ({} tokens)", full.len());
-    let fitted = model.fit_prompt(&ctx).unwrap();
+    let fitted = saju::llm::local::fit_prompt(&model, &ctx).unwrap();
     assert!(fitted.len() + 40 <= cap, "{} prompt tokens", fitted.len());
-    let out = model.answer(&ctx, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let out = model.generate(&fitted, 40, &AtomicBool::new(false), &mut |_| {}).unwrap();
     assert!(out.prompt_tokens + out.generated_tokens <= cap);
     // A raw prompt longer than the cap is refused, not run.
     let err = model.generate(&full, 10, &AtomicBool::new(false), &mut |_| {}).unwrap_err();
-    assert!(matches!(err, GenError::Unavailable(_)), "{err:?}");
+    assert!(matches!(err, saju::models::chat::GenerateError::Unavailable(_)), "{err:?}");
 }
 
 #[test]
@@ -155,6 +156,7 @@ async fn the_chain_falls_back_to_the_composer_when_the_local_model_fails() {
     let (_dir, model) = load(ChatSpec::new(Family::Qwen2), options);
     let chain = FallbackChain::new(
         vec![Arc::new(LocalGenerator::new(Arc::new(model))), Arc::new(GroundedComposer)],
+        Arc::new(GroundedComposer),
         Duration::from_secs(20),
     );
     let outcome = chain.run(&context(1), &mut |_| {}).await;
@@ -172,6 +174,7 @@ async fn a_timed_out_local_answer_stops_its_thread_and_the_chain_moves_on() {
     let model = Arc::new(model);
     let chain = FallbackChain::new(
         vec![Arc::new(LocalGenerator::new(model.clone())), Arc::new(GroundedComposer)],
+        Arc::new(GroundedComposer),
         Duration::from_millis(300),
     );
     let outcome = chain.run(&context(1), &mut |_| {}).await;

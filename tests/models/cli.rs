@@ -1,5 +1,5 @@
+use crate::tiny_models::{write_chat_model, write_embedding_model, ChatSpec, EncoderKind};
 use saju::models::chat::Family;
-use saju::models::tiny::{write_chat_model, write_embedding_model, ChatSpec, EncoderKind};
 use std::net::TcpListener;
 use std::process::{Command, Output};
 

@@ -1,7 +1,7 @@
+use crate::tiny_models::{write_embedding_model, EncoderKind};
 use saju::knowledge::persist::{attach_dense_from_store, DenseOrigin};
 use saju::knowledge::{DenseIndex, Embedder, KnowledgeBase, Mode};
 use saju::models::embed::BertEmbedder;
-use saju::models::tiny::{write_embedding_model, EncoderKind};
 use saju::store::Store;
 use std::sync::Arc;
 

@@ -4,6 +4,8 @@
 mod chat;
 mod cli;
 mod embed;
+#[path = "../support/tiny_models.rs"]
+mod tiny_models;
 
 use saju::llm::{AnswerContext, PassageRef};
 use saju::saju::chart::model::Chart;
@@ -16,7 +18,8 @@ pub fn chart() -> Chart {
 
 /// A question about a real chart with `passages` passages of about 300 characters each.
 pub fn context(passages: usize) -> AnswerContext {
-    let mut ctx = AnswerContext::new("올해 재물 운 흐름 은 어떤가요 ?", Some(chart()), 2025);
+    let mut ctx =
+        AnswerContext::new("올해 재물 운 흐름 은 어떤가요 ?", saju::answer::Topic::YearFortune, Some(chart()), 2025);
     ctx.passages = (0..passages)
         .map(|i| PassageRef {
             id: format!("p{i}"),

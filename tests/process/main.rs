@@ -6,6 +6,7 @@
 
 mod backup;
 mod config;
+mod doors;
 mod durability;
 mod http;
 mod logs;
@@ -13,3 +14,6 @@ mod migrate;
 mod models;
 mod shutdown;
 mod support;
+#[path = "../support/tiny_models.rs"]
+#[allow(dead_code)]
+mod tiny_models;

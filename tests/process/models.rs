@@ -2,7 +2,7 @@
 //! and reused by the next start.
 
 use crate::support::*;
-use saju::models::tiny::{write_embedding_model, EncoderKind};
+use crate::tiny_models::{write_embedding_model, EncoderKind};
 use std::time::{Duration, Instant};
 
 /// Waits (bounded) for a log line containing `needle`.

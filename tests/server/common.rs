@@ -3,7 +3,6 @@
 use reqwest::{Method, StatusCode};
 use saju::config::Config;
 use saju::http::{self, AppState};
-use saju::store::Store;
 use serde_json::Value;
 use std::sync::Arc;
 use tokio::sync::oneshot;
@@ -36,14 +35,13 @@ impl TestServer {
         config.server.data_dir = dir.path().to_path_buf();
         config.server.listen = "127.0.0.1:0".into();
         config.rate_limit.enabled = false;
+        config.server.shutdown_drain_seconds = 0;
         f(&mut config);
         config.validate().unwrap();
-        let store = Store::open(&config.database_path()).unwrap();
-        let (acceptor, addr) = http::bind(config.listen_addr()).await.unwrap();
-        let state = http::state_from(config, store);
-        state.set_ready(true);
+        let app = http::Application::build(config).await.unwrap();
+        let (state, addr) = (app.state.clone(), app.addr());
         let (tx, rx) = oneshot::channel::<()>();
-        let task = tokio::spawn(http::serve(acceptor, state.clone(), async move {
+        let task = tokio::spawn(app.run_until(async move {
             let _ = rx.await;
         }));
         TestServer {

@@ -92,7 +92,7 @@ async fn a_whole_conversation() {
     assert!(cited(&personality).iter().any(|id| by_chart.contains(id)), "a passage chosen by the chart's findings");
 
     // 3. 올해 운세: this year's 세운 pillar and its ten god, and the 세운 passage for that ten god.
-    let year = saju::store::current_year();
+    let year = saju::clock::this_year();
     let seun = year_pillar(year);
     let god = ten_god(Stem::parse(mine.day_master.hangul).unwrap(), seun.stem()).hangul();
     let fortune = s.post(&path, Some(&t), json!({"message": "올해 운세는 어때요?"})).await;

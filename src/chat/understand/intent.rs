@@ -1,28 +1,7 @@
-//! What a message asks: one of the topics a 사주 상담 answers, a term, small talk, or something else.
+//! What a message asks: one of the topics a 사주 상담 answers, a term, small talk, or something else
+//! ([`Topic`] itself, the vocabulary answers are planned by, lives in `answer::topic`).
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Topic {
-    Personality,
-    Career,
-    Wealth,
-    Love,
-    Health,
-    /// 올해 운세 / 세운 ("내년 운세" too: see [`year_offset`]).
-    YearFortune,
-    /// 오늘의 운세: today's day pillar (일진) against the chart.
-    TodayFortune,
-    Daeun,
-    /// 궁합: the user's chart with a second person's.
-    Compatibility,
-    /// "편관이 뭐예요?": the meaning of a term, answered from the knowledge base with or without a chart.
-    Term,
-    /// 인사, 감사, "넌 누구야": a short kind answer that steers back to 사주.
-    SmallTalk,
-    /// 날씨, 코딩, 주식 종목 …: not something a 사주 상담 answers.
-    OutOfScope,
-    /// Nothing specific (often a message that only gives birth data): an overview of the chart.
-    General,
-}
+pub use crate::answer::Topic;
 
 /// Words of the trade a "what is …" question may ask about.
 const TERMS: &[&str] = &[
@@ -236,30 +215,6 @@ impl Topic {
             Topic::General
         }
     }
-
-    /// The code used by the knowledge base's `intent:` conditions and the NLU test set.
-    pub fn code(self) -> &'static str {
-        match self {
-            Topic::Personality => "personality",
-            Topic::Career => "career",
-            Topic::Wealth => "wealth",
-            Topic::Love => "love",
-            Topic::Health => "health",
-            Topic::YearFortune => "year_fortune",
-            Topic::TodayFortune => "today_fortune",
-            Topic::Daeun => "daeun",
-            Topic::Compatibility => "compatibility",
-            Topic::Term => "term",
-            Topic::SmallTalk => "small_talk",
-            Topic::OutOfScope => "out_of_scope",
-            Topic::General => "general",
-        }
-    }
-
-    /// Whether answering needs the user's chart.
-    pub fn needs_chart(self) -> bool {
-        !matches!(self, Topic::Term | Topic::SmallTalk | Topic::OutOfScope)
-    }
 }
 
 /// The year a fortune question is about, relative to this year: 내년 → 1, 작년 → −1, else 0.
@@ -296,27 +251,4 @@ fn mentions_someone(text: &str) -> bool {
     ]
     .iter()
     .any(|w| text.contains(w))
-}
-
-impl Topic {
-    /// The topic with this [`Topic::code`].
-    pub fn from_code(code: &str) -> Option<Topic> {
-        [
-            Topic::Personality,
-            Topic::Career,
-            Topic::Wealth,
-            Topic::Love,
-            Topic::Health,
-            Topic::YearFortune,
-            Topic::TodayFortune,
-            Topic::Daeun,
-            Topic::Compatibility,
-            Topic::Term,
-            Topic::SmallTalk,
-            Topic::OutOfScope,
-            Topic::General,
-        ]
-        .into_iter()
-        .find(|t| t.code() == code)
-    }
 }

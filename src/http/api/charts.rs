@@ -4,6 +4,7 @@ use super::json_body::JsonBody;
 use super::models::{parse_years, ChartInput};
 use super::svg::SvgImage;
 use super::ApiTags;
+use crate::http::errors::ErrorCode;
 use crate::http::{ApiError, AppState};
 use crate::saju::chart::{build_chart, Chart, ChartExtras, ChartRequest};
 use poem::web::Data;
@@ -51,15 +52,15 @@ pub fn extras(seun: Option<&str>, wolun: Option<i32>) -> Result<ChartExtras, Api
     let seun_years = match seun {
         None => None,
         Some(s) => Some(parse_years(s).ok_or_else(|| {
-            ApiError::bad_request(
-                "invalid_input",
+            ApiError::new(
+                ErrorCode::InvalidInput,
                 format!("seun 형식이 올바르지 않습니다: {s} (예: 2025 또는 2025-2034)"),
             )
         })?),
     };
     if let Some(y) = wolun {
         if !(1800..=2200).contains(&y) {
-            return Err(ApiError::bad_request("invalid_input", format!("wolun은 1800~2200년이어야 합니다: {y}")));
+            return Err(ApiError::new(ErrorCode::InvalidInput, format!("wolun은 1800~2200년이어야 합니다: {y}")));
         }
     }
     Ok(ChartExtras { seun_years, wolun_year: wolun })
@@ -140,7 +141,7 @@ impl ChartsApi {
         body: Json<BatchRequest>,
     ) -> Result<Json<BatchResponse>, ApiError> {
         if body.items.len() > MAX_BATCH {
-            return Err(ApiError::bad_request("too_many_items", format!("한 번에 최대 {MAX_BATCH}건까지 계산합니다")));
+            return Err(ApiError::new(ErrorCode::TooManyItems, format!("한 번에 최대 {MAX_BATCH}건까지 계산합니다")));
         }
         let state = Arc::clone(&state);
         let items = body.0.items;
@@ -150,7 +151,7 @@ impl ChartsApi {
                 .into_iter()
                 .map(|item| {
                     let outcome = serde_json::from_value::<ChartRequest>(item.input.0)
-                        .map_err(|e| ApiError::bad_request("invalid_input", format!("input을 읽을 수 없습니다: {e}")))
+                        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("input을 읽을 수 없습니다: {e}")))
                         .and_then(|r| compute(&state, &r, &ChartExtras::default()));
                     match outcome {
                         Ok(chart) => BatchResult {

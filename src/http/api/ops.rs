@@ -104,11 +104,7 @@ impl OpsApi {
 #[handler]
 pub fn metrics(state: Data<&Arc<AppState>>) -> Response {
     if !state.config.metrics.enabled {
-        return crate::http::errors::json_error(
-            poem::http::StatusCode::NOT_FOUND,
-            "not_found",
-            "metrics가 꺼져 있습니다",
-        );
+        return crate::http::errors::json_error(crate::http::errors::ErrorCode::NotFound, "metrics가 꺼져 있습니다");
     }
     state.refresh_active_sessions();
     state.metrics.render().with_content_type("text/plain; version=0.0.4; charset=utf-8").into_response()

@@ -103,25 +103,3 @@ impl PluginsApi {
         Ok(list(tokio::task::spawn_blocking(move || registry.reload()).await?))
     }
 }
-
-/// The enabled plugins' readings as chat findings (`plugin:<id>:<code>`, "title: text"), for the answer's
-/// grounding: of the pair when there is a partner (궁합), else of `chart`. Runs off the async workers; nothing
-/// to do when no plugin is enabled.
-pub async fn chat_findings(
-    state: &AppState,
-    chart: Option<&crate::saju::chart::model::Chart>,
-    partner: Option<&crate::saju::chart::model::Chart>,
-) -> Vec<crate::chat::Finding> {
-    let Some(chart) = chart.cloned() else { return Vec::new() };
-    if !state.plugins.has_active() {
-        return Vec::new();
-    }
-    let (registry, partner) = (Arc::clone(&state.plugins), partner.cloned());
-    let found = tokio::task::spawn_blocking(move || match &partner {
-        Some(p) => registry.compatibility(&chart, p),
-        None => registry.interpret(&chart),
-    })
-    .await
-    .unwrap_or_default();
-    found.into_iter().map(|f| crate::chat::Finding { code: f.code, text: format!("{}: {}", f.title, f.text) }).collect()
-}

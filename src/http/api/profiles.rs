@@ -155,9 +155,9 @@ impl ProfilesApi {
         let saved = profile.clone();
         blocking(move || {
             if store.list_profiles(&user)?.len() >= MAX_PROFILES {
-                return Err(crate::store::StoreError::Conflict(format!(
-                    "프로필은 최대 {MAX_PROFILES}개까지 저장할 수 있습니다"
-                )));
+                return Err(crate::store::StoreError::LimitReached(crate::store::Limit::Profiles {
+                    max: MAX_PROFILES,
+                }));
             }
             store.put_profile(&user, &saved, &entry)
         })

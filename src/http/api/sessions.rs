@@ -3,7 +3,7 @@
 use super::models::rfc3339;
 use super::turn;
 use super::{blocking, ApiTags};
-use crate::chat::Finding;
+use crate::answer::Finding;
 use crate::http::auth::UserAuth;
 use crate::http::{ApiError, AppState};
 use crate::llm::ChainEvent;
@@ -188,9 +188,11 @@ pub(super) fn session_not_found(e: ApiError) -> ApiError {
     }
 }
 
+/// Stream events buffered for a client that reads slower than the answer is written.
+const EVENTS_IN_FLIGHT: usize = 1024;
+
 /// Earlier turns given to the generators as history.
 pub const HISTORY_TURNS: usize = 6;
-pub use crate::chat::understand::ASK_FOR_GENDER;
 
 #[OpenApi(prefix_path = "/v1/sessions", tag = "ApiTags::Sessions")]
 impl SessionsApi {
@@ -216,14 +218,10 @@ impl SessionsApi {
         let (store, user, saved) = (state.store.clone(), auth.0.id.clone(), session.clone());
         blocking(move || {
             if let Some(p) = &saved.profile_id {
-                store
-                    .get_profile(&user, p)
-                    .map_err(|_| StoreError::Conflict("profile_id: 없는 프로필입니다".into()))?;
+                store.get_profile(&user, p).map_err(|_| StoreError::UnknownProfile(p.clone()))?;
             }
             if store.list_sessions(&user)?.len() >= MAX_SESSIONS {
-                return Err(StoreError::Conflict(format!(
-                    "대화는 최대 {MAX_SESSIONS}개까지 보관합니다. 오래된 대화를 지워 주세요"
-                )));
+                return Err(StoreError::LimitReached(crate::store::Limit::Sessions { max: MAX_SESSIONS }));
             }
             store.create_session(&user, &saved)
         })
@@ -292,21 +290,37 @@ impl SessionsApi {
         tracing::Span::current().record("session_id", id.0.as_str());
         let turn = turn::prepare(Arc::clone(&state), auth.0.id, id.0, body.0.message).await?;
         let wants_stream = accept.0.as_deref().is_some_and(|a| a.contains("text/event-stream"));
+        // The turn stops when the server shuts down (and, streamed, when the client goes away).
+        let cancel = state.shutdown.child();
         if !wants_stream {
-            return Ok(SendResponse::Json(Json(turn::finish(turn, &mut |_| {}).await?)));
+            return Ok(SendResponse::Json(Json(turn::finish(turn, &mut |_| {}, &cancel).await?)));
         }
         // SSE: `delta` events carry the text as it is written, `reset` says to discard the text so far
         // (a generator gave up and another one answers), `done` carries the same JSON as the plain reply.
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<ReplyEvent>();
+        let (tx, rx) = tokio::sync::mpsc::channel::<ReplyEvent>(EVENTS_IN_FLIGHT);
+        let watcher = (tx.clone(), cancel.clone());
+        tokio::spawn(async move {
+            // The client went away (the stream, and with it the receiver, was dropped): stop the turn.
+            watcher.0.closed().await;
+            watcher.1.cancel();
+        });
         tokio::spawn(async move {
             let events = tx.clone();
-            let result = turn::finish(turn, &mut |e| {
-                let event = match e {
-                    ChainEvent::Token(t) => ReplyEvent::text("delta", t),
-                    ChainEvent::Reset { generator } => ReplyEvent::text("reset", generator),
-                };
-                let _ = events.send(event);
-            })
+            let stop = cancel.clone();
+            let result = turn::finish(
+                turn,
+                &mut |e| {
+                    let event = match e {
+                        ChainEvent::Token(t) => ReplyEvent::text("delta", t),
+                        ChainEvent::Reset { generator } => ReplyEvent::text("reset", generator),
+                    };
+                    // A client that stops reading while the buffer is full is given up on.
+                    if events.try_send(event).is_err() {
+                        stop.cancel();
+                    }
+                },
+                &cancel,
+            )
             .await;
             let last = match result {
                 Ok(reply) => ReplyEvent { event: "done".into(), text: None, reply: Some(reply), error: None },
@@ -317,7 +331,7 @@ impl SessionsApi {
                     error: Some(super::charts::error_body(e)),
                 },
             };
-            let _ = tx.send(last);
+            let _ = tx.send(last).await;
         });
         let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|e| (e, rx)) });
         let stream: BoxStream<'static, ReplyEvent> = Box::pin(stream);

@@ -14,6 +14,6 @@ pub enum SvgImage {
 impl SvgImage {
     /// The picture of `chart`, the 대운 and 세운 of this year highlighted.
     pub fn of(chart: &Chart) -> SvgImage {
-        SvgImage::Ok(PlainText(crate::picture::chart_svg(chart, crate::store::current_year())))
+        SvgImage::Ok(PlainText(crate::picture::chart_svg(chart, crate::clock::this_year())))
     }
 }

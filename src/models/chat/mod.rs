@@ -1,18 +1,17 @@
 //! Local chat models from GGUF files (quantized Qwen2, Qwen3, Gemma 3, Llama) run with candle on the CPU.
-//! [`LocalChatModel`] is loaded once and shared; [`LocalGenerator`] puts it behind the
-//! [`crate::llm::Generator`] trait, generating on a blocking thread and streaming tokens over a channel.
+//! [`LocalChatModel`] is loaded once and shared; it turns chat messages into tokens with the family's
+//! template and continues them. It knows nothing of prompts or answers: `llm::local` builds the messages.
 
 mod gemma3;
-mod generator;
+mod message;
 mod stream;
 pub mod template;
 mod tokenizer;
 mod weights;
 
-pub use generator::LocalGenerator;
+pub use message::ChatMessage;
 pub use tokenizer::from_gguf as tokenizer_from_gguf;
 
-use crate::llm::{prompt, AnswerContext, ChatMessage, GenError};
 use anyhow::{anyhow, bail, Context};
 use candle_core::quantized::gguf_file;
 use candle_core::{Device, Tensor};
@@ -84,6 +83,23 @@ impl Default for LocalOptions {
             seed: 299_792_458,
         }
     }
+}
+
+/// Why a generation could not run or finish.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GenerateError {
+    /// The prompt cannot run at all (it does not fit the context).
+    #[error("{0}")]
+    Unavailable(String),
+    /// The model failed part-way.
+    #[error("{0}")]
+    Interrupted(String),
+    /// The tokenizer could not encode or decode.
+    #[error("{0}")]
+    Malformed(String),
+    /// The caller set the cancel flag.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// Why generation stopped.
@@ -189,43 +205,15 @@ impl LocalChatModel {
         &self.tokenizer
     }
 
-    fn encode(&self, text: &str) -> Result<Vec<u32>, GenError> {
-        let enc = self.tokenizer.encode(text, false).map_err(|e| GenError::Malformed(format!("tokenizer: {e}")))?;
+    fn encode(&self, text: &str) -> Result<Vec<u32>, GenerateError> {
+        let enc =
+            self.tokenizer.encode(text, false).map_err(|e| GenerateError::Malformed(format!("tokenizer: {e}")))?;
         Ok(enc.get_ids().to_vec())
     }
 
     /// The tokens of `messages` in the family's chat template.
-    pub fn encode_chat(&self, messages: &[ChatMessage]) -> Result<Vec<u32>, GenError> {
+    pub fn encode_chat(&self, messages: &[ChatMessage]) -> Result<Vec<u32>, GenerateError> {
         self.encode(&template::render(self.family, messages))
-    }
-
-    /// The prompt for `ctx` cut to leave room for an answer within `max_context_tokens`: passages (then
-    /// earlier turns) are dropped by [`prompt::build_within`] under a shrinking character budget.
-    pub fn fit_prompt(&self, ctx: &AnswerContext) -> Result<Vec<u32>, GenError> {
-        let max = self.options.max_context_tokens;
-        let room_for_answer = self.options.max_new_tokens.min(max / 4).max(1);
-        let target = max - room_for_answer;
-        let mut budget = prompt::DEFAULT_MAX_CHARS;
-        for _ in 0..8 {
-            let ids = self.encode_chat(&prompt::build_within(ctx, budget).messages)?;
-            if ids.len() <= target {
-                return Ok(ids);
-            }
-            let shrunk = (budget as f64 * target as f64 / ids.len() as f64 * 0.9) as usize;
-            budget = shrunk.min(budget.saturating_sub(1));
-        }
-        Err(GenError::Unavailable(format!("the prompt does not fit in max_context_tokens = {max}")))
-    }
-
-    /// Generates the assistant's answer to `ctx` (see [`LocalChatModel::generate`]).
-    pub fn answer(
-        &self,
-        ctx: &AnswerContext,
-        cancel: &AtomicBool,
-        on_piece: &mut dyn FnMut(&str),
-    ) -> Result<Generation, GenError> {
-        let ids = self.fit_prompt(ctx)?;
-        self.generate(&ids, self.options.max_new_tokens, cancel, on_piece)
     }
 
     /// Continues `prompt` by up to `max_new` tokens (fewer if the context cap comes first), calling
@@ -237,16 +225,16 @@ impl LocalChatModel {
         max_new: usize,
         cancel: &AtomicBool,
         on_piece: &mut dyn FnMut(&str),
-    ) -> Result<Generation, GenError> {
+    ) -> Result<Generation, GenerateError> {
         let max = self.options.max_context_tokens;
         if prompt.is_empty() || prompt.len() >= max {
-            return Err(GenError::Unavailable(format!(
+            return Err(GenerateError::Unavailable(format!(
                 "prompt of {} tokens does not fit in max_context_tokens = {max}",
                 prompt.len()
             )));
         }
         let budget = max_new.min(max - prompt.len());
-        let failed = |e: candle_core::Error| GenError::Interrupted(format!("local model: {e}"));
+        let failed = |e: candle_core::Error| GenerateError::Interrupted(format!("local model: {e}"));
         let mut weights = self.weights.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         weights.clear();
         let mut sampler = self.sampler();
@@ -260,7 +248,7 @@ impl LocalChatModel {
         let mut pos = 0usize;
         while generated < budget {
             if cancel.load(Ordering::Relaxed) {
-                return Err(GenError::Cancelled);
+                return Err(GenerateError::Cancelled);
             }
             let logits = weights.next_logits(&input, pos).map_err(failed)?;
             pos += input.dim(1).map_err(failed)?;
@@ -275,12 +263,12 @@ impl LocalChatModel {
                 break;
             }
             context.push(next);
-            if let Some(piece) = stream.push(next).map_err(GenError::Malformed)? {
+            if let Some(piece) = stream.push(next).map_err(GenerateError::Malformed)? {
                 on_piece(&piece);
             }
             input = Tensor::new(&[next], &self.device).and_then(|t| t.unsqueeze(0)).map_err(failed)?;
         }
-        if let Some(rest) = stream.finish().map_err(GenError::Malformed)? {
+        if let Some(rest) = stream.finish().map_err(GenerateError::Malformed)? {
             on_piece(&rest);
         }
         Ok(Generation {

@@ -1,7 +1,7 @@
 //! Chat templates: how each family wants a conversation laid out, ending where the assistant speaks.
 
+use super::ChatMessage;
 use super::Family;
-use crate::llm::ChatMessage;
 
 /// Renders `messages` in `family`'s template, ready for the assistant's turn. Special tokens are written as
 /// text; the tokenizer knows them as single tokens.

@@ -1,7 +1,10 @@
 //! The chart as it leaves the engine: plain serializable structs with stable English field names.
 //! This is the CHART JSON of `saju chart --json`, `--batch` answers and `POST /v1/charts`.
 
+use crate::saju::chart::input::Gender;
 use crate::saju::derive::{ElementBalance, Relation, ShinSal, Strength};
+use crate::saju::pillars::ZiHour;
+use crate::saju::time::TimeCorrection;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -28,6 +31,29 @@ pub struct Chart {
     pub wolun: Option<WolunView>,
     pub solar_terms: TermsAround,
     pub warnings: Vec<Warning>,
+}
+
+impl Chart {
+    /// The gender the chart was computed for (`None` never happens for charts the engine builds today,
+    /// but callers must not read an empty string as a gender).
+    pub fn gender(&self) -> Option<Gender> {
+        Gender::parse(self.input.gender)
+    }
+
+    /// The 자시 convention the chart was computed with.
+    pub fn zi_hour(&self) -> ZiHour {
+        ZiHour::parse(self.input.zi_hour).unwrap_or_default()
+    }
+
+    /// The clock correction the chart was computed with.
+    pub fn time_correction(&self) -> TimeCorrection {
+        TimeCorrection::parse(self.input.time_correction).unwrap_or_default()
+    }
+
+    /// Born in the 자시 (23:00–01:00 on the corrected clock): the 자시 convention decides the day pillar.
+    pub fn born_in_zi_hour(&self) -> bool {
+        self.pillars.hour.as_ref().is_some_and(|h| h.branch.hangul == "자")
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

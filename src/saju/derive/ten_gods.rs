@@ -128,6 +128,16 @@ impl TenGod {
         ][self.index()]
     }
 
+    /// The ten god with this [`TenGod::code`] (`pyeon_gwan`).
+    pub fn from_code(code: &str) -> Option<TenGod> {
+        TenGod::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// The ten god with this [`TenGod::hangul`] name (`편관`).
+    pub fn from_hangul(name: &str) -> Option<TenGod> {
+        TenGod::ALL.into_iter().find(|t| t.hangul() == name)
+    }
+
     pub const fn group(self) -> TenGodGroup {
         TenGodGroup::ALL[self.index() / 2]
     }

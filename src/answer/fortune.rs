@@ -1,7 +1,7 @@
 //! Time against the chart: a year's 세운 and a day's 일진, as findings. Pure chart math on the engine's
 //! pillars; the knowledge base's `seun:` and `seun_relation:` conditions select passages from these codes.
 
-use super::Finding;
+use super::findings::Finding;
 use crate::saju::astro::julian::jdn_from_civil;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::relations::{pair_relations, PillarPart};
@@ -58,13 +58,6 @@ pub fn seun_findings(chart: &Chart, year: i32) -> Vec<Finding> {
         });
     }
     out
-}
-
-/// Today's date in Korea (UTC+9), which is where the appliance's users are.
-pub fn today_in_korea() -> (i32, u32, u32) {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-    let (y, m, d) = crate::saju::astro::julian::civil_from_jdn((secs + 9 * 3600).div_euclid(86_400) + 2_440_588);
-    (y, m, d)
 }
 
 /// The day pillar (일진) of a civil date.

@@ -1,12 +1,42 @@
-//! The grounded composer's answer for every topic: a conclusion first, the chart facts it rests on (with
+//! The grounded composer's text for every topic: a conclusion first, the chart facts it rests on (with
 //! the pillars, so every 간지 named comes from the chart), a reading from the engine's facts, the cited
 //! passages' own sentences that fit the facts, the conventions that matter, and a caution where one is due.
+//! Deterministic, no I/O: the same context gives the same text.
 
-use super::compose::{pillars_in_words, topic_reading, Finding};
+use super::context::{AnswerContext, PassageRef};
+use super::findings::Finding;
+use super::reading::{pillars_in_words, topic_reading};
 use super::weave::{choose, pick, seed};
-use super::Topic;
-use crate::llm::context::{AnswerContext, PassageRef};
+use super::{conventions, wording, Topic};
 use crate::saju::chart::model::Chart;
+use crate::saju::derive::TenGod;
+
+/// The composed answer for `ctx`: a term explained, small talk, the request for birth data while there is
+/// no chart, or the reading of the chart.
+pub fn text(ctx: &AnswerContext) -> String {
+    if ctx.intent == Topic::Term {
+        if let Some(p) = ctx.passages.first() {
+            return explain(ctx, p);
+        }
+    }
+    if matches!(ctx.intent, Topic::SmallTalk | Topic::OutOfScope) {
+        return small_talk(ctx.intent, &ctx.question, ctx.chart.is_some());
+    }
+    let Some(chart) = &ctx.chart else { return wording::ASK_FOR_BIRTH.to_string() };
+    narrate(ctx, chart)
+}
+
+/// A term explained from the best passage, with the chart's own fact when there is a chart.
+fn explain(ctx: &AnswerContext, passage: &PassageRef) -> String {
+    let mut text = format!("{}\n\n{}\n\n출처: [{}]", passage.title, passage.body.trim(), passage.id);
+    if let Some(chart) = &ctx.chart {
+        text.push_str(&format!(
+            "\n\n참고로 이 사주는 일간 {}이고, 월지는 {}입니다. 사주에 맞춘 풀이가 궁금하시면 주제(성격, 직업, 재물 등)를 물어 주세요.",
+            chart.day_master.name, chart.pillars.month.branch.ten_god.hangul
+        ));
+    }
+    text
+}
 
 /// Passages woven into an answer at most.
 const WOVEN_PASSAGES: usize = 3;
@@ -37,20 +67,8 @@ fn keywords(ctx: &AnswerContext, chart: &Chart) -> Vec<String> {
         .filter(|w| w.chars().all(|c| ('가'..='힣').contains(&c)))
         .collect();
     // A ten god also speaks through its group (정재 → 재성) in the passages' sentences.
-    let groups: Vec<String> = k
-        .iter()
-        .filter_map(|w| {
-            Some(match w.as_str() {
-                "비견" | "겁재" => "비겁",
-                "식신" | "상관" => "식상",
-                "편재" | "정재" => "재성",
-                "편관" | "정관" => "관성",
-                "편인" | "정인" => "인성",
-                _ => return None,
-            })
-        })
-        .map(str::to_string)
-        .collect();
+    let groups: Vec<String> =
+        k.iter().filter_map(|w| TenGod::from_hangul(w)).map(|t| t.group().hangul().to_string()).collect();
     k.extend(groups);
     k.push(chart.day_master.hangul.to_string());
     k.extend(
@@ -185,42 +203,8 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
     }
 }
 
-/// Notes on the conventions the chart rests on, when they matter to this chart.
-fn conventions(chart: &Chart) -> Vec<String> {
-    let mut out = Vec::new();
-    if chart.pillars.hour.is_none() {
-        out.push(
-            "태어난 시각을 몰라 시주 없이 세 기둥(년·월·일주)으로 본 풀이입니다. 시각을 알게 되면 더 정확해집니다."
-                .to_string(),
-        );
-    } else {
-        if chart.input.time_correction != "none" {
-            out.push(format!(
-                "{} 보정을 적용해 보정 시각 {}로 시주를 정했습니다.",
-                if chart.input.time_correction == "true_solar" { "진태양시" } else { "경도" },
-                chart.birth.corrected_clock
-            ));
-        }
-        let hour: u32 = chart.birth.corrected_clock.get(11..13).and_then(|h| h.parse().ok()).unwrap_or(12);
-        if hour == 23 || hour == 0 {
-            out.push(format!(
-                "자시(子時)에 태어나, 자시 처리 방식({})에 따라 일주가 달라질 수 있습니다.",
-                if chart.input.zi_hour == "next_day" {
-                    "23시부터 다음 날로 보는 방식"
-                } else {
-                    "야자시·조자시를 나누는 방식"
-                }
-            ));
-        }
-    }
-    if let Some(w) = chart.warnings.iter().find(|w| w.code.starts_with("near_")) {
-        out.push(format!("참고: {}", w.message));
-    }
-    out
-}
-
 /// The composed answer for a context with a chart.
-pub fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
+fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     let p = &chart.pillars;
     let s =
         seed(&[p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().map_or("", |h| h.hangul), &ctx.question]);
@@ -248,9 +232,9 @@ pub fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     if !schools.is_empty() {
         parts.push(format!("설치된 해석 플러그인의 읽기도 덧붙입니다. {}", schools.join(" / ")));
     }
-    parts.extend(conventions(chart));
+    parts.extend(conventions::notes(chart));
     if ctx.partner.as_ref().is_some_and(|c| c.pillars.hour.is_none()) {
-        parts.push("상대분의 태어난 시각을 몰라 상대는 세 기둥으로 보았습니다.".to_string());
+        parts.push(wording::PARTNER_WITHOUT_HOUR.to_string());
     }
     if let Some(c) = &ctx.caution {
         parts.push(c.clone());

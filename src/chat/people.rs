@@ -1,55 +1,6 @@
-//! One-shot birth data from free Korean text (the CLI's `ask`), and which saved person a message names.
-//! The conversation reads messages with [`crate::chat::understand`], which adds facts up across turns.
+//! Which saved person a message names, and the gender words of a message.
 
-use super::understand::BirthFacts;
 pub use crate::chat::understand::gender_in;
-use crate::saju::chart::ChartRequest;
-
-/// What one message says about a birth; `None` when it gives no full date. With no second message to
-/// ask, an hour said without 오전/오후 is read as a 24-hour clock and a missing gender stays empty.
-pub fn extract_birth(text: &str, this_year: i32) -> Option<ChartRequest> {
-    let mut facts = BirthFacts::parse(text, this_year);
-    facts.month?;
-    facts.day?;
-    facts.year?;
-    facts.hour_is_24h |= facts.period.is_none();
-    let gender = facts.gender.take();
-    facts.gender = Some(String::new());
-    let mut request = facts.to_request()?;
-    request.gender = gender.unwrap_or_default();
-    Some(request)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn common_ways_of_writing_a_birth() {
-        let extract_birth = |t: &str| extract_birth(t, 2026);
-        let b = extract_birth("1990년 5월 15일 오후 3시 30분에 태어난 남자예요").unwrap();
-        assert_eq!((b.datetime.as_str(), b.gender.as_str()), ("1990-05-15T15:30:00", "male"));
-        let b = extract_birth("양력 1988.11.03 14:20 여").unwrap();
-        assert_eq!((b.datetime.as_str(), b.gender.as_str()), ("1988-11-03T14:20:00", "female"));
-        let b = extract_birth("음력 2020년 윤4월 2일 새벽 2시 여자").unwrap();
-        assert_eq!(b.datetime, "2020-04-02T02:00:00");
-        assert_eq!((b.calendar.as_deref(), b.leap_month), (Some("korean_lunar"), Some(true)));
-        let b = extract_birth("2001-02-03 시간은 몰라요, 남자").unwrap();
-        assert_eq!(b.datetime, "2001-02-03");
-        assert_eq!(extract_birth("1999년 1월 1일 자정 남").unwrap().datetime, "1999-01-01T00:00:00");
-        assert_eq!(extract_birth("1999년 1월 1일 정오 남").unwrap().datetime, "1999-01-01T12:00:00");
-        assert!(extract_birth("올해 운세가 궁금해요").is_none());
-        let abroad = extract_birth("1985년 3월 2일 오후 2시 뉴욕에서 태어난 여자").unwrap();
-        assert_eq!((abroad.timezone.as_deref(), abroad.longitude), (Some("America/New_York"), Some(-74.006)));
-        assert_eq!(extract_birth("1990-05-15 10:00 부산 남").unwrap().longitude, Some(129.075));
-        assert_eq!(extract_birth("90년 아니고 1990년 3월 2일 새벽 두시 여자").unwrap().datetime, "1990-03-02T02:00:00");
-        assert_eq!(extract_birth("1990년 3월 2일 오후 세시 반 남자").unwrap().datetime, "1990-03-02T15:30:00");
-        assert_eq!(extract_birth("1990년 3월 2일 밤 열한시 남자").unwrap().datetime, "1990-03-02T23:00:00");
-        assert_eq!(extract_birth("1990년 3월 2일생 남자, 한 시간 정도 고민했어요").unwrap().datetime, "1990-03-02");
-        let corrected = extract_birth("1990-05-15 10:00 부산 남, 진태양시로 봐 주세요").unwrap();
-        assert_eq!(corrected.time_correction.as_deref(), Some("true_solar"));
-    }
-}
 
 #[cfg(test)]
 mod gender_tests {

@@ -135,20 +135,29 @@ pub fn named_pillars(text: &str) -> Vec<GanZhi> {
     found.into_iter().map(|(_, g)| g).collect()
 }
 
-/// `Err(reason)` when `text` names a 간지 outside [`allowed_pillars`] or uses a [`CERTAINTY_WORDS`] word.
-pub fn check(ctx: &AnswerContext, text: &str) -> Result<(), String> {
+/// Why an answer may not be shown.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Violation {
+    #[error("claims certainty ({0:?})")]
+    Certainty(&'static str),
+    #[error("names pillars the chart does not have: {}", .0.join(", "))]
+    InventedPillars(Vec<&'static str>),
+}
+
+/// `Err` when `text` names a 간지 outside [`allowed_pillars`] or uses a [`CERTAINTY_WORDS`] word.
+pub fn check(ctx: &AnswerContext, text: &str) -> Result<(), Violation> {
     check_against(&allowed_pillars(ctx), text)
 }
 
 /// [`check`] with the allowed set computed once (the chain checks the growing text at every token).
-pub fn check_against(allowed: &BTreeSet<usize>, text: &str) -> Result<(), String> {
+pub fn check_against(allowed: &BTreeSet<usize>, text: &str) -> Result<(), Violation> {
     if let Some(word) = CERTAINTY_WORDS.iter().find(|w| text.contains(*w)) {
-        return Err(format!("claims certainty ({word:?})"));
+        return Err(Violation::Certainty(word));
     }
     let invented: Vec<&str> =
         named_pillars(text).into_iter().filter(|g| !allowed.contains(&g.index())).map(GanZhi::hangul).collect();
     if !invented.is_empty() {
-        return Err(format!("names pillars the chart does not have: {}", invented.join(", ")));
+        return Err(Violation::InventedPillars(invented));
     }
     Ok(())
 }
@@ -195,7 +204,12 @@ mod tests {
             let r = ChartRequest { datetime: dt.into(), gender: "female".into(), ..Default::default() };
             build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap()
         };
-        let mut ctx = AnswerContext::new("우리 궁합은요?", Some(chart("1990-05-15T15:30")), 2026);
+        let mut ctx = AnswerContext::new(
+            "우리 궁합은요?",
+            crate::answer::Topic::Compatibility,
+            Some(chart("1990-05-15T15:30")),
+            2026,
+        );
         let partner = chart("1988-11-03T14:20");
         let partner_day = format!("{}일주", partner.pillars.day.hangul);
         let own: BTreeSet<usize> = allowed_pillars(&ctx);
@@ -209,14 +223,14 @@ mod tests {
         let claim = format!("오늘은 {}일이라", today.hangul());
         assert!(check(&ctx, &claim).is_err());
         ctx.findings
-            .push(crate::chat::Finding { code: "today:x".into(), text: format!("오늘 일진 {}", today.hanja()) });
+            .push(crate::answer::Finding { code: "today:x".into(), text: format!("오늘 일진 {}", today.hanja()) });
         assert!(check(&ctx, &claim).is_ok(), "{claim}");
     }
 
     #[test]
     fn certainty_words_fail() {
         let allowed = BTreeSet::new();
-        assert!(check_against(&allowed, "반드시 부자가 됩니다").unwrap_err().contains("certainty"));
+        assert!(check_against(&allowed, "반드시 부자가 됩니다").unwrap_err().to_string().contains("certainty"));
         assert!(check_against(&allowed, "100% 맞습니다").is_err());
         assert!(check_against(&allowed, "그럴 가능성이 있습니다").is_ok());
     }

@@ -79,7 +79,7 @@ pub fn pick(body: &str, keywords: &[String], n: usize) -> Vec<String> {
     // The composer is not checked like a model, so it never repeats a passage's word of certainty.
     let all: Vec<&str> = sentences(body)
         .into_iter()
-        .filter(|s| !crate::llm::grounding::CERTAINTY_WORDS.iter().any(|w| s.contains(w)))
+        .filter(|s| !super::grounding::CERTAINTY_WORDS.iter().any(|w| s.contains(w)))
         .filter(|s| !BACK_REFERENCES.iter().any(|w| s.starts_with(w)))
         .collect();
     let mut scored: Vec<(usize, usize)> = all

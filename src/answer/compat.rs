@@ -3,7 +3,7 @@
 //! plenty, 용신 met, and whether the partner's day stem is the spouse star (재성 for a man, 관성 for a woman).
 //! Every code maps to the knowledge passages of [`passages_for`].
 
-use super::Finding;
+use super::findings::Finding;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::relations::pair_relations;
 use crate::saju::derive::ten_gods::{ten_god, TenGodGroup};

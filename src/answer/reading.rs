@@ -1,96 +1,10 @@
-//! The deterministic reply: a one-line answer, the chart facts it rests on, a reading for the topic asked,
-//! and a caution where the topic calls for one. Facts come only from the computed chart.
+//! The engine-based reading of a topic: a one-line conclusion and a short reading, from the chart's ten-god
+//! groups and strength; and the pillars as an answer names them.
 
-use super::understand::Topic;
+use super::findings::{element_hangul, group_counts};
+use super::Topic;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::{StrengthVerdict, TenGodGroup};
-use serde::Serialize;
-
-/// A chart fact an answer rests on, with the code the knowledge base's `applies_when` uses.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Finding {
-    pub code: String,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reply {
-    pub text: String,
-    pub findings: Vec<Finding>,
-}
-
-fn element_hangul(code: &str) -> &'static str {
-    match code {
-        "wood" => "목(木)",
-        "fire" => "화(火)",
-        "earth" => "토(土)",
-        "metal" => "금(金)",
-        "water" => "수(水)",
-        _ => "",
-    }
-}
-
-/// How many of the chart's visible stems and branches (day stem excluded) fall in each ten-god group.
-fn group_counts(chart: &Chart) -> [(TenGodGroup, u32); 5] {
-    let mut counts = TenGodGroup::ALL.map(|g| (g, 0u32));
-    let p = &chart.pillars;
-    let pillars = [Some(&p.year), Some(&p.month), Some(&p.day), p.hour.as_ref()];
-    for pillar in pillars.into_iter().flatten() {
-        let gods = [pillar.stem.ten_god.map(|t| t.code), Some(pillar.branch.ten_god.code)];
-        for code in gods.into_iter().flatten() {
-            if let Some(slot) = counts.iter_mut().find(|(g, _)| group_of(code) == Some(*g)) {
-                slot.1 += 1;
-            }
-        }
-    }
-    counts
-}
-
-fn group_of(ten_god_code: &str) -> Option<TenGodGroup> {
-    Some(match ten_god_code {
-        "bi_gyeon" | "geop_jae" => TenGodGroup::BiGeop,
-        "sik_sin" | "sang_gwan" => TenGodGroup::SikSang,
-        "pyeon_jae" | "jeong_jae" => TenGodGroup::JaeSeong,
-        "pyeon_gwan" | "jeong_gwan" => TenGodGroup::GwanSeong,
-        "pyeon_in" | "jeong_in" => TenGodGroup::InSeong,
-        _ => return None,
-    })
-}
-
-pub fn findings(chart: &Chart) -> Vec<Finding> {
-    let dm = &chart.day_master;
-    let month = &chart.pillars.month;
-    let s = &chart.strength;
-    let mut out = vec![
-        Finding { code: format!("day_stem:{}", dm.hangul), text: format!("일간 {}", dm.name) },
-        Finding {
-            code: format!("ten_god:{}@month_branch", month.branch.ten_god.hangul),
-            text: format!(
-                "월지 {}{} → {}",
-                month.branch.hangul,
-                element_hangul(month.branch.element).chars().next().unwrap_or(' '),
-                month.branch.ten_god.hangul
-            ),
-        },
-        Finding {
-            code: format!("strength:{}", s.verdict.code()),
-            text: format!("{}(추정, 점수 {:.0})", s.verdict.hangul(), s.score),
-        },
-        Finding {
-            code: format!("favourable:{}", s.favourable.code()),
-            text: format!("용신 {}(추정)", element_hangul(s.favourable.code())),
-        },
-    ];
-    for e in &chart.elements.elements {
-        if e.plain == 0 {
-            out.push(Finding {
-                code: format!("element_missing:{}", e.element.code()),
-                text: format!("{} 없음(드러난 글자 기준)", element_hangul(e.element.code())),
-            });
-        }
-    }
-    out
-}
 
 /// The four pillars as an answer names them: "경오년 신사월 경진일 갑신시", or "(시주 모름)" for the hour.
 pub fn pillars_in_words(chart: &Chart) -> String {
@@ -184,28 +98,4 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
             String::new(),
         ),
     }
-}
-
-/// The reply for `topic` about `chart`, with `year` the current year (for the running 대운).
-pub fn compose(topic: Topic, chart: &Chart, year: i32) -> Reply {
-    let findings = findings(chart);
-    let (summary, reading) = topic_reading(topic, chart, year);
-    let pillars = pillars_in_words(chart);
-    let facts: Vec<&str> = findings.iter().take(4).map(|f| f.text.as_str()).collect();
-    let mut text = format!("{summary}\n\n근거: {pillars} · {}", facts.join(", "));
-    if !reading.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&reading);
-    }
-    if chart.pillars.hour.is_none() {
-        text.push_str("\n\n태어난 시각을 몰라 세 기둥(년·월·일주)으로 본 풀이입니다.");
-    }
-    if let Some(w) = chart.warnings.iter().find(|w| w.code.starts_with("near_")) {
-        text.push_str("\n\n참고: ");
-        text.push_str(&w.message);
-    }
-    if matches!(topic, Topic::Health | Topic::Wealth) {
-        text.push_str("\n\n이 풀이는 전통 명리의 해석이며 의료·재무 전문가의 조언을 대신하지 않습니다.");
-    }
-    Reply { text, findings }
 }

@@ -2,13 +2,13 @@
 //! word-level `tokenizer.json`, and BERT / XLM-RoBERTa encoders in safetensors. They load through the real
 //! loaders and run the real code; their output is gibberish.
 
-use super::chat::{template, Family};
 use candle_core::quantized::gguf_file::{self, Value};
 use candle_core::quantized::{GgmlDType, QTensor};
 use candle_core::{DType, Device, Tensor};
 use candle_nn::{VarBuilder, VarMap};
 use candle_transformers::models::{bert, xlm_roberta};
 use rand::{Rng, SeedableRng};
+use saju::models::chat::{template, Family};
 use serde_json::json;
 use std::path::Path;
 

@@ -1,26 +1,16 @@
-//! The orchestrator: a question and (when known) a chart in; the answer, the findings it rests on and the
-//! knowledge passages it cites out. Passages come from two places: those whose `applies_when` matches the
-//! chart's findings (most specific first) and those the question's own words retrieve.
+//! The answer context for a question: the chart's findings and the topic's own (세운, 일진, 궁합, plugins),
+//! and the knowledge passages they call for. Passages come from two places: those whose `applies_when`
+//! matches the chart's findings (most specific first) and those the question's own words retrieve.
 
 use super::compat::{self, compatibility};
-use super::fortune::{seun_findings, today_findings, today_in_korea};
+use super::context::{AnswerContext, HistoryTurn, PassageRef};
+use super::fortune::{seun_findings, today_findings};
 use super::{Finding, Topic};
 use crate::knowledge::KnowledgeBase;
-use crate::llm::context::default_caution;
-use crate::llm::{AnswerContext, ChainEvent, FallbackChain, PassageRef};
 use crate::saju::chart::model::Chart;
 
 /// Passages given to a generator at most.
 pub const MAX_PASSAGES: usize = 6;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Answered {
-    pub text: String,
-    /// The generator whose answer this is (`remote`, `composer`, …).
-    pub generator: String,
-    pub findings: Vec<Finding>,
-    pub citations: Vec<PassageRef>,
-}
 
 /// The knowledge base's `intent:` code for a topic.
 pub fn intent_code(topic: Topic) -> &'static str {
@@ -34,7 +24,9 @@ pub fn intent_code(topic: Topic) -> &'static str {
 pub fn passages_for(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<PassageRef> {
     let mut codes: Vec<String> = ctx.findings.iter().map(|f| f.code.clone()).collect();
     if let Some(chart) = &ctx.chart {
-        codes.push(format!("gender:{}", chart.input.gender));
+        if let Some(gender) = chart.gender() {
+            codes.push(format!("gender:{}", gender.code()));
+        }
     }
     let intent = intent_code(ctx.intent);
     let mut ids: Vec<String> = Vec::new();
@@ -69,17 +61,15 @@ pub struct Question {
     pub year: i32,
     /// The year a fortune question is about, relative to this year (내년 → 1).
     pub year_offset: i32,
-    /// Today's civil date, for 오늘의 운세.
+    /// Today's civil date in Korea, for 오늘의 운세.
     pub today: (i32, u32, u32),
-    pub history: Vec<(String, String)>,
+    pub history: Vec<HistoryTurn>,
 }
 
 /// The context for a question: the chart's findings plus those of the topic (세운, 일진, 궁합), and the
 /// passages for them.
 pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
-    let mut ctx = AnswerContext::new(q.text, q.chart, q.year);
-    ctx.intent = q.topic;
-    ctx.caution = default_caution(q.topic).map(str::to_string);
+    let mut ctx = AnswerContext::new(q.text, q.topic, q.chart, q.year);
     ctx.history = q.history;
     if let Some(chart) = &ctx.chart {
         let extra = match q.topic {
@@ -185,46 +175,6 @@ fn passage_ref(p: &crate::knowledge::Passage) -> PassageRef {
     PassageRef { id: p.id.clone(), title: p.title.clone(), source: p.source.clone(), body: p.body.clone() }
 }
 
-/// Answers a question through the chain.
-pub async fn answer_question(
-    kb: &KnowledgeBase,
-    chain: &FallbackChain,
-    q: Question,
-    on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send),
-) -> Answered {
-    let ctx = context_for(kb, q);
-    let outcome = chain.run(&ctx, on_event).await;
-    for (name, error) in &outcome.attempts {
-        tracing::warn!(generator = %name, error = %error, "generator failed; fell back");
-    }
-    Answered { text: outcome.text, generator: outcome.generator, findings: ctx.findings, citations: ctx.passages }
-}
-
-/// Answers `question` about `chart` (or asks for the birth data when there is none), the topic read from
-/// the question.
-pub async fn answer(
-    kb: &KnowledgeBase,
-    chain: &FallbackChain,
-    question: &str,
-    chart: Option<Chart>,
-    year: i32,
-    history: Vec<(String, String)>,
-    on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send),
-) -> Answered {
-    let q = Question {
-        text: question.to_string(),
-        topic: Topic::detect(question),
-        chart,
-        partner: None,
-        plugin_findings: Vec::new(),
-        year,
-        year_offset: super::understand::year_offset(question),
-        today: today_in_korea(),
-        history,
-    };
-    answer_question(kb, chain, q, on_event).await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,7 +219,7 @@ mod tests {
     #[test]
     fn passages_come_from_the_chart_and_the_question() {
         let kb = KnowledgeBase::embedded();
-        let mut ctx = AnswerContext::new("남편복이 있을까요?", Some(chart()), 2026);
+        let mut ctx = AnswerContext::new("남편복이 있을까요?", Topic::Love, Some(chart()), 2026);
         let passages = passages_for(&kb, &ctx);
         assert!(!passages.is_empty() && passages.len() <= MAX_PASSAGES);
         let selected: Vec<String> = {
@@ -284,34 +234,5 @@ mod tests {
         ctx.findings.clear();
         let guides: Vec<String> = kb.select(&[], Some(intent_code(ctx.intent))).iter().map(|p| p.id.clone()).collect();
         assert!(passages_for(&kb, &ctx).iter().all(|p| searched.contains(&p.id) || guides.contains(&p.id)));
-    }
-
-    #[tokio::test]
-    async fn the_composer_answers_with_citations() {
-        let kb = KnowledgeBase::embedded();
-        let chain = crate::llm::from_config(&Default::default());
-        let mut tokens = String::new();
-        let a = answer(&kb, &chain, "제 성격은 어떤가요?", Some(chart()), 2026, vec![], &mut |e| {
-            if let ChainEvent::Token(t) = e {
-                tokens.push_str(t)
-            }
-        })
-        .await;
-        assert_eq!(a.generator, "composer");
-        assert_eq!(tokens, a.text);
-        assert!(a.text.contains("경오년 신사월 경진일 갑신시"), "{}", a.text);
-        assert!(a.citations.iter().any(|c| a.text.contains(&format!("[{}]", c.id))), "{}", a.text);
-        assert!(a.findings.iter().any(|f| f.code == "day_stem:경"));
-    }
-
-    #[tokio::test]
-    async fn a_term_question_is_answered_from_the_knowledge_base_without_a_chart() {
-        let kb = KnowledgeBase::embedded();
-        let chain = crate::llm::from_config(&Default::default());
-        let a = answer(&kb, &chain, "편관이 뭐예요?", None, 2026, vec![], &mut |_| {}).await;
-        let first = &a.citations[0];
-        assert!(first.title.contains("편관"), "{}", first.title);
-        assert!(a.text.contains(first.body.trim()) && a.text.contains(&format!("[{}]", first.id)), "{}", a.text);
-        assert!(!a.text.contains("생년월일"), "no need to ask for the birth data: {}", a.text);
     }
 }

@@ -1,0 +1,22 @@
+//! What a reply says: deterministic, no I/O, no async. The topic vocabulary, the findings and their
+//! producers (natal, 세운, 일진, 궁합; plugins' findings arrive from the turn runner), the [`AnswerContext`],
+//! passage selection, the grounded composer's text, every fixed sentence, and the grounding policy (what any
+//! generator may claim). "Where do I change what the bot says?" — here.
+
+pub mod compat;
+pub mod compose;
+pub mod context;
+pub mod conventions;
+pub mod findings;
+pub mod fortune;
+pub mod grounding;
+pub mod passages;
+pub mod reading;
+pub mod topic;
+pub mod weave;
+pub mod wording;
+
+pub use context::{AnswerContext, HistoryTurn, PassageRef, Speaker};
+pub use findings::Finding;
+pub use passages::{context_for, Question};
+pub use topic::Topic;

@@ -1,0 +1,89 @@
+//! Every fixed sentence a reply may carry: the follow-up questions, the request for birth data, the
+//! cautions a topic calls for. Change the bot's fixed wording here and nowhere else.
+
+use super::Topic;
+
+/// What the composer says while the birth data is missing.
+pub const ASK_FOR_BIRTH: &str = "사주를 보려면 생년월일과 태어난 시각, 성별을 알려 주세요.\n예: \"1990년 5월 15일 오후 3시 30분, 남자\" 또는 \"음력 1988년 3월 2일 새벽 2시, 여자\". 시각을 모르시면 \"시간 모름\"이라고 적어 주세요.";
+
+/// What the composer asks while only the gender is missing.
+pub const ASK_FOR_GENDER: &str =
+    "대운의 방향이 성별에 따라 달라져서, 성별을 알려 주시면 바로 풀어 드릴게요. (예: \"남자\" 또는 \"여자\")";
+
+/// Said before asking for the user's own birth when a 궁합 question came first.
+pub const OWN_BIRTH_FIRST: &str = "궁합을 보려면 먼저 본인의 출생 정보가 필요해요.";
+
+/// A follow-up question, with the facts it quotes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// Nothing of the date yet.
+    Birth,
+    /// The year, the month and day being known.
+    Year {
+        month: u32,
+        day: u32,
+    },
+    /// The month and day, the year being known.
+    MonthDay {
+        year: i32,
+    },
+    /// 오전 or 오후 for an hour said without a period (12 asks 자정 or 정오).
+    AmPm {
+        hour: u32,
+    },
+    /// The hour; `gender_too` when the gender is missing as well.
+    Hour {
+        gender_too: bool,
+    },
+    Gender,
+}
+
+/// The question for `ask`; `partner` when it is about the second person of a 궁합.
+pub fn follow_up_question(ask: Ask, partner: bool) -> String {
+    let whose = if partner { "상대분의 " } else { "" };
+    match ask {
+        Ask::Birth if partner => "궁합을 보려면 상대분의 생년월일과 태어난 시각, 성별을 알려 주세요.\n예: \"1992년 3월 4일 오전 10시, 여자\" (시각을 모르시면 \"시간 모름\")".into(),
+        Ask::Birth => ASK_FOR_BIRTH.into(),
+        Ask::Year { month, day } => {
+            format!("{whose}{month}월 {day}일은 알겠어요. 몇 년생이신가요? (예: 1990년 또는 90년생)")
+        }
+        Ask::MonthDay { year } => format!(
+            "{whose}태어난 해({year}년)는 알겠어요. 태어난 월과 일도 알려 주세요. 음력이면 \"음력\"이라고 함께 적어 주세요."
+        ),
+        Ask::AmPm { hour } => {
+            let alt = if hour == 12 {
+                "밤 12시(자정)인가요, 낮 12시(정오)인가요?".to_string()
+            } else {
+                format!("오전 {hour}시인가요, 오후 {hour}시인가요?")
+            };
+            format!("{whose}태어난 시각이 {alt} 시주가 달라져서 여쭤봐요.")
+        }
+        Ask::Hour { gender_too: true } => format!(
+            "{whose}태어난 시각과 성별을 알려 주세요. (예: \"오후 3시 30분, 여자\") 시각을 모르시면 \"시간 모름\"이라고 적어 주시면 시주 없이 세 기둥으로 풀어 드릴게요."
+        ),
+        Ask::Hour { gender_too: false } => format!(
+            "{whose}태어난 시각도 아시나요? (예: \"오후 3시 30분\", \"새벽 2시\", \"축시\") 모르시면 \"시간 모름\"이라고 적어 주세요. 시주 없이 세 기둥으로 풀어 드릴게요."
+        ),
+        Ask::Gender => ASK_FOR_GENDER.replace("성별을", &format!("{whose}성별을")),
+    }
+}
+
+/// The reply when the birth data cannot make a chart (the engine's reason quoted).
+pub fn cannot_compute(reason: &str) -> String {
+    format!("말씀하신 출생 정보로는 사주를 계산할 수 없습니다: {reason}\n다시 한 번 확인해 주세요.")
+}
+
+/// The caution a topic calls for: health, money and 궁합 answers carry one.
+pub fn caution(topic: Topic) -> Option<&'static str> {
+    match topic {
+        Topic::Health => Some("이 풀이는 전통 명리의 해석이며 의료 전문가의 진단이나 조언을 대신하지 않습니다."),
+        Topic::Wealth => Some("이 풀이는 전통 명리의 해석이며 투자·재무 전문가의 조언을 대신하지 않습니다."),
+        Topic::Compatibility => {
+            Some("궁합은 전통 명리의 한 관점일 뿐, 두 사람의 관계를 정하는 것은 서로의 대화와 노력입니다.")
+        }
+        _ => None,
+    }
+}
+
+/// The note when the second person's hour is unknown.
+pub const PARTNER_WITHOUT_HOUR: &str = "상대분의 태어난 시각을 몰라 상대는 세 기둥으로 보았습니다.";

@@ -1,0 +1,246 @@
+//! The one turn runner: a message and what the conversation knows in; a typed [`TurnOutcome`] out.
+//! decide (`dialogue`) → charts (the engine) → plugin findings → answer context (`answer`) → generator
+//! chain (`llm`). Every door — the HTTP route, `saju ask` — calls [`run`]; storing the turn is the door's
+//! job, with the outcome's state.
+
+use super::dialogue::{decide, Known, Step};
+use super::state::ConversationState;
+use super::understand::Missing;
+use crate::answer::compose::small_talk;
+use crate::answer::{context_for, wording, Finding, HistoryTurn, PassageRef, Question, Topic};
+use crate::clock::KoreaTime;
+use crate::knowledge::KnowledgeBase;
+use crate::llm::{Cancel, ChainEvent, FallbackChain};
+use crate::plugins::Registry;
+use crate::saju::chart::model::Chart;
+use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
+use std::sync::Arc;
+
+/// What a turn runs on, shared by every turn.
+#[derive(Clone)]
+pub struct Brain {
+    pub knowledge: Arc<KnowledgeBase>,
+    pub chain: Arc<FallbackChain>,
+    pub plugins: Arc<Registry>,
+}
+
+/// One turn's input.
+#[derive(Debug, Clone)]
+pub struct TurnRequest {
+    pub text: String,
+    /// What the conversation knows before this message: its birth, saved people, the pending question.
+    pub known: Known,
+    /// Earlier turns, oldest first.
+    pub history: Vec<HistoryTurn>,
+    /// Now, in Korea: "this year" and "today".
+    pub now: KoreaTime,
+}
+
+/// What a turn produced: the reply and everything it rests on, and what to keep for the next turn.
+#[derive(Debug, Clone)]
+pub struct TurnOutcome {
+    pub reply: String,
+    /// The generator whose text the reply is (`composer` for fixed replies and follow-up questions).
+    pub generator: String,
+    pub chart: Option<Chart>,
+    /// The second person's chart (궁합).
+    pub partner: Option<Chart>,
+    pub findings: Vec<Finding>,
+    pub citations: Vec<PassageRef>,
+    /// When the reply is a follow-up question: what it asks for.
+    pub follow_up: Option<Missing>,
+    /// The conversation state after this turn.
+    pub state: ConversationState,
+    /// A birth completed in this turn, to keep as the conversation's.
+    pub remember: Option<ChartRequest>,
+    /// Charts the engine computed for this turn.
+    pub charts_computed: u32,
+}
+
+impl TurnOutcome {
+    fn fixed(reply: String, on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send)) -> TurnOutcome {
+        on_event(ChainEvent::Token(&reply));
+        TurnOutcome {
+            reply,
+            generator: crate::llm::GroundedComposer::NAME.into(),
+            chart: None,
+            partner: None,
+            findings: Vec::new(),
+            citations: Vec::new(),
+            follow_up: None,
+            state: ConversationState::default(),
+            remember: None,
+            charts_computed: 0,
+        }
+    }
+}
+
+/// The turn was abandoned: the client went away or the server is shutting down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the turn was cancelled")]
+pub struct Cancelled;
+
+/// The chart for a request, `None` while the gender is missing.
+fn chart_of(birth: &Option<ChartRequest>) -> Option<Result<Chart, String>> {
+    let b = birth.as_ref().filter(|b| !b.gender.is_empty())?;
+    Some(b.parse().and_then(|input| build_chart(&input, &ChartExtras::default())).map_err(|e| e.to_string()))
+}
+
+/// Runs one turn. Tokens of the reply go to `on_event` as they are written; `cancel` stops the turn (and a
+/// model's generation) at once.
+pub async fn run(
+    brain: &Brain,
+    request: TurnRequest,
+    on_event: &mut (dyn FnMut(ChainEvent<'_>) + Send),
+    cancel: &Cancel,
+) -> Result<TurnOutcome, Cancelled> {
+    let TurnRequest { text, known, history, now } = request;
+    let has_chart = known.own.is_some();
+    match decide(&text, now.year, known) {
+        Step::Ask { text: question, missing, pending } => {
+            let mut o = TurnOutcome::fixed(question, on_event);
+            o.follow_up = Some(missing);
+            o.state.pending = Some(*pending);
+            Ok(o)
+        }
+        Step::SmallTalk { topic, keep } => {
+            let mut o = TurnOutcome::fixed(small_talk(topic, &text, has_chart), on_event);
+            o.state.pending = keep.map(|p| *p);
+            Ok(o)
+        }
+        Step::Answer { topic, year_offset, own, partner, remember } => {
+            if own.as_ref().is_some_and(|b| b.gender.is_empty()) {
+                return Ok(TurnOutcome::fixed(wording::ASK_FOR_GENDER.to_string(), on_event));
+            }
+            let (chart, partner_chart) = match (chart_of(&own), chart_of(&partner)) {
+                (Some(Err(e)), _) | (_, Some(Err(e))) => {
+                    return Ok(TurnOutcome::fixed(wording::cannot_compute(&e), on_event));
+                }
+                (c, p) => (c.and_then(Result::ok), p.and_then(Result::ok)),
+            };
+            let charts_computed = u32::from(chart.is_some()) + u32::from(partner_chart.is_some());
+            let partner_for_plugins = partner_chart.as_ref().filter(|_| topic == Topic::Compatibility);
+            let plugin_findings = plugin_findings(&brain.plugins, chart.as_ref(), partner_for_plugins).await;
+            let question = Question {
+                text,
+                topic,
+                chart: chart.clone(),
+                partner: partner_chart.clone(),
+                plugin_findings,
+                year: now.year,
+                year_offset,
+                today: now.date(),
+                history,
+            };
+            let ctx = context_for(&brain.knowledge, question);
+            let outcome = brain.chain.run_with_cancel(&ctx, on_event, cancel).await.map_err(|_| Cancelled)?;
+            for (name, error) in &outcome.attempts {
+                tracing::warn!(generator = %name, error = %error, "generator failed; fell back");
+            }
+            Ok(TurnOutcome {
+                reply: outcome.text,
+                generator: outcome.generator,
+                chart,
+                partner: partner_chart,
+                findings: ctx.findings,
+                citations: ctx.passages,
+                follow_up: None,
+                state: ConversationState::default(),
+                remember,
+                charts_computed,
+            })
+        }
+    }
+}
+
+/// The enabled interpretation plugins' findings for the chart (their 궁합 reading when there is a partner),
+/// computed off the async runtime.
+async fn plugin_findings(plugins: &Arc<Registry>, chart: Option<&Chart>, partner: Option<&Chart>) -> Vec<Finding> {
+    let Some(chart) = chart.cloned() else { return Vec::new() };
+    if !plugins.has_active() {
+        return Vec::new();
+    }
+    let (registry, partner) = (Arc::clone(plugins), partner.cloned());
+    let found = tokio::task::spawn_blocking(move || match &partner {
+        Some(p) => registry.compatibility(&chart, p),
+        None => registry.interpret(&chart),
+    })
+    .await
+    .unwrap_or_default();
+    found.into_iter().map(|f| Finding { code: f.code, text: format!("{}: {}", f.title, f.text) }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brain() -> Brain {
+        Brain {
+            knowledge: Arc::new(KnowledgeBase::embedded()),
+            chain: Arc::new(crate::llm::from_config(&Default::default())),
+            plugins: Arc::new(Registry::unavailable()),
+        }
+    }
+
+    fn request(text: &str) -> TurnRequest {
+        TurnRequest {
+            text: text.into(),
+            known: Known::default(),
+            history: Vec::new(),
+            now: KoreaTime { year: 2026, month: 11, day: 26, hour: 10, minute: 0 },
+        }
+    }
+
+    async fn turn(text: &str) -> (TurnOutcome, String) {
+        let mut tokens = String::new();
+        let o = run(
+            &brain(),
+            request(text),
+            &mut |e| {
+                if let ChainEvent::Token(t) = e {
+                    tokens.push_str(t)
+                }
+            },
+            &Cancel::new(),
+        )
+        .await
+        .unwrap();
+        (o, tokens)
+    }
+
+    #[tokio::test]
+    async fn the_composer_answers_with_citations() {
+        let (a, tokens) = turn("1990년 5월 15일 오후 3시 30분 여자, 제 성격은 어떤가요?").await;
+        assert_eq!(a.generator, "composer");
+        assert_eq!(tokens, a.reply);
+        assert!(a.reply.contains("경오년 신사월 경진일 갑신시"), "{}", a.reply);
+        assert!(a.citations.iter().any(|c| a.reply.contains(&format!("[{}]", c.id))), "{}", a.reply);
+        assert!(a.findings.iter().any(|f| f.code == "day_stem:경"));
+        assert!(a.remember.is_some() && a.state.is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_term_question_is_answered_from_the_knowledge_base_without_a_chart() {
+        let (a, _) = turn("편관이 뭐예요?").await;
+        let first = &a.citations[0];
+        assert!(first.title.contains("편관"), "{}", first.title);
+        assert!(a.reply.contains(first.body.trim()), "{}", a.reply);
+        assert!(!a.reply.contains("생년월일"), "no need to ask for the birth data: {}", a.reply);
+    }
+
+    #[tokio::test]
+    async fn a_follow_up_question_keeps_what_was_said_in_the_state() {
+        let (a, _) = turn("1990년 5월 15일생인데 직업운이 궁금해요").await;
+        assert_eq!(a.follow_up, Some(Missing::Hour));
+        let pending = a.state.pending.expect("the question waits for the hour");
+        assert_eq!((pending.topic.as_str(), pending.facts.year), ("career", Some(1990)));
+    }
+
+    #[tokio::test]
+    async fn a_cancelled_turn_stops() {
+        let cancel = Cancel::new();
+        cancel.cancel();
+        let r = run(&brain(), request("1990년 5월 15일 오후 3시 30분 여자, 성격은?"), &mut |_| {}, &cancel).await;
+        assert_eq!(r.unwrap_err(), Cancelled);
+    }
+}
