@@ -1,4 +1,4 @@
-//! `saju migrate`: status of a missing database, creating schema 1, and a clear refusal (no hang, no panic)
+//! `saju migrate`: status of a missing database, creating the current schema, and a clear refusal (no hang, no panic)
 //! while a server holds the database.
 
 use crate::support::*;
@@ -26,16 +26,16 @@ fn migrate_creates_schema_and_refuses_a_running_servers_database() {
 
     let o = migrate(dir, false);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("스키마 버전 1"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("스키마 버전 2"), "{}", stdout(&o));
     assert!(db.is_file());
 
     let o = migrate(dir, true);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("스키마 버전 1 (이 프로그램 1)"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("스키마 버전 2 (이 프로그램 2)"), "{}", stdout(&o));
 
     // Running it again changes nothing.
     let o = migrate(dir, false);
-    assert!(o.status.success() && stdout(&o).contains("스키마 버전 1"), "{}", stderr(&o));
+    assert!(o.status.success() && stdout(&o).contains("스키마 버전 2"), "{}", stderr(&o));
 
     let server = Server::start(&data);
     assert_healthy(server.addr);
@@ -46,7 +46,7 @@ fn migrate_creates_schema_and_refuses_a_running_servers_database() {
     // Reading the version is allowed alongside the server (a read-only handle in the writer's mode).
     let o = migrate(dir, true);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("스키마 버전 1"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("스키마 버전 2"), "{}", stdout(&o));
     assert_healthy(server.addr);
     drop(server);
 
@@ -88,7 +88,7 @@ fn read_only_commands_after_a_crash_fail_cleanly_until_a_writer_repairs() {
     let o = migrate(dir, false);
     assert!(o.status.success(), "migrate repairs after a crash: {}", stderr(&o));
     let o = migrate(dir, true);
-    assert!(o.status.success() && stdout(&o).contains("스키마 버전 1"), "{}", stderr(&o));
+    assert!(o.status.success() && stdout(&o).contains("스키마 버전 2"), "{}", stderr(&o));
     let _ = std::fs::remove_file(&backup_target);
     let o = run_bounded(
         saju_command(&["backup", backup_target.to_str().unwrap(), "--data-dir", dir]),

@@ -11,7 +11,7 @@ async fn admin_routes_need_the_admin_token() {
     let stats = s.get("/v1/admin/stats", Some(ADMIN)).await;
     assert_eq!(stats.status, 200);
     assert_eq!(stats.body["users"], 1);
-    assert_eq!(stats.body["schema_version"], 1);
+    assert_eq!(stats.body["schema_version"], saju::store::SCHEMA_VERSION);
 
     let disabled = TestServer::start().await;
     assert_error(&disabled.get("/v1/admin/stats", Some(ADMIN)).await, 403, "admin_disabled");

@@ -65,7 +65,7 @@ async fn a_user_never_sees_or_changes_another_users_profiles() {
     assert!(s.get("/v1/profiles", Some(&b)).await.body.as_array().unwrap().is_empty());
     assert_eq!(s.get(&format!("/v1/profiles/{id}"), Some(&a)).await.body["name"], "나");
     // Sessions cannot borrow another user's profile either.
-    assert_error(&s.post("/v1/sessions", Some(&b), json!({"profile_id": id})).await, 409, "conflict");
+    assert_error(&s.post("/v1/sessions", Some(&b), json!({"profile_id": id})).await, 422, "unknown_profile");
 }
 
 #[tokio::test]

@@ -301,8 +301,12 @@ impl SessionsApi {
         let watcher = (tx.clone(), cancel.clone());
         tokio::spawn(async move {
             // The client went away (the stream, and with it the receiver, was dropped): stop the turn.
-            watcher.0.closed().await;
-            watcher.1.cancel();
+            // Once the turn has sent its last event it fires the signal itself, so this task ends and
+            // drops its sender, and the stream ends after `done`.
+            tokio::select! {
+                _ = watcher.0.closed() => watcher.1.cancel(),
+                _ = watcher.1.cancelled() => {}
+            }
         });
         tokio::spawn(async move {
             let events = tx.clone();
@@ -332,6 +336,8 @@ impl SessionsApi {
                 },
             };
             let _ = tx.send(last).await;
+            // The turn is over: release the watcher (its sender keeps the stream open otherwise).
+            cancel.cancel();
         });
         let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|e| (e, rx)) });
         let stream: BoxStream<'static, ReplyEvent> = Box::pin(stream);
