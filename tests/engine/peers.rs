@@ -63,7 +63,7 @@ fn every_peer_vector_agrees_under_the_peers_conventions() {
             let known = KNOWN_DISAGREEMENTS.iter().find(|(k, _)| *k == id);
             match (run(case), known) {
                 (Ok(d), None) if d.is_empty() => agree += 1,
-                (Ok(d), Some(_)) if !d.is_empty() => seen_known.push(id),
+                (Ok(d), Some(_)) if !d.is_empty() => seen_known.push(id.to_string()),
                 (Ok(d), None) => failures.push(format!("{id} ({}): {}", case["input"], d.join("; "))),
                 (Ok(_), Some(_)) => failures.push(format!("{id}: listed as a disagreement but now agrees")),
                 (Err(e), _) => failures.push(format!("{id}: error {e}")),
