@@ -87,14 +87,28 @@ fn chart_takes_a_convention_preset_and_overrides() {
     assert!(o.status.success(), "{}", stderr(&o));
     let c: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(c["input"]["convention"], "korean_app");
-    assert_eq!((c["birth"]["utc_offset"].as_str(), c["birth"]["zone_abbreviation"].as_str()), (Some("+10:00"), Some("KDT")));
+    assert_eq!(
+        (c["birth"]["utc_offset"].as_str(), c["birth"]["zone_abbreviation"].as_str()),
+        (Some("+10:00"), Some("KDT"))
+    );
     assert_eq!(c["pillars"]["day"]["hangul"], "기미");
     assert_eq!(c["pillars"]["hour"]["hangul"], "갑자");
     let o = saju(&[&base[..], &["--convention", "korean_app", "--disambiguation", "earlier"]].concat());
     let c: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!((c["birth"]["utc_offset"].as_str(), c["birth"]["dst"].as_bool()), (Some("+09:00"), Some(false)));
     assert_eq!(c["input"]["disambiguation"], "earlier");
-    let o = saju(&["chart", "--date", "1988-07-01", "--time", "09:30", "--gender", "female", "--json", "--summer-time", "remove"]);
+    let o = saju(&[
+        "chart",
+        "--date",
+        "1988-07-01",
+        "--time",
+        "09:30",
+        "--gender",
+        "female",
+        "--json",
+        "--summer-time",
+        "remove",
+    ]);
     let c: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(c["pillars"]["hour"]["hangul"], "갑진");
     let o = saju(&["chart", "--date", "2024-03-10", "--time", "23:30", "--gender", "male", "--zi-hour", "same_day"]);

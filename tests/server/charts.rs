@@ -141,9 +141,13 @@ async fn conventions_are_accepted_everywhere_a_birth_is() {
     assert_eq!(r.body["pillars"]["day"]["hangul"], "기유");
     assert_eq!(r.body["pillars"]["hour"]["hangul"], "갑자");
     // An explicit field overrides the preset.
-    let fixed = json!({"datetime": "2024-03-10T23:45", "gender": "male", "convention": "fixed_127_5", "zi_hour": "same_day"});
+    let fixed =
+        json!({"datetime": "2024-03-10T23:45", "gender": "male", "convention": "fixed_127_5", "zi_hour": "same_day"});
     let r = s.post("/v1/charts", None, fixed).await;
-    assert_eq!((r.body["input"]["longitude"].as_f64(), &r.body["pillars"]["hour"]["hangul"]), (Some(127.5), &json!("임자")));
+    assert_eq!(
+        (r.body["input"]["longitude"].as_f64(), &r.body["pillars"]["hour"]["hangul"]),
+        (Some(127.5), &json!("임자"))
+    );
     let svg = s.post("/v1/charts.svg", None, body.clone()).await;
     assert_eq!(svg.status, 200, "{}", svg.text);
     let batch = s
@@ -163,7 +167,8 @@ async fn conventions_are_accepted_everywhere_a_birth_is() {
     }
     // Summer time kept by default: a warning with the standard-time pillars.
     let summer = s.post("/v1/charts", None, json!({"datetime": "1988-07-01T09:30", "gender": "female"})).await;
-    let codes: Vec<&str> = summer.body["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> =
+        summer.body["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"summer_time_kept"), "{codes:?}");
     assert_eq!(summer.body["birth"]["correction"]["summer_time"], "kept");
 }

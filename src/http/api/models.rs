@@ -43,6 +43,7 @@ pub enum Convention {
     Fixed1275,
 }
 
+/// Summer time on the civil clock when no time correction applies (`longitude` and `true_solar` always remove it).
 #[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
 #[oai(rename_all = "snake_case")]
 pub enum SummerTime {

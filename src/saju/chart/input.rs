@@ -382,7 +382,8 @@ mod tests {
         assert_eq!((fixed.time_correction, fixed.longitude), (TimeCorrection::Longitude, Some(127.5)));
         assert_eq!((fixed.summer_time, fixed.disambiguation), (SummerTime::Remove, Disambiguation::Later));
         // Explicit fields override the preset and keep the preset's name.
-        let mixed = at(r#", "convention": "korean_app", "zi_hour": "split", "longitude": 129.0, "disambiguation": "reject""#);
+        let mixed =
+            at(r#", "convention": "korean_app", "zi_hour": "split", "longitude": 129.0, "disambiguation": "reject""#);
         assert_eq!(mixed.convention, Convention::KoreanApp);
         assert_eq!((mixed.zi_hour, mixed.longitude), (ZiHour::Split, Some(129.0)));
         assert_eq!((mixed.time_correction, mixed.disambiguation), (TimeCorrection::Longitude, Disambiguation::Reject));

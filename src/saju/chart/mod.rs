@@ -378,7 +378,10 @@ mod tests {
         // korean_app: Seoul local mean time is 2020-12-31 23:28:52, 정자시 → the day is already 기유.
         let app = chart(r#"{"datetime": "2021-01-01T00:01", "gender": "male", "convention": "korean_app"}"#);
         assert_eq!(app.input.convention, "korean_app");
-        assert_eq!((app.input.zi_hour, app.input.time_correction, app.input.summer_time), ("next_day", "longitude", "remove"));
+        assert_eq!(
+            (app.input.zi_hour, app.input.time_correction, app.input.summer_time),
+            ("next_day", "longitude", "remove")
+        );
         assert_eq!(app.input.disambiguation, "later");
         assert!((app.input.longitude.unwrap() - 126.97).abs() < 0.05);
         assert_eq!(&app.birth.corrected_clock[..16], "2020-12-31T23:28");
@@ -395,7 +398,9 @@ mod tests {
         let before = chart(r#"{"datetime": "2024-03-10T23:20", "gender": "male", "convention": "fixed_127_5"}"#);
         assert_eq!(day_hour(&before), ("계유", "계해"));
         // An explicit field overrides the preset, which is still recorded.
-        let split = chart(r#"{"datetime": "2024-03-10T23:45", "gender": "male", "convention": "fixed_127_5", "zi_hour": "split"}"#);
+        let split = chart(
+            r#"{"datetime": "2024-03-10T23:45", "gender": "male", "convention": "fixed_127_5", "zi_hour": "split"}"#,
+        );
         assert_eq!((split.input.convention, split.input.zi_hour), ("fixed_127_5", "split"));
         assert_eq!(day_hour(&split), ("계유", "갑자"));
     }

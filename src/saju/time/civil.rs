@@ -349,12 +349,9 @@ mod tests {
         // KDT +09:30 in 1955–1960 stood on +08:30; London's double summer time on GMT.
         let kdt = seoul("1958-07-01T12:00:00");
         assert_eq!((kdt.offset_seconds, kdt.standard_offset_seconds), (9 * 3600 + 1800, 8 * 3600 + 1800));
-        let bdst = resolve_local(
-            LocalDateTime::parse("1944-06-01T12:00").unwrap(),
-            "Europe/London",
-            Disambiguation::Reject,
-        )
-        .unwrap();
+        let bdst =
+            resolve_local(LocalDateTime::parse("1944-06-01T12:00").unwrap(), "Europe/London", Disambiguation::Reject)
+                .unwrap();
         assert_eq!((bdst.offset_seconds, bdst.standard_offset_seconds), (7200, 0));
         let winter = seoul("1988-12-01T12:00:00");
         assert_eq!(winter.standard_offset_seconds, winter.offset_seconds);

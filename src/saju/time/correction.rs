@@ -82,7 +82,12 @@ impl SummerTime {
 
 /// The standard-time clock of a reading (`civil` shown at `offset_seconds`, whose standard offset is
 /// `standard_offset_seconds`): the clock less its summer time.
-pub fn standard_clock(civil: LocalDateTime, unix: i64, offset_seconds: i32, standard_offset_seconds: i32) -> CorrectedClock {
+pub fn standard_clock(
+    civil: LocalDateTime,
+    unix: i64,
+    offset_seconds: i32,
+    standard_offset_seconds: i32,
+) -> CorrectedClock {
     if offset_seconds == standard_offset_seconds {
         return CorrectedClock { clock: civil, shift_seconds: 0, equation_of_time_minutes: None };
     }
