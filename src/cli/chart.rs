@@ -25,8 +25,12 @@ pub struct ChartArgs {
     /// 음력 윤달입니다 (--lunar와 함께)
     #[arg(long, requires = "lunar")]
     leap: bool,
-    /// 23시~자정: split(야자시, 기본) | next_day(정자시)
-    #[arg(long, value_name = "split|next_day")]
+    /// 관법 묶음: classic(기본: 시계 그대로, 야자시) | korean_app(국내 앱식: 출생지 경도 보정, 정자시,
+    /// 서머타임 제거) | fixed_127_5(동경 127.5도 −30분, 자정 기준); 아래 옵션을 주면 그 값이 우선
+    #[arg(long, value_name = "classic|korean_app|fixed_127_5")]
+    convention: Option<String>,
+    /// 23시~자정: split(야자시, 기본) | next_day(정자시) | same_day(자정 기준, 시주도 당일)
+    #[arg(long, value_name = "split|next_day|same_day")]
     zi_hour: Option<String>,
     /// none(기본) | longitude | true_solar
     #[arg(long, value_name = "none|longitude|true_solar")]
@@ -34,6 +38,9 @@ pub struct ChartArgs {
     /// 보정에 쓸 경도(동경 +, 서경 −); 기본은 시간대의 기준 도시
     #[arg(long, allow_hyphen_values = true)]
     longitude: Option<f64>,
+    /// 보정 없음(none)일 때 서머타임: keep(기본, 시계 그대로) | remove(표준시로)
+    #[arg(long, value_name = "keep|remove")]
+    summer_time: Option<String>,
     /// 서머타임 전환으로 없거나 두 번 있던 시각: earlier(기본) | later | reject
     #[arg(long)]
     disambiguation: Option<String>,
@@ -81,9 +88,11 @@ pub fn run(args: ChartArgs) -> Result<(), CliError> {
         timezone: Some(args.tz.clone()),
         gender: args.gender.clone().unwrap_or_default(),
         leap_month: Some(args.leap),
+        convention: args.convention.clone(),
         zi_hour: args.zi_hour.clone(),
         time_correction: args.time_correction.clone(),
         longitude: args.longitude,
+        summer_time: args.summer_time.clone(),
         disambiguation: args.disambiguation.clone(),
         boundary_window_minutes: args.window,
     };

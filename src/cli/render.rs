@@ -65,7 +65,7 @@ pub fn chart_table(chart: &Chart) -> String {
         b.correction.description,
         b.corrected_clock.replace('T', " "),
         b.correction.shift_minutes,
-        if i.zi_hour == "split" { "야자시" } else { "정자시" }
+        crate::saju::pillars::ZiHour::parse(i.zi_hour).map_or(i.zi_hour, |z| z.short_hangul())
     );
     out.push('\n');
 

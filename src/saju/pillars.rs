@@ -122,7 +122,8 @@ pub const fn year_pillar(year: i32) -> GanZhi {
     GanZhi::new(year as i64 - 4)
 }
 
-/// 자시 convention for 23:00–24:00 (the late rat hour).
+/// 자시 convention for 23:00–24:00 (the late rat hour). All three give that hour the branch 자; they differ
+/// in the day pillar and in which day's stem the hour stem follows (시두법).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum ZiHour {
     /// 야자시: the day pillar stays until midnight; the hour pillar is the next day's 자시.
@@ -130,13 +131,19 @@ pub enum ZiHour {
     Split,
     /// 정자시 for the whole 자시: the day pillar already advances at 23:00.
     NextDay,
+    /// The day changes at midnight for both pillars: 23:00–24:00 is the same day's 자시, its stem from the
+    /// same day's stem (manseryeok's default `midnight`, ssaju).
+    SameDay,
 }
 
 impl ZiHour {
+    pub const ALL: [ZiHour; 3] = [ZiHour::Split, ZiHour::NextDay, ZiHour::SameDay];
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "split" => Some(Self::Split),
             "next_day" => Some(Self::NextDay),
+            "same_day" => Some(Self::SameDay),
             _ => None,
         }
     }
@@ -145,6 +152,7 @@ impl ZiHour {
         match self {
             Self::Split => "split",
             Self::NextDay => "next_day",
+            Self::SameDay => "same_day",
         }
     }
 
@@ -152,6 +160,16 @@ impl ZiHour {
         match self {
             Self::Split => "야자시(23시~자정은 당일 일주, 시주는 다음 날 자시)",
             Self::NextDay => "정자시(23시부터 다음 날 일주)",
+            Self::SameDay => "자정 기준(23시~자정은 당일 일주, 시주도 당일 자시)",
+        }
+    }
+
+    /// A short name for tables: 야자시, 정자시, 자정 기준.
+    pub fn short_hangul(self) -> &'static str {
+        match self {
+            Self::Split => "야자시",
+            Self::NextDay => "정자시",
+            Self::SameDay => "자정 기준",
         }
     }
 }
@@ -181,8 +199,9 @@ pub fn day_and_hour(clock: &LocalDateTime, zi: ZiHour) -> (GanZhi, GanZhi) {
     let jdn = jdn_from_civil(clock.year, clock.month, clock.day);
     let late_rat = clock.hour == 23;
     let day_jdn = if late_rat && zi == ZiHour::NextDay { jdn + 1 } else { jdn };
-    // In both conventions 23:00–24:00 is the next day's 자시, so its stem follows the next day's stem.
-    let hour_stem_day = if late_rat { jdn + 1 } else { jdn };
+    // `split` and `next_day` make 23:00–24:00 the next day's 자시, so its stem follows the next day's stem;
+    // `same_day` keeps it with the date it falls on.
+    let hour_stem_day = if late_rat && zi != ZiHour::SameDay { jdn + 1 } else { jdn };
     let hour = hour_pillar(day_pillar(hour_stem_day).stem(), hour_branch(clock.minute_of_day()));
     (day_pillar(day_jdn), hour)
 }
@@ -261,5 +280,27 @@ mod four_pillar_tests {
         assert_eq!(next.day.hangul(), "기미");
         assert_eq!(split.hour, next.hour);
         assert_eq!(split.hour.unwrap().hangul(), "갑자");
+    }
+
+    #[test]
+    fn same_day_keeps_the_late_rat_hour_with_its_date() {
+        // manseryeok's README: 2024-03-10 23:30 is 계유일; midnight → 임자시, jasi → 갑술일 갑자시,
+        // splitJasi → 계유일 갑자시.
+        let unix = 1_710_081_000; // 2024-03-10T14:30:00Z
+        let same = at("2024-03-10T23:30:00", unix, ZiHour::SameDay);
+        let next = at("2024-03-10T23:30:00", unix, ZiHour::NextDay);
+        let split = at("2024-03-10T23:30:00", unix, ZiHour::Split);
+        assert_eq!((same.day.hangul(), same.hour.unwrap().hangul()), ("계유", "임자"));
+        assert_eq!((next.day.hangul(), next.hour.unwrap().hangul()), ("갑술", "갑자"));
+        assert_eq!((split.day.hangul(), split.hour.unwrap().hangul()), ("계유", "갑자"));
+        // Outside 23:00–24:00 the three agree.
+        for (clock, unix) in [("2024-03-10T22:30:00", unix - 3600), ("2024-03-11T00:30:00", unix + 3600)] {
+            let p: Vec<FourPillars> = ZiHour::ALL.iter().map(|&z| at(clock, unix, z)).collect();
+            assert!(p.windows(2).all(|w| w[0] == w[1]), "{clock}");
+        }
+        for z in ZiHour::ALL {
+            assert_eq!(ZiHour::parse(z.code()), Some(z));
+        }
+        assert_eq!(ZiHour::default(), ZiHour::Split);
     }
 }

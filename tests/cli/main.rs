@@ -75,7 +75,54 @@ fn chart_json_has_the_documented_shape() {
     assert_eq!(c["daeun"]["pillars"].as_array().unwrap().len(), 10);
     assert_eq!(c["daeun"]["pillars"][0]["hangul"], "임오");
     assert_eq!(c["input"]["zi_hour"], "split");
+    assert_eq!(c["input"]["convention"], "classic");
     assert_eq!(c["birth"]["correction"]["method"], "none");
+}
+
+#[test]
+fn chart_takes_a_convention_preset_and_overrides() {
+    // 1987-05-10 02:30 Seoul (a summer-time gap): the Korean app reads it as KDT, then as local mean time.
+    let base = ["chart", "--date", "1987-05-10", "--time", "02:30", "--gender", "male", "--json"];
+    let o = saju(&[&base[..], &["--convention", "korean_app"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(c["input"]["convention"], "korean_app");
+    assert_eq!(
+        (c["birth"]["utc_offset"].as_str(), c["birth"]["zone_abbreviation"].as_str()),
+        (Some("+10:00"), Some("KDT"))
+    );
+    assert_eq!(c["pillars"]["day"]["hangul"], "기미");
+    assert_eq!(c["pillars"]["hour"]["hangul"], "갑자");
+    let o = saju(&[&base[..], &["--convention", "korean_app", "--disambiguation", "earlier"]].concat());
+    let c: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((c["birth"]["utc_offset"].as_str(), c["birth"]["dst"].as_bool()), (Some("+09:00"), Some(false)));
+    assert_eq!(c["input"]["disambiguation"], "earlier");
+    let o = saju(&[
+        "chart",
+        "--date",
+        "1988-07-01",
+        "--time",
+        "09:30",
+        "--gender",
+        "female",
+        "--json",
+        "--summer-time",
+        "remove",
+    ]);
+    let c: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(c["pillars"]["hour"]["hangul"], "갑진");
+    let o = saju(&["chart", "--date", "2024-03-10", "--time", "23:30", "--gender", "male", "--zi-hour", "same_day"]);
+    assert!(stdout(&o).contains("자정 기준"), "{}", stdout(&o));
+    let bad = saju(&["chart", "--date", "2024-03-10", "--gender", "male", "--convention", "nope"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("convention"), "{}", stderr(&bad));
+    let batch = saju_stdin(
+        &["chart", "--batch", "-"],
+        r#"{"id": 1, "input": {"datetime": "2021-01-01T00:01", "gender": "male", "convention": "korean_app"}}"#,
+    );
+    let lines = json_lines(&batch);
+    assert_eq!(lines[0]["answer"]["input"]["convention"], "korean_app");
+    assert_eq!(lines[0]["answer"]["pillars"]["day"]["hangul"], "기유");
 }
 
 #[test]

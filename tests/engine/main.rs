@@ -3,6 +3,7 @@
 mod common;
 mod daeun;
 mod lunar;
+mod peers;
 mod pillars;
 mod properties;
 mod solar_terms;

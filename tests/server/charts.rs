@@ -125,3 +125,50 @@ async fn calendar_routes() {
     assert_error(&s.get("/v1/calendar/terms/3000", None).await, 400, "invalid_request");
     assert_error(&s.get("/v1/calendar/terms/2025?tz=Nowhere/City", None).await, 400, "unknown_timezone");
 }
+
+#[tokio::test]
+async fn conventions_are_accepted_everywhere_a_birth_is() {
+    let s = TestServer::start().await;
+    // 2021-01-01 00:01 in Seoul: the Korean app's chart (기유일 갑자시 from 2020-12-31 23:28 local mean time).
+    let body = json!({"datetime": "2021-01-01T00:01", "gender": "male", "convention": "korean_app"});
+    let r = s.post("/v1/charts", None, body.clone()).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.body["input"]["convention"], "korean_app");
+    assert_eq!(r.body["input"]["zi_hour"], "next_day");
+    assert_eq!(r.body["input"]["time_correction"], "longitude");
+    assert_eq!(r.body["input"]["summer_time"], "remove");
+    assert_eq!(r.body["input"]["disambiguation"], "later");
+    assert_eq!(r.body["pillars"]["day"]["hangul"], "기유");
+    assert_eq!(r.body["pillars"]["hour"]["hangul"], "갑자");
+    // An explicit field overrides the preset.
+    let fixed =
+        json!({"datetime": "2024-03-10T23:45", "gender": "male", "convention": "fixed_127_5", "zi_hour": "same_day"});
+    let r = s.post("/v1/charts", None, fixed).await;
+    assert_eq!(
+        (r.body["input"]["longitude"].as_f64(), &r.body["pillars"]["hour"]["hangul"]),
+        (Some(127.5), &json!("임자"))
+    );
+    let svg = s.post("/v1/charts.svg", None, body.clone()).await;
+    assert_eq!(svg.status, 200, "{}", svg.text);
+    let batch = s
+        .post(
+            "/v1/charts/batch",
+            None,
+            json!({"items": [{"id": "a", "input": body}, {"id": "b", "input": {"datetime": "2021-01-01T00:01", "gender": "male", "convention": "nope"}}]}),
+        )
+        .await;
+    assert_eq!(batch.body["results"][0]["answer"]["input"]["convention"], "korean_app");
+    assert_eq!(batch.body["results"][1]["error"]["code"], "invalid_input");
+    // Unknown preset or summer_time values are refused by the schema.
+    for bad in [json!({"convention": "forceteller"}), json!({"summer_time": "drop"}), json!({"zi_hour": "late"})] {
+        let mut b = json!({"datetime": "2021-01-01T00:01", "gender": "male"});
+        b.as_object_mut().unwrap().extend(bad.as_object().unwrap().clone());
+        assert_error(&s.post("/v1/charts", None, b).await, 400, "invalid_request");
+    }
+    // Summer time kept by default: a warning with the standard-time pillars.
+    let summer = s.post("/v1/charts", None, json!({"datetime": "1988-07-01T09:30", "gender": "female"})).await;
+    let codes: Vec<&str> =
+        summer.body["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"summer_time_kept"), "{codes:?}");
+    assert_eq!(summer.body["birth"]["correction"]["summer_time"], "kept");
+}

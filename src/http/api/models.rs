@@ -24,6 +24,33 @@ pub enum ZiHour {
     Split,
     /// 정자시: 23시부터 다음 날 일주.
     NextDay,
+    /// 자정 기준: 23–24시는 당일 일주, 시주도 당일 일간으로 (manseryeok 기본, ssaju).
+    SameDay,
+}
+
+/// A preset of clock conventions (docs/engine.md, "Conventions"); explicit fields override it.
+#[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
+pub enum Convention {
+    /// The defaults: civil clock as given (summer time kept), 야자시 (`split`), gap/fold read `earlier`.
+    #[oai(rename = "classic")]
+    Classic,
+    /// Korean apps: `longitude` at the zone's city (Seoul −32 min), summer time removed, 정자시 (`next_day`),
+    /// gap/fold read `later`.
+    #[oai(rename = "korean_app")]
+    KoreanApp,
+    /// Other Korean engines: `longitude` 127.5 (KST −30 min), summer time removed, `same_day`, gap/fold `later`.
+    #[oai(rename = "fixed_127_5")]
+    Fixed1275,
+}
+
+/// Summer time on the civil clock when no time correction applies (`longitude` and `true_solar` always remove it).
+#[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
+#[oai(rename_all = "snake_case")]
+pub enum SummerTime {
+    /// Read the clock with its summer time (with `time_correction = none`; a `summer_time_kept` warning says so).
+    Keep,
+    /// Read the zone's standard time.
+    Remove,
 }
 
 #[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
@@ -59,11 +86,15 @@ pub struct ChartInput {
     pub gender: Gender,
     /// The lunar month is a leap month (윤달).
     pub leap_month: Option<bool>,
+    /// Preset of the clock conventions below (default `classic`); the fields given explicitly override it.
+    pub convention: Option<Convention>,
     pub zi_hour: Option<ZiHour>,
     pub time_correction: Option<TimeCorrection>,
     /// Degrees east for the time correction; default the zone's principal city.
     #[oai(validator(minimum(value = "-180"), maximum(value = "180")))]
     pub longitude: Option<f64>,
+    /// Summer time on the clock when `time_correction` is `none` (default `keep`).
+    pub summer_time: Option<SummerTime>,
     pub disambiguation: Option<Disambiguation>,
     /// Minutes around a 절입 or hour boundary that produce a warning (default 30).
     #[oai(validator(maximum(value = "720")))]
@@ -83,9 +114,11 @@ impl ChartInput {
             timezone: self.timezone.clone(),
             gender: code(&self.gender),
             leap_month: self.leap_month,
+            convention: self.convention.as_ref().map(code),
             zi_hour: self.zi_hour.as_ref().map(code),
             time_correction: self.time_correction.as_ref().map(code),
             longitude: self.longitude,
+            summer_time: self.summer_time.as_ref().map(code),
             disambiguation: self.disambiguation.as_ref().map(code),
             boundary_window_minutes: self.boundary_window_minutes,
         }
@@ -102,9 +135,11 @@ impl ChartInput {
             timezone: r.timezone.clone(),
             gender: parse(&Some(r.gender.clone())).unwrap_or(Gender::Male),
             leap_month: r.leap_month,
+            convention: parse(&r.convention),
             zi_hour: parse(&r.zi_hour),
             time_correction: parse(&r.time_correction),
             longitude: r.longitude,
+            summer_time: parse(&r.summer_time),
             disambiguation: parse(&r.disambiguation),
             boundary_window_minutes: r.boundary_window_minutes,
         }

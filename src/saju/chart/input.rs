@@ -5,7 +5,7 @@ use crate::saju::calendar::korean_lunar;
 use crate::saju::error::SajuError;
 use crate::saju::pillars::ZiHour;
 use crate::saju::time::civil::{parse_date, parse_time};
-use crate::saju::time::{Disambiguation, LocalDateTime, TimeCorrection};
+use crate::saju::time::{Disambiguation, LocalDateTime, SummerTime, TimeCorrection};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,13 +61,97 @@ impl CalendarKind {
     }
 }
 
+/// A named bundle of clock conventions (docs/engine.md, "Conventions"). A request starts from its preset;
+/// any convention field it gives explicitly overrides the preset's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Convention {
+    /// The engine's defaults: the civil clock as given (summer time kept), 야자시, a gap or fold read with
+    /// the earlier offset.
+    #[default]
+    Classic,
+    /// What widely used Korean apps show: local mean time at the birth place (Seoul −32 min, summer time
+    /// removed), 정자시 on that clock (the day changes at 23:00), a gap or fold read with the later offset
+    /// (a skipped hour as summer time).
+    KoreanApp,
+    /// Other Korean engines: local mean time at 127.5°E for every birth (KST −30 min, so 자시 from 23:30
+    /// on the clock), summer time removed, the day changing at midnight (자정 기준), a gap or fold read
+    /// with the later offset.
+    Fixed127_5,
+}
+
+impl Convention {
+    pub const ALL: [Convention; 3] = [Convention::Classic, Convention::KoreanApp, Convention::Fixed127_5];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "classic" => Some(Self::Classic),
+            "korean_app" => Some(Self::KoreanApp),
+            "fixed_127_5" => Some(Self::Fixed127_5),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Classic => "classic",
+            Self::KoreanApp => "korean_app",
+            Self::Fixed127_5 => "fixed_127_5",
+        }
+    }
+
+    pub fn hangul(self) -> &'static str {
+        match self {
+            Self::Classic => "기본(시계 그대로, 야자시)",
+            Self::KoreanApp => "국내 앱식(출생지 경도 보정, 정자시)",
+            Self::Fixed127_5 => "동경 127.5도 고정(-30분, 자정 기준)",
+        }
+    }
+
+    /// The options this preset stands for.
+    pub const fn options(self) -> ChartOptions {
+        let classic = ChartOptions {
+            convention: Convention::Classic,
+            zi_hour: ZiHour::Split,
+            time_correction: TimeCorrection::None,
+            longitude: None,
+            summer_time: SummerTime::Keep,
+            disambiguation: Disambiguation::Earlier,
+            boundary_window_minutes: 30,
+        };
+        match self {
+            Convention::Classic => classic,
+            Convention::KoreanApp => ChartOptions {
+                convention: self,
+                zi_hour: ZiHour::NextDay,
+                time_correction: TimeCorrection::Longitude,
+                summer_time: SummerTime::Remove,
+                disambiguation: Disambiguation::Later,
+                ..classic
+            },
+            Convention::Fixed127_5 => ChartOptions {
+                convention: self,
+                zi_hour: ZiHour::SameDay,
+                time_correction: TimeCorrection::Longitude,
+                longitude: Some(127.5),
+                summer_time: SummerTime::Remove,
+                disambiguation: Disambiguation::Later,
+                ..classic
+            },
+        }
+    }
+}
+
 /// Conventions that change the chart; every chart records the ones it used.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ChartOptions {
+    /// The preset the options started from (explicit fields may have overridden some of its values).
+    pub convention: Convention,
     pub zi_hour: ZiHour,
     pub time_correction: TimeCorrection,
     /// Degrees east; `None` takes the zone's principal city.
     pub longitude: Option<f64>,
+    /// Summer time on the civil clock when `time_correction` is `none`.
+    pub summer_time: SummerTime,
     pub disambiguation: Disambiguation,
     /// Births this close to a jie or an hour/day boundary get a warning with the alternative pillars.
     pub boundary_window_minutes: u32,
@@ -75,13 +159,7 @@ pub struct ChartOptions {
 
 impl Default for ChartOptions {
     fn default() -> Self {
-        ChartOptions {
-            zi_hour: ZiHour::Split,
-            time_correction: TimeCorrection::None,
-            longitude: None,
-            disambiguation: Disambiguation::Earlier,
-            boundary_window_minutes: 30,
-        }
+        Convention::Classic.options()
     }
 }
 
@@ -137,7 +215,11 @@ pub struct ChartRequest {
     /// The lunar month is a leap month (윤달).
     #[serde(default)]
     pub leap_month: Option<bool>,
-    /// `split` (default) or `next_day`.
+    /// Preset of clock conventions: `classic` (default), `korean_app` or `fixed_127_5`; the fields below
+    /// override it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub convention: Option<String>,
+    /// `split` (default), `next_day` or `same_day`.
     #[serde(default)]
     pub zi_hour: Option<String>,
     /// `none` (default), `longitude` or `true_solar`.
@@ -146,6 +228,10 @@ pub struct ChartRequest {
     /// Degrees east for the time correction; default the zone's principal city.
     #[serde(default)]
     pub longitude: Option<f64>,
+    /// With `time_correction = none`: `keep` (default) reads the clock with its summer time, `remove` reads
+    /// standard time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summer_time: Option<String>,
     /// For a local time that a clock change skipped or repeated: `earlier` (default), `later` or `reject`.
     #[serde(default)]
     pub disambiguation: Option<String>,
@@ -181,10 +267,19 @@ impl ChartRequest {
         };
         let gender = Gender::parse(&self.gender)
             .ok_or_else(|| invalid("gender", format!("{} (male 또는 female)", self.gender)))?;
-        let mut options = ChartOptions::default();
+        let convention = match self.convention.as_deref() {
+            None => Convention::Classic,
+            Some(c) => Convention::parse(c)
+                .ok_or_else(|| invalid("convention", format!("{c} (classic, korean_app, fixed_127_5 중 하나)")))?,
+        };
+        let mut options = convention.options();
         if let Some(z) = &self.zi_hour {
-            options.zi_hour =
-                ZiHour::parse(z).ok_or_else(|| invalid("zi_hour", format!("{z} (split 또는 next_day)")))?;
+            options.zi_hour = ZiHour::parse(z)
+                .ok_or_else(|| invalid("zi_hour", format!("{z} (split, next_day, same_day 중 하나)")))?;
+        }
+        if let Some(t) = &self.summer_time {
+            options.summer_time =
+                SummerTime::parse(t).ok_or_else(|| invalid("summer_time", format!("{t} (keep 또는 remove)")))?;
         }
         if let Some(c) = &self.time_correction {
             options.time_correction = TimeCorrection::parse(c)
@@ -259,5 +354,44 @@ mod tests {
             assert_eq!(req(json).unwrap_err().code(), code, "{json}");
         }
         assert!(serde_json::from_str::<ChartRequest>(r#"{"datetime": "x", "gender": "m", "extra": 1}"#).is_err());
+        for json in [
+            r#"{"datetime": "1990-01-01T10:00", "gender": "male", "convention": "forceteller"}"#,
+            r#"{"datetime": "1990-01-01T10:00", "gender": "male", "summer_time": "drop"}"#,
+        ] {
+            let e = req(json).unwrap_err();
+            assert_eq!(e.code(), "invalid_input", "{json}");
+        }
+    }
+
+    #[test]
+    fn presets_fill_every_convention_and_explicit_fields_win() {
+        let at = |extra: &str| {
+            req(&format!(r#"{{"datetime": "1990-01-01T10:00", "gender": "male"{extra}}}"#)).unwrap().options
+        };
+        assert_eq!(at(""), ChartOptions::default());
+        assert_eq!(at(r#", "convention": "classic""#), Convention::Classic.options());
+        let app = at(r#", "convention": "korean_app""#);
+        assert_eq!(app.convention, Convention::KoreanApp);
+        assert_eq!(app.zi_hour, ZiHour::NextDay);
+        assert_eq!(app.time_correction, TimeCorrection::Longitude);
+        assert_eq!(app.longitude, None, "the zone's principal city");
+        assert_eq!(app.summer_time, SummerTime::Remove);
+        assert_eq!(app.disambiguation, Disambiguation::Later);
+        let fixed = at(r#", "convention": "fixed_127_5""#);
+        assert_eq!(fixed.zi_hour, ZiHour::SameDay);
+        assert_eq!((fixed.time_correction, fixed.longitude), (TimeCorrection::Longitude, Some(127.5)));
+        assert_eq!((fixed.summer_time, fixed.disambiguation), (SummerTime::Remove, Disambiguation::Later));
+        // Explicit fields override the preset and keep the preset's name.
+        let mixed =
+            at(r#", "convention": "korean_app", "zi_hour": "split", "longitude": 129.0, "disambiguation": "reject""#);
+        assert_eq!(mixed.convention, Convention::KoreanApp);
+        assert_eq!((mixed.zi_hour, mixed.longitude), (ZiHour::Split, Some(129.0)));
+        assert_eq!((mixed.time_correction, mixed.disambiguation), (TimeCorrection::Longitude, Disambiguation::Reject));
+        let none = at(r#", "convention": "fixed_127_5", "time_correction": "none""#);
+        assert_eq!((none.time_correction, none.summer_time), (TimeCorrection::None, SummerTime::Remove));
+        for c in Convention::ALL {
+            assert_eq!(Convention::parse(c.code()), Some(c));
+            assert_eq!(c.options().convention, c);
+        }
     }
 }

@@ -10,12 +10,13 @@ use crate::saju::calendar::korean_lunar;
 use crate::saju::calendar::solar_terms::TermEvent;
 use crate::saju::derive::{element_balance, relations, shinsal, strength, void_branches};
 use crate::saju::error::SajuError;
-use crate::saju::pillars::{four_pillars, saju_month, FourPillars, SajuMonth};
+use crate::saju::pillars::{day_and_hour, four_pillars, saju_month, FourPillars, SajuMonth};
 use crate::saju::time::civil::{format_offset, format_utc, Adjustment, ResolvedTime};
 use crate::saju::time::{
-    corrected_clock, resolve_local, zone_longitude, CorrectedClock, LocalDateTime, TimeCorrection,
+    corrected_clock, resolve_local, standard_clock, zone_longitude, CorrectedClock, LocalDateTime, SummerTime,
+    TimeCorrection,
 };
-pub use input::{BirthInput, CalendarKind, ChartOptions, ChartRequest, Gender};
+pub use input::{BirthInput, CalendarKind, ChartOptions, ChartRequest, Convention, Gender};
 pub use model::Chart;
 use model::*;
 use std::ops::RangeInclusive;
@@ -68,7 +69,11 @@ pub fn resolve_birth(input: &BirthInput) -> Result<ResolvedBirth, SajuError> {
             })?)
         }
     };
-    let corrected = corrected_clock(local, resolved.unix, resolved.offset_seconds, method, longitude.unwrap_or(0.0));
+    let corrected = if method == TimeCorrection::None && hour_known && opts.summer_time == SummerTime::Remove {
+        standard_clock(local, resolved.unix, resolved.offset_seconds, resolved.standard_offset_seconds)
+    } else {
+        corrected_clock(local, resolved.unix, resolved.offset_seconds, method, longitude.unwrap_or(0.0))
+    };
     let pillars = four_pillars(resolved.unix, &corrected.clock, opts.zi_hour, hour_known)?;
     let month = saju_month(resolved.unix).ok_or_else(|| out_of_range(&local))?;
     Ok(ResolvedBirth { resolved, corrected, longitude, pillars, month })
@@ -184,11 +189,68 @@ fn warnings(input: &BirthInput, birth: &ResolvedBirth) -> Vec<Warning> {
             alternative: None,
         });
     }
+    out.extend(summer_time_warning(input, birth));
     let window = input.options.boundary_window_minutes;
     for w in boundary::boundary_warnings(&birth.pillars, &birth.month, r.unix, &clock, input.options.zi_hour, window) {
         out.push(views::boundary_warning(w));
     }
     out
+}
+
+/// What happened to summer time at this birth: `not_in_force`, `kept` or `removed`.
+pub fn summer_time_state(input: &BirthInput, birth: &ResolvedBirth) -> &'static str {
+    let r = &birth.resolved;
+    if !r.dst || r.offset_seconds == r.standard_offset_seconds {
+        "not_in_force"
+    } else if summer_time_kept(input) {
+        "kept"
+    } else {
+        "removed"
+    }
+}
+
+/// Summer time was in force and the day and hour pillars still read a clock that includes it.
+fn summer_time_kept(input: &BirthInput) -> bool {
+    let o = &input.options;
+    input.time.is_none() || (o.time_correction == TimeCorrection::None && o.summer_time == SummerTime::Keep)
+}
+
+/// `summer_time_kept`: the birth clock ran on summer time and nothing took it off; the alternative is the
+/// chart on the zone's standard time.
+fn summer_time_warning(input: &BirthInput, birth: &ResolvedBirth) -> Option<Warning> {
+    let r = &birth.resolved;
+    if input.time.is_none() || summer_time_state(input, birth) != "kept" {
+        return None;
+    }
+    let standard = standard_clock(r.local, r.unix, r.offset_seconds, r.standard_offset_seconds);
+    let (day, hour) = day_and_hour(&standard.clock, input.options.zi_hour);
+    let alt = FourPillars { day, hour: Some(hour), ..birth.pillars };
+    let changed = boundary::changed_positions(&birth.pillars, &alt);
+    let save_minutes = (r.offset_seconds - r.standard_offset_seconds) as f64 / 60.0;
+    let effect = if changed.is_empty() {
+        "표준시로 읽어도 기둥은 같습니다".to_string()
+    } else {
+        let name = |g: Option<crate::saju::ganzhi::GanZhi>| g.map_or("-", |g| g.hangul());
+        let list: Vec<String> = changed
+            .iter()
+            .map(|&p| format!("{} {}→{}", p.hangul(), name(birth.pillars.get(p)), name(alt.get(p))))
+            .collect();
+        format!("표준시로 읽으면 달라지는 기둥: {}", list.join(", "))
+    };
+    Some(Warning {
+        code: "summer_time_kept",
+        message: format!(
+            "{}은 서머타임(UTC{}, {}) 기간이라 시계가 표준시(UTC{})보다 {}분 빠릅니다. 일주·시주는 서머타임 시계 그대로 읽었습니다(표준시 {}). {}. 서머타임을 빼려면 summer_time을 remove로, 또는 경도 보정을 쓰세요.",
+            r.local.iso().replace('T', " "),
+            format_offset(r.offset_seconds),
+            r.abbreviation,
+            format_offset(r.standard_offset_seconds),
+            save_minutes,
+            standard.clock.iso().replace('T', " "),
+            effect
+        ),
+        alternative: Some(views::alternative(&alt, &changed, true, save_minutes)),
+    })
 }
 
 /// With the hour unknown, a jie on the birth date leaves the month (and at 입춘 the year) open.
@@ -224,4 +286,122 @@ fn unknown_hour_month_warning(birth: &ResolvedBirth) -> Option<Warning> {
             (r.unix - jie.instant).abs() as f64 / 60.0,
         )),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart(json: &str) -> Chart {
+        let request: ChartRequest = serde_json::from_str(json).unwrap();
+        build_chart(&request.parse().unwrap(), &ChartExtras::default()).unwrap()
+    }
+
+    fn codes(c: &Chart) -> Vec<&'static str> {
+        c.warnings.iter().map(|w| w.code).collect()
+    }
+
+    fn day_hour(c: &Chart) -> (&'static str, &'static str) {
+        (c.pillars.day.hangul, c.pillars.hour.as_ref().unwrap().hangul)
+    }
+
+    #[test]
+    fn a_gap_birth_reports_one_consistent_offset() {
+        for (disambiguation, offset, abbreviation, dst) in
+            [("earlier", "+09:00", "KST", false), ("later", "+10:00", "KDT", true)]
+        {
+            let c = chart(&format!(
+                r#"{{"datetime": "1987-05-10T02:30", "gender": "male", "disambiguation": "{disambiguation}"}}"#
+            ));
+            assert_eq!(c.birth.utc_offset, offset, "{disambiguation}");
+            assert_eq!(c.birth.zone_abbreviation, abbreviation, "{disambiguation}");
+            assert_eq!(c.birth.dst, dst, "{disambiguation}");
+            assert!(codes(&c).contains(&"nonexistent_local_time"));
+        }
+        let ny = chart(r#"{"datetime": "2021-03-14T02:30", "gender": "male", "timezone": "America/New_York"}"#);
+        assert_eq!((ny.birth.utc_offset.as_str(), ny.birth.zone_abbreviation.as_str()), ("-05:00", "EST"));
+        assert!(!ny.birth.dst);
+    }
+
+    #[test]
+    fn summer_time_kept_is_a_warning_with_the_standard_time_pillars() {
+        // 1988-07-01 (정사일) 09:30 KDT is 08:30 KST: 을사시 on the summer clock, 갑진시 on standard time.
+        let c = chart(r#"{"datetime": "1988-07-01T09:30", "gender": "female"}"#);
+        assert_eq!(day_hour(&c), ("정사", "을사"));
+        assert_eq!(c.birth.correction.summer_time, "kept");
+        let w = c.warnings.iter().find(|w| w.code == "summer_time_kept").expect("summer_time_kept");
+        let alt = w.alternative.as_ref().unwrap();
+        assert_eq!((alt.side, alt.minutes, alt.hour), ("earlier", 60.0, Some("갑진")));
+        assert_eq!(alt.changed, ["hour"]);
+        assert!(w.message.contains("08:30"), "{}", w.message);
+        // 10:00 KDT and 09:00 KST are both 사시: still warned, nothing changes.
+        let same = chart(r#"{"datetime": "1988-07-01T10:00", "gender": "female", "time_correction": "none"}"#);
+        let w = same.warnings.iter().find(|w| w.code == "summer_time_kept").expect("summer_time_kept");
+        assert!(w.alternative.as_ref().unwrap().changed.is_empty());
+        // Removed: by summer_time = remove, or by any correction. Then no warning.
+        let removed = chart(r#"{"datetime": "1988-07-01T09:30", "gender": "female", "summer_time": "remove"}"#);
+        assert_eq!(day_hour(&removed), ("정사", "갑진"));
+        assert_eq!(removed.birth.corrected_clock, "1988-07-01T08:30:00");
+        assert_eq!((removed.birth.correction.summer_time, removed.birth.correction.shift_minutes), ("removed", -60.0));
+        assert_eq!(removed.input.summer_time, "remove");
+        let lmt = chart(r#"{"datetime": "1988-07-01T09:30", "gender": "female", "time_correction": "longitude"}"#);
+        assert_eq!(lmt.birth.correction.summer_time, "removed");
+        for c in [&removed, &lmt] {
+            assert!(!codes(c).contains(&"summer_time_kept"), "{:?}", codes(c));
+        }
+        // No summer time, no warning.
+        let winter = chart(r#"{"datetime": "1988-12-01T09:30", "gender": "female"}"#);
+        assert_eq!(winter.birth.correction.summer_time, "not_in_force");
+        assert!(!codes(&winter).contains(&"summer_time_kept"));
+        // Unknown hour: nothing to warn about.
+        let unknown = chart(r#"{"datetime": "1988-07-01", "gender": "female"}"#);
+        assert!(!codes(&unknown).contains(&"summer_time_kept"));
+    }
+
+    #[test]
+    fn same_day_in_a_chart() {
+        let c = chart(r#"{"datetime": "2024-03-10T23:30", "gender": "male", "zi_hour": "same_day"}"#);
+        assert_eq!(day_hour(&c), ("계유", "임자"));
+        assert_eq!(c.input.zi_hour, "same_day");
+        // A same_day chart still warns at midnight, where both its day and hour pillars change.
+        let late = chart(r#"{"datetime": "2024-03-10T23:50", "gender": "male", "zi_hour": "same_day"}"#);
+        let w = late.warnings.iter().find(|w| w.code == "near_day_boundary").expect("near_day_boundary");
+        let alt = w.alternative.as_ref().unwrap();
+        assert_eq!((alt.day, alt.hour), ("갑술", Some("갑자")));
+    }
+
+    #[test]
+    fn presets_in_charts() {
+        let classic = chart(r#"{"datetime": "2021-01-01T00:01", "gender": "male"}"#);
+        assert_eq!(classic.input.convention, "classic");
+        assert_eq!(day_hour(&classic), ("기유", "갑자"));
+        // korean_app: Seoul local mean time is 2020-12-31 23:28:52, 정자시 → the day is already 기유.
+        let app = chart(r#"{"datetime": "2021-01-01T00:01", "gender": "male", "convention": "korean_app"}"#);
+        assert_eq!(app.input.convention, "korean_app");
+        assert_eq!(
+            (app.input.zi_hour, app.input.time_correction, app.input.summer_time),
+            ("next_day", "longitude", "remove")
+        );
+        assert_eq!(app.input.disambiguation, "later");
+        assert!((app.input.longitude.unwrap() - 126.97).abs() < 0.05);
+        assert_eq!(&app.birth.corrected_clock[..16], "2020-12-31T23:28");
+        assert_eq!(day_hour(&app), ("기유", "갑자"));
+        // A gap time read as summer time and then corrected: 1987-05-10 02:30 KDT = 00:58 local mean time.
+        let gap = chart(r#"{"datetime": "1987-05-10T02:30", "gender": "male", "convention": "korean_app"}"#);
+        assert_eq!((gap.birth.utc_offset.as_str(), gap.birth.dst), ("+10:00", true));
+        assert_eq!(day_hour(&gap), ("기미", "갑자"));
+        // fixed_127_5: KST −30 min, day at midnight: 23:45 → 23:15 is 계유일 임자시, 23:20 → 22:50 계해시.
+        let fixed = chart(r#"{"datetime": "2024-03-10T23:45", "gender": "male", "convention": "fixed_127_5"}"#);
+        assert_eq!((fixed.input.convention, fixed.input.longitude), ("fixed_127_5", Some(127.5)));
+        assert_eq!(fixed.birth.corrected_clock, "2024-03-10T23:15:00");
+        assert_eq!(day_hour(&fixed), ("계유", "임자"));
+        let before = chart(r#"{"datetime": "2024-03-10T23:20", "gender": "male", "convention": "fixed_127_5"}"#);
+        assert_eq!(day_hour(&before), ("계유", "계해"));
+        // An explicit field overrides the preset, which is still recorded.
+        let split = chart(
+            r#"{"datetime": "2024-03-10T23:45", "gender": "male", "convention": "fixed_127_5", "zi_hour": "split"}"#,
+        );
+        assert_eq!((split.input.convention, split.input.zi_hour), ("fixed_127_5", "split"));
+        assert_eq!(day_hour(&split), ("계유", "갑자"));
+    }
 }

@@ -64,9 +64,13 @@ pub struct InputEcho {
     pub gender: &'static str,
     pub leap_month: bool,
     pub hour_known: bool,
+    /// The preset the conventions started from: `classic`, `korean_app` or `fixed_127_5`.
+    pub convention: &'static str,
     pub zi_hour: &'static str,
     pub time_correction: &'static str,
     pub longitude: Option<f64>,
+    /// `keep` or `remove` (summer time on the clock when no time correction is applied).
+    pub summer_time: &'static str,
     pub disambiguation: &'static str,
     pub boundary_window_minutes: u32,
 }
@@ -77,8 +81,10 @@ pub struct BirthTime {
     pub local: String,
     pub solar_date: String,
     pub lunar_date: Option<LunarDateView>,
-    /// UTC offset in force, e.g. `+09:00`, `+08:30`, `+10:00` (summer time).
+    /// UTC offset of the reading, e.g. `+09:00`, `+08:30`, `+10:00` (summer time); for a time a clock change
+    /// skipped or repeated, the offset chosen by `disambiguation`.
     pub utc_offset: String,
+    /// The abbreviation and summer-time flag of that same offset.
     pub zone_abbreviation: String,
     pub dst: bool,
     /// The clock the day and hour pillars are read from.
@@ -104,6 +110,9 @@ pub struct CorrectionView {
     /// Corrected minus civil clock, minutes.
     pub shift_minutes: f64,
     pub equation_of_time_minutes: Option<f64>,
+    /// Summer time at the birth: `not_in_force`, `kept` (the pillars read a clock that includes it) or
+    /// `removed` (by a time correction, or by `summer_time = remove`).
+    pub summer_time: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

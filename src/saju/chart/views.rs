@@ -100,9 +100,11 @@ pub fn input_echo(input: &BirthInput, longitude: Option<f64>) -> InputEcho {
         gender: input.gender.code(),
         leap_month: input.leap_month,
         hour_known: input.time.is_some(),
+        convention: o.convention.code(),
         zi_hour: o.zi_hour.code(),
         time_correction: o.time_correction.code(),
         longitude: longitude.or(o.longitude),
+        summer_time: o.summer_time.code(),
         disambiguation: o.disambiguation.code(),
         boundary_window_minutes: o.boundary_window_minutes,
     }
@@ -110,9 +112,15 @@ pub fn input_echo(input: &BirthInput, longitude: Option<f64>) -> InputEcho {
 
 pub fn correction(birth: &ResolvedBirth, input: &BirthInput) -> CorrectionView {
     let method = if input.time.is_some() { input.options.time_correction } else { TimeCorrection::None };
+    let summer_time = super::summer_time_state(input, birth);
     CorrectionView {
         method: method.code(),
-        description: method.hangul(),
+        description: if method == TimeCorrection::None && summer_time == "removed" {
+            "보정 없음(서머타임만 뺀 표준시)"
+        } else {
+            method.hangul()
+        },
+        summer_time,
         longitude: birth.longitude,
         shift_minutes: (birth.corrected.shift_seconds as f64 / 60.0 * 100.0).round() / 100.0,
         equation_of_time_minutes: birth.corrected.equation_of_time_minutes.map(|e| (e * 100.0).round() / 100.0),

@@ -143,10 +143,14 @@ pub struct ResolvedTime {
     pub zone: String,
     /// Unix seconds (UTC).
     pub unix: i64,
-    /// Offset from UTC in seconds at that instant, as the zone defines it.
+    /// Offset from UTC in seconds of the reading (for a gap or fold, the offset that was chosen).
     pub offset_seconds: i32,
+    /// Summer time is part of `offset_seconds` (the state of the zone on the side of any transition that
+    /// has that offset, so the flag and the abbreviation always describe the offset actually used).
     pub dst: bool,
     pub abbreviation: String,
+    /// The zone's standard offset for this reading: `offset_seconds` less any summer time.
+    pub standard_offset_seconds: i32,
     pub adjustment: Option<Adjustment>,
 }
 
@@ -234,17 +238,47 @@ pub fn resolve_local(local: LocalDateTime, zone: &str, policy: Disambiguation) -
         }
     };
     let unix = unix_with_offset(&local, offset);
-    let ts = jiff::Timestamp::from_second(unix).map_err(|_| SajuError::InvalidDate(local.iso()))?;
-    let info = tz.to_offset_info(ts);
+    let bad = || SajuError::InvalidDate(local.iso());
+    let ts = jiff::Timestamp::from_second(unix).map_err(|_| bad())?;
+    // The zone's state at the instant, unless the reading was in a gap or fold: then the instant can lie on
+    // the other side of the transition (a gap read with the earlier offset lands after it), and the state
+    // must be the one on the side whose offset was used.
+    let mut state_at = ts;
+    if let Some(Adjustment::Gap { other_offset, .. } | Adjustment::Fold { other_offset, .. }) = &adjustment {
+        let other = unix_with_offset(&local, Offset::from_seconds(*other_offset).map_err(|_| bad())?);
+        let (lo, hi) = (unix.min(other), unix.max(other));
+        let hi_ts = jiff::Timestamp::from_second(hi + 1).map_err(|_| bad())?;
+        if let Some(t) = tz.preceding(hi_ts).next().map(|t| t.timestamp().as_second()).filter(|&t| t > lo) {
+            for candidate in [t - 1, t] {
+                let c = jiff::Timestamp::from_second(candidate).map_err(|_| bad())?;
+                if tz.to_offset_info(c).offset() == offset {
+                    state_at = c;
+                }
+            }
+        }
+    }
+    let info = tz.to_offset_info(state_at);
+    let dst = info.dst().is_dst();
     Ok(ResolvedTime {
         local,
         zone: zone.to_string(),
         unix,
         offset_seconds: offset.seconds(),
-        dst: info.dst().is_dst(),
+        dst,
         abbreviation: info.abbreviation().to_string(),
+        standard_offset_seconds: if dst { standard_offset(&tz, state_at, offset) } else { offset.seconds() },
         adjustment,
     })
+}
+
+/// The standard offset behind a summer-time state at `at`: the offset of the last transition before it
+/// into a state without summer time (or, for a zone that began in summer time, the first one after it).
+fn standard_offset(tz: &TimeZone, at: jiff::Timestamp, offset: Offset) -> i32 {
+    let next = jiff::Timestamp::from_second(at.as_second() + 1).unwrap_or(at);
+    tz.preceding(next)
+        .find(|t| !t.dst().is_dst())
+        .or_else(|| tz.following(at).find(|t| !t.dst().is_dst()))
+        .map_or(offset.seconds() - 3600, |t| t.offset().seconds())
 }
 
 #[cfg(test)]
@@ -284,6 +318,43 @@ mod tests {
         let first = resolve_local(fold, "Asia/Seoul", Disambiguation::Earlier).unwrap();
         let second = resolve_local(fold, "Asia/Seoul", Disambiguation::Later).unwrap();
         assert_eq!(second.unix - first.unix, 3600);
+    }
+
+    #[test]
+    fn a_gap_reading_describes_the_offset_it_used() {
+        // 1987-05-10 02:30 never showed on Seoul's clocks (02:00 KST → 03:00 KDT).
+        let gap = LocalDateTime::parse("1987-05-10T02:30").unwrap();
+        let earlier = resolve_local(gap, "Asia/Seoul", Disambiguation::Earlier).unwrap();
+        assert_eq!((earlier.offset_seconds, earlier.dst, earlier.abbreviation.as_str()), (9 * 3600, false, "KST"));
+        assert_eq!(earlier.standard_offset_seconds, 9 * 3600);
+        let later = resolve_local(gap, "Asia/Seoul", Disambiguation::Later).unwrap();
+        assert_eq!((later.offset_seconds, later.dst, later.abbreviation.as_str()), (10 * 3600, true, "KDT"));
+        assert_eq!(later.standard_offset_seconds, 9 * 3600);
+        // The same in New York: 2021-03-14 02:30 (02:00 EST → 03:00 EDT).
+        let ny = LocalDateTime::parse("2021-03-14T02:30").unwrap();
+        let e = resolve_local(ny, "America/New_York", Disambiguation::Earlier).unwrap();
+        assert_eq!((e.offset_seconds, e.dst, e.abbreviation.as_str()), (-5 * 3600, false, "EST"));
+        let l = resolve_local(ny, "America/New_York", Disambiguation::Later).unwrap();
+        assert_eq!((l.offset_seconds, l.dst, l.abbreviation.as_str()), (-4 * 3600, true, "EDT"));
+        // A fold: the first 02:30 of 1987-10-11 is still KDT, the second KST.
+        let fold = LocalDateTime::parse("1987-10-11T02:30").unwrap();
+        let first = resolve_local(fold, "Asia/Seoul", Disambiguation::Earlier).unwrap();
+        let second = resolve_local(fold, "Asia/Seoul", Disambiguation::Later).unwrap();
+        assert_eq!((first.offset_seconds, first.dst, first.abbreviation.as_str()), (10 * 3600, true, "KDT"));
+        assert_eq!((second.offset_seconds, second.dst, second.abbreviation.as_str()), (9 * 3600, false, "KST"));
+    }
+
+    #[test]
+    fn standard_offsets_behind_summer_time() {
+        // KDT +09:30 in 1955–1960 stood on +08:30; London's double summer time on GMT.
+        let kdt = seoul("1958-07-01T12:00:00");
+        assert_eq!((kdt.offset_seconds, kdt.standard_offset_seconds), (9 * 3600 + 1800, 8 * 3600 + 1800));
+        let bdst =
+            resolve_local(LocalDateTime::parse("1944-06-01T12:00").unwrap(), "Europe/London", Disambiguation::Reject)
+                .unwrap();
+        assert_eq!((bdst.offset_seconds, bdst.standard_offset_seconds), (7200, 0));
+        let winter = seoul("1988-12-01T12:00:00");
+        assert_eq!(winter.standard_offset_seconds, winter.offset_seconds);
     }
 
     #[test]

@@ -44,6 +44,60 @@ impl TimeCorrection {
     }
 }
 
+/// What the day and hour pillars make of summer time when no correction is asked for (`time_correction =
+/// none`). A correction (`longitude`, `true_solar`) starts from the instant, so it removes summer time
+/// whatever this says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum SummerTime {
+    /// Read the civil clock as it was shown, summer time included (a `summer_time_kept` warning says so).
+    #[default]
+    Keep,
+    /// Read the zone's standard time: the clock less the summer-time hour.
+    Remove,
+}
+
+impl SummerTime {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "keep" => Some(Self::Keep),
+            "remove" => Some(Self::Remove),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Keep => "keep",
+            Self::Remove => "remove",
+        }
+    }
+
+    pub fn hangul(self) -> &'static str {
+        match self {
+            Self::Keep => "서머타임 시계 그대로",
+            Self::Remove => "서머타임을 빼고 표준시로",
+        }
+    }
+}
+
+/// The standard-time clock of a reading (`civil` shown at `offset_seconds`, whose standard offset is
+/// `standard_offset_seconds`): the clock less its summer time.
+pub fn standard_clock(
+    civil: LocalDateTime,
+    unix: i64,
+    offset_seconds: i32,
+    standard_offset_seconds: i32,
+) -> CorrectedClock {
+    if offset_seconds == standard_offset_seconds {
+        return CorrectedClock { clock: civil, shift_seconds: 0, equation_of_time_minutes: None };
+    }
+    CorrectedClock {
+        clock: clock_from_unix(unix + standard_offset_seconds as i64),
+        shift_seconds: (standard_offset_seconds - offset_seconds) as i64,
+        equation_of_time_minutes: None,
+    }
+}
+
 /// Longitude (degrees east) of the zone's principal city in the tz database, if it has one.
 pub fn zone_longitude(zone: &str) -> Option<f64> {
     ZONES.binary_search_by(|(z, _)| (*z).cmp(zone)).ok().map(|i| ZONES[i].1)
@@ -127,5 +181,19 @@ mod tests {
         assert_eq!(apparent.shift_seconds - mean.shift_seconds, (e * 60.0).round() as i64);
         assert!(zone_longitude("Etc/UTC").is_none());
         assert!(validate_longitude(f64::NAN).is_err());
+    }
+
+    #[test]
+    fn standard_clock_takes_the_summer_hour_off() {
+        // 1988-07-01 10:00 KDT (+10) is 09:00 KST.
+        let civil = LocalDateTime::parse("1988-07-01T10:00:00").unwrap();
+        let unix = 583_718_400; // 1988-07-01T00:00:00Z
+        let c = standard_clock(civil, unix, 10 * 3600, 9 * 3600);
+        assert_eq!(c.clock.iso(), "1988-07-01T09:00:00");
+        assert_eq!(c.shift_seconds, -3600);
+        assert_eq!(standard_clock(civil, unix, 9 * 3600, 9 * 3600).clock, civil);
+        for s in [SummerTime::Keep, SummerTime::Remove] {
+            assert_eq!(SummerTime::parse(s.code()), Some(s));
+        }
     }
 }

@@ -7,4 +7,4 @@ pub mod correction;
 mod zone_longitudes;
 
 pub use civil::{resolve_local, Disambiguation, LocalDateTime, ResolvedTime};
-pub use correction::{corrected_clock, zone_longitude, CorrectedClock, TimeCorrection};
+pub use correction::{corrected_clock, standard_clock, zone_longitude, CorrectedClock, SummerTime, TimeCorrection};

@@ -55,13 +55,15 @@ export function profileFromForm(form) {
     gender: f.gender.value,
   };
   if (birth.calendar === "korean_lunar" && f.leap_month.checked) birth.leap_month = true;
+  // A preset of clock conventions (docs/engine.md); the place's own longitude still wins below.
+  if (f.convention && f.convention.value !== "classic") birth.convention = f.convention.value;
   const placeName = f.place.value.trim();
   if (placeName) {
     const place = known.get(placeName);
     if (!place) throw new Error(`'${placeName}'은(는) 아직 모르는 지명입니다. 목록에서 고르거나 비워 두세요.`);
     birth.timezone = place.timezone;
-    if (f.correction.checked) {
-      birth.time_correction = "longitude";
+    if (f.correction.checked || birth.convention === "korean_app") {
+      if (f.correction.checked) birth.time_correction = "longitude";
       birth.longitude = place.longitude;
     }
   }
@@ -77,8 +79,10 @@ export function birthFromChart(chart) {
     timezone: i.timezone,
     gender: i.gender,
     leap_month: i.leap_month,
+    convention: i.convention,
     zi_hour: i.zi_hour,
     time_correction: i.time_correction,
+    summer_time: i.summer_time,
     disambiguation: i.disambiguation,
     boundary_window_minutes: i.boundary_window_minutes,
   };
