@@ -557,3 +557,56 @@ fn nginx_example_terminates_tls_limits_rates_and_forwards_the_client_address() {
     // The upstream is the app's default listen address.
     assert!(conf.contains(&format!("server {} ", t["server"]["listen"].as_str().unwrap())));
 }
+
+/// `[section] key` of a TOML text, or the default from saju.example.toml.
+fn toml_int_or_default(text: &str, section: &str, key: &str) -> i64 {
+    let t: toml::Value = toml::from_str(text).unwrap();
+    let example: toml::Value = toml::from_str(&read("saju.example.toml")).unwrap();
+    let get = |v: &toml::Value| section.split('.').try_fold(v, |v, s| v.get(s)).and_then(|v| v.get(key)).cloned();
+    get(&t).or_else(|| get(&example)).and_then(|v| v.as_integer()).unwrap_or_else(|| panic!("{section}.{key}"))
+}
+
+fn nginx_seconds(conf: &str, directive: &str) -> i64 {
+    let re = regex::Regex::new(&format!(r"(?m)^\s*{directive}\s+(\d+)s;")).unwrap();
+    let found: Vec<i64> = re.captures_iter(conf).map(|c| c[1].parse().unwrap()).collect();
+    assert_eq!(found.len(), 1, "one {directive} in deploy/nginx/saju.conf: {found:?}");
+    found[0]
+}
+
+#[test]
+fn timeouts_nest_proxy_above_request_above_generators() {
+    // The server: every generator's limit ends before the request's (check-config enforces it too).
+    let example = read("saju.example.toml");
+    let request = toml_int_or_default(&example, "server", "request_timeout_seconds");
+    let local = toml_int_or_default(&example, "llm.local", "timeout_seconds");
+    assert!(local < request, "[llm.local] timeout_seconds {local} >= server.request_timeout_seconds {request}");
+    assert!(
+        (saju::config::REMOTE_GENERATOR_TIMEOUT_SECONDS as i64) < request,
+        "the remote generator's {} s >= server.request_timeout_seconds {request}",
+        saju::config::REMOTE_GENERATOR_TIMEOUT_SECONDS
+    );
+    // nginx (the host and compose examples) waits longer than the server, reading and sending.
+    let conf = read("deploy/nginx/saju.conf");
+    for directive in ["proxy_read_timeout", "proxy_send_timeout"] {
+        let secs = nginx_seconds(&conf, directive);
+        assert!(secs > request, "nginx {directive} {secs}s <= server.request_timeout_seconds {request}");
+    }
+    // Streamed replies are not buffered by nginx.
+    let stream = conf.find("location ~ ^/v1/sessions/[^/]+/messages$").expect("a location for streamed replies");
+    let block = &conf[stream..stream + conf[stream..].find('}').unwrap()];
+    assert!(block.contains("proxy_buffering off;"), "{block}");
+    // The Kubernetes ingress, against the ConfigMap's request timeout.
+    let k8s_request = toml_int_or_default(&k8s_config_toml(), "server", "request_timeout_seconds");
+    let ann = &yaml("deploy/k8s/ingress.yaml")["metadata"]["annotations"];
+    for name in ["proxy-read-timeout", "proxy-send-timeout"] {
+        let v = ann[format!("nginx.ingress.kubernetes.io/{name}")].as_str().unwrap_or_else(|| panic!("no {name}"));
+        let secs: i64 = v.parse().unwrap();
+        assert!(secs > k8s_request, "ingress {name} {secs} <= server.request_timeout_seconds {k8s_request}");
+    }
+    assert_eq!(ann["nginx.ingress.kubernetes.io/proxy-buffering"], "off");
+    // ECS: the ALB's idle timeout (60 s by default) is documented to be raised above the request timeout.
+    let docs = read("docs/operations.md");
+    let re = regex::Regex::new(r"idle timeout[^.]*?(\d+)\s*s").unwrap();
+    let alb: i64 = re.captures(&docs).expect("docs/operations.md: the ALB idle timeout")[1].parse().unwrap();
+    assert!(alb > request, "documented ALB idle timeout {alb} <= {request}");
+}
