@@ -46,6 +46,7 @@ fn install_script_stages_the_layout_and_never_overwrites_the_config() {
     let data = root.join("var/lib/saju");
     assert!(data.is_dir());
     assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o750);
+    assert!(data.join("backups").is_dir(), "install.sh creates backups/ (owned by saju on a real host)");
     assert_eq!(
         std::fs::read_to_string(root.join("usr/local/share/doc/saju/saju.example.toml")).unwrap(),
         read("saju.example.toml")
