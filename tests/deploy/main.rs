@@ -8,6 +8,7 @@ mod artifacts;
 mod cli;
 mod configs;
 mod deploy_scripts;
+mod image;
 mod install;
 mod supervisor;
 mod support;
