@@ -61,9 +61,9 @@ RUN mkdir -p /bake/models \
 # ---- runtime -------------------------------------------------------------------------------------------------
 FROM debian:${DEBIAN_RELEASE}-slim AS runtime
 
-# curl: the HEALTHCHECK probe (saju has no probe subcommand). ca-certificates: for an https remote model service.
+# ca-certificates: for an https remote model service. No curl: the HEALTHCHECK is `saju probe`.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 saju \
     && useradd --system --uid 10001 --gid saju --home-dir /var/lib/saju --no-create-home \
@@ -92,8 +92,10 @@ WORKDIR /var/lib/saju
 # The process drains itself on SIGTERM (shutdown_drain_seconds + shutdown_grace_seconds, 2 + 20 s by default):
 # give it `docker run --stop-timeout 30` / compose `stop_grace_period: 30s`.
 STOPSIGNAL SIGTERM
+# `saju probe` GETs /health/live on the configured server.listen (SAJU_SERVER__LISTEN, 0.0.0.0 → 127.0.0.1): exit 0
+# when it answers 2xx. It reads the same environment as the server, so a changed port needs no change here.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
-    CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8000/health/live"]
+    CMD ["saju", "probe"]
 
 ENTRYPOINT ["saju"]
 CMD ["serve"]

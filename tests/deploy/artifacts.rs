@@ -154,11 +154,12 @@ fn ecs_task_is_fargate_with_efs_secrets_logs_and_a_real_health_check() {
     let var = |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     assert_eq!(var("SAJU_SERVER__LISTEN").as_deref(), Some("0.0.0.0:8000"));
 
-    let cmd: Vec<&str> = c["healthCheck"]["command"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let cmd: Vec<String> =
+        c["healthCheck"]["command"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
     assert_eq!(cmd[0], "CMD");
-    let (port, path) = url_path(&cmd.join(" ")).expect("health check URL");
+    let (port, _) = url_path(&cmd.join(" ")).expect("health check URL");
     assert_eq!(port, 8000);
-    assert_route(&path, "the ECS health check");
+    assert_route(&probe_path(&cmd, "the ECS health check"), "the ECS health check");
 
     let secrets: BTreeSet<&str> =
         c["secrets"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
@@ -197,10 +198,12 @@ fn compose_has_a_volume_a_health_check_a_restart_policy_and_time_to_drain() {
     let (name, target) = volume.split_once(':').unwrap();
     assert_eq!(target, data_dir);
     assert!(c["volumes"].get(name).is_some(), "named volume {name} is declared");
-    let test: Vec<&str> = saju["healthcheck"]["test"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    let (port, path) = url_path(&test.join(" ")).expect("health check URL");
-    assert!(env["SAJU_SERVER__LISTEN"].as_str().unwrap().ends_with(&format!(":{port}")));
-    assert_route(&path, "the compose health check");
+    let test: Vec<String> =
+        saju["healthcheck"]["test"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    if let Some((port, _)) = url_path(&test.join(" ")) {
+        assert!(env["SAJU_SERVER__LISTEN"].as_str().unwrap().ends_with(&format!(":{port}")));
+    }
+    assert_route(&probe_path(&test, "the compose health check"), "the compose health check");
     let grace = saju["stop_grace_period"].as_str().unwrap();
     let secs: u64 = grace.trim_end_matches('s').parse().unwrap();
     assert!(secs > default_drain_plus_grace(), "stop_grace_period {grace}");
@@ -269,12 +272,97 @@ fn dockerfile_builds_in_stages_and_runs_serve_as_a_non_root_user() {
     assert_eq!(env.get("SAJU_SERVER__LISTEN").map(String::as_str), Some("0.0.0.0:8000"));
     assert_eq!(env.get("SAJU_SERVER__DATA_DIR").map(String::as_str), Some("/var/lib/saju"));
     let health = one("HEALTHCHECK");
-    let (port, path) = url_path(&health).expect("HEALTHCHECK URL");
-    assert_eq!(port, 8000);
+    let command: Vec<String> = serde_json::from_str(health.split("CMD").nth(1).unwrap().trim()).unwrap();
+    let path = probe_path(&command, "the Dockerfile HEALTHCHECK");
     assert_route(&path, "the Dockerfile HEALTHCHECK");
-    let probe_tool = health.split("CMD").nth(1).unwrap().trim().trim_start_matches("[\"").split('"').next().unwrap();
-    let installs = stage.iter().any(|(i, a)| i == "RUN" && a.contains("apt-get install") && a.contains(probe_tool));
-    assert!(installs, "the runtime image installs the probe tool {probe_tool}");
+    // The probe is the binary itself: the image needs no curl (or wget).
+    let installs: Vec<&String> = stage.iter().filter(|(i, a)| i == "RUN" && a.contains("apt-get install")).map(|(_, a)| a).collect();
+    assert!(installs.iter().all(|a| !a.contains("curl") && !a.contains("wget")), "{installs:?}");
+}
+
+/// The route a health check command probes: `saju probe [--ready] [--url URL]` (or an http URL in it).
+pub fn probe_path(command: &[String], what: &str) -> String {
+    let at = command.iter().position(|c| c == "probe").unwrap_or_else(|| panic!("{what}: not `saju probe`: {command:?}"));
+    assert!(at > 0 && (command[at - 1] == "saju" || command[at - 1].ends_with("/saju")), "{what}: {command:?}");
+    if let Some((_, path)) = url_path(&command.join(" ")) {
+        return path;
+    }
+    if command.iter().any(|c| c == "--ready") { "/health/ready" } else { "/health/live" }.to_string()
+}
+
+/// Runs a container's health check command (`saju probe …`, from `saju` on) for real with the container's
+/// environment, against a server on the port that environment (or the command's URL) names, moved to a free
+/// port on 127.0.0.1; then again once the server is gone, when it must fail.
+pub fn health_check_passes(command: &[String], env: &[(String, String)], what: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let real = server.addr.port();
+    let at = command.iter().position(|c| c == "probe").unwrap();
+    let args: Vec<String> = command[at..]
+        .iter()
+        .map(|a| match url_path(a) {
+            Some((p, _)) => a.replacen(&format!(":{p}"), &format!(":{real}"), 1),
+            None => a.clone(),
+        })
+        .collect();
+    let run = || {
+        let mut cmd = saju(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.env("SAJU_SERVER__DATA_DIR", dir.path());
+        if let Some((_, listen)) = env.iter().find(|(k, _)| k == "SAJU_SERVER__LISTEN") {
+            cmd.env("SAJU_SERVER__LISTEN", format!("{}:{real}", listen.rsplit_once(':').unwrap().0));
+        }
+        run_bounded(cmd, std::time::Duration::from_secs(30))
+    };
+    let out = run();
+    assert!(
+        out.status.success(),
+        "{what}: saju {} failed:\n{}{}",
+        args.join(" "),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    drop(server);
+    assert_eq!(run().status.code(), Some(1), "{what}: the probe passes with no server");
+}
+
+#[test]
+fn container_health_checks_run_for_real_without_curl() {
+    let docker: Vec<String> = {
+        let stage = final_stage();
+        let health = &stage.iter().find(|(i, _)| i == "HEALTHCHECK").expect("HEALTHCHECK").1;
+        serde_json::from_str(health.split("CMD").nth(1).unwrap().trim()).unwrap()
+    };
+    let docker_env: Vec<(String, String)> = dockerfile_env().into_iter().collect();
+    health_check_passes(&docker, &docker_env, "the Dockerfile HEALTHCHECK");
+
+    let compose = yaml("deploy/compose.yaml");
+    let saju = &compose["services"]["saju"];
+    let test: Vec<String> =
+        saju["healthcheck"]["test"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    assert_eq!(test[0], "CMD");
+    let compose_env: Vec<(String, String)> = saju["environment"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+        .filter(|(_, v)| !v.contains("${"))
+        .collect();
+    health_check_passes(&test, &compose_env, "the compose health check");
+
+    let task = json_file("deploy/ecs/task-definition.json");
+    let c = &task["containerDefinitions"][0];
+    let cmd: Vec<String> =
+        c["healthCheck"]["command"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let ecs_env: Vec<(String, String)> = c["environment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["name"].as_str().unwrap().to_string(), e["value"].as_str().unwrap().to_string()))
+        .collect();
+    health_check_passes(&cmd, &ecs_env, "the ECS health check");
 }
 
 #[test]

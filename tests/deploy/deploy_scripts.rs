@@ -302,7 +302,7 @@ fn deploy_script_backs_up_migrates_restarts_and_rolls_back_a_broken_release() {
 #[test]
 fn blue_green_rehearses_on_a_copy_switches_the_upstream_and_rolls_back() {
     let host = Host::new();
-    let (blue, green) = (free_port(), free_port());
+    let (blue, green) = two_free_ports();
     let (blue_s, green_s) = (blue.to_string(), green.to_string());
     let upstream = host.path("etc/nginx/saju-upstream.conf");
     // nginx -t on deploy/nginx/saju.conf including the upstream file the script writes, when nginx is here.
@@ -460,7 +460,7 @@ fn deploy_scripts_run_saju_as_the_service_user_and_keep_its_folders_writable() {
     assert_eq!(status, 200, "POST /v1/admin/backup after deploy.sh: {body}");
 
     // Blue-green on the same host, its first deploy included.
-    let (blue, green) = (free_port(), free_port());
+    let (blue, green) = two_free_ports();
     let (blue_s, green_s) = (blue.to_string(), green.to_string());
     let env = [
         ("BLUE_PORT", blue_s.as_str()),
@@ -490,7 +490,7 @@ fn blue_green_setup_is_all_or_nothing_and_can_be_run_again() {
     let out = host.systemctl(&["start", "saju.service"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let token = create_user(addr);
-    let (blue, green) = (free_port(), free_port());
+    let (blue, green) = two_free_ports();
     let (blue_s, green_s) = (blue.to_string(), green.to_string());
     let upstream = host.path("etc/nginx/saju-upstream.conf");
     let env = |test: &'static str, reload: &'static str| {
@@ -546,4 +546,11 @@ fn blue_green_setup_is_all_or_nothing_and_can_be_run_again() {
     assert!(out.status.success() && text(&out.stderr).contains("already set up"), "{}", text(&out.stderr));
     assert_eq!(host.unit_pid("saju@blue.service"), blue_pid, "a second setup touches nothing");
     host.systemctl(&["stop", "saju@blue.service"]);
+}
+
+/// Two different free ports (both bound at once, then released), and neither the host's own port.
+fn two_free_ports() -> (u16, u16) {
+    let a = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let b = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
 }

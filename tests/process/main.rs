@@ -11,5 +11,6 @@ mod http;
 mod logs;
 mod migrate;
 mod models;
+mod probe;
 mod shutdown;
 mod support;
