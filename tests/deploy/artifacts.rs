@@ -276,13 +276,15 @@ fn dockerfile_builds_in_stages_and_runs_serve_as_a_non_root_user() {
     let path = probe_path(&command, "the Dockerfile HEALTHCHECK");
     assert_route(&path, "the Dockerfile HEALTHCHECK");
     // The probe is the binary itself: the image needs no curl (or wget).
-    let installs: Vec<&String> = stage.iter().filter(|(i, a)| i == "RUN" && a.contains("apt-get install")).map(|(_, a)| a).collect();
+    let installs: Vec<&String> =
+        stage.iter().filter(|(i, a)| i == "RUN" && a.contains("apt-get install")).map(|(_, a)| a).collect();
     assert!(installs.iter().all(|a| !a.contains("curl") && !a.contains("wget")), "{installs:?}");
 }
 
 /// The route a health check command probes: `saju probe [--ready] [--url URL]` (or an http URL in it).
 pub fn probe_path(command: &[String], what: &str) -> String {
-    let at = command.iter().position(|c| c == "probe").unwrap_or_else(|| panic!("{what}: not `saju probe`: {command:?}"));
+    let at =
+        command.iter().position(|c| c == "probe").unwrap_or_else(|| panic!("{what}: not `saju probe`: {command:?}"));
     assert!(at > 0 && (command[at - 1] == "saju" || command[at - 1].ends_with("/saju")), "{what}: {command:?}");
     if let Some((_, path)) = url_path(&command.join(" ")) {
         return path;

@@ -165,5 +165,7 @@ fn dockerfile_builder_commands_run_on_the_committed_manifest() {
     // Then `COPY . .` over the skeleton: the real manifest resolves from the same lock file.
     copy_context(&skeleton);
     shell(&skeleton, &fetch, &target);
-    eprintln!("Dockerfile builder: prepare, cook --no-build and cargo fetch --locked ran on {files} files; {checked} targets");
+    eprintln!(
+        "Dockerfile builder: prepare, cook --no-build and cargo fetch --locked ran on {files} files; {checked} targets"
+    );
 }
