@@ -41,7 +41,7 @@ fn every_yaml_json_and_toml_artifact_parses() {
         n += 1;
     }
     // The TOML inside the Kubernetes ConfigMap.
-    toml::from_str::<toml::Value>(&k8s_config_toml()).expect("deploy/k8s/configmap.yaml saju.toml");
+    toml::from_str::<toml::Value>(&k8s_config_toml()).expect("deploy/k8s/saju.toml");
     assert!(n >= 12, "only {n} artifacts found");
     // kustomization.yaml lists files that exist.
     let k = yaml("deploy/k8s/kustomization.yaml");
@@ -49,10 +49,16 @@ fn every_yaml_json_and_toml_artifact_parses() {
         let rel = format!("deploy/k8s/{}", r.as_str().unwrap());
         assert!(repo().join(&rel).is_file(), "kustomization lists {rel}, which does not exist");
     }
+    for g in k["configMapGenerator"].as_array().unwrap() {
+        for f in g["files"].as_array().unwrap() {
+            let rel = format!("deploy/k8s/{}", f.as_str().unwrap().rsplit('=').next().unwrap());
+            assert!(repo().join(&rel).is_file(), "configMapGenerator reads {rel}, which does not exist");
+        }
+    }
 }
 
 pub fn k8s_config_toml() -> String {
-    yaml("deploy/k8s/configmap.yaml")["data"]["saju.toml"].as_str().expect("data.saju.toml").to_string()
+    read("deploy/k8s/saju.toml")
 }
 
 #[test]
@@ -123,8 +129,20 @@ fn kubernetes_runs_one_locked_down_writer_with_real_probes() {
     let pvc = yaml("deploy/k8s/pvc.yaml");
     assert_eq!(pvc["metadata"]["name"], pvc_name);
     assert_eq!(pvc["spec"]["accessModes"], serde_json::json!(["ReadWriteOnce"]));
-    let cm = yaml("deploy/k8s/configmap.yaml");
-    assert_eq!(volumes.iter().find(|v| v["name"] == "config").unwrap()["configMap"]["name"], cm["metadata"]["name"]);
+    // The ConfigMap comes from kustomize's generator (a content hash in its name rolls the pod on a change).
+    let k = yaml("deploy/k8s/kustomization.yaml");
+    let generator = k["configMapGenerator"].as_array().expect("configMapGenerator").iter().find(|g| {
+        g["files"].as_array().is_some_and(|f| f.iter().any(|f| f == "saju.toml" || f == "saju.toml=saju.toml"))
+    });
+    let generator = generator.expect("a configMapGenerator for saju.toml");
+    assert_eq!(volumes.iter().find(|v| v["name"] == "config").unwrap()["configMap"]["name"], generator["name"]);
+    assert_ne!(k["generatorOptions"]["disableNameSuffixHash"], true, "the hash suffix is what rolls the pod");
+    assert!(!repo().join("deploy/k8s/configmap.yaml").exists(), "a static ConfigMap would not roll the pod");
+    // Readiness: one slow probe must not take the only replica out of the endpoints.
+    let ready = &c["readinessProbe"];
+    let (period, threshold) = (ready["periodSeconds"].as_i64().unwrap(), ready["failureThreshold"].as_i64().unwrap());
+    assert!(threshold >= 2 && period * threshold >= 10, "readiness gives up after {threshold} × {period} s");
+    assert!(ready["timeoutSeconds"].as_i64().unwrap() >= 2);
     let secret = yaml("deploy/k8s/secret.example.yaml");
     assert_eq!(c["envFrom"][0]["secretRef"]["name"], secret["metadata"]["name"]);
 

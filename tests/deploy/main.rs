@@ -10,5 +10,6 @@ mod configs;
 mod deploy_scripts;
 mod image;
 mod install;
+mod kubernetes;
 mod supervisor;
 mod support;
