@@ -21,7 +21,8 @@
 #
 # Layout: /opt/saju/{blue,green}/saju, /etc/saju/{blue,green}.env (SAJU_SERVER__LISTEN=127.0.0.1:8001 / :8002),
 # /etc/systemd/system/saju@.service (deploy/blue-green/saju@.service), /etc/saju/active-color, and the nginx
-# upstream file /etc/nginx/saju-upstream.conf that deploy/nginx/saju.conf includes in blue-green mode.
+# upstream file /etc/nginx/saju-upstream.conf that deploy/nginx/saju.conf includes (installed from
+# deploy/nginx/saju-upstream.conf; setup rewrites it for blue).
 # Besides scripts/deploy.sh's variables: BLUE_PORT=8001 GREEN_PORT=8002, DEPLOY_UPSTREAM_FILE,
 # NGINX_TEST="nginx -t", NGINX_RELOAD="systemctl reload nginx".
 set -euo pipefail
@@ -121,7 +122,7 @@ setup() {
     fi
     sysctl enable saju@blue.service
     echo blue > "$DEPLOY_ETC/active-color"
-    log "set up: blue is live on :$BLUE_PORT; point deploy/nginx/saju.conf at $DEPLOY_UPSTREAM_FILE"
+    log "set up: blue is live on :$BLUE_PORT; nginx reaches it through $DEPLOY_UPSTREAM_FILE"
 }
 
 # Starts BIN against a copy of the live database on PORT, checks it answers, stops it. Returns non-zero on failure.

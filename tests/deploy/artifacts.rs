@@ -225,12 +225,72 @@ fn compose_has_a_volume_a_health_check_a_restart_policy_and_time_to_drain() {
     let grace = saju["stop_grace_period"].as_str().unwrap();
     let secs: u64 = grace.trim_end_matches('s').parse().unwrap();
     assert!(secs > default_drain_plus_grace(), "stop_grace_period {grace}");
-    // The proxy uses the repository's nginx config, in this container's network namespace (so 127.0.0.1).
+    // Production by default (compose is how a site runs, not a laptop).
+    assert_eq!(env["ENVIRONMENT"], "${ENVIRONMENT:-production}");
+    // The app publishes only its own port, on loopback; 80 and 443 are the proxy's, published only with it.
+    let ports = |svc: &Value| -> Vec<String> {
+        svc["ports"].as_array().map_or(vec![], |p| p.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+    };
+    assert_eq!(ports(saju), ["127.0.0.1:8000:8000"]);
     let nginx = &c["services"]["nginx"];
-    assert_eq!(nginx["network_mode"], "service:saju");
-    let conf = nginx["volumes"][0].as_str().unwrap().split(':').next().unwrap();
-    assert!(repo().join("deploy").join(conf).is_file(), "{conf}");
-    assert_eq!(env["SAJU_SECURITY__TRUSTED_PROXIES"], "[\"127.0.0.1\"]");
+    assert_eq!(nginx["profiles"], serde_json::json!(["proxy"]));
+    assert!(nginx.get("network_mode").is_none(), "nginx has its own network namespace and ports");
+    assert_eq!(ports(nginx), ["80:80", "443:443"]);
+    assert_eq!(nginx["depends_on"]["saju"]["restart"], true, "a recreated saju restarts nginx");
+    // The app believes X-Forwarded-For from nginx's fixed address only, inside the compose subnet.
+    let nginx_ip = nginx["networks"]["default"]["ipv4_address"].as_str().unwrap();
+    assert_eq!(env["SAJU_SECURITY__TRUSTED_PROXIES"].as_str().unwrap(), format!("[\"{nginx_ip}\"]"));
+    let subnet: ipnet::Ipv4Net =
+        c["networks"]["default"]["ipam"]["config"][0]["subnet"].as_str().unwrap().parse().unwrap();
+    assert!(subnet.contains(&nginx_ip.parse::<std::net::Ipv4Addr>().unwrap()));
+    // nginx's mounts: the repository's config and the compose upstream (the saju service, on the app port), the
+    // whole letsencrypt tree (live/ holds symlinks into archive/), and the ACME webroot saju.conf serves.
+    let mounts: Vec<(String, String)> = nginx["volumes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            let parts: Vec<&str> = v.as_str().unwrap().split(':').collect();
+            let source = if parts[0].starts_with("${") {
+                v.as_str().unwrap().split("}:").next().unwrap().to_string() + "}"
+            } else {
+                parts[0].to_string()
+            };
+            let target = v.as_str().unwrap()[source.len() + 1..].split(':').next().unwrap().to_string();
+            (source, target)
+        })
+        .collect();
+    let target_of = |source_end: &str| -> String {
+        mounts
+            .iter()
+            .find(|(s, _)| s.ends_with(source_end))
+            .unwrap_or_else(|| panic!("no mount of {source_end}: {mounts:?}"))
+            .1
+            .clone()
+    };
+    assert_eq!(target_of("nginx/saju.conf"), "/etc/nginx/conf.d/default.conf");
+    assert_eq!(target_of("nginx/compose-upstream.conf"), "/etc/nginx/saju-upstream.conf");
+    for (source, _) in &mounts {
+        if source.starts_with("./") {
+            assert!(repo().join("deploy").join(source).is_file(), "{source}");
+        }
+    }
+    let upstream = read("deploy/nginx/compose-upstream.conf");
+    let port = env["SAJU_SERVER__LISTEN"].as_str().unwrap().rsplit(':').next().unwrap().to_string();
+    assert!(upstream.contains(&format!("server saju:{port} ")), "{upstream}");
+    let conf = read("deploy/nginx/saju.conf");
+    let cert = regex::Regex::new(r"ssl_certificate (\S+);").unwrap().captures(&conf).unwrap()[1].to_string();
+    let tls_mount =
+        mounts.iter().find(|(_, t)| cert.starts_with(&format!("{t}/"))).expect("a mount holding the certificate");
+    assert_eq!(
+        tls_mount.1, "/etc/letsencrypt",
+        "mount the whole letsencrypt tree, not live/<name>: its symlinks would dangle"
+    );
+    let acme =
+        regex::Regex::new(r"location /\.well-known/acme-challenge/ \{\s*root (\S+);").unwrap().captures(&conf).unwrap()
+            [1]
+        .to_string();
+    assert!(mounts.iter().any(|(_, t)| *t == acme), "the ACME webroot {acme} is mounted for renewals: {mounts:?}");
 }
 
 /// Dockerfile instructions with continuation lines joined: (INSTRUCTION, arguments).
@@ -654,8 +714,11 @@ fn nginx_example_terminates_tls_limits_rates_and_forwards_the_client_address() {
     let t: toml::Value = toml::from_str(&read("saju.example.toml")).unwrap();
     let limit = t["server"]["body_limit_bytes"].as_integer().unwrap();
     assert!(conf.contains(&format!("client_max_body_size {}k;", limit / 1024)), "client_max_body_size vs {limit}");
-    // The upstream is the app's default listen address.
-    assert!(conf.contains(&format!("server {} ", t["server"]["listen"].as_str().unwrap())));
+    // The upstream, in its own file (blue-green rewrites it; compose has its own), is the app's default listen
+    // address.
+    assert!(conf.contains("include /etc/nginx/saju-upstream.conf;") && !conf.contains("upstream saju_backend"));
+    let upstream = read("deploy/nginx/saju-upstream.conf");
+    assert!(upstream.contains(&format!("server {} ", t["server"]["listen"].as_str().unwrap())), "{upstream}");
 }
 
 /// `[section] key` of a TOML text, or the default from saju.example.toml.

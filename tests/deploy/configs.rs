@@ -52,7 +52,8 @@ fn compose_environment_is_valid_with_nothing_set_and_in_production() {
     let (ok, out, err) = check_config(&env, None);
     assert!(ok, "{err}");
     let v = effective(&out);
-    assert_eq!(v["security"]["trusted_proxies"].as_array().unwrap()[0].as_str(), Some("127.0.0.1"));
+    assert_eq!(v["security"]["trusted_proxies"].as_array().unwrap()[0].as_str(), Some("172.30.57.10"));
+    assert_eq!(v["environment"].as_str(), Some("production"), "compose runs in production by default");
     assert_eq!(v["server"]["data_dir"].as_str(), Some("/var/lib/saju"));
     // What an operator sets in deploy/.env for production.
     let mut prod = env.clone();

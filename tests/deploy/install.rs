@@ -249,7 +249,8 @@ fn scripts_are_valid_bash_and_pass_shellcheck() {
 }
 
 /// An nginx prefix directory with a self-signed certificate and a main config that includes `site`
-/// (deploy/nginx/saju.conf with its certificate paths, and optionally its upstream block, replaced).
+/// (deploy/nginx/saju.conf with its certificate paths replaced, including deploy/nginx/saju-upstream.conf or the
+/// given upstream file).
 /// Returns the `nginx -t` command line, or None (with the reason printed) where nginx or openssl is missing.
 pub fn nginx_test_command(dir: &Path, upstream_include: Option<&Path>) -> Option<String> {
     if !tool_works("nginx", &["-v"]) || !tool_works("openssl", &["version"]) {
@@ -268,11 +269,10 @@ pub fn nginx_test_command(dir: &Path, upstream_include: Option<&Path>) -> Option
     let mut site = read("deploy/nginx/saju.conf")
         .replace("/etc/letsencrypt/live/saju.example.com/fullchain.pem", cert.to_str().unwrap())
         .replace("/etc/letsencrypt/live/saju.example.com/privkey.pem", key.to_str().unwrap());
-    if let Some(include) = upstream_include {
-        let start = site.find("upstream saju_backend {").expect("upstream block");
-        let end = start + site[start..].find("}\n").unwrap() + 2;
-        site.replace_range(start..end, &format!("include {};\n", include.display()));
-    }
+    let shipped = repo().join("deploy/nginx/saju-upstream.conf");
+    let include = upstream_include.unwrap_or(&shipped);
+    assert!(site.contains("include /etc/nginx/saju-upstream.conf;"), "saju.conf includes the upstream file");
+    site = site.replace("include /etc/nginx/saju-upstream.conf;", &format!("include {};", include.display()));
     std::fs::write(dir.join("saju.conf"), site).unwrap();
     let d = dir.display();
     std::fs::write(
