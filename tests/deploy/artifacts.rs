@@ -607,18 +607,79 @@ fn ci_tests_caches_builds_the_image_and_pushes_tags_to_ghcr() {
         .iter()
         .filter(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("docker/build-push-action@")))
         .collect();
-    assert!(builds.iter().all(|b| b["with"]["context"] == "."), "{builds:?}");
-    // Every build either loads the image for the smoke test or pushes, and pushes happen on tags only.
-    assert!(builds.iter().any(|b| b["with"]["load"] == true && b["with"]["push"] == false), "a local build");
-    let pushes: Vec<&&&Value> = builds.iter().filter(|b| b["with"]["push"] != false).collect();
-    assert!(!pushes.is_empty(), "no push step");
-    for b in pushes {
-        let push = b["with"]["push"].as_str().unwrap_or_default();
-        assert!(push.contains("startsWith(github.ref, 'refs/tags/v')"), "pushes only on tags: {push:?}");
-        assert!(b["with"]["tags"].as_str().unwrap_or_default().contains("steps.meta.outputs.tags"));
-    }
+    // One build, loaded for the smoke test and tagged for the release; nothing builds again to push.
+    assert_eq!(builds.len(), 1, "one image build: {builds:?}");
+    let build = &builds[0]["with"];
+    assert!(build["context"] == "." && build["load"] == true && build["push"] == false, "{build}");
+    let tags = build["tags"].as_str().unwrap();
+    assert!(tags.contains("saju:ci") && tags.contains("steps.meta.outputs.tags"), "{tags}");
+    let image_steps = jobs["image"]["steps"].as_array().unwrap();
+    let at = |pred: &dyn Fn(&Value) -> bool| image_steps.iter().position(pred);
+    let smoke = at(&|s| s["run"].as_str().is_some_and(|r| r.contains("docker run"))).expect("a smoke test");
+    let push = at(&|s| s["run"].as_str().is_some_and(|r| r.contains("docker push"))).expect("a push step");
+    assert!(smoke < push, "the push comes after the smoke test");
+    let push = &image_steps[push];
+    assert!(push["if"].as_str().unwrap_or_default().contains("startsWith(github.ref, 'refs/tags/v')"), "{push}");
+    assert!(push["env"]["TAGS"].as_str().unwrap_or_default().contains("steps.meta.outputs.tags"), "{push}");
+    assert_eq!(jobs["image"]["needs"], "test");
     assert!(runs("docker run") && runs("/health/ready"), "the image is started and probed");
     assert!(text.contains("images: ghcr.io/${{ github.repository }}") && text.contains("registry: ghcr.io"));
+}
+
+/// The lowest major of each action that runs on Node 24 (their Node 20 majors no longer run on GitHub's runners).
+const NODE24_MAJORS: [(&str, u32); 6] = [
+    ("actions/checkout", 5),
+    ("actions/cache", 5),
+    ("docker/setup-buildx-action", 4),
+    ("docker/build-push-action", 7),
+    ("docker/metadata-action", 6),
+    ("docker/login-action", 4),
+];
+
+#[test]
+fn workflows_use_current_actions_and_release_waits_for_the_tests() {
+    let mut checked = 0;
+    for rel in files_under(".github/workflows", &[".yml", ".yaml"]) {
+        let wf = yaml(&rel);
+        for (name, job) in wf["jobs"].as_object().unwrap() {
+            for step in job["steps"].as_array().unwrap() {
+                let Some(uses) = step["uses"].as_str() else { continue };
+                let (action, version) = uses.split_once('@').unwrap_or_else(|| panic!("{rel} {name}: {uses} unpinned"));
+                let major: u32 = version.trim_start_matches('v').split('.').next().unwrap().parse().unwrap();
+                let min = NODE24_MAJORS.iter().find(|(a, _)| *a == action).map(|(_, m)| *m);
+                let min =
+                    min.unwrap_or_else(|| panic!("{rel}: {action} is not in NODE24_MAJORS; add its Node 24 major"));
+                assert!(major >= min, "{rel} job {name}: {uses} runs on Node 20; use @v{min} or later");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 8, "{checked}");
+    // The release publishes binaries only after the whole suite passed for that commit.
+    let release = yaml(".github/workflows/release.yml");
+    let jobs = release["jobs"].as_object().unwrap();
+    let publishing: Vec<(&String, &Value)> = jobs
+        .iter()
+        .filter(|(_, j)| {
+            j["steps"].as_array().unwrap().iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains("gh release")))
+        })
+        .collect();
+    assert!(!publishing.is_empty());
+    for (name, job) in publishing {
+        let needs: Vec<String> = match &job["needs"] {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(a) => a.iter().map(|v| v.as_str().unwrap().to_string()).collect(),
+            _ => vec![],
+        };
+        let tested = needs.iter().any(|n| {
+            jobs[n]["steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["run"].as_str().is_some_and(|r| r.contains("scripts/test.sh")))
+        });
+        assert!(tested, "release job {name} does not need a job that runs scripts/test.sh: needs {needs:?}");
+    }
 }
 
 #[test]
