@@ -695,6 +695,12 @@ fn prometheus_config_scrapes_the_metrics_route_and_alerts_are_well_formed() {
     let rules: Vec<&Value> =
         alerts["groups"].as_array().unwrap().iter().flat_map(|g| g["rules"].as_array().unwrap().iter()).collect();
     assert!(rules.len() >= 5);
+    // A target that vanishes from discovery has no `up` series: only absent() notices it.
+    assert!(
+        rules.iter().any(|r| r["expr"].as_str().unwrap().contains("absent(up{job=~\"saju.*\"}")),
+        "an absent() alert for the saju targets"
+    );
+    assert!(rules.iter().any(|r| r["expr"].as_str().unwrap().contains("node_filesystem_avail_bytes")), "a disk alert");
     for r in rules {
         assert!(r["alert"].is_string() && r["expr"].is_string(), "{r}");
         assert!(r["labels"]["severity"].is_string() && r["annotations"]["summary"].is_string(), "{r}");

@@ -307,6 +307,11 @@ fn promtool_accepts_the_rules_and_the_scrape_config() {
     rules.args(["check", "rules"]).arg(repo().join("deploy/prometheus/alerts.yaml"));
     let out = run_bounded(rules, Duration::from_secs(30));
     assert!(out.status.success(), "promtool check rules:\n{}{}", text(&out.stdout), text(&out.stderr));
+    // The rules' unit tests: the down alerts fire for a failing target and for a vanished one (absent()).
+    let mut unit = Command::new("promtool");
+    unit.args(["test", "rules", "alerts.test.yaml"]).current_dir(repo().join("deploy/prometheus"));
+    let out = run_bounded(unit, Duration::from_secs(60));
+    assert!(out.status.success(), "promtool test rules:\n{}{}", text(&out.stdout), text(&out.stderr));
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(repo().join("deploy/prometheus/alerts.yaml"), dir.path().join("alerts.yaml")).unwrap();
