@@ -16,27 +16,34 @@
 
 ARG RUST_VERSION=1.95
 ARG DEBIAN_RELEASE=bookworm
+ARG CARGO_CHEF_VERSION=0.1.78
 
-# ---- build ---------------------------------------------------------------------------------------------------
-FROM rust:${RUST_VERSION}-${DEBIAN_RELEASE} AS builder
+# ---- chef: the Rust toolchain plus cargo-chef ------------------------------------------------------------------
+FROM rust:${RUST_VERSION}-${DEBIAN_RELEASE} AS chef
+ARG CARGO_CHEF_VERSION
+RUN cargo install --locked cargo-chef --version "${CARGO_CHEF_VERSION}"
 WORKDIR /src
 
-# Dependency layer: only the manifest and the lock file, with empty targets. It is rebuilt only when they change.
-COPY Cargo.toml Cargo.lock ./
-RUN mkdir -p src benches \
-    && echo 'fn main() {}' > src/main.rs \
-    && : > src/lib.rs \
-    && echo 'fn main() {}' > benches/engine.rs \
-    && echo 'fn main() {}' > benches/knowledge.rs \
-    && echo 'fn main() {}' > benches/plugins.rs \
-    && cargo build --release --locked --bin saju \
-    && rm -rf src benches
+# ---- plan: the dependency recipe ---------------------------------------------------------------------------------
+# `cargo chef prepare` reads the manifest and every target cargo finds (bins, benches, tests, examples, build.rs)
+# from the sources, so the dependency layer below cannot drift from Cargo.toml: a new [[bench]] or test needs no
+# change here. recipe.json changes only when the manifest, the lock file or the set of targets does.
+FROM chef AS planner
+COPY . .
+RUN cargo chef prepare --recipe-path recipe.json
+
+# ---- build ---------------------------------------------------------------------------------------------------
+FROM chef AS builder
+# Dependency layer: the recipe's skeleton (every target as an empty file) built with the release profile. It is
+# rebuilt only when recipe.json changes. tests/deploy (image.rs) runs these commands outside Docker.
+COPY --from=planner /src/recipe.json recipe.json
+RUN cargo chef cook --release --locked --bin saju --recipe-path recipe.json
 
 # The real sources (all of the context that .dockerignore lets through: src/, build.rs, knowledge/ which the
-# binary embeds, tests/data/ that it includes). `touch` makes cargo see them as newer than the placeholder build
+# binary embeds, tests/data/ that it includes). `touch` makes cargo see them as newer than the skeleton build
 # above (COPY keeps the build context's modification times, which may be older).
 COPY . .
-RUN touch src/main.rs src/lib.rs \
+RUN touch build.rs src/main.rs src/lib.rs \
     && cargo build --release --locked --bin saju \
     && ./target/release/saju --version | grep -q '^saju ' \
     && ./target/release/saju openapi > /dev/null \
@@ -54,9 +61,9 @@ RUN mkdir -p /bake/models \
 # ---- runtime -------------------------------------------------------------------------------------------------
 FROM debian:${DEBIAN_RELEASE}-slim AS runtime
 
-# curl: the HEALTHCHECK probe (saju has no probe subcommand). ca-certificates: for an https remote model service.
+# ca-certificates: for an https remote model service. No curl: the HEALTHCHECK is `saju probe`.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 saju \
     && useradd --system --uid 10001 --gid saju --home-dir /var/lib/saju --no-create-home \
@@ -85,8 +92,10 @@ WORKDIR /var/lib/saju
 # The process drains itself on SIGTERM (shutdown_drain_seconds + shutdown_grace_seconds, 2 + 20 s by default):
 # give it `docker run --stop-timeout 30` / compose `stop_grace_period: 30s`.
 STOPSIGNAL SIGTERM
+# `saju probe` GETs /health/live on the configured server.listen (SAJU_SERVER__LISTEN, 0.0.0.0 → 127.0.0.1): exit 0
+# when it answers 2xx. It reads the same environment as the server, so a changed port needs no change here.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
-    CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8000/health/live"]
+    CMD ["saju", "probe"]
 
 ENTRYPOINT ["saju"]
 CMD ["serve"]

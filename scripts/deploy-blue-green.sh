@@ -15,11 +15,14 @@
 #      moved, the old color started again and nginx pointed back at it.
 #
 #   scripts/deploy-blue-green.sh setup                 convert an install.sh host: saju.service → saju@blue
+#                                                      (all or nothing: a failed setup puts saju.service back
+#                                                      and can be run again; a finished one says so and exits 0)
 #   scripts/deploy-blue-green.sh ENV VERSION           deploy VERSION to the idle color
 #
 # Layout: /opt/saju/{blue,green}/saju, /etc/saju/{blue,green}.env (SAJU_SERVER__LISTEN=127.0.0.1:8001 / :8002),
 # /etc/systemd/system/saju@.service (deploy/blue-green/saju@.service), /etc/saju/active-color, and the nginx
-# upstream file /etc/nginx/saju-upstream.conf that deploy/nginx/saju.conf includes in blue-green mode.
+# upstream file /etc/nginx/saju-upstream.conf that deploy/nginx/saju.conf includes (installed from
+# deploy/nginx/saju-upstream.conf; setup rewrites it for blue).
 # Besides scripts/deploy.sh's variables: BLUE_PORT=8001 GREEN_PORT=8002, DEPLOY_UPSTREAM_FILE,
 # NGINX_TEST="nginx -t", NGINX_RELOAD="systemctl reload nginx".
 set -euo pipefail
@@ -40,11 +43,18 @@ NGINX_RELOAD="${NGINX_RELOAD:-systemctl reload nginx}"
 port_of() { if [ "$1" = blue ]; then echo "$BLUE_PORT"; else echo "$GREEN_PORT"; fi; }
 other() { if [ "$1" = blue ]; then echo green; else echo blue; fi; }
 
-# Writes the nginx upstream (PRIMARY [BACKUP]), checks nginx accepts it, reloads; restores the old file if not.
+# Writes the nginx upstream (PRIMARY [BACKUP]), has nginx check it (NGINX_TEST) and reload (NGINX_RELOAD). On a
+# failure the previous file comes back (or the new one goes), and upstream_error says which step failed and why:
+# a rejected configuration is not the same problem as an nginx that is not running.
+upstream_error=""
 switch_upstream() {
-    local primary="$1" backup="${2:-}" file="$DEPLOY_UPSTREAM_FILE"
+    local primary="$1" backup="${2:-}" file="$DEPLOY_UPSTREAM_FILE" had_previous=false output=""
+    upstream_error=""
     mkdir -p "$(dirname "$file")"
-    [ -f "$file" ] && cp -p "$file" "$file.previous"
+    if [ -f "$file" ]; then
+        cp -p "$file" "$file.previous"
+        had_previous=true
+    fi
     {
         echo "# Managed by scripts/deploy-blue-green.sh: the live color of saju. Do not edit."
         echo "upstream saju_backend {"
@@ -54,17 +64,29 @@ switch_upstream() {
         echo "}"
     } > "$file.new"
     mv -f "$file.new" "$file"
-    if ! $NGINX_TEST >&2 || ! $NGINX_RELOAD >&2; then
-        [ -f "$file.previous" ] && mv -f "$file.previous" "$file"
-        $NGINX_RELOAD >&2 || true
+    if ! output="$($NGINX_TEST 2>&1)"; then
+        upstream_error="'$NGINX_TEST' rejected the configuration with $file: $(tail -n 2 <<<"$output" | tr '\n' ' ')"
+    elif ! output="$($NGINX_RELOAD 2>&1)"; then
+        upstream_error="nginx accepts $file, but '$NGINX_RELOAD' failed (is nginx installed and running?): $(tail -n 2 <<<"$output" | tr '\n' ' ')"
+    fi
+    if [ -n "$upstream_error" ]; then
+        if $had_previous; then mv -f "$file.previous" "$file"; else rm -f "$file"; fi
+        $NGINX_RELOAD >/dev/null 2>&1 || true
+        log "$upstream_error"
         return 1
     fi
     log "nginx → $primary (:$(port_of "$primary"))${backup:+, $backup as backup}"
 }
 
+# Idempotent, all or nothing: every step can be repeated, and the active-color file that marks a finished setup
+# is written last. If saju@blue does not serve or nginx does not take the upstream, saju.service is put back as
+# it was, so the host keeps serving and the setup can simply be run again.
 setup() {
     [ -x "$DEPLOY_BIN" ] || die "no $DEPLOY_BIN: run scripts/install.sh first"
-    [ -f "$DEPLOY_ETC/active-color" ] && die "already set up: active color $(cat "$DEPLOY_ETC/active-color")"
+    if [ -f "$DEPLOY_ETC/active-color" ]; then
+        log "already set up: the active color is $(cat "$DEPLOY_ETC/active-color"); nothing to do"
+        return 0
+    fi
     local color
     for color in blue green; do
         install -d -m 0755 "$DEPLOY_OPT/$color"
@@ -79,13 +101,28 @@ setup() {
     sysctl daemon-reload
     load_host_env "$DEPLOY_ENV_FILE" "$DEPLOY_ETC/blue.env"
     probe_host="$(first_allowed_host "$(as_service "$DEPLOY_OPT/blue/saju" check-config --config "$DEPLOY_CONFIG" 2>/dev/null)")"
+    local was_active=false failed=""
+    sysctl is-active --quiet saju.service && was_active=true
     sysctl disable --now saju.service || true
+    if ! sysctl start saju@blue.service; then
+        failed="saju@blue did not start (journalctl -u saju@blue)"
+    elif ! wait_ready "http://127.0.0.1:$BLUE_PORT/health/ready"; then
+        failed="saju@blue was not ready on :$BLUE_PORT within ${DEPLOY_READY_TIMEOUT}s"
+    elif ! switch_upstream blue; then
+        failed="$upstream_error"
+    fi
+    if [ -n "$failed" ]; then
+        log "FAILED: $failed"
+        sysctl stop saju@blue.service || true
+        sysctl enable saju.service || true
+        if $was_active && ! sysctl start saju.service; then
+            log "warning: saju.service did not start again either"
+        fi
+        die "setup not done; saju.service is back as it was. Fix the cause above and run '$0 setup' again"
+    fi
     sysctl enable saju@blue.service
-    sysctl start saju@blue.service
-    wait_ready "http://127.0.0.1:$BLUE_PORT/health/ready" || die "saju@blue is not ready on :$BLUE_PORT"
     echo blue > "$DEPLOY_ETC/active-color"
-    switch_upstream blue || die "nginx rejected the upstream file $DEPLOY_UPSTREAM_FILE"
-    log "set up: blue is live on :$BLUE_PORT; point deploy/nginx/saju.conf at $DEPLOY_UPSTREAM_FILE"
+    log "set up: blue is live on :$BLUE_PORT; nginx reaches it through $DEPLOY_UPSTREAM_FILE"
 }
 
 # Starts BIN against a copy of the live database on PORT, checks it answers, stops it. Returns non-zero on failure.
@@ -119,7 +156,7 @@ rehearse() {
 }
 
 deploy() {
-    local env="$1" version="$2"
+    local env="$1" version="${2#v}"
     take_lock
     [ -f "$DEPLOY_ETC/active-color" ] || die "not set up for blue-green: run '$0 setup' first"
     preflight "$env" "$version"
@@ -146,12 +183,12 @@ deploy() {
     install_binary "$new_bin" "$idle_bin"
 
     load_host_env "$DEPLOY_ENV_FILE" "$DEPLOY_ETC/$idle.env"
-    switch_upstream "$active" "$idle" || die "nginx rejected the upstream file; nothing changed"
+    switch_upstream "$active" "$idle" || die "$upstream_error; nothing changed"
     log "stopping saju@$active (it drains)"
     sysctl stop "saju@$active.service" || true
     local backup="" schema_before=0
     if [ -f "$db" ]; then
-        mkdir -p "$data_dir/backups"
+        service_dir "$data_dir/backups"
         backup="$data_dir/backups/pre-deploy-$version-$stamp.redb"
         if ! as_service "$active_bin" backup "$backup" --config "$DEPLOY_CONFIG" >&2; then
             sysctl start "saju@$active.service" || true

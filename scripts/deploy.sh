@@ -5,8 +5,9 @@
 #
 #   ENV      the environment this host runs (development | staging | production). It must equal `environment` in
 #            the host's effective configuration, so a typo never rolls a release onto the wrong host.
-#   VERSION  the release: its binary is $DEPLOY_RELEASES/VERSION/saju (default /opt/saju/releases/VERSION/saju),
-#            or DEPLOY_BINARY=PATH; `saju --version` must print `saju VERSION` (a leading v is ignored).
+#   VERSION  the release, with or without a leading v (v0.1.0 = 0.1.0): its binary is
+#            $DEPLOY_RELEASES/0.1.0/saju (default /opt/saju/releases/0.1.0/saju, the release tarball's layout),
+#            or DEPLOY_BINARY=PATH; `saju --version` must print `saju 0.1.0`.
 #
 # Steps: check the new binary accepts the host's configuration → stop the unit (the server drains itself) →
 # `saju backup` (offline, so the rollback loses no acknowledged write) → install the binary, keeping the old one
@@ -73,6 +74,16 @@ service_cmd() {
 as_service() {
     service_cmd "$@"
     "${svc_cmd[@]}"
+}
+
+# Creates DIR (0750) for files the service writes and hands it to the service user. A folder created by root
+# (as this script did before, or by hand) makes `saju backup`, POST /v1/admin/backup and a cron backup fail with
+# "Permission denied", so an existing one is handed over too.
+service_dir() {
+    install -d -m 0750 "$1"
+    if drop_privileges; then
+        chown "$DEPLOY_RUN_AS:" "$1"
+    fi
 }
 
 # A value of the effective configuration, from `saju check-config` (TOML: key = "value").
@@ -169,7 +180,11 @@ preflight() {
     local env="$1" version="${2#v}"
     case "$env" in development | staging | production) ;; *) die "ENV must be development, staging or production: $env" ;; esac
     [ -n "$version" ] || die "VERSION is empty"
-    new_bin="${DEPLOY_BINARY:-$DEPLOY_RELEASES/$2/saju}"
+    new_bin="${DEPLOY_BINARY:-$DEPLOY_RELEASES/$version/saju}"
+    # A release unpacked by hand under the tag's name (v0.1.0/) is found too.
+    if [ -z "${DEPLOY_BINARY:-}" ] && [ ! -x "$new_bin" ] && [ -x "$DEPLOY_RELEASES/v$version/saju" ]; then
+        new_bin="$DEPLOY_RELEASES/v$version/saju"
+    fi
     [ -x "$new_bin" ] || die "no executable release binary at $new_bin"
     local printed
     printed="$("$new_bin" --version 2>/dev/null)" || die "$new_bin --version failed"
@@ -201,7 +216,7 @@ take_lock() {
 
 main() {
     [ $# -eq 2 ] || { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 2; }
-    local env="$1" version="$2"
+    local env="$1" version="${2#v}"
     take_lock
     preflight "$env" "$version"
     local db="$data_dir/saju.redb" stamp previous="$DEPLOY_BIN.previous"
@@ -221,7 +236,7 @@ main() {
     if [ -f "$db" ]; then
         local reader="$DEPLOY_BIN"
         $had_binary || reader="$new_bin"
-        mkdir -p "$data_dir/backups"
+        service_dir "$data_dir/backups"
         backup="$data_dir/backups/pre-deploy-$version-$stamp.redb"
         if ! as_service "$reader" backup "$backup" --config "$DEPLOY_CONFIG" >&2; then
             log "backup failed; starting the old version again"

@@ -13,6 +13,7 @@
 #   /etc/saju/saju.env                     from systemd/saju.env.example, mode 0640 (kept if present)
 #   /etc/systemd/system/saju.service       from systemd/saju.service
 #   /var/lib/saju/                         the data directory, mode 0750, owned by the saju user
+#   /var/lib/saju/backups/                 where saju backup, the deploy scripts and the admin route write (saju)
 set -euo pipefail
 
 usage() {
@@ -92,7 +93,7 @@ if ! $staged; then
 fi
 
 install -d -m 0755 "$bindir" "$docdir" "$unitdir"
-install -d -m 0750 "$etcdir" "$datadir"
+install -d -m 0750 "$etcdir" "$datadir" "$datadir/backups"
 
 # The binary: written next to the old one, then renamed over it, so a running process is never disturbed.
 tmp="$bindir/.saju.install.$$"
@@ -130,7 +131,7 @@ say "unit        /etc/systemd/system/saju.service"
 
 if ! $staged; then
     chown root:saju "$etcdir" "$etcdir/saju.toml" "$etcdir/saju.env"
-    chown saju:saju "$datadir"
+    chown saju:saju "$datadir" "$datadir/backups"
     if [ -d /run/systemd/system ]; then
         systemctl daemon-reload
         say "systemd     daemon-reload done"

@@ -31,6 +31,13 @@ if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/nu
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# cargo-chef, the Dockerfile's dependency layer, which tests/deploy runs outside Docker: the image's version.
+chef_version="$(sed -n 's/^ARG CARGO_CHEF_VERSION=//p' Dockerfile)"
+if ! cargo chef --version 2>/dev/null | grep -q " ${chef_version}\$"; then
+  echo "== installing cargo-chef ${chef_version} (the Dockerfile's builder stages are tested with it)"
+  CARGO_TARGET_DIR="$HOME/.cache/saju/target-tools" cargo install --locked --quiet cargo-chef --version "$chef_version" ||
+    echo "test.sh: could not install cargo-chef; the Dockerfile builder test will print SKIP" >&2
+fi
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 
 echo "== format"

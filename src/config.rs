@@ -1,6 +1,6 @@
 //! Configuration: built-in defaults → TOML file (`--config PATH` or `SAJU_CONFIG`) → `SAJU_*` environment
 //! variables (`__` for nesting) → the common variable names operators already use (`OPENAI_API_KEY`,
-//! `LOG_LEVEL`, `CORS_ORIGINS`, ...). Unknown keys are errors that name the key.
+//! `LOG_LEVEL`, `CORS_ORIGINS`, ...). Unknown keys are errors that name the key. An empty variable is unset.
 
 use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
@@ -200,7 +200,8 @@ impl Default for ServerConfig {
             listen: "127.0.0.1:8000".into(),
             data_dir: PathBuf::from("saju-data"),
             body_limit_bytes: 256 * 1024,
-            request_timeout_seconds: 30,
+            // Above [llm.local] timeout_seconds (60): a local model's answer, or its fallback, fits inside.
+            request_timeout_seconds: 90,
             shutdown_grace_seconds: 20,
             shutdown_drain_seconds: 2,
         }
@@ -280,6 +281,14 @@ pub fn load(path: Option<&Path>, overrides: Figment) -> Result<Config, ConfigErr
         }
         figment = figment.merge(Toml::file_exact(&path));
     }
+    // An empty SAJU_* value counts as unset, like the alias names above: an image's `ENV SAJU_X=` or a compose
+    // file's `SAJU_X: ${SAJU_X:-}` must not replace a value from the TOML file with "".
+    let empty: Vec<String> = std::env::vars_os()
+        .filter_map(|(k, v)| {
+            let rest = k.to_str()?.strip_prefix("SAJU_")?;
+            v.to_str().is_some_and(|v| v.trim().is_empty()).then(|| rest.trim().to_string())
+        })
+        .collect();
     figment = figment
         .merge(alias_env())
         .merge(
@@ -287,6 +296,7 @@ pub fn load(path: Option<&Path>, overrides: Figment) -> Result<Config, ConfigErr
                 // SAJU_CONFIG names the file; SAJU_SERVICE_* and SAJU_PORT* are Kubernetes service links
                 // for a Service named `saju`, not configuration.
                 .filter(|k| k != "config" && !k.starts_with("service_") && !k.starts_with("port"))
+                .filter(move |k| !empty.iter().any(|e| k == e.as_str()))
                 .split("__")
                 .lowercase(true),
         )
@@ -306,6 +316,10 @@ pub fn load(path: Option<&Path>, overrides: Figment) -> Result<Config, ConfigErr
     config.validate()?;
     Ok(config)
 }
+
+/// Seconds the fallback chain allows the remote service for one answer (`llm::DEFAULT_PER_GENERATOR_TIMEOUT`).
+/// `server.request_timeout_seconds` must be longer when `[llm.remote]` is configured.
+pub const REMOTE_GENERATOR_TIMEOUT_SECONDS: u64 = 25;
 
 const LOG_LEVELS: [&str; 5] = ["error", "warn", "info", "debug", "trace"];
 
@@ -416,6 +430,30 @@ impl Config {
         if !(1..=600).contains(&local.timeout_seconds) {
             return Err(err("llm.local.timeout_seconds", "1 ~ 600 사이여야 합니다"));
         }
+        // A generator's time limit must end before the request's: otherwise the request is answered 503
+        // `timeout` while the generator still runs, and the chain never gets to fall back.
+        let request = s.request_timeout_seconds;
+        if !local.model.trim().is_empty() && local.timeout_seconds >= request {
+            return Err(err(
+                "llm.local.timeout_seconds",
+                format!(
+                    "{}초가 server.request_timeout_seconds({request}초) 안에 들어가지 않습니다. \
+                     로컬 모델의 제한 시간을 요청 제한 시간보다 짧게 하거나 server.request_timeout_seconds를 늘리세요",
+                    local.timeout_seconds
+                ),
+            ));
+        }
+        let remote_on = !remote.base_url.trim().is_empty() && !remote.model.trim().is_empty();
+        if remote_on && REMOTE_GENERATOR_TIMEOUT_SECONDS >= request {
+            return Err(err(
+                "server.request_timeout_seconds",
+                format!(
+                    "{request}초로는 llm.remote(원격 모델의 제한 시간 {REMOTE_GENERATOR_TIMEOUT_SECONDS}초)가 \
+                     들어가지 않습니다. {}초 이상으로 하거나 llm.remote를 비우세요",
+                    REMOTE_GENERATOR_TIMEOUT_SECONDS + 1
+                ),
+            ));
+        }
         if self.environment == Environment::Production {
             if matches!(self.log.level.as_str(), "debug" | "trace") {
                 return Err(err("log.level", "production에서는 debug/trace 로그를 쓸 수 없습니다"));
@@ -480,6 +518,29 @@ mod tests {
         let mut c = Config::default();
         c.security.admin_token = "short".into();
         assert_eq!(c.validate().unwrap_err().key, "security.admin_token");
+    }
+
+    #[test]
+    fn generator_timeouts_must_fit_inside_the_request_timeout() {
+        let mut c = Config::default();
+        c.llm.local.model = "qwen2.5-0.5b-instruct".into();
+        c.validate().unwrap();
+        c.server.request_timeout_seconds = 30;
+        let e = c.validate().unwrap_err();
+        assert_eq!(e.key, "llm.local.timeout_seconds");
+        assert!(e.to_string().contains("server.request_timeout_seconds(30초)"), "{e}");
+        c.llm.local.timeout_seconds = 29;
+        c.validate().unwrap();
+        // Without a local model its timeout constrains nothing.
+        let mut c = Config::default();
+        c.server.request_timeout_seconds = 10;
+        c.validate().unwrap();
+        c.llm.remote.base_url = "https://llm.example.com/v1".into();
+        c.llm.remote.model = "gpt-4o-mini".into();
+        let e = c.validate().unwrap_err();
+        assert_eq!(e.key, "server.request_timeout_seconds");
+        assert!(e.to_string().contains("llm.remote"), "{e}");
+        assert_eq!(REMOTE_GENERATOR_TIMEOUT_SECONDS, crate::llm::DEFAULT_PER_GENERATOR_TIMEOUT.as_secs());
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod chart;
 mod knowledge;
 mod models;
 mod plugins;
+mod probe;
 mod render;
 mod serve;
 mod server_args;
@@ -39,6 +40,8 @@ pub enum Command {
     Backup(admin::BackupArgs),
     /// OpenAPI 명세(JSON)를 출력합니다.
     Openapi(admin::OpenApiArgs),
+    /// 실행 중인 서버의 상태를 확인합니다 (정상이면 종료 코드 0; 컨테이너 상태 점검용).
+    Probe(probe::ProbeArgs),
     /// 질문 하나에 답합니다 (출생 정보를 질문에 함께 적으세요).
     Ask(ask::AskArgs),
     /// 지식 베이스를 읽고 검사하고 색인합니다.
@@ -77,6 +80,7 @@ pub fn run() -> ExitCode {
         Command::Migrate(args) => admin::migrate(args),
         Command::Backup(args) => admin::backup(args),
         Command::Openapi(args) => admin::openapi(args),
+        Command::Probe(args) => probe::run(args),
         Command::Ask(args) => ask::run(args),
         Command::Index(args) => knowledge::run_index(args),
         Command::Knowledge(args) => knowledge::run(args),

@@ -1,5 +1,6 @@
 //! A consistent copy of the database, taken while the server runs: one read transaction (a snapshot)
-//! copied table by table into a new file, fsynced, then renamed into place.
+//! copied table by table into a new file, fsynced, then renamed into place. The target's folder is created
+//! when missing (a fresh volume has no `backups/` yet), and every file error names the path it is about.
 
 use super::error::StoreError;
 use super::tables::*;
@@ -27,11 +28,27 @@ fn copy_table<K: redb::Key + 'static, V: redb::Value + 'static>(
     Ok(n)
 }
 
+/// Creates the folder `target` goes into, naming it when that fails (e.g. `Permission denied`).
+fn create_parent(target: &Path) -> Result<(), StoreError> {
+    match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io(format!("{}: {e}", dir.display())))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn copy_snapshot(src: &ReadTransaction, target: &Path) -> Result<u64, StoreError> {
+    create_parent(target)?;
     let tmp = target.with_extension("redb.partial");
     let _ = std::fs::remove_file(&tmp);
     let rows = {
-        let dst = Database::create(&tmp).map_err(|e| StoreError::Db(e.to_string()))?;
+        let dst = Database::create(&tmp).map_err(|e| match e {
+            redb::DatabaseError::Storage(redb::StorageError::Io(io)) => {
+                StoreError::Io(format!("{}: {io}", tmp.display()))
+            }
+            other => StoreError::Db(format!("{}: {other}", tmp.display())),
+        })?;
         let txn = dst.begin_write()?;
         let mut rows = copy_table(src, &txn, META)?;
         rows += copy_table(src, &txn, USERS)?;

@@ -41,7 +41,7 @@ fn every_yaml_json_and_toml_artifact_parses() {
         n += 1;
     }
     // The TOML inside the Kubernetes ConfigMap.
-    toml::from_str::<toml::Value>(&k8s_config_toml()).expect("deploy/k8s/configmap.yaml saju.toml");
+    toml::from_str::<toml::Value>(&k8s_config_toml()).expect("deploy/k8s/saju.toml");
     assert!(n >= 12, "only {n} artifacts found");
     // kustomization.yaml lists files that exist.
     let k = yaml("deploy/k8s/kustomization.yaml");
@@ -49,10 +49,16 @@ fn every_yaml_json_and_toml_artifact_parses() {
         let rel = format!("deploy/k8s/{}", r.as_str().unwrap());
         assert!(repo().join(&rel).is_file(), "kustomization lists {rel}, which does not exist");
     }
+    for g in k["configMapGenerator"].as_array().unwrap() {
+        for f in g["files"].as_array().unwrap() {
+            let rel = format!("deploy/k8s/{}", f.as_str().unwrap().rsplit('=').next().unwrap());
+            assert!(repo().join(&rel).is_file(), "configMapGenerator reads {rel}, which does not exist");
+        }
+    }
 }
 
 pub fn k8s_config_toml() -> String {
-    yaml("deploy/k8s/configmap.yaml")["data"]["saju.toml"].as_str().expect("data.saju.toml").to_string()
+    read("deploy/k8s/saju.toml")
 }
 
 #[test]
@@ -123,8 +129,20 @@ fn kubernetes_runs_one_locked_down_writer_with_real_probes() {
     let pvc = yaml("deploy/k8s/pvc.yaml");
     assert_eq!(pvc["metadata"]["name"], pvc_name);
     assert_eq!(pvc["spec"]["accessModes"], serde_json::json!(["ReadWriteOnce"]));
-    let cm = yaml("deploy/k8s/configmap.yaml");
-    assert_eq!(volumes.iter().find(|v| v["name"] == "config").unwrap()["configMap"]["name"], cm["metadata"]["name"]);
+    // The ConfigMap comes from kustomize's generator (a content hash in its name rolls the pod on a change).
+    let k = yaml("deploy/k8s/kustomization.yaml");
+    let generator = k["configMapGenerator"].as_array().expect("configMapGenerator").iter().find(|g| {
+        g["files"].as_array().is_some_and(|f| f.iter().any(|f| f == "saju.toml" || f == "saju.toml=saju.toml"))
+    });
+    let generator = generator.expect("a configMapGenerator for saju.toml");
+    assert_eq!(volumes.iter().find(|v| v["name"] == "config").unwrap()["configMap"]["name"], generator["name"]);
+    assert_ne!(k["generatorOptions"]["disableNameSuffixHash"], true, "the hash suffix is what rolls the pod");
+    assert!(!repo().join("deploy/k8s/configmap.yaml").exists(), "a static ConfigMap would not roll the pod");
+    // Readiness: one slow probe must not take the only replica out of the endpoints.
+    let ready = &c["readinessProbe"];
+    let (period, threshold) = (ready["periodSeconds"].as_i64().unwrap(), ready["failureThreshold"].as_i64().unwrap());
+    assert!(threshold >= 2 && period * threshold >= 10, "readiness gives up after {threshold} × {period} s");
+    assert!(ready["timeoutSeconds"].as_i64().unwrap() >= 2);
     let secret = yaml("deploy/k8s/secret.example.yaml");
     assert_eq!(c["envFrom"][0]["secretRef"]["name"], secret["metadata"]["name"]);
 
@@ -154,11 +172,12 @@ fn ecs_task_is_fargate_with_efs_secrets_logs_and_a_real_health_check() {
     let var = |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     assert_eq!(var("SAJU_SERVER__LISTEN").as_deref(), Some("0.0.0.0:8000"));
 
-    let cmd: Vec<&str> = c["healthCheck"]["command"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let cmd: Vec<String> =
+        c["healthCheck"]["command"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
     assert_eq!(cmd[0], "CMD");
-    let (port, path) = url_path(&cmd.join(" ")).expect("health check URL");
+    let (port, _) = url_path(&cmd.join(" ")).expect("health check URL");
     assert_eq!(port, 8000);
-    assert_route(&path, "the ECS health check");
+    assert_route(&probe_path(&cmd, "the ECS health check"), "the ECS health check");
 
     let secrets: BTreeSet<&str> =
         c["secrets"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
@@ -197,19 +216,81 @@ fn compose_has_a_volume_a_health_check_a_restart_policy_and_time_to_drain() {
     let (name, target) = volume.split_once(':').unwrap();
     assert_eq!(target, data_dir);
     assert!(c["volumes"].get(name).is_some(), "named volume {name} is declared");
-    let test: Vec<&str> = saju["healthcheck"]["test"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    let (port, path) = url_path(&test.join(" ")).expect("health check URL");
-    assert!(env["SAJU_SERVER__LISTEN"].as_str().unwrap().ends_with(&format!(":{port}")));
-    assert_route(&path, "the compose health check");
+    let test: Vec<String> =
+        saju["healthcheck"]["test"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    if let Some((port, _)) = url_path(&test.join(" ")) {
+        assert!(env["SAJU_SERVER__LISTEN"].as_str().unwrap().ends_with(&format!(":{port}")));
+    }
+    assert_route(&probe_path(&test, "the compose health check"), "the compose health check");
     let grace = saju["stop_grace_period"].as_str().unwrap();
     let secs: u64 = grace.trim_end_matches('s').parse().unwrap();
     assert!(secs > default_drain_plus_grace(), "stop_grace_period {grace}");
-    // The proxy uses the repository's nginx config, in this container's network namespace (so 127.0.0.1).
+    // Production by default (compose is how a site runs, not a laptop).
+    assert_eq!(env["ENVIRONMENT"], "${ENVIRONMENT:-production}");
+    // The app publishes only its own port, on loopback; 80 and 443 are the proxy's, published only with it.
+    let ports = |svc: &Value| -> Vec<String> {
+        svc["ports"].as_array().map_or(vec![], |p| p.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+    };
+    assert_eq!(ports(saju), ["127.0.0.1:8000:8000"]);
     let nginx = &c["services"]["nginx"];
-    assert_eq!(nginx["network_mode"], "service:saju");
-    let conf = nginx["volumes"][0].as_str().unwrap().split(':').next().unwrap();
-    assert!(repo().join("deploy").join(conf).is_file(), "{conf}");
-    assert_eq!(env["SAJU_SECURITY__TRUSTED_PROXIES"], "[\"127.0.0.1\"]");
+    assert_eq!(nginx["profiles"], serde_json::json!(["proxy"]));
+    assert!(nginx.get("network_mode").is_none(), "nginx has its own network namespace and ports");
+    assert_eq!(ports(nginx), ["80:80", "443:443"]);
+    assert_eq!(nginx["depends_on"]["saju"]["restart"], true, "a recreated saju restarts nginx");
+    // The app believes X-Forwarded-For from nginx's fixed address only, inside the compose subnet.
+    let nginx_ip = nginx["networks"]["default"]["ipv4_address"].as_str().unwrap();
+    assert_eq!(env["SAJU_SECURITY__TRUSTED_PROXIES"].as_str().unwrap(), format!("[\"{nginx_ip}\"]"));
+    let subnet: ipnet::Ipv4Net =
+        c["networks"]["default"]["ipam"]["config"][0]["subnet"].as_str().unwrap().parse().unwrap();
+    assert!(subnet.contains(&nginx_ip.parse::<std::net::Ipv4Addr>().unwrap()));
+    // nginx's mounts: the repository's config and the compose upstream (the saju service, on the app port), the
+    // whole letsencrypt tree (live/ holds symlinks into archive/), and the ACME webroot saju.conf serves.
+    let mounts: Vec<(String, String)> = nginx["volumes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            let parts: Vec<&str> = v.as_str().unwrap().split(':').collect();
+            let source = if parts[0].starts_with("${") {
+                v.as_str().unwrap().split("}:").next().unwrap().to_string() + "}"
+            } else {
+                parts[0].to_string()
+            };
+            let target = v.as_str().unwrap()[source.len() + 1..].split(':').next().unwrap().to_string();
+            (source, target)
+        })
+        .collect();
+    let target_of = |source_end: &str| -> String {
+        mounts
+            .iter()
+            .find(|(s, _)| s.ends_with(source_end))
+            .unwrap_or_else(|| panic!("no mount of {source_end}: {mounts:?}"))
+            .1
+            .clone()
+    };
+    assert_eq!(target_of("nginx/saju.conf"), "/etc/nginx/conf.d/default.conf");
+    assert_eq!(target_of("nginx/compose-upstream.conf"), "/etc/nginx/saju-upstream.conf");
+    for (source, _) in &mounts {
+        if source.starts_with("./") {
+            assert!(repo().join("deploy").join(source).is_file(), "{source}");
+        }
+    }
+    let upstream = read("deploy/nginx/compose-upstream.conf");
+    let port = env["SAJU_SERVER__LISTEN"].as_str().unwrap().rsplit(':').next().unwrap().to_string();
+    assert!(upstream.contains(&format!("server saju:{port} ")), "{upstream}");
+    let conf = read("deploy/nginx/saju.conf");
+    let cert = regex::Regex::new(r"ssl_certificate (\S+);").unwrap().captures(&conf).unwrap()[1].to_string();
+    let tls_mount =
+        mounts.iter().find(|(_, t)| cert.starts_with(&format!("{t}/"))).expect("a mount holding the certificate");
+    assert_eq!(
+        tls_mount.1, "/etc/letsencrypt",
+        "mount the whole letsencrypt tree, not live/<name>: its symlinks would dangle"
+    );
+    let acme =
+        regex::Regex::new(r"location /\.well-known/acme-challenge/ \{\s*root (\S+);").unwrap().captures(&conf).unwrap()
+            [1]
+        .to_string();
+    assert!(mounts.iter().any(|(_, t)| *t == acme), "the ACME webroot {acme} is mounted for renewals: {mounts:?}");
 }
 
 /// Dockerfile instructions with continuation lines joined: (INSTRUCTION, arguments).
@@ -238,7 +319,7 @@ pub fn dockerfile() -> Vec<(String, String)> {
 }
 
 /// The instructions of the last stage (the runtime image).
-fn final_stage() -> Vec<(String, String)> {
+pub fn final_stage() -> Vec<(String, String)> {
     let all = dockerfile();
     let start = all.iter().rposition(|(i, _)| i == "FROM").expect("FROM");
     all[start..].to_vec()
@@ -250,21 +331,8 @@ fn dockerfile_builds_in_stages_and_runs_serve_as_a_non_root_user() {
     let froms: Vec<&String> = all.iter().filter(|(i, _)| i == "FROM").map(|(_, a)| a).collect();
     assert!(froms.len() >= 2, "multi-stage: {froms:?}");
     assert!(froms[0].starts_with("rust:"), "builder {}", froms[0]);
-    // The dependency layer: manifest and lock first, a placeholder build, then the sources.
-    let pos = |pred: &dyn Fn(&(String, String)) -> bool| all.iter().position(pred);
-    let manifest =
-        pos(&|(i, a)| i == "COPY" && a.starts_with("Cargo.toml Cargo.lock")).expect("COPY Cargo.toml Cargo.lock");
-    let placeholder =
-        pos(&|(i, a)| i == "RUN" && a.contains("fn main() {}") && a.contains("cargo build --release --locked"))
-            .expect("a placeholder build of the dependencies");
-    let sources = pos(&|(i, a)| i == "COPY" && a.starts_with(". .")).expect("COPY . .");
-    assert!(manifest < placeholder && placeholder < sources);
-    let real = &all[sources + 1];
-    assert!(
-        real.0 == "RUN"
-            && real.1.contains("touch src/main.rs src/lib.rs")
-            && real.1.contains("cargo build --release --locked")
-    );
+    // The dependency layer (cargo-chef) and the real build: image.rs.
+    assert!(all.iter().any(|(i, a)| i == "FROM" && a.ends_with(" AS builder")), "a builder stage");
 
     let stage = final_stage();
     let one = |ins: &str| -> String {
@@ -282,12 +350,99 @@ fn dockerfile_builds_in_stages_and_runs_serve_as_a_non_root_user() {
     assert_eq!(env.get("SAJU_SERVER__LISTEN").map(String::as_str), Some("0.0.0.0:8000"));
     assert_eq!(env.get("SAJU_SERVER__DATA_DIR").map(String::as_str), Some("/var/lib/saju"));
     let health = one("HEALTHCHECK");
-    let (port, path) = url_path(&health).expect("HEALTHCHECK URL");
-    assert_eq!(port, 8000);
+    let command: Vec<String> = serde_json::from_str(health.split("CMD").nth(1).unwrap().trim()).unwrap();
+    let path = probe_path(&command, "the Dockerfile HEALTHCHECK");
     assert_route(&path, "the Dockerfile HEALTHCHECK");
-    let probe_tool = health.split("CMD").nth(1).unwrap().trim().trim_start_matches("[\"").split('"').next().unwrap();
-    let installs = stage.iter().any(|(i, a)| i == "RUN" && a.contains("apt-get install") && a.contains(probe_tool));
-    assert!(installs, "the runtime image installs the probe tool {probe_tool}");
+    // The probe is the binary itself: the image needs no curl (or wget).
+    let installs: Vec<&String> =
+        stage.iter().filter(|(i, a)| i == "RUN" && a.contains("apt-get install")).map(|(_, a)| a).collect();
+    assert!(installs.iter().all(|a| !a.contains("curl") && !a.contains("wget")), "{installs:?}");
+}
+
+/// The route a health check command probes: `saju probe [--ready] [--url URL]` (or an http URL in it).
+pub fn probe_path(command: &[String], what: &str) -> String {
+    let at =
+        command.iter().position(|c| c == "probe").unwrap_or_else(|| panic!("{what}: not `saju probe`: {command:?}"));
+    assert!(at > 0 && (command[at - 1] == "saju" || command[at - 1].ends_with("/saju")), "{what}: {command:?}");
+    if let Some((_, path)) = url_path(&command.join(" ")) {
+        return path;
+    }
+    if command.iter().any(|c| c == "--ready") { "/health/ready" } else { "/health/live" }.to_string()
+}
+
+/// Runs a container's health check command (`saju probe …`, from `saju` on) for real with the container's
+/// environment, against a server on the port that environment (or the command's URL) names, moved to a free
+/// port on 127.0.0.1; then again once the server is gone, when it must fail.
+pub fn health_check_passes(command: &[String], env: &[(String, String)], what: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let real = server.addr.port();
+    let at = command.iter().position(|c| c == "probe").unwrap();
+    let args: Vec<String> = command[at..]
+        .iter()
+        .map(|a| match url_path(a) {
+            Some((p, _)) => a.replacen(&format!(":{p}"), &format!(":{real}"), 1),
+            None => a.clone(),
+        })
+        .collect();
+    let run = || {
+        let mut cmd = saju(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.env("SAJU_SERVER__DATA_DIR", dir.path());
+        if let Some((_, listen)) = env.iter().find(|(k, _)| k == "SAJU_SERVER__LISTEN") {
+            cmd.env("SAJU_SERVER__LISTEN", format!("{}:{real}", listen.rsplit_once(':').unwrap().0));
+        }
+        run_bounded(cmd, std::time::Duration::from_secs(30))
+    };
+    let out = run();
+    assert!(
+        out.status.success(),
+        "{what}: saju {} failed:\n{}{}",
+        args.join(" "),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    drop(server);
+    assert_eq!(run().status.code(), Some(1), "{what}: the probe passes with no server");
+}
+
+#[test]
+fn container_health_checks_run_for_real_without_curl() {
+    let docker: Vec<String> = {
+        let stage = final_stage();
+        let health = &stage.iter().find(|(i, _)| i == "HEALTHCHECK").expect("HEALTHCHECK").1;
+        serde_json::from_str(health.split("CMD").nth(1).unwrap().trim()).unwrap()
+    };
+    let docker_env: Vec<(String, String)> = dockerfile_env().into_iter().collect();
+    health_check_passes(&docker, &docker_env, "the Dockerfile HEALTHCHECK");
+
+    let compose = yaml("deploy/compose.yaml");
+    let saju = &compose["services"]["saju"];
+    let test: Vec<String> =
+        saju["healthcheck"]["test"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    assert_eq!(test[0], "CMD");
+    let compose_env: Vec<(String, String)> = saju["environment"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+        .filter(|(_, v)| !v.contains("${"))
+        .collect();
+    health_check_passes(&test, &compose_env, "the compose health check");
+
+    let task = json_file("deploy/ecs/task-definition.json");
+    let c = &task["containerDefinitions"][0];
+    let cmd: Vec<String> =
+        c["healthCheck"]["command"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let ecs_env: Vec<(String, String)> = c["environment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["name"].as_str().unwrap().to_string(), e["value"].as_str().unwrap().to_string()))
+        .collect();
+    health_check_passes(&cmd, &ecs_env, "the ECS health check");
 }
 
 #[test]
@@ -369,7 +524,20 @@ fn ignore_regex(pattern: &str) -> regex::Regex {
     regex::Regex::new(&re).unwrap()
 }
 
-fn docker_ignored(path: &str, patterns: &[(bool, regex::Regex)]) -> bool {
+/// The patterns of .dockerignore: (negated, regex).
+pub fn dockerignore_patterns() -> Vec<(bool, regex::Regex)> {
+    read(".dockerignore")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.strip_prefix('!') {
+            Some(p) => (true, ignore_regex(p)),
+            None => (false, ignore_regex(l)),
+        })
+        .collect()
+}
+
+pub fn docker_ignored(path: &str, patterns: &[(bool, regex::Regex)]) -> bool {
     // A path is excluded if it or one of its parent directories matches; the last matching pattern decides.
     let parts: Vec<&str> = path.split('/').collect();
     let mut ignored = false;
@@ -383,15 +551,7 @@ fn docker_ignored(path: &str, patterns: &[(bool, regex::Regex)]) -> bool {
 
 #[test]
 fn dockerignore_keeps_everything_the_build_reads() {
-    let patterns: Vec<(bool, regex::Regex)> = read(".dockerignore")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.strip_prefix('!') {
-            Some(p) => (true, ignore_regex(p)),
-            None => (false, ignore_regex(l)),
-        })
-        .collect();
+    let patterns = dockerignore_patterns();
     for must in ["target/release/saju", ".git/HEAD", "saju-data/saju.redb", "x/backup.redb"] {
         assert!(docker_ignored(must, &patterns), "{must} should not be sent to the daemon");
     }
@@ -447,18 +607,79 @@ fn ci_tests_caches_builds_the_image_and_pushes_tags_to_ghcr() {
         .iter()
         .filter(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("docker/build-push-action@")))
         .collect();
-    assert!(builds.iter().all(|b| b["with"]["context"] == "."), "{builds:?}");
-    // Every build either loads the image for the smoke test or pushes, and pushes happen on tags only.
-    assert!(builds.iter().any(|b| b["with"]["load"] == true && b["with"]["push"] == false), "a local build");
-    let pushes: Vec<&&&Value> = builds.iter().filter(|b| b["with"]["push"] != false).collect();
-    assert!(!pushes.is_empty(), "no push step");
-    for b in pushes {
-        let push = b["with"]["push"].as_str().unwrap_or_default();
-        assert!(push.contains("startsWith(github.ref, 'refs/tags/v')"), "pushes only on tags: {push:?}");
-        assert!(b["with"]["tags"].as_str().unwrap_or_default().contains("steps.meta.outputs.tags"));
-    }
+    // One build, loaded for the smoke test and tagged for the release; nothing builds again to push.
+    assert_eq!(builds.len(), 1, "one image build: {builds:?}");
+    let build = &builds[0]["with"];
+    assert!(build["context"] == "." && build["load"] == true && build["push"] == false, "{build}");
+    let tags = build["tags"].as_str().unwrap();
+    assert!(tags.contains("saju:ci") && tags.contains("steps.meta.outputs.tags"), "{tags}");
+    let image_steps = jobs["image"]["steps"].as_array().unwrap();
+    let at = |pred: &dyn Fn(&Value) -> bool| image_steps.iter().position(pred);
+    let smoke = at(&|s| s["run"].as_str().is_some_and(|r| r.contains("docker run"))).expect("a smoke test");
+    let push = at(&|s| s["run"].as_str().is_some_and(|r| r.contains("docker push"))).expect("a push step");
+    assert!(smoke < push, "the push comes after the smoke test");
+    let push = &image_steps[push];
+    assert!(push["if"].as_str().unwrap_or_default().contains("startsWith(github.ref, 'refs/tags/v')"), "{push}");
+    assert!(push["env"]["TAGS"].as_str().unwrap_or_default().contains("steps.meta.outputs.tags"), "{push}");
+    assert_eq!(jobs["image"]["needs"], "test");
     assert!(runs("docker run") && runs("/health/ready"), "the image is started and probed");
     assert!(text.contains("images: ghcr.io/${{ github.repository }}") && text.contains("registry: ghcr.io"));
+}
+
+/// The lowest major of each action that runs on Node 24 (their Node 20 majors no longer run on GitHub's runners).
+const NODE24_MAJORS: [(&str, u32); 6] = [
+    ("actions/checkout", 5),
+    ("actions/cache", 5),
+    ("docker/setup-buildx-action", 4),
+    ("docker/build-push-action", 7),
+    ("docker/metadata-action", 6),
+    ("docker/login-action", 4),
+];
+
+#[test]
+fn workflows_use_current_actions_and_release_waits_for_the_tests() {
+    let mut checked = 0;
+    for rel in files_under(".github/workflows", &[".yml", ".yaml"]) {
+        let wf = yaml(&rel);
+        for (name, job) in wf["jobs"].as_object().unwrap() {
+            for step in job["steps"].as_array().unwrap() {
+                let Some(uses) = step["uses"].as_str() else { continue };
+                let (action, version) = uses.split_once('@').unwrap_or_else(|| panic!("{rel} {name}: {uses} unpinned"));
+                let major: u32 = version.trim_start_matches('v').split('.').next().unwrap().parse().unwrap();
+                let min = NODE24_MAJORS.iter().find(|(a, _)| *a == action).map(|(_, m)| *m);
+                let min =
+                    min.unwrap_or_else(|| panic!("{rel}: {action} is not in NODE24_MAJORS; add its Node 24 major"));
+                assert!(major >= min, "{rel} job {name}: {uses} runs on Node 20; use @v{min} or later");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 8, "{checked}");
+    // The release publishes binaries only after the whole suite passed for that commit.
+    let release = yaml(".github/workflows/release.yml");
+    let jobs = release["jobs"].as_object().unwrap();
+    let publishing: Vec<(&String, &Value)> = jobs
+        .iter()
+        .filter(|(_, j)| {
+            j["steps"].as_array().unwrap().iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains("gh release")))
+        })
+        .collect();
+    assert!(!publishing.is_empty());
+    for (name, job) in publishing {
+        let needs: Vec<String> = match &job["needs"] {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(a) => a.iter().map(|v| v.as_str().unwrap().to_string()).collect(),
+            _ => vec![],
+        };
+        let tested = needs.iter().any(|n| {
+            jobs[n]["steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["run"].as_str().is_some_and(|r| r.contains("scripts/test.sh")))
+        });
+        assert!(tested, "release job {name} does not need a job that runs scripts/test.sh: needs {needs:?}");
+    }
 }
 
 #[test]
@@ -474,6 +695,12 @@ fn prometheus_config_scrapes_the_metrics_route_and_alerts_are_well_formed() {
     let rules: Vec<&Value> =
         alerts["groups"].as_array().unwrap().iter().flat_map(|g| g["rules"].as_array().unwrap().iter()).collect();
     assert!(rules.len() >= 5);
+    // A target that vanishes from discovery has no `up` series: only absent() notices it.
+    assert!(
+        rules.iter().any(|r| r["expr"].as_str().unwrap().contains("absent(up{job=~\"saju.*\"}")),
+        "an absent() alert for the saju targets"
+    );
+    assert!(rules.iter().any(|r| r["expr"].as_str().unwrap().contains("node_filesystem_avail_bytes")), "a disk alert");
     for r in rules {
         assert!(r["alert"].is_string() && r["expr"].is_string(), "{r}");
         assert!(r["labels"]["severity"].is_string() && r["annotations"]["summary"].is_string(), "{r}");
@@ -554,6 +781,62 @@ fn nginx_example_terminates_tls_limits_rates_and_forwards_the_client_address() {
     let t: toml::Value = toml::from_str(&read("saju.example.toml")).unwrap();
     let limit = t["server"]["body_limit_bytes"].as_integer().unwrap();
     assert!(conf.contains(&format!("client_max_body_size {}k;", limit / 1024)), "client_max_body_size vs {limit}");
-    // The upstream is the app's default listen address.
-    assert!(conf.contains(&format!("server {} ", t["server"]["listen"].as_str().unwrap())));
+    // The upstream, in its own file (blue-green rewrites it; compose has its own), is the app's default listen
+    // address.
+    assert!(conf.contains("include /etc/nginx/saju-upstream.conf;") && !conf.contains("upstream saju_backend"));
+    let upstream = read("deploy/nginx/saju-upstream.conf");
+    assert!(upstream.contains(&format!("server {} ", t["server"]["listen"].as_str().unwrap())), "{upstream}");
+}
+
+/// `[section] key` of a TOML text, or the default from saju.example.toml.
+fn toml_int_or_default(text: &str, section: &str, key: &str) -> i64 {
+    let t: toml::Value = toml::from_str(text).unwrap();
+    let example: toml::Value = toml::from_str(&read("saju.example.toml")).unwrap();
+    let get = |v: &toml::Value| section.split('.').try_fold(v, |v, s| v.get(s)).and_then(|v| v.get(key)).cloned();
+    get(&t).or_else(|| get(&example)).and_then(|v| v.as_integer()).unwrap_or_else(|| panic!("{section}.{key}"))
+}
+
+fn nginx_seconds(conf: &str, directive: &str) -> i64 {
+    let re = regex::Regex::new(&format!(r"(?m)^\s*{directive}\s+(\d+)s;")).unwrap();
+    let found: Vec<i64> = re.captures_iter(conf).map(|c| c[1].parse().unwrap()).collect();
+    assert_eq!(found.len(), 1, "one {directive} in deploy/nginx/saju.conf: {found:?}");
+    found[0]
+}
+
+#[test]
+fn timeouts_nest_proxy_above_request_above_generators() {
+    // The server: every generator's limit ends before the request's (check-config enforces it too).
+    let example = read("saju.example.toml");
+    let request = toml_int_or_default(&example, "server", "request_timeout_seconds");
+    let local = toml_int_or_default(&example, "llm.local", "timeout_seconds");
+    assert!(local < request, "[llm.local] timeout_seconds {local} >= server.request_timeout_seconds {request}");
+    assert!(
+        (saju::config::REMOTE_GENERATOR_TIMEOUT_SECONDS as i64) < request,
+        "the remote generator's {} s >= server.request_timeout_seconds {request}",
+        saju::config::REMOTE_GENERATOR_TIMEOUT_SECONDS
+    );
+    // nginx (the host and compose examples) waits longer than the server, reading and sending.
+    let conf = read("deploy/nginx/saju.conf");
+    for directive in ["proxy_read_timeout", "proxy_send_timeout"] {
+        let secs = nginx_seconds(&conf, directive);
+        assert!(secs > request, "nginx {directive} {secs}s <= server.request_timeout_seconds {request}");
+    }
+    // Streamed replies are not buffered by nginx.
+    let stream = conf.find("location ~ ^/v1/sessions/[^/]+/messages$").expect("a location for streamed replies");
+    let block = &conf[stream..stream + conf[stream..].find('}').unwrap()];
+    assert!(block.contains("proxy_buffering off;"), "{block}");
+    // The Kubernetes ingress, against the ConfigMap's request timeout.
+    let k8s_request = toml_int_or_default(&k8s_config_toml(), "server", "request_timeout_seconds");
+    let ann = &yaml("deploy/k8s/ingress.yaml")["metadata"]["annotations"];
+    for name in ["proxy-read-timeout", "proxy-send-timeout"] {
+        let v = ann[format!("nginx.ingress.kubernetes.io/{name}")].as_str().unwrap_or_else(|| panic!("no {name}"));
+        let secs: i64 = v.parse().unwrap();
+        assert!(secs > k8s_request, "ingress {name} {secs} <= server.request_timeout_seconds {k8s_request}");
+    }
+    assert_eq!(ann["nginx.ingress.kubernetes.io/proxy-buffering"], "off");
+    // ECS: the ALB's idle timeout (60 s by default) is documented to be raised above the request timeout.
+    let docs = read("docs/operations.md");
+    let re = regex::Regex::new(r"idle timeout[^.]*?(\d+)\s*s").unwrap();
+    let alb: i64 = re.captures(&docs).expect("docs/operations.md: the ALB idle timeout")[1].parse().unwrap();
+    assert!(alb > request, "documented ALB idle timeout {alb} <= {request}");
 }

@@ -17,7 +17,7 @@ pub fn artifact_files() -> Vec<String> {
         "scripts/deploy-blue-green.sh".into(),
         "docs/operations.md".into(),
     ];
-    files.extend(files_under("deploy", &[".yaml", ".yml", ".json", ".conf", ".service"]));
+    files.extend(files_under("deploy", &[".yaml", ".yml", ".json", ".conf", ".service", ".toml"]));
     files.extend(files_under(".github", &[".yml"]));
     files
 }

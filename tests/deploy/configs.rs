@@ -52,7 +52,8 @@ fn compose_environment_is_valid_with_nothing_set_and_in_production() {
     let (ok, out, err) = check_config(&env, None);
     assert!(ok, "{err}");
     let v = effective(&out);
-    assert_eq!(v["security"]["trusted_proxies"].as_array().unwrap()[0].as_str(), Some("127.0.0.1"));
+    assert_eq!(v["security"]["trusted_proxies"].as_array().unwrap()[0].as_str(), Some("172.30.57.10"));
+    assert_eq!(v["environment"].as_str(), Some("production"), "compose runs in production by default");
     assert_eq!(v["server"]["data_dir"].as_str(), Some("/var/lib/saju"));
     // What an operator sets in deploy/.env for production.
     let mut prod = env.clone();
@@ -115,4 +116,77 @@ fn systemd_environment_file_example_is_valid_as_shipped_and_with_its_comments_en
     let (ok, out, err) = check_config(&env_of("systemd/saju.env.example"), None);
     assert!(ok, "with the commented lines: {err}");
     assert_eq!(effective(&out)["environment"].as_str(), Some("production"));
+}
+
+#[test]
+fn dockerfile_environment_leaves_a_mounted_config_file_s_models_alone() {
+    // The image without build arguments has `SAJU_LLM__LOCAL__MODEL=` and `SAJU_KNOWLEDGE__EMBEDDING_MODEL=`
+    // (empty) in its environment: they must not replace what a mounted saju.toml names.
+    let plain = crate::artifacts::dockerfile_env();
+    assert!(plain.contains_key("SAJU_LLM__LOCAL__MODEL") && plain.contains_key("SAJU_KNOWLEDGE__EMBEDDING_MODEL"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("saju.toml");
+    std::fs::write(
+        &file,
+        "[llm.local]\nmodel = \"/models/chat\"\n\n[knowledge]\nembedding_model = \"multilingual-e5-small\"\n",
+    )
+    .unwrap();
+    let mut env = env_of("Dockerfile");
+    env.push(("SAJU_CONFIG".into(), file.to_str().unwrap().into()));
+    let (ok, out, err) = check_config(&env, None);
+    assert!(ok, "{err}");
+    let v = effective(&out);
+    assert_eq!(v["llm"]["local"]["model"].as_str(), Some("/models/chat"), "{out}");
+    assert_eq!(v["knowledge"]["embedding_model"].as_str(), Some("multilingual-e5-small"), "{out}");
+    // An image built with the models names them in its environment, which wins over the file (precedence).
+    let baked = crate::artifacts::dockerfile_env_with(&[("CHAT_MODEL", "qwen2.5-0.5b-instruct")]);
+    let mut env: Vec<(String, String)> = baked.into_iter().collect();
+    env.push(("SAJU_CONFIG".into(), file.to_str().unwrap().into()));
+    let (ok, out, err) = check_config(&env, None);
+    assert!(ok, "{err}");
+    let v = effective(&out);
+    assert_eq!(v["llm"]["local"]["model"].as_str(), Some("/usr/share/saju/models/qwen2.5-0.5b-instruct"));
+    assert_eq!(v["knowledge"]["embedding_model"].as_str(), Some("multilingual-e5-small"));
+}
+
+#[test]
+fn a_generator_timeout_longer_than_the_request_timeout_is_refused_naming_both_keys() {
+    let env = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    };
+    // The defaults fit a local model.
+    let (ok, _, err) = check_config(&env(&[("SAJU_LLM__LOCAL__MODEL", "qwen2.5-0.5b-instruct")]), None);
+    assert!(ok, "{err}");
+    // The old contradiction: request 30 s, local model 60 s.
+    let (ok, _, err) = check_config(
+        &env(&[
+            ("SAJU_LLM__LOCAL__MODEL", "qwen2.5-0.5b-instruct"),
+            ("SAJU_SERVER__REQUEST_TIMEOUT_SECONDS", "30"),
+            ("SAJU_LLM__LOCAL__TIMEOUT_SECONDS", "60"),
+        ]),
+        None,
+    );
+    assert!(!ok);
+    let line = err.trim();
+    assert!(
+        line.starts_with("saju: 오류: 설정 오류: llm.local.timeout_seconds: ")
+            && line.contains("server.request_timeout_seconds"),
+        "{line}"
+    );
+    // A remote service needs more than its 25 s.
+    let (ok, _, err) = check_config(
+        &env(&[
+            ("OPENAI_BASE_URL", "https://llm.example.com/v1"),
+            ("OPENAI_MODEL", "gpt-4o-mini"),
+            ("SAJU_SERVER__REQUEST_TIMEOUT_SECONDS", "20"),
+        ]),
+        None,
+    );
+    assert!(!ok && err.contains("server.request_timeout_seconds") && err.contains("llm.remote"), "{err}");
+    // The Kubernetes ConfigMap with a local model configured is accepted as shipped.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("saju.toml");
+    std::fs::write(&file, crate::artifacts::k8s_config_toml()).unwrap();
+    let (ok, _, err) = check_config(&env(&[("SAJU_LLM__LOCAL__MODEL", "qwen2.5-0.5b-instruct")]), Some(&file));
+    assert!(ok, "{err}");
 }

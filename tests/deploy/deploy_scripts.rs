@@ -12,7 +12,7 @@ use std::time::Duration;
 
 /// `systemctl` for a root directory: start/stop/restart/enable/disable/is-active/daemon-reload of the units
 /// in $FAKE_ROOT/etc/systemd/system (templates too). `start` waits like Type=notify: for the `listening` log
-/// line, or fails when the process exits first.
+/// line, or fails when the process exits first. With $FAKE_USER the unit runs as that user (its `User=`).
 const FAKE_SYSTEMCTL: &str = r#"#!/usr/bin/env bash
 set -uo pipefail
 root="${FAKE_ROOT:?}"
@@ -42,8 +42,10 @@ start() {
         [ -f "$line" ] || continue
         while IFS= read -r kv; do [[ "$kv" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] && envs+=("$kv"); done < "$line"
     done < <(sed -n 's/^EnvironmentFile=//p' "$f")
+    local as=()
+    [ -n "${FAKE_USER:-}" ] && as=(setpriv --reuid="$FAKE_USER" --regid="$FAKE_USER" --init-groups --)
     # shellcheck disable=SC2086
-    env -i PATH="$PATH" HOME="$HOME" "${envs[@]}" $exec </dev/null >"$state/$u.log" 2>&1 &
+    ${as[@]+"${as[@]}"} env -i PATH="$PATH" HOME="$HOME" "${envs[@]}" $exec </dev/null >"$state/$u.log" 2>&1 &
     echo $! > "$state/$u.pid"
     echo $! >> "$state/all.pids"
     for _ in $(seq 300); do
@@ -78,6 +80,8 @@ esac
 struct Host {
     dir: tempfile::TempDir,
     port: u16,
+    /// The unprivileged user the units and the scripts' `saju` commands run as (root tests only).
+    run_as: Option<String>,
 }
 
 impl Host {
@@ -85,7 +89,7 @@ impl Host {
         let dir = tempfile::tempdir().unwrap();
         run_install(dir.path(), &[]);
         let port = free_port();
-        let host = Host { dir, port };
+        let host = Host { dir, port, run_as: None };
         let config = std::fs::read_to_string(host.path("etc/saju/saju.toml"))
             .unwrap()
             .replace("data_dir = \"/var/lib/saju\"", &format!("data_dir = {:?}", host.path("var/lib/saju")))
@@ -96,6 +100,23 @@ impl Host {
         env.push_str("SAJU_SERVER__SHUTDOWN_DRAIN_SECONDS=0\n");
         std::fs::write(host.path("etc/saju/saju.env"), env).unwrap();
         write_executable(&host.path("fake/systemctl"), FAKE_SYSTEMCTL);
+        host
+    }
+
+    /// As [`Host::new`], laid out the way install.sh leaves a real host for `user`: the data directory (and
+    /// its backups/) owned by the user, /etc/saju readable by the user's group, the root traversable. Then a
+    /// folder created by root inside the data directory, as the deploy scripts used to leave it.
+    fn owned_by(user: &str) -> Host {
+        let mut host = Host::new();
+        host.run_as = Some(user.to_string());
+        let (uid, gid) = ids_of(user);
+        std::fs::set_permissions(host.root(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        for rel in ["var/lib/saju", "var/lib/saju/backups"] {
+            std::os::unix::fs::chown(host.path(rel), Some(uid), Some(gid)).unwrap();
+        }
+        for rel in ["etc/saju", "etc/saju/saju.toml", "etc/saju/saju.env"] {
+            std::os::unix::fs::chown(host.path(rel), Some(0), Some(gid)).unwrap();
+        }
         host
     }
 
@@ -118,7 +139,8 @@ impl Host {
         cmd.env("FAKE_ROOT", self.root())
             .env("DEPLOY_ROOT", self.root())
             .env("SYSTEMCTL", self.path("fake/systemctl"))
-            .env("DEPLOY_RUN_AS", "")
+            .env("DEPLOY_RUN_AS", self.run_as.as_deref().unwrap_or(""))
+            .env("FAKE_USER", self.run_as.as_deref().unwrap_or(""))
             .env("DEPLOY_READY_TIMEOUT", "20")
             .envs(env.iter().copied());
         cmd
@@ -134,7 +156,7 @@ impl Host {
         let mut cmd = Command::new(self.path("fake/systemctl"));
         cmd.args(args);
         clean_env(&mut cmd);
-        cmd.env("FAKE_ROOT", self.root());
+        cmd.env("FAKE_ROOT", self.root()).env("FAKE_USER", self.run_as.as_deref().unwrap_or(""));
         run_bounded(cmd, Duration::from_secs(60))
     }
 
@@ -244,6 +266,19 @@ fn deploy_script_backs_up_migrates_restarts_and_rolls_back_a_broken_release() {
     assert_eq!(whoami(server.addr, &token), 200, "the backup holds the user");
     drop(server);
 
+    // The tag's name (v1.2.3) finds the release tarball's layout (/opt/saju/releases/1.2.3/saju).
+    let release = host.path(&format!("opt/saju/releases/{v}/saju"));
+    std::fs::create_dir_all(release.parent().unwrap()).unwrap();
+    std::fs::copy(BIN, &release).unwrap();
+    let out = host.run("scripts/deploy.sh", &["development", &format!("v{v}")], &[("FORCE", "1")]);
+    assert!(out.status.success(), "deploy v{v} failed");
+    let names: Vec<String> = std::fs::read_dir(host.path("var/lib/saju/backups"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.iter().filter(|n| n.starts_with(&format!("pre-deploy-{v}-"))).count(), 2, "{names:?}");
+
     // A release that cannot serve: rolled back to the previous binary, which serves the same data again.
     host.release("9.9.9", NEVER_SERVES);
     let out = host.run("scripts/deploy.sh", &["development", "9.9.9"], &[]);
@@ -267,7 +302,7 @@ fn deploy_script_backs_up_migrates_restarts_and_rolls_back_a_broken_release() {
 #[test]
 fn blue_green_rehearses_on_a_copy_switches_the_upstream_and_rolls_back() {
     let host = Host::new();
-    let (blue, green) = (free_port(), free_port());
+    let (blue, green) = two_free_ports();
     let (blue_s, green_s) = (blue.to_string(), green.to_string());
     let upstream = host.path("etc/nginx/saju-upstream.conf");
     // nginx -t on deploy/nginx/saju.conf including the upstream file the script writes, when nginx is here.
@@ -327,4 +362,195 @@ fn blue_green_rehearses_on_a_copy_switches_the_upstream_and_rolls_back() {
     assert_eq!(whoami(host.addr(green), &token), 200);
     assert!(refused(host.addr(blue)));
     host.systemctl(&["stop", "saju@green.service"]);
+}
+
+/// uid and gid of a user (`id -u`, `id -g`).
+fn ids_of(user: &str) -> (u32, u32) {
+    let id = |flag: &str| -> u32 {
+        let out = Command::new("id").args([flag, user]).output().unwrap();
+        assert!(out.status.success(), "id {flag} {user}: {}", text(&out.stderr));
+        text(&out.stdout).trim().parse().unwrap()
+    };
+    (id("-u"), id("-g"))
+}
+
+/// An unprivileged system user for the privilege-dropping path, created once when missing; None (after a SKIP
+/// line) when this process is not root or the user cannot be had.
+fn unprivileged_user(test: &str) -> Option<String> {
+    const NAME: &str = "saju-deploy-test";
+    // SAFETY: geteuid(2) has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("SKIP {test}: not root, so the scripts cannot drop privileges (run the suite as root to test it)");
+        return None;
+    }
+    if !tool_works("setpriv", &["--version"]) {
+        eprintln!("SKIP {test}: setpriv is not installed (Debian package util-linux)");
+        return None;
+    }
+    static CREATED: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _once = CREATED.lock().unwrap_or_else(|e| e.into_inner());
+    let exists = || tool_works("id", &["-u", NAME]);
+    if !exists() {
+        let _ = Command::new("useradd")
+            .args(["--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent"])
+            .args(["--shell", "/usr/sbin/nologin", NAME])
+            .output();
+    }
+    if !exists() {
+        eprintln!("SKIP {test}: could not create the user {NAME} (useradd)");
+        return None;
+    }
+    Some(NAME.to_string())
+}
+
+fn owner_of(path: &Path) -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).uid()
+}
+
+const ADMIN_TOKEN: &str = "test-admin-token-0123456789abcdef";
+
+fn admin_backup(addr: std::net::SocketAddr) -> (u16, String) {
+    let auth = format!("Bearer {ADMIN_TOKEN}");
+    match http(addr, "POST", "/v1/admin/backup", &[("Authorization", &auth)], "", Duration::from_secs(30)) {
+        Outcome::Answered(s, body) => (s, text(&body)),
+        other => panic!("POST /v1/admin/backup on {addr}: {other:?}"),
+    }
+}
+
+/// The first run of both scripts on an install.sh host, where `saju` commands and the service run as the
+/// service user: the pre-deploy backup is written by that user into a folder it owns (a root-owned backups/
+/// left by an earlier run is handed over), and afterwards the running service can still write its own backups.
+#[test]
+fn deploy_scripts_run_saju_as_the_service_user_and_keep_its_folders_writable() {
+    let test = "deploy_scripts_run_saju_as_the_service_user_and_keep_its_folders_writable";
+    let Some(user) = unprivileged_user(test) else { return };
+    let (uid, _) = ids_of(&user);
+    let host = Host::owned_by(&user);
+    let mut env = std::fs::read_to_string(host.path("etc/saju/saju.env")).unwrap();
+    env.push_str(&format!("SAJU_SECURITY__ADMIN_TOKEN={ADMIN_TOKEN}\n"));
+    std::fs::write(host.path("etc/saju/saju.env"), env).unwrap();
+    // What an earlier run (or an operator's `sudo mkdir`) leaves: backups/ owned by root.
+    std::fs::remove_dir(host.path("var/lib/saju/backups")).unwrap();
+    std::fs::create_dir(host.path("var/lib/saju/backups")).unwrap();
+    assert_eq!(owner_of(&host.path("var/lib/saju/backups")), 0);
+    let v = version();
+    // The release as the tarball unpacks it: a copy the service user can execute (the build tree may not be).
+    let release = host.path(&format!("opt/saju/releases/{v}/saju"));
+    std::fs::create_dir_all(release.parent().unwrap()).unwrap();
+    std::fs::copy(BIN, &release).unwrap();
+
+    let addr = host.addr(host.port);
+    let out = host.systemctl(&["start", "saju.service"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let token = create_user(addr);
+    let server_pid = host.unit_pid("saju.service").unwrap();
+    let status = std::fs::read_to_string(format!("/proc/{server_pid}/status")).unwrap();
+    assert!(status.lines().any(|l| l.starts_with("Uid:") && l.contains(&uid.to_string())), "{status}");
+
+    let out = host.run("scripts/deploy.sh", &["development", &v], &[("FORCE", "1")]);
+    assert!(out.status.success(), "deploy.sh as {user} failed");
+    let backups = host.path("var/lib/saju/backups");
+    assert_eq!(owner_of(&backups), uid, "backups/ belongs to the service user");
+    let files: Vec<_> = std::fs::read_dir(&backups).unwrap().flatten().map(|e| e.path()).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(owner_of(&files[0]), uid, "the backup was written by the service user");
+    assert_eq!(whoami(addr, &token), 200);
+    let (status, body) = admin_backup(addr);
+    assert_eq!(status, 200, "POST /v1/admin/backup after deploy.sh: {body}");
+
+    // Blue-green on the same host, its first deploy included.
+    let (blue, green) = two_free_ports();
+    let (blue_s, green_s) = (blue.to_string(), green.to_string());
+    let env = [
+        ("BLUE_PORT", blue_s.as_str()),
+        ("GREEN_PORT", green_s.as_str()),
+        ("NGINX_TEST", "true"),
+        ("NGINX_RELOAD", "true"),
+    ];
+    let out = host.run("scripts/deploy-blue-green.sh", &["setup"], &env);
+    assert!(out.status.success(), "setup as {user} failed");
+    let out = host.run("scripts/deploy-blue-green.sh", &["development", &v], &env);
+    assert!(out.status.success(), "blue-green deploy as {user} failed");
+    assert_eq!(whoami(host.addr(green), &token), 200);
+    for e in std::fs::read_dir(&backups).unwrap().flatten() {
+        assert_eq!(owner_of(&e.path()), uid, "{} belongs to the service user", e.path().display());
+    }
+    let (status, body) = admin_backup(host.addr(green));
+    assert_eq!(status, 200, "POST /v1/admin/backup after the blue-green deploy: {body}");
+    host.systemctl(&["stop", "saju@green.service"]);
+}
+
+/// `setup` either finishes or leaves saju.service serving as before, says which step failed (saju@blue, the
+/// nginx check or the nginx reload), and can be run again; once finished, running it again changes nothing.
+#[test]
+fn blue_green_setup_is_all_or_nothing_and_can_be_run_again() {
+    let host = Host::new();
+    let addr = host.addr(host.port);
+    let out = host.systemctl(&["start", "saju.service"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let token = create_user(addr);
+    let (blue, green) = two_free_ports();
+    let (blue_s, green_s) = (blue.to_string(), green.to_string());
+    let upstream = host.path("etc/nginx/saju-upstream.conf");
+    let env = |test: &'static str, reload: &'static str| {
+        vec![
+            ("BLUE_PORT", blue_s.clone()),
+            ("GREEN_PORT", green_s.clone()),
+            ("NGINX_TEST", test.to_string()),
+            ("NGINX_RELOAD", reload.to_string()),
+        ]
+    };
+    let run = |e: Vec<(&str, String)>| {
+        let pairs: Vec<(&str, &str)> = e.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        host.run("scripts/deploy-blue-green.sh", &["setup"], &pairs)
+    };
+    let not_set_up = |what: &str| {
+        assert!(!host.path("etc/saju/active-color").exists(), "{what}: no active color after a failed setup");
+        assert!(!upstream.exists(), "{what}: no upstream file after a failed setup");
+        assert_eq!(whoami(addr, &token), 200, "{what}: saju.service serves again");
+        assert!(refused(host.addr(blue)), "{what}: saju@blue is stopped");
+    };
+
+    // 1. saju@blue cannot listen (its port is taken).
+    let squatter = std::net::TcpListener::bind(("127.0.0.1", blue)).unwrap();
+    let out = run(env("true", "true"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("saju@blue") && !err.contains("nginx"), "{err}");
+    drop(squatter);
+    not_set_up("saju@blue failed");
+
+    // 2. nginx -t rejects the configuration.
+    let out = run(env("false", "true"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("rejected the configuration"), "{err}");
+    not_set_up("nginx -t failed");
+
+    // 3. nginx accepts it but is not running: said so, not blamed on the file.
+    let out = run(env("true", "false"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("'false' failed (is nginx installed and running?)") && !err.contains("rejected"), "{err}");
+    not_set_up("nginx reload failed");
+
+    // 4. Everything works: set up. 5. Again: nothing to do.
+    let out = run(env("true", "true"));
+    assert!(out.status.success(), "setup failed");
+    assert_eq!(std::fs::read_to_string(host.path("etc/saju/active-color")).unwrap().trim(), "blue");
+    assert_eq!(whoami(host.addr(blue), &token), 200);
+    assert!(refused(addr), "saju.service is stopped");
+    let blue_pid = host.unit_pid("saju@blue.service");
+    let out = run(env("true", "true"));
+    assert!(out.status.success() && text(&out.stderr).contains("already set up"), "{}", text(&out.stderr));
+    assert_eq!(host.unit_pid("saju@blue.service"), blue_pid, "a second setup touches nothing");
+    host.systemctl(&["stop", "saju@blue.service"]);
+}
+
+/// Two different free ports (both bound at once, then released), and neither the host's own port.
+fn two_free_ports() -> (u16, u16) {
+    let a = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let b = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
 }

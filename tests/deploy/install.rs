@@ -46,6 +46,7 @@ fn install_script_stages_the_layout_and_never_overwrites_the_config() {
     let data = root.join("var/lib/saju");
     assert!(data.is_dir());
     assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o750);
+    assert!(data.join("backups").is_dir(), "install.sh creates backups/ (owned by saju on a real host)");
     assert_eq!(
         std::fs::read_to_string(root.join("usr/local/share/doc/saju/saju.example.toml")).unwrap(),
         read("saju.example.toml")
@@ -248,7 +249,8 @@ fn scripts_are_valid_bash_and_pass_shellcheck() {
 }
 
 /// An nginx prefix directory with a self-signed certificate and a main config that includes `site`
-/// (deploy/nginx/saju.conf with its certificate paths, and optionally its upstream block, replaced).
+/// (deploy/nginx/saju.conf with its certificate paths replaced, including deploy/nginx/saju-upstream.conf or the
+/// given upstream file).
 /// Returns the `nginx -t` command line, or None (with the reason printed) where nginx or openssl is missing.
 pub fn nginx_test_command(dir: &Path, upstream_include: Option<&Path>) -> Option<String> {
     if !tool_works("nginx", &["-v"]) || !tool_works("openssl", &["version"]) {
@@ -267,11 +269,10 @@ pub fn nginx_test_command(dir: &Path, upstream_include: Option<&Path>) -> Option
     let mut site = read("deploy/nginx/saju.conf")
         .replace("/etc/letsencrypt/live/saju.example.com/fullchain.pem", cert.to_str().unwrap())
         .replace("/etc/letsencrypt/live/saju.example.com/privkey.pem", key.to_str().unwrap());
-    if let Some(include) = upstream_include {
-        let start = site.find("upstream saju_backend {").expect("upstream block");
-        let end = start + site[start..].find("}\n").unwrap() + 2;
-        site.replace_range(start..end, &format!("include {};\n", include.display()));
-    }
+    let shipped = repo().join("deploy/nginx/saju-upstream.conf");
+    let include = upstream_include.unwrap_or(&shipped);
+    assert!(site.contains("include /etc/nginx/saju-upstream.conf;"), "saju.conf includes the upstream file");
+    site = site.replace("include /etc/nginx/saju-upstream.conf;", &format!("include {};", include.display()));
     std::fs::write(dir.join("saju.conf"), site).unwrap();
     let d = dir.display();
     std::fs::write(
@@ -306,6 +307,11 @@ fn promtool_accepts_the_rules_and_the_scrape_config() {
     rules.args(["check", "rules"]).arg(repo().join("deploy/prometheus/alerts.yaml"));
     let out = run_bounded(rules, Duration::from_secs(30));
     assert!(out.status.success(), "promtool check rules:\n{}{}", text(&out.stdout), text(&out.stderr));
+    // The rules' unit tests: the down alerts fire for a failing target and for a vanished one (absent()).
+    let mut unit = Command::new("promtool");
+    unit.args(["test", "rules", "alerts.test.yaml"]).current_dir(repo().join("deploy/prometheus"));
+    let out = run_bounded(unit, Duration::from_secs(60));
+    assert!(out.status.success(), "promtool test rules:\n{}{}", text(&out.stdout), text(&out.stderr));
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(repo().join("deploy/prometheus/alerts.yaml"), dir.path().join("alerts.yaml")).unwrap();

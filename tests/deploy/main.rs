@@ -8,6 +8,8 @@ mod artifacts;
 mod cli;
 mod configs;
 mod deploy_scripts;
+mod image;
 mod install;
+mod kubernetes;
 mod supervisor;
 mod support;

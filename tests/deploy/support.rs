@@ -41,7 +41,7 @@ pub fn files_under(dir: &str, exts: &[&str]) -> Vec<String> {
 pub fn yaml_docs(rel: &str) -> Vec<Value> {
     let text = read(rel);
     let docs = yaml_rust2::YamlLoader::load_from_str(&text).unwrap_or_else(|e| panic!("{rel}: invalid YAML: {e}"));
-    docs.iter().map(yaml_to_json).collect()
+    docs.iter().map(yaml_value).collect()
 }
 
 pub fn yaml(rel: &str) -> Value {
@@ -50,14 +50,14 @@ pub fn yaml(rel: &str) -> Value {
     docs.remove(0)
 }
 
-fn yaml_to_json(y: &yaml_rust2::Yaml) -> Value {
+pub fn yaml_value(y: &yaml_rust2::Yaml) -> Value {
     use yaml_rust2::Yaml;
     match y {
         Yaml::Real(s) => s.parse::<f64>().map(Value::from).unwrap_or_else(|_| Value::String(s.clone())),
         Yaml::Integer(i) => Value::from(*i),
         Yaml::String(s) => Value::String(s.clone()),
         Yaml::Boolean(b) => Value::Bool(*b),
-        Yaml::Array(a) => Value::Array(a.iter().map(yaml_to_json).collect()),
+        Yaml::Array(a) => Value::Array(a.iter().map(yaml_value).collect()),
         Yaml::Hash(h) => Value::Object(
             h.iter()
                 .map(|(k, v)| {
@@ -67,7 +67,7 @@ fn yaml_to_json(y: &yaml_rust2::Yaml) -> Value {
                         Yaml::Boolean(b) => b.to_string(),
                         other => panic!("unsupported YAML key {other:?}"),
                     };
-                    (key, yaml_to_json(v))
+                    (key, yaml_value(v))
                 })
                 .collect(),
         ),

@@ -118,3 +118,34 @@ fn backup_of_a_running_server_restores_into_a_second_server() {
     assert!(line.contains("이미 있는 파일") && line.contains(target_arg), "{line}");
     assert_eq!(std::fs::metadata(&target).unwrap().len(), size);
 }
+
+/// The documented `docker exec saju saju backup /var/lib/saju/backups/manual.redb` on a fresh volume: the
+/// `backups/` folder does not exist yet and is created; a folder that cannot be created is named in the error.
+#[test]
+fn backup_into_a_missing_folder_creates_it_and_errors_name_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let (_, token) = server.create_user();
+    let dir_arg = dir.path().to_str().unwrap();
+
+    let target = dir.path().join("backups/nested/manual.redb");
+    let out = run_bounded(
+        saju_command(&["backup", target.to_str().unwrap(), "--data-dir", dir_arg]),
+        Duration::from_secs(60),
+    );
+    assert!(out.status.success(), "backup into a missing folder failed: {}", stderr(&out));
+    assert!(target.is_file() && stdout(&out).contains(target.to_str().unwrap()), "{}", stdout(&out));
+    let copy = tempfile::tempdir().unwrap();
+    std::fs::copy(&target, copy.path().join("saju.redb")).unwrap();
+    let restored = Server::start(copy.path());
+    assert_eq!(Request::get("/v1/users/me").bearer(&token).send(restored.addr).status, 200, "the copy has the user");
+
+    // A parent that is a file: the folder cannot be created, and the error says which path.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, b"x").unwrap();
+    let bad = blocker.join("manual.redb");
+    let out =
+        run_bounded(saju_command(&["backup", bad.to_str().unwrap(), "--data-dir", dir_arg]), Duration::from_secs(60));
+    let line = assert_one_line_error(&out);
+    assert!(line.contains(blocker.to_str().unwrap()), "the error names the folder: {line}");
+}

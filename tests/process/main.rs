@@ -12,6 +12,7 @@ mod http;
 mod logs;
 mod migrate;
 mod models;
+mod probe;
 mod shutdown;
 mod support;
 #[path = "../support/tiny_models.rs"]
