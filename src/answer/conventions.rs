@@ -35,7 +35,8 @@ pub fn for_prompt(chart: &Chart) -> String {
 const THREE_PILLARS: &str = "태어난 시각 모름: 시주 없이 세 기둥(년·월·일주)으로 계산";
 
 /// The notes a reply carries about this chart's conventions: only those that change something here
-/// (an unknown hour, a clock correction, a birth in the 자시, a birth near a boundary).
+/// (an unknown hour, a clock correction, a birth in the 자시, a summer-time hour kept as read, a birth near a
+/// boundary).
 pub fn notes(chart: &Chart) -> Vec<String> {
     let mut out = Vec::new();
     if chart.pillars.hour.is_none() {
@@ -56,9 +57,13 @@ pub fn notes(chart: &Chart) -> Vec<String> {
             let how = match chart.zi_hour() {
                 crate::saju::pillars::ZiHour::NextDay => "23시부터 다음 날로 보는 방식",
                 crate::saju::pillars::ZiHour::Split => "야자시·조자시를 나누는 방식",
+                crate::saju::pillars::ZiHour::SameDay => "자정에 날이 바뀌고 23시대 시주도 당일로 보는 방식",
             };
             out.push(format!("자시(子時)에 태어나, 자시 처리 방식({how})에 따라 일주가 달라질 수 있습니다."));
         }
+    }
+    if let Some(w) = chart.warnings.iter().find(|w| w.code == "summer_time_kept") {
+        out.push(format!("참고: {}", w.message));
     }
     if let Some(w) = chart.warnings.iter().find(|w| w.code.starts_with("near_")) {
         out.push(format!("참고: {}", w.message));
