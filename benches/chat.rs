@@ -1,11 +1,14 @@
 //! Grounded-composer answer latency: for every topic, the whole deterministic answer — the turn's decision
 //! from the message, the chart, the topic's findings, passage selection and the composed text — with
 //! p50/p99 printed from a direct timing loop, and the composing step alone under criterion.
+//! Also the understanding of one message — `understand` and the turn's `decide` — over every message of
+//! the NLU sets (`tests/data/nlu_*.jsonl`, each after its context), with p50/p99 printed.
 //! Run: `cargo bench --bench chat`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use saju::answer::{compose, context_for, Question, Topic};
-use saju::chat::dialogue::{decide, Known, Step};
+use saju::chat::dialogue::{decide, decide_turn, Known, Step};
+use saju::chat::understand::understand;
 use saju::knowledge::KnowledgeBase;
 use saju::saju::chart::{build_chart, ChartExtras, ChartRequest};
 use std::hint::black_box;
@@ -84,5 +87,58 @@ fn compose(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, compose);
+/// Every message of the NLU sets with the conversation state its context leaves.
+fn nlu_messages() -> Vec<(String, Known)> {
+    let sets = [include_str!("../tests/data/nlu_messages.jsonl"), include_str!("../tests/data/nlu_blind.jsonl")];
+    let mut out = Vec::new();
+    for line in sets.iter().flat_map(|s| s.lines()).filter(|l| !l.trim().is_empty()) {
+        let row: serde_json::Value = serde_json::from_str(line).expect("a JSON row");
+        let mut known = Known::default();
+        for m in row["context"].as_array().into_iter().flatten().filter_map(|m| m.as_str()) {
+            match decide(m, 2026, known.clone()) {
+                Step::Ask { pending, .. } => known.pending = Some(*pending),
+                Step::SmallTalk { keep, .. } => known.pending = keep.map(|p| *p),
+                Step::Answer { remember, keep, .. } => {
+                    known.own = remember.or(known.own);
+                    known.pending = keep.map(|p| *p);
+                }
+            }
+        }
+        out.push((row["message"].as_str().expect("message").to_string(), known));
+    }
+    out
+}
+
+/// `understand` + `decide` for one message.
+fn understand_and_decide(message: &str, known: &Known) {
+    black_box(understand(message, 2026));
+    black_box(decide_turn(message, 2026, known.clone()));
+}
+
+fn understanding(c: &mut Criterion) {
+    let messages = nlu_messages();
+    let rounds = if cfg!(debug_assertions) { 3 } else { 20 };
+    let mut samples = Vec::new();
+    for _ in 0..rounds {
+        for (m, known) in &messages {
+            let t = Instant::now();
+            understand_and_decide(m, known);
+            samples.push(t.elapsed().as_nanos() as f64 / 1000.0);
+        }
+    }
+    let (p50, p99, mean) = latency::percentiles(&mut samples);
+    eprintln!(
+        "understanding (understand + decide) over {} messages × {rounds}: p50 {p50:.0} µs, p99 {p99:.0} µs, mean {mean:.0} µs",
+        messages.len()
+    );
+    let mut i = 0;
+    c.bench_function("chat/understand_decide", |b| {
+        b.iter(|| {
+            i = (i + 1) % messages.len();
+            understand_and_decide(&messages[i].0, &messages[i].1)
+        })
+    });
+}
+
+criterion_group!(benches, compose, understanding);
 criterion_main!(benches);

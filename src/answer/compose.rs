@@ -43,6 +43,9 @@ const WOVEN_PASSAGES: usize = 3;
 
 /// What the composer says to small talk and to questions outside 사주: short, kind, back to the subject.
 pub fn small_talk(topic: Topic, text: &str, has_chart: bool) -> String {
+    if topic == Topic::Crisis {
+        return super::wording::CRISIS_REPLY.to_string();
+    }
     let back = if has_chart {
         "지금 사주로 성격, 직업, 재물, 연애, 건강, 올해·오늘의 운세, 대운, 궁합 가운데 궁금한 것을 물어 보세요."
     } else {

@@ -19,4 +19,4 @@ pub mod wording;
 pub use context::{AnswerContext, HistoryTurn, PassageRef, Speaker};
 pub use findings::Finding;
 pub use passages::{context_for, Question};
-pub use topic::Topic;
+pub use topic::{TimingTopic, Topic};

@@ -93,7 +93,13 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
         | Topic::TodayFortune
         | Topic::Compatibility
         | Topic::SmallTalk
-        | Topic::OutOfScope => (
+        | Topic::OutOfScope
+        | Topic::Timing(_)
+        | Topic::Children
+        | Topic::Study
+        | Topic::Samjae
+        | Topic::LateLife
+        | Topic::Crisis => (
             format!("{dm} 일간의 사주입니다. 성격, 직업, 재물, 연애, 건강, 운의 흐름 중 궁금한 것을 물어 주세요."),
             String::new(),
         ),

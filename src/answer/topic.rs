@@ -1,6 +1,46 @@
 //! The topics a reply can be about: the vocabulary shared by understanding (which detects them, in
 //! `chat::understand::intent`) and answers (which are planned by them).
 
+/// What a timing question ("언제쯤 …?", "몇 살쯤", "좋은 해") is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimingTopic {
+    Love,
+    Career,
+    Wealth,
+    Children,
+    Move,
+    Study,
+    General,
+}
+
+impl TimingTopic {
+    pub const ALL: [TimingTopic; 7] = [
+        TimingTopic::Love,
+        TimingTopic::Career,
+        TimingTopic::Wealth,
+        TimingTopic::Children,
+        TimingTopic::Move,
+        TimingTopic::Study,
+        TimingTopic::General,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TimingTopic::Love => "love",
+            TimingTopic::Career => "career",
+            TimingTopic::Wealth => "wealth",
+            TimingTopic::Children => "children",
+            TimingTopic::Move => "move",
+            TimingTopic::Study => "study",
+            TimingTopic::General => "general",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<TimingTopic> {
+        TimingTopic::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {
     Personality,
@@ -8,7 +48,7 @@ pub enum Topic {
     Wealth,
     Love,
     Health,
-    /// 올해 운세 / 세운 ("내년 운세" too: see [`year_offset`]).
+    /// 올해 운세 / 세운 ("내년 운세" too: see `chat::understand::year_offset`).
     YearFortune,
     /// 오늘의 운세: today's day pillar (일진) against the chart.
     TodayFortune,
@@ -23,9 +63,66 @@ pub enum Topic {
     OutOfScope,
     /// Nothing specific (often a message that only gives birth data): an overview of the chart.
     General,
+    /// "언제쯤 결혼할까요?", "이직하기 좋은 해는?": when, about a life area.
+    Timing(TimingTopic),
+    /// 자녀운, 자식복, 임신.
+    Children,
+    /// 공부운, 시험운, 합격.
+    Study,
+    /// 삼재 in the user's own chart ("제가 삼재인가요?"; "삼재가 뭐예요?" is a term).
+    Samjae,
+    /// 말년운, 노후.
+    LateLife,
+    /// "죽고 싶어요", "사라지고 싶어요": care and the help lines, never a birth-data form.
+    Crisis,
 }
 
 impl Topic {
+    /// The timing area a topic stands for, when a later "언제쯤?" asks about it.
+    pub fn timing_area(self) -> Option<TimingTopic> {
+        Some(match self {
+            Topic::Love | Topic::Compatibility => TimingTopic::Love,
+            Topic::Career => TimingTopic::Career,
+            Topic::Wealth => TimingTopic::Wealth,
+            Topic::Children => TimingTopic::Children,
+            Topic::Study => TimingTopic::Study,
+            Topic::Timing(t) => t,
+            _ => return None,
+        })
+    }
+
+    /// Whether the answer depends on the gender: an overview and 대운 (its direction), 연애, 궁합, 자녀,
+    /// 말년, and when about love; not personality, career, wealth, health, a year's or today's fortune, study,
+    /// 삼재 or other timing.
+    pub fn needs_gender(self) -> bool {
+        matches!(
+            self,
+            Topic::General
+                | Topic::Daeun
+                | Topic::Love
+                | Topic::Compatibility
+                | Topic::Children
+                | Topic::LateLife
+                | Topic::Timing(TimingTopic::Love)
+        )
+    }
+
+    /// The code with its timing area (`timing:love`), as a follow-up keeps it between turns.
+    pub fn key(self) -> String {
+        match self {
+            Topic::Timing(t) => format!("timing:{}", t.code()),
+            t => t.code().to_string(),
+        }
+    }
+
+    /// The timing area's code for a timing question.
+    pub fn timing_code(self) -> Option<&'static str> {
+        match self {
+            Topic::Timing(t) => Some(t.code()),
+            _ => None,
+        }
+    }
+
     /// The code used by the knowledge base's `intent:` conditions and the NLU test set.
     pub fn code(self) -> &'static str {
         match self {
@@ -42,16 +139,29 @@ impl Topic {
             Topic::SmallTalk => "small_talk",
             Topic::OutOfScope => "out_of_scope",
             Topic::General => "general",
+            Topic::Timing(_) => "timing",
+            Topic::Children => "children",
+            Topic::Study => "study",
+            Topic::Samjae => "samjae",
+            Topic::LateLife => "late_life",
+            Topic::Crisis => "crisis",
         }
     }
 
     /// Whether answering needs the user's chart.
     pub fn needs_chart(self) -> bool {
-        !matches!(self, Topic::Term | Topic::SmallTalk | Topic::OutOfScope)
+        !matches!(self, Topic::Term | Topic::SmallTalk | Topic::OutOfScope | Topic::Crisis)
     }
 
-    /// The topic with this [`Topic::code`].
+    /// The topic with this [`Topic::code`] or [`Topic::key`] (`timing:love`; `timing` alone is general timing).
     pub fn from_code(code: &str) -> Option<Topic> {
+        if let Some(t) = code.strip_prefix("timing") {
+            return match t.strip_prefix(':') {
+                Some(area) => TimingTopic::from_code(area).map(Topic::Timing),
+                None if t.is_empty() => Some(Topic::Timing(TimingTopic::General)),
+                None => None,
+            };
+        }
         [
             Topic::Personality,
             Topic::Career,
@@ -66,6 +176,11 @@ impl Topic {
             Topic::SmallTalk,
             Topic::OutOfScope,
             Topic::General,
+            Topic::Children,
+            Topic::Study,
+            Topic::Samjae,
+            Topic::LateLife,
+            Topic::Crisis,
         ]
         .into_iter()
         .find(|t| t.code() == code)

@@ -42,7 +42,7 @@ pub enum Ask {
 pub fn follow_up_question(ask: Ask, partner: bool) -> String {
     let whose = if partner { "상대분의 " } else { "" };
     match ask {
-        Ask::Birth if partner => "궁합을 보려면 상대분의 생년월일과 태어난 시각, 성별을 알려 주세요.\n예: \"1992년 3월 4일 오전 10시, 여자\" (시각을 모르시면 \"시간 모름\")".into(),
+        Ask::Birth if partner => "궁합을 보려면 상대분의 생년월일과 태어난 시각, 성별을 알려 주세요.\n예: \"1992년 3월 4일 오전 10시, 여자\" (시각을 모르시면 생년월일만 알려 주셔도 돼요)".into(),
         Ask::Birth => ASK_FOR_BIRTH.into(),
         Ask::Year { month, day } => {
             format!("{whose}{month}월 {day}일은 알겠어요. 몇 년생이신가요? (예: 1990년 또는 90년생)")
@@ -64,6 +64,9 @@ pub fn follow_up_question(ask: Ask, partner: bool) -> String {
         Ask::Hour { gender_too: false } => format!(
             "{whose}태어난 시각도 아시나요? (예: \"오후 3시 30분\", \"새벽 2시\", \"축시\") 모르시면 \"시간 모름\"이라고 적어 주세요. 시주 없이 세 기둥으로 풀어 드릴게요."
         ),
+        Ask::Gender if partner => {
+            format!("궁합에는 두 사람의 성별이 함께 쓰여요. {whose}성별을 알려 주세요. (예: \"남자\" 또는 \"여자\")")
+        }
         Ask::Gender => ASK_FOR_GENDER.replace("성별을", &format!("{whose}성별을")),
     }
 }
@@ -84,6 +87,11 @@ pub fn caution(topic: Topic) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// What is said to crisis wording: care and the help lines, never a birth-data form.
+pub const CRISIS_REPLY: &str = "많이 지치고 힘드셨겠어요. 그런 마음을 털어놓아 주셔서 고마워요. 지금 혼자 견디지 않으셨으면 해요.\n\
+지금 바로 이야기할 수 있는 곳이 있어요: 자살예방상담전화 109, 정신건강위기상담 1577-0199 (24시간). 위급하면 112나 119에 연락해 주세요.\n\
+사주는 나중에 마음이 조금 편해졌을 때 함께 봐도 늦지 않아요. 지금은 곁에 있는 믿을 만한 사람에게 연락해 보시겠어요?";
 
 /// The note when the second person's hour is unknown.
 pub const PARTNER_WITHOUT_HOUR: &str = "상대분의 태어난 시각을 몰라 상대는 세 기둥으로 보았습니다.";

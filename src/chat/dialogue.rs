@@ -1,16 +1,18 @@
 //! One turn's decision, from what the message says and what the conversation already knows: ask a short
-//! follow-up question (and remember the facts so far), answer small talk, or answer a topic with the
-//! user's birth and, for 궁합, the second person's.
+//! follow-up question (and remember the facts so far), name what is impossible in them, answer small talk
+//! (and crisis wording, with care, never a form), or answer a topic with the user's birth and, for 궁합,
+//! the second person's.
 //!
-//! State between turns is the [`Pending`] record kept in the conversation state (`chat::state`): the
-//! facts gathered so far, whose they are, and the question that is waiting for them.
+//! State between turns is the [`Pending`] record kept in the conversation state (`chat::state`): the facts
+//! gathered so far, whose they are, and the question that is waiting for them — or, after an answer, the
+//! facts it used and its topic, so "아 아니다, 9월 14일이에요" corrects the date only and "언제쯤?" asks about it.
 
 use super::people::profile_reference;
-use super::understand::{follow_up, understand, BirthFacts, Missing, Topic};
+use super::understand::{follow_up, understand_in, BirthFacts, Invalid, Missing, Role, Topic};
 use crate::saju::chart::ChartRequest;
 use serde::{Deserialize, Serialize};
 
-/// What a follow-up question waits for.
+/// What a follow-up question waits for, or what an answer was given with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
     /// The facts are the second person's (궁합).
@@ -18,16 +20,43 @@ pub struct Pending {
     pub partner: bool,
     #[serde(default)]
     pub facts: BirthFacts,
-    /// The topic asked before the follow-up ([`Topic::code`]).
+    /// The topic asked before the follow-up ([`Topic::key`]).
     pub topic: String,
     /// The hour was asked for once; not giving it now means "unknown".
     #[serde(default)]
     pub asked_hour: bool,
     #[serde(default)]
     pub year_offset: i32,
-    /// A second person's facts given while the user's own were still being asked for.
+    /// A second person's facts given while the user's own were still being asked for (or, after an
+    /// answer, the partner's the 궁합 was read with).
     #[serde(default)]
     pub partner_facts: Option<BirthFacts>,
+    /// The user's own facts while the partner's are asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_facts: Option<BirthFacts>,
+    /// Nothing is asked: the topic was answered with these facts (kept for corrections and follow-ups).
+    #[serde(default)]
+    pub answered: bool,
+}
+
+impl Pending {
+    /// The user's own facts this record holds.
+    pub fn own(&self) -> Option<&BirthFacts> {
+        if self.partner {
+            self.own_facts.as_ref()
+        } else {
+            Some(&self.facts)
+        }
+    }
+
+    /// The second person's facts this record holds.
+    pub fn other(&self) -> Option<&BirthFacts> {
+        if self.partner {
+            Some(&self.facts)
+        } else {
+            self.partner_facts.as_ref()
+        }
+    }
 }
 
 /// A person the user saved (a profile).
@@ -55,6 +84,7 @@ pub struct Known {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
+    /// A follow-up question (or what is impossible in the facts, and the question again).
     Ask {
         text: String,
         missing: Missing,
@@ -67,139 +97,219 @@ pub enum Step {
     Answer {
         topic: Topic,
         year_offset: i32,
+        /// The user's chart request; its gender is empty when the topic does not need it and it was not said.
         own: Option<ChartRequest>,
         partner: Option<ChartRequest>,
         /// A birth completed in this turn, to keep for the rest of the session.
         remember: Option<ChartRequest>,
+        /// The facts and topic this answer used, to store with it for the next turn.
+        keep: Option<Box<Pending>>,
     },
 }
 
-/// The partner's gender from the words naming them (남자친구 → male).
-fn partner_gender(text: &str) -> Option<String> {
-    let male = ["남자친구", "남친", "남편", "남자 친구", "신랑", "그 남자"];
-    let female = ["여자친구", "여친", "아내", "와이프", "여자 친구", "신부", "그 여자"];
-    if male.iter().any(|w| text.contains(w)) {
-        Some("male".into())
-    } else if female.iter().any(|w| text.contains(w)) {
-        Some("female".into())
-    } else {
-        None
-    }
+/// A turn's step with what the conversation now knows: the user's facts (or those of the person asked
+/// about), the second person's, and what is impossible in them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub step: Step,
+    pub topic: Topic,
+    pub emotion: bool,
+    pub own: BirthFacts,
+    pub partner: Option<BirthFacts>,
+    pub invalid: Option<Invalid>,
 }
 
-fn ask(missing: Missing, pending: Pending) -> Step {
-    Step::Ask { text: follow_up(missing, &pending.facts, pending.partner), missing, pending: Box::new(pending) }
+fn ask(missing: Missing, pending: Pending, gender_needed: bool) -> Step {
+    let facts = &pending.facts;
+    Step::Ask { text: follow_up(missing, facts, pending.partner, gender_needed), missing, pending: Box::new(pending) }
 }
 
 /// Decides the turn for `text`.
 pub fn decide(text: &str, this_year: i32, known: Known) -> Step {
-    let u = understand(text, this_year);
+    decide_turn(text, this_year, known).step
+}
+
+/// Decides the turn for `text`, with what the conversation knows after it.
+pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let pending = known.pending.clone();
-    let topic = match (u.topic, &pending) {
-        (Topic::General, Some(p)) => Topic::from_code(&p.topic).unwrap_or(Topic::General),
-        (t, _) => t,
-    };
-    if matches!(topic, Topic::SmallTalk | Topic::OutOfScope) {
-        return Step::SmallTalk { topic, keep: pending.map(Box::new) };
-    }
+    let ongoing = pending.as_ref().and_then(|p| Topic::from_code(&p.topic));
+    let u = understand_in(text, this_year, ongoing);
+    let topic = u.topic;
     let year_offset = if u.year_offset != 0 { u.year_offset } else { pending.as_ref().map_or(0, |p| p.year_offset) };
     let compat = topic == Topic::Compatibility;
+    let waiting = pending.as_ref().filter(|p| !p.answered);
+    let waiting_own = waiting.is_some_and(|p| !p.partner);
+    let waiting_partner = waiting.is_some_and(|p| p.partner);
     let keys: Vec<(String, String, String)> =
         known.profiles.iter().map(|p| (p.id.clone(), p.name.clone(), p.relation.clone())).collect();
     let birth_of = |id: &str| known.profiles.iter().find(|p| p.id == id).map(|p| p.birth.clone());
     // A saved person the message names is the user's subject, or for 궁합 the second person.
     let named = profile_reference(text, &keys).map(str::to_string);
-    let mut own = known.own.clone();
-    if own.is_none() || (!compat && known.session_profile.is_none()) {
-        if let Some(b) = named.as_deref().filter(|_| !compat).and_then(birth_of) {
-            own = Some(b);
-        } else if own.is_none() && compat {
-            own = known.profiles.iter().find(|p| p.relation == "self").map(|p| p.birth.clone());
-        }
+
+    // What was known of the user (or the person asked about) before this message.
+    let session_own = known.own.as_ref().map(BirthFacts::from_request);
+    let mut own_base =
+        pending.as_ref().and_then(|p| p.own().cloned()).or_else(|| session_own.clone()).unwrap_or_default();
+    let mut partner_base = pending.as_ref().and_then(|p| p.other().cloned());
+    // A saved person named outside a 궁합 is the subject ("엄마 사주 봐줘").
+    let named_subject = named.as_deref().filter(|_| !compat && !u.birth.has_date()).and_then(birth_of);
+    if let Some(b) = &named_subject {
+        own_base = BirthFacts::from_request(b);
     }
-    let own_pending = pending.clone().filter(|p| !p.partner);
-    let mut remember = None;
-    let mut message_used = false;
-    let speaks_of_own = own_pending.is_some() || (!compat && u.birth.has_date()) || (own.is_none() && !compat);
-    if speaks_of_own {
-        let asked_hour = own_pending.as_ref().is_some_and(|p| p.asked_hour);
-        let facts = own_pending.as_ref().map(|p| p.facts.clone()).unwrap_or_default().merge(&u.birth);
-        message_used = true;
-        match facts.missing(asked_hour) {
-            Some(Missing::Date) if !topic.needs_chart() => {}
-            Some(missing) => {
-                let partner_facts = own_pending.and_then(|p| p.partner_facts);
-                return ask(
-                    missing,
-                    Pending {
-                        partner: false,
-                        facts,
-                        topic: topic.code().into(),
-                        asked_hour: asked_hour || missing == Missing::Hour,
-                        year_offset,
-                        partner_facts,
-                    },
-                );
-            }
-            None => {
-                own = facts.to_request();
-                remember = own.clone();
-            }
-        }
-    } else if let Some(b) = own.as_mut().filter(|b| b.gender.is_empty()) {
-        b.gender = u.birth.gender.clone().unwrap_or_default();
+    // Someone other than the user, named with their birth: a new subject, not a correction of the user's.
+    let other_subject = !compat && u.subject == Role::Other && !waiting_own && u.birth.has_date();
+    if other_subject {
+        own_base = BirthFacts::default();
     }
-    if compat && own.is_none() {
-        // 궁합 before the user's own birth is known: ask for it first, keep what was said of the other.
-        let partner_facts = (!u.birth.is_empty()).then(|| u.birth.clone());
-        let pending = Pending {
-            partner: false,
-            facts: BirthFacts::default(),
-            topic: topic.code().into(),
-            asked_hour: false,
+    // Whose is what this message says: in a 궁합, unnamed facts are the partner's while the partner's are
+    // asked for, or once the user's own birth is known.
+    let own_known = known.own.is_some() || pending.as_ref().and_then(Pending::own).is_some_and(|f| f.has_date());
+    let (own_new, partner_new) = if compat {
+        let unmarked_is_partner =
+            u.subject == Role::Unmarked && u.partner.is_none() && (waiting_partner || (own_known && !waiting_own));
+        if unmarked_is_partner {
+            (BirthFacts::default(), Some(u.birth.clone()))
+        } else {
+            (u.birth.clone(), u.partner.clone())
+        }
+    } else if waiting_partner && u.subject != Role::Speaker {
+        (BirthFacts::default(), Some(u.birth.clone()))
+    } else {
+        (u.birth.clone(), None)
+    };
+    if let Some(new) = &partner_new {
+        partner_base = Some(partner_base.unwrap_or_default().merge(new));
+    }
+    let mut own = own_base.merge(&own_new);
+    own.settle();
+    let mut partner = partner_base.filter(|p| !p.is_empty() || p.relation.is_some());
+    if let Some(p) = partner.as_mut() {
+        p.settle();
+    }
+    let decision = |step: Step, own: BirthFacts, partner: Option<BirthFacts>, invalid: Option<Invalid>| Decision {
+        step,
+        topic,
+        emotion: u.emotion,
+        own,
+        partner,
+        invalid,
+    };
+
+    if matches!(topic, Topic::SmallTalk | Topic::OutOfScope | Topic::Crisis) {
+        return decision(Step::SmallTalk { topic, keep: pending.map(Box::new) }, own, partner, None);
+    }
+    let key = topic.key();
+    let gender_needed = topic.needs_gender();
+    let pending_with = |partner_side: bool,
+                        facts: BirthFacts,
+                        other: Option<BirthFacts>,
+                        own_facts: Option<BirthFacts>,
+                        asked_hour: bool| {
+        Pending {
+            partner: partner_side,
+            facts,
+            topic: key.clone(),
+            asked_hour,
             year_offset,
-            partner_facts,
-        };
-        let text = format!(
-            "궁합을 보려면 먼저 본인의 출생 정보가 필요해요.\n{}",
-            follow_up(Missing::Date, &pending.facts, false)
-        );
-        return Step::Ask { text, missing: Missing::Date, pending: Box::new(pending) };
-    }
-    let mut partner = None;
-    if compat {
-        let partner_pending = pending.clone().filter(|p| p.partner);
-        let earlier =
-            partner_pending.as_ref().map(|p| p.facts.clone()).or_else(|| pending.and_then(|p| p.partner_facts));
-        let said = if message_used { BirthFacts::default() } else { u.birth.clone() };
-        let mut facts = earlier.unwrap_or_default().merge(&said);
-        if facts.gender.is_none() {
-            facts.gender = partner_gender(text);
+            partner_facts: other,
+            own_facts,
+            answered: false,
         }
+    };
+
+    // What is impossible is named first, and asked again.
+    if let Some(invalid) = own.invalid() {
+        let facts = own.clone().without(&invalid);
+        let missing = facts.missing(true, gender_needed).unwrap_or(Missing::MonthDay);
+        let text = format!("{}\n{}", invalid.message(), follow_up(missing, &facts, false, gender_needed));
+        let pending = pending_with(false, facts.clone(), partner.clone(), None, true);
+        return decision(Step::Ask { text, missing, pending: Box::new(pending) }, facts, partner, Some(invalid));
+    }
+    if let Some(invalid) = partner.as_ref().and_then(BirthFacts::invalid) {
+        let facts = partner.clone().unwrap_or_default().without(&invalid);
+        let missing = facts.missing_for_partner().unwrap_or(Missing::MonthDay);
+        let text = format!("상대분의 출생 정보에서 {}", invalid.message());
+        let pending = pending_with(true, facts.clone(), None, Some(own.clone()), false);
+        return decision(Step::Ask { text, missing, pending: Box::new(pending) }, own, Some(facts), Some(invalid));
+    }
+
+    // A term is explained with or without a chart: nothing is asked.
+    let own_complete = own.missing(true, false).is_none();
+    if topic == Topic::Term {
+        let request = if own_complete { own.to_request() } else { known.own.clone() };
+        let step = Step::Answer {
+            topic,
+            year_offset,
+            own: request,
+            partner: None,
+            remember: None,
+            keep: pending.map(Box::new),
+        };
+        return decision(step, own, partner, None);
+    }
+
+    // The user's own birth (or the subject's) first.
+    let asked_hour = waiting.is_some_and(|p| !p.partner && p.asked_hour);
+    let mut own_request = match own.missing(asked_hour, gender_needed) {
+        Some(missing) => {
+            let pending =
+                pending_with(false, own.clone(), partner.clone(), None, asked_hour || missing == Missing::Hour);
+            let mut step = ask(missing, pending, gender_needed);
+            if compat && missing == Missing::Date {
+                if let Step::Ask { text, .. } = &mut step {
+                    *text = format!("궁합을 보려면 먼저 본인의 출생 정보가 필요해요.\n{text}");
+                }
+            }
+            return decision(step, own, partner, None);
+        }
+        None => own.to_request(),
+    };
+    if own_request.is_none() {
+        own_request = named_subject.clone().or_else(|| known.own.clone());
+    }
+    // Nothing new said of a birth the session already has: its own request, with every option it carries.
+    if known.own.is_some() && own_new.is_empty() && !waiting_own && pending.as_ref().and_then(Pending::own).is_none() {
+        own_request = named_subject.clone().or_else(|| known.own.clone());
+    }
+
+    // For 궁합, the second person: a saved profile the message names, or the birth told in the chat.
+    let mut partner_request = None;
+    if compat {
+        let facts = partner.clone().unwrap_or_default();
         let saved = named.as_deref().filter(|_| !facts.has_date()).and_then(birth_of);
         if saved.is_some() {
-            partner = saved;
+            partner_request = saved;
         } else {
-            let asked_hour = partner_pending.as_ref().is_some_and(|p| p.asked_hour);
-            match facts.missing(asked_hour) {
+            match facts.missing_for_partner() {
                 Some(missing) => {
-                    return ask(
-                        missing,
-                        Pending {
-                            partner: true,
-                            facts,
-                            topic: topic.code().into(),
-                            asked_hour: asked_hour || missing == Missing::Hour,
-                            year_offset,
-                            partner_facts: None,
-                        },
-                    )
+                    let pending = pending_with(true, facts, None, Some(own.clone()), false);
+                    return decision(ask(missing, pending, true), own, partner, None);
                 }
-                None => partner = facts.to_request(),
+                None => partner_request = facts.to_request(),
             }
         }
     }
-    Step::Answer { topic, year_offset, own, partner, remember }
+    let changed = !own_new.is_empty() || waiting_own;
+    let remember = own_request.clone().filter(|_| changed && !other_subject && named_subject.is_none());
+    let keep = Pending {
+        partner: false,
+        facts: own.clone(),
+        topic: key.clone(),
+        asked_hour: false,
+        year_offset,
+        partner_facts: partner.clone(),
+        own_facts: None,
+        answered: true,
+    };
+    let step = Step::Answer {
+        topic,
+        year_offset,
+        own: own_request,
+        partner: partner_request,
+        remember,
+        keep: Some(Box::new(keep)),
+    };
+    decision(step, own, partner, None)
 }
 
 #[cfg(test)]
@@ -214,11 +324,11 @@ mod tests {
             known.pending = match &step {
                 Step::Ask { pending, .. } => Some((**pending).clone()),
                 Step::SmallTalk { keep, .. } => keep.as_deref().cloned(),
-                Step::Answer { remember, .. } => {
+                Step::Answer { remember, keep, .. } => {
                     if remember.is_some() {
                         known.own = remember.clone();
                     }
-                    None
+                    keep.as_deref().cloned()
                 }
             };
             last = Some(step);
@@ -292,5 +402,50 @@ mod tests {
         assert!(matches!(step, Step::SmallTalk { keep: Some(_), .. }));
         let (_, own, _) = answer_of(turns(&["1990년 5월 15일생", "안녕하세요", "새벽 두시 남자"]));
         assert_eq!(own.unwrap().datetime, "1990-05-15T02:00:00");
+    }
+
+    #[test]
+    fn crisis_wording_never_gets_a_form() {
+        for m in ["죽고 싶어요", "다 내려놓고 싶어요", "사라지고 싶다 90년 4월 1일생"] {
+            assert!(matches!(turns(&[m]), Step::SmallTalk { topic: Topic::Crisis, .. }), "{m}");
+        }
+    }
+
+    #[test]
+    fn a_gender_is_asked_only_where_the_answer_needs_it() {
+        let (topic, own, _) = answer_of(turns(&["1990년 5월 15일 오후 3시 재물운"]));
+        assert_eq!((topic, own.unwrap().gender.as_str()), (Topic::Wealth, ""));
+        assert!(matches!(turns(&["1990년 5월 15일 오후 3시 연애운"]), Step::Ask { missing: Missing::Gender, .. }));
+    }
+
+    #[test]
+    fn a_correction_changes_only_what_it_says() {
+        let (_, own, _) = answer_of(turns(&["1990년 5월 15일 오후 3시 남자", "아 아니다, 9월 14일이에요"]));
+        let own = own.unwrap();
+        assert_eq!((own.datetime.as_str(), own.gender.as_str()), ("1990-09-14T15:00:00", "male"));
+        let (_, own, _) = answer_of(turns(&["1990년 5월 15일 오후 3시 남자", "음력이었어요"]));
+        assert_eq!(own.unwrap().calendar.as_deref(), Some("korean_lunar"));
+    }
+
+    #[test]
+    fn impossible_input_is_named() {
+        let d = decide_turn("1990년 음력 윤3월 3일 오전 3시 남자", 2026, Known::default());
+        let Step::Ask { text, .. } = &d.step else { panic!("{d:?}") };
+        assert!(text.contains("1990년 음력에는 윤3월이 없어요 (그해 윤달은 윤5월)"), "{text}");
+        let d = decide_turn("1990년 2월 30일 오후 3시 여자", 2026, Known::default());
+        assert_eq!(d.invalid.as_ref().map(Invalid::code), Some("date"));
+        let d = decide_turn("1990년 5월 15일 25시 남자", 2026, Known::default());
+        assert!(matches!(&d.step, Step::Ask { text, .. } if text.contains("25시는 없는 시각")), "{d:?}");
+    }
+
+    #[test]
+    fn two_people_in_one_message() {
+        let (topic, own, partner) = answer_of(turns(&[
+            "저는 1993년 6월 2일 오전 9시생 여자고 남편은 1990년 12월 30일 오후 11시생이에요, 궁합 봐주세요",
+        ]));
+        assert_eq!(topic, Topic::Compatibility);
+        assert_eq!(own.unwrap().datetime, "1993-06-02T09:00:00");
+        let partner = partner.unwrap();
+        assert_eq!((partner.datetime.as_str(), partner.gender.as_str()), ("1990-12-30T23:00:00", "male"));
     }
 }

@@ -103,19 +103,43 @@ pub const PLACES: &[Place] = &[
 
 /// The first place named in `text` (the earliest mention; the longer name when two start together).
 pub fn find_place(text: &str) -> Option<Place> {
-    PLACES
+    places_in(text).into_iter().next().map(|(_, _, place)| place)
+}
+
+/// Every place named in `text` with its byte range, in order; where two names start together the longer wins.
+pub fn places_in(text: &str) -> Vec<(usize, usize, Place)> {
+    let mut found: Vec<(usize, usize, Place)> = PLACES
         .iter()
-        .filter_map(|place| {
+        .flat_map(|place| {
             text.match_indices(place.name)
                 // Latin names (LA) must also end their word: LAX is not LA.
-                .find(|(i, _)| {
+                .filter(|(i, _)| {
                     let latin = place.name.is_ascii();
                     is_word_start(text, *i) && (!latin || is_word_end(text, *i + place.name.len()))
                 })
-                .map(|(i, _)| (i, std::cmp::Reverse(place.name.len()), *place))
+                .map(|(i, _)| (i, i + place.name.len(), *place))
         })
-        .min_by_key(|(i, len, _)| (*i, *len))
-        .map(|(_, _, place)| place)
+        .collect();
+    found.sort_by_key(|(i, end, _)| (*i, std::cmp::Reverse(*end)));
+    let mut last_end = 0;
+    found.retain(|(i, end, _)| {
+        let keep = *i >= last_end;
+        if keep {
+            last_end = *end;
+        }
+        keep
+    });
+    found
+}
+
+/// The place named `name` (a key of [`PLACES`]), or the one at this zone and longitude (a chart request's).
+pub fn place_named(name: &str) -> Option<Place> {
+    PLACES.iter().find(|p| p.name == name).copied()
+}
+
+/// The first place at this zone and longitude: how a stored chart request names its place again.
+pub fn place_at(zone: &str, longitude: f64) -> Option<Place> {
+    PLACES.iter().find(|p| p.zone == zone && (p.longitude - longitude).abs() < 1e-6).copied()
 }
 
 /// A place name must not be the tail of a longer Hangul word (광주 in 경기광주 is fine; 대전 in 세계대전 is not).
@@ -141,6 +165,9 @@ mod tests {
         assert_eq!(find_place("세계대전 이야기"), None);
         assert_eq!(find_place("그냥 궁금해서요"), None);
         assert_eq!(find_place("서울에서 태어나 부산에서 자랐어요").unwrap().name, "서울");
+        let both: Vec<&str> = places_in("서울에서 태어나 부산에서 자랐어요").iter().map(|p| p.2.name).collect();
+        assert_eq!(both, ["서울", "부산"]);
+        assert_eq!(place_at("America/Los_Angeles", -118.244).unwrap().name, "로스앤젤레스");
         for place in PLACES {
             assert!(jiff::tz::TimeZone::get(place.zone).is_ok(), "{}", place.zone);
             assert!((-180.0..=180.0).contains(&place.longitude));

@@ -76,10 +76,20 @@ mod tests {
                 asked_hour: true,
                 year_offset: 1,
                 partner_facts: None,
+                own_facts: Some(BirthFacts { month: Some(3), ..Default::default() }),
+                answered: true,
             }),
         };
         let bytes = state.encode().unwrap();
         assert_eq!(ConversationState::decode(&bytes).unwrap(), state);
+    }
+
+    #[test]
+    fn a_record_written_before_the_answered_and_own_facts_fields_still_reads() {
+        let old = br#"{"version": 1, "pending": {"partner": true, "facts": {"year": 1991}, "topic": "compatibility", "asked_hour": false, "year_offset": 0}}"#;
+        let pending = ConversationState::decode(old).unwrap().pending.unwrap();
+        assert!(pending.partner && !pending.answered && pending.own_facts.is_none());
+        assert_eq!(pending.facts.year, Some(1991));
     }
 
     #[test]

@@ -108,9 +108,13 @@ pub async fn run(
             o.state.pending = keep.map(|p| *p);
             Ok(o)
         }
-        Step::Answer { topic, year_offset, own, partner, remember } => {
+        Step::Answer { topic, year_offset, own, partner, remember, keep } => {
+            let keep = keep.map(|p| *p);
             if own.as_ref().is_some_and(|b| b.gender.is_empty()) {
-                return Ok(TurnOutcome::fixed(wording::ASK_FOR_GENDER.to_string(), on_event));
+                // The chart needs a gender even where the answer does not: ask, and keep what was said.
+                let mut o = TurnOutcome::fixed(wording::ASK_FOR_GENDER.to_string(), on_event);
+                (o.follow_up, o.state.pending) = (Some(Missing::Gender), keep);
+                return Ok(o);
             }
             let (chart, partner_chart) = match (chart_of(&own), chart_of(&partner)) {
                 (Some(Err(e)), _) | (_, Some(Err(e))) => {
@@ -145,7 +149,8 @@ pub async fn run(
                 findings: ctx.findings,
                 citations: ctx.passages,
                 follow_up: None,
-                state: ConversationState::default(),
+                // The facts and topic of this answer, for a correction or a "언제쯤?" next.
+                state: ConversationState { pending: keep },
                 remember,
                 charts_computed,
             })
@@ -216,7 +221,9 @@ mod tests {
         assert!(a.reply.contains("경오년 신사월 경진일 갑신시"), "{}", a.reply);
         assert!(a.citations.iter().any(|c| a.reply.contains(&format!("[{}]", c.id))), "{}", a.reply);
         assert!(a.findings.iter().any(|f| f.code == "day_stem:경"));
-        assert!(a.remember.is_some() && a.state.is_empty());
+        assert!(a.remember.is_some());
+        let kept = a.state.pending.expect("the answer's facts are kept for the next turn");
+        assert!(kept.answered && kept.topic == "personality" && kept.facts.year == Some(1990), "{kept:?}");
     }
 
     #[tokio::test]

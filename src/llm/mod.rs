@@ -46,7 +46,8 @@ pub trait Generator: Send + Sync {
 }
 
 /// How long one generator (all its retries included) may take before the chain moves on.
-pub const DEFAULT_PER_GENERATOR_TIMEOUT: Duration = Duration::from_secs(25);
+pub const DEFAULT_PER_GENERATOR_TIMEOUT: Duration =
+    Duration::from_secs(crate::config::REMOTE_GENERATOR_TIMEOUT_SECONDS);
 
 /// The chain the configuration asks for: the remote service when `base_url` and `model` are both set,
 /// then the grounded composer, which is always last.

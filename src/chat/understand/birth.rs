@@ -1,16 +1,22 @@
 //! Birth facts from one Korean message, and how the facts of several messages add up.
 //!
 //! A message may give any part: a date (`1990-05-15`, `1990/5/15`, `1990년 5월 15일`, `90년 5월 15일생`,
-//! `오월 십오일`), a year alone (`90년생`, `05년생`), a time (`15:30`, `오후 3시 반`, `새벽 두시`, `자정`,
-//! `정오`, `축시`), "시간은 몰라요", 음력/양력/윤달, a gender word, a place, a time-correction wish.
-//! Nothing is guessed: a clock hour without 오전/오후 (`3시`) stays ambiguous and is asked about.
+//! `천구백팔십오년 칠월 구일`, `정월 초하루`), a year alone (`90년생`, `05년생`), a time (`15:30`, `오후 3시 반`,
+//! `07시 05분`, `새벽 두시`, `자정`, `정오`, `축시`), "시간은 몰라요", 음력/양력/윤달, a gender word, a place, a
+//! time-correction wish. The lexer ([`super::lexer`]) finds the spans, the binder ([`super::binder`]) says
+//! whose they are. Nothing is guessed: a clock hour without 오전/오후 (`3시`) stays ambiguous and is asked
+//! about; an impossible date or time is named ([`BirthFacts::invalid`]).
 
-use super::numbers::{any_number, sino, sino_month};
-use crate::chat::places::find_place;
+use super::binder::{bind, subject};
+use super::lexer::lex;
+use crate::chat::places::{find_place, place_at, place_named};
+use crate::saju::calendar::korean_lunar;
 use crate::saju::chart::ChartRequest;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
+
+pub use super::lexer::full_year;
 
 /// The part of the day a time was said with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,20 +78,17 @@ pub struct BirthFacts {
     pub branch_hour: bool,
     /// `true_solar` or `longitude` when asked for.
     pub time_correction: Option<String>,
+    /// The second person's relation to the user (`husband`, `girlfriend`, `friend`, `other` …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<String>,
+    /// 그믐: the last day of the lunar month, settled once the year and month are known.
+    pub day_last: bool,
+    /// 윤달 was denied ("윤달 아니에요", 평달): a merge clears `leap`.
+    pub leap_denied: bool,
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
-}
-
-/// A two-digit year: `90` → 1990, `05` → 2005 (years up to this year's two digits are this century).
-pub fn full_year(two_digits: i32, this_year: i32) -> i32 {
-    let century = this_year - this_year % 100;
-    if two_digits <= this_year % 100 {
-        century + two_digits
-    } else {
-        century - 100 + two_digits
-    }
 }
 
 const HOUR_BRANCHES: [&str; 12] = ["자", "축", "인", "묘", "진", "사", "오", "미", "신", "유", "술", "해"];
@@ -95,187 +98,224 @@ pub fn hour_of_branch(branch: &str) -> Option<u32> {
     HOUR_BRANCHES.iter().position(|b| *b == branch).map(|i| (i as u32 * 2) % 24)
 }
 
-/// "한 시간", "두 시간": a duration, not a clock time.
-fn says_duration(after_number: &str) -> bool {
-    after_number.trim_start().strip_prefix('시').is_some_and(|t| t.starts_with('간'))
+/// What is impossible in the facts: a leap month the year does not have, a day the month does not have, a
+/// time the clock does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    LeapMonth { year: i32, month: u32, actual: Option<u8> },
+    Date { year: Option<i32>, month: u32, day: u32, days: Option<u32>, lunar: bool },
+    Time { hour: u32, minute: u32 },
 }
 
-fn period_word(word: &str) -> Option<Period> {
-    Some(match word {
-        "오전" | "새벽" | "아침" => Period::Morning,
-        "낮" | "점심" => Period::Midday,
-        "오후" => Period::Afternoon,
-        "저녁" => Period::Evening,
-        "밤" | "한밤" | "한밤중" => Period::Night,
-        _ => return None,
-    })
+impl Invalid {
+    /// `leap_month`, `date` or `time`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Invalid::LeapMonth { .. } => "leap_month",
+            Invalid::Date { .. } => "date",
+            Invalid::Time { .. } => "time",
+        }
+    }
+
+    /// What is wrong, in one Korean sentence, and what to send instead.
+    pub fn message(&self) -> String {
+        match self {
+            Invalid::LeapMonth { year, month, actual } => {
+                let that_year = match actual {
+                    Some(m) => format!("그해 윤달은 윤{m}월"),
+                    None => "그해에는 윤달이 없어요".into(),
+                };
+                format!(
+                    "{year}년 음력에는 윤{month}월이 없어요 ({that_year}). 윤달이 아니었다면 \"평달\"이라고, 날짜가 다르면 바른 날짜를 알려 주세요."
+                )
+            }
+            Invalid::Date { year, month, day, days, lunar } => {
+                let cal = if *lunar { "음력 " } else { "" };
+                let length = match (year, days) {
+                    (Some(y), Some(n)) => format!(" ({cal}{y}년 {month}월은 {n}일까지예요)"),
+                    (None, Some(n)) => format!(" ({cal}{month}월은 {n}일까지예요)"),
+                    _ => String::new(),
+                };
+                if (1..=12).contains(month) {
+                    format!("{cal}{month}월에는 {day}일이 없어요{length}. 생년월일을 다시 확인해 알려 주세요.")
+                } else {
+                    format!("{month}월은 없는 달이에요. 생년월일을 다시 확인해 알려 주세요.")
+                }
+            }
+            Invalid::Time { hour, minute } => {
+                let said = if *minute >= 60 { format!("{hour}시 {minute}분은") } else { format!("{hour}시는") };
+                format!("{said} 없는 시각이에요. 태어난 시각을 다시 알려 주세요. (예: \"오후 3시 30분\", \"15:30\")")
+            }
+        }
+    }
 }
 
-const UNKNOWN_WORDS: &[&str] = &["모름", "몰라", "모르", "기억이 안", "기억 안", "미상", "알 수 없", "확실하지 않"];
-const TIME_WORDS: &[&str] = &["시간", "시각", "몇 시", "몇시", "태어난 시", "생시", "출생 시"];
+fn solar_days(year: Option<i32>, month: u32) -> u32 {
+    match month {
+        2 => match year {
+            Some(y) if !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
 
 impl BirthFacts {
-    /// The facts one message gives, with `this_year` for two-digit years.
+    /// The facts one message gives about its subject (the user, or the one person it is about), with
+    /// `this_year` for two-digit years. A 궁합's two people: [`super::understand`].
     pub fn parse(text: &str, this_year: i32) -> BirthFacts {
+        let people = bind(text, lex(text, this_year), false);
+        let mut facts = subject(&people).0;
+        facts.settle();
+        facts
+    }
+
+    /// The facts a stored chart request says (a birth completed earlier), so a correction can change one part.
+    pub fn from_request(r: &ChartRequest) -> BirthFacts {
         let mut f = BirthFacts::default();
-        let time_from = f.date(text, this_year);
-        f.time(text, &text[time_from..]);
-        f.calendar_of(text);
-        f.gender = gender_in(text).map(str::to_string);
-        f.place = find_place(text).map(|p| p.name.to_string());
-        f.time_correction = if text.contains("진태양시") {
-            Some("true_solar".into())
-        } else if text.contains("경도 보정") || text.contains("지방시") {
-            Some("longitude".into())
-        } else {
-            None
+        let (date, time) = match r.datetime.split_once(['T', ' ']) {
+            Some((d, t)) => (d, Some(t)),
+            None => (r.datetime.as_str(), None),
         };
+        let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+        f.year = parts.next().flatten().map(|y| y as i32);
+        f.month = parts.next().flatten();
+        f.day = parts.next().flatten();
+        match time {
+            Some(t) => {
+                let mut hm = t.split(':').map(|p| p.parse::<u32>().ok());
+                f.hour = hm.next().flatten();
+                f.minute = hm.next().flatten();
+                f.hour_is_24h = true;
+            }
+            None => f.unknown_hour = true,
+        }
+        f.calendar = Some(if r.calendar.as_deref() == Some("korean_lunar") { "lunar" } else { "solar" }.into());
+        f.leap = r.leap_month.unwrap_or(false);
+        f.gender = Some(r.gender.clone()).filter(|g| !g.is_empty());
+        f.place = match (r.timezone.as_deref(), r.longitude) {
+            (Some(zone), Some(lon)) => place_at(zone, lon).map(|p| p.name.to_string()),
+            _ => None,
+        };
+        f.branch_hour =
+            r.time_correction.as_deref() == Some("none") && f.minute == Some(0) && f.hour.is_some_and(|h| h % 2 == 0);
+        f.time_correction = r.time_correction.clone().filter(|c| c != "none");
         f
-    }
-
-    /// Reads the date; returns where the rest of the text (the time) starts.
-    fn date(&mut self, text: &str, this_year: i32) -> usize {
-        static FULL: OnceLock<Regex> = OnceLock::new();
-        static COMPACT: OnceLock<Regex> = OnceLock::new();
-        static YEAR: OnceLock<Regex> = OnceLock::new();
-        static MONTH_DAY: OnceLock<Regex> = OnceLock::new();
-        let full = re(
-            &FULL,
-            r"(?:^|[^\d])(\d{4}|\d{2})\s*(?:[-./]|년도?)\s*(윤\s*)?(\d{1,2})\s*(?:[-./]|월)\s*(\d{1,2})(?:\s*일)?",
-        );
-        let compact = re(&COMPACT, r"(?:^|[^\d])((?:19|20)\d{2})(\d{2})(\d{2})(?:[^\d]|$)");
-        let year_only = re(
-            &YEAR,
-            r"(?:^|[^\d])(\d{4}|\d{2})\s*년\s*(?:생|도|에\s*태어|출생|이에요|이예요|이요|입니다|[,.!?~]|\s*(?:윤\s*)?[유시일이삼사오육칠팔구십]{1,3}\s*월|$)",
-        );
-        let month_day = re(
-            &MONTH_DAY,
-            r"(윤\s*)?(\d{1,2}|유|시|십[일이]|[이삼사오육칠팔구]|십|일)\s*월\s*(\d{1,2}|[이삼]?십[일이삼사오육칠팔구]?|[일이삼사오육칠팔구])\s*일",
-        );
-        let year_of = |s: &str| -> Option<i32> {
-            let y: i32 = s.parse().ok()?;
-            Some(if s.len() == 2 { full_year(y, this_year) } else { y })
-        };
-        if let Some(c) = full.captures(text) {
-            self.year = year_of(&c[1]);
-            self.leap |= c.get(2).is_some();
-            self.month = c[3].parse().ok();
-            self.day = c[4].parse().ok();
-            return c.get(0).map_or(0, |m| m.end());
-        }
-        if let Some(c) = compact.captures(text) {
-            self.year = c[1].parse().ok();
-            self.month = c[2].parse().ok();
-            self.day = c[3].parse().ok();
-            return c.get(3).map_or(0, |m| m.end());
-        }
-        let mut end = 0;
-        if let Some(c) = year_only.captures(text) {
-            self.year = year_of(&c[1]);
-            end = c.get(1).map_or(0, |m| m.end());
-        }
-        if let Some(c) = month_day.captures(text) {
-            self.leap |= c.get(1).is_some();
-            self.month = c[2].parse().ok().or_else(|| sino_month(&c[2]));
-            self.day = c[3].parse().ok().or_else(|| sino(&c[3]));
-            end = end.max(c.get(0).map_or(0, |m| m.end()));
-        }
-        end
-    }
-
-    fn time(&mut self, text: &str, rest: &str) {
-        static CLOCK: OnceLock<Regex> = OnceLock::new();
-        static HOUR: OnceLock<Regex> = OnceLock::new();
-        static BRANCH: OnceLock<Regex> = OnceLock::new();
-        static PERIOD: OnceLock<Regex> = OnceLock::new();
-        let clock = re(&CLOCK, r"(?:^|[^\d])(\d{1,2}):(\d{2})");
-        let hour = re(
-            &HOUR,
-            r"(오전|오후|새벽|아침|저녁|한밤중|한밤|밤|낮|점심)?\s*(?:에\s*)?(\d{1,2}|열두|열한|열|한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*시(?:\s*(\d{1,2}|[이삼사오]?십[일이삼사오육칠팔구]?|[일이삼사오육칠팔구])\s*분|\s*(반))?",
-        );
-        let branch =
-            re(&BRANCH, r"(자|축|인|묘|진|사|오|미|신|유|술|해)시(?:[^가-힣]|$|에|쯤|경|생|요|예|였|입|이|라|로)");
-        let period = re(&PERIOD, r"(오전|오후|새벽|아침|저녁|한밤중|한밤|밤|낮|점심)");
-        let said = |w: &[&str]| w.iter().any(|x| text.contains(x));
-        let short = text.chars().filter(|c| !c.is_whitespace()).count() <= 8;
-        if said(UNKNOWN_WORDS) && (said(TIME_WORDS) || short) {
-            self.unknown_hour = true;
-            return;
-        }
-        if text.contains("자정") {
-            (self.hour, self.minute, self.hour_is_24h) = (Some(0), Some(0), true);
-        } else if text.contains("정오") {
-            (self.hour, self.minute, self.hour_is_24h) = (Some(12), Some(0), true);
-        } else if let Some(c) = clock.captures(rest) {
-            (self.hour, self.minute, self.hour_is_24h) = (c[1].parse().ok(), c[2].parse().ok(), true);
-        } else if let Some(c) =
-            hour.captures_iter(rest).find(|c| !says_duration(&rest[c.get(2).map_or(0, |m| m.end())..]))
-        {
-            let h = any_number(&c[2]);
-            self.hour = h;
-            self.minute = match (c.get(3), c.get(4)) {
-                (Some(m), _) => any_number(m.as_str()),
-                (None, Some(_)) => Some(30),
-                (None, None) => Some(0),
-            };
-            self.hour_is_24h = h.is_some_and(|h| h == 0 || h > 12);
-            self.period = c.get(1).and_then(|p| period_word(p.as_str()));
-        } else if let Some(c) = branch.captures(rest) {
-            (self.hour, self.minute) = (hour_of_branch(&c[1]), Some(0));
-            (self.hour_is_24h, self.branch_hour) = (true, true);
-        }
-        if self.period.is_none() && !self.hour_is_24h {
-            // "오후에 태어났고 3시쯤" or, in a later message, just "오후요".
-            self.period = period.captures(text).and_then(|c| period_word(&c[1]));
-        }
-    }
-
-    fn calendar_of(&mut self, text: &str) {
-        if text.contains("윤달") || text.contains("윤월") {
-            self.leap = true;
-        }
-        self.calendar = if text.contains("음력") || self.leap {
-            Some("lunar".into())
-        } else if text.contains("양력") {
-            Some("solar".into())
-        } else {
-            None
-        };
     }
 
     /// True when the message said nothing about a birth.
     pub fn is_empty(&self) -> bool {
-        let empty = BirthFacts::default();
-        BirthFacts { gender: None, place: None, time_correction: None, ..self.clone() } == empty
-            && self.gender.is_none()
-            && self.place.is_none()
+        let bare = BirthFacts { gender: None, place: None, time_correction: None, relation: None, ..self.clone() };
+        bare == BirthFacts::default() && self.gender.is_none() && self.place.is_none()
     }
 
     /// True when the message gives a date or a year (the start of a new birth, not a detail of one).
     pub fn has_date(&self) -> bool {
-        self.year.is_some() || (self.month.is_some() && self.day.is_some())
+        self.year.is_some() || (self.month.is_some() && (self.day.is_some() || self.day_last))
     }
 
-    /// These facts with what `newer` says on top (a later message corrects or completes an earlier one).
+    /// These facts with what `newer` says on top: a later message corrects or completes an earlier one. A
+    /// restated date part replaces that part only (the year, time and gender stay unless restated); a
+    /// restated month brings its own 윤달 flag; a lone period word resolves an ambiguous hour.
     pub fn merge(mut self, newer: &BirthFacts) -> BirthFacts {
         macro_rules! take {
             ($($field:ident),*) => { $( if newer.$field.is_some() { self.$field = newer.$field.clone(); } )* };
         }
-        take!(year, month, day, calendar, gender, place, time_correction);
+        take!(year, calendar, gender, place, time_correction, relation);
+        if newer.month.is_some() {
+            self.month = newer.month;
+            self.leap = newer.leap;
+        }
+        if newer.day.is_some() || newer.day_last {
+            (self.day, self.day_last) = (newer.day, newer.day_last);
+        }
         if newer.hour.is_some() {
+            let keep_period = if newer.hour_is_24h { None } else { self.period };
             self.hour = newer.hour;
             self.minute = newer.minute;
             self.hour_is_24h = newer.hour_is_24h;
             self.branch_hour = newer.branch_hour;
-            self.period = newer.period;
+            self.period = newer.period.or(keep_period);
             self.unknown_hour = false;
         } else if newer.period.is_some() {
             self.period = newer.period;
+            if self.hour_is_24h && self.hour.is_some_and(|h| (1..=12).contains(&h)) && !self.branch_hour {
+                // "아 오후요" after "오전 3시" read as a clock: the period corrects it.
+                self.hour_is_24h = false;
+            }
         }
         if newer.unknown_hour {
             (self.unknown_hour, self.hour, self.minute, self.period) = (true, None, None, None);
         }
         self.leap |= newer.leap;
+        if newer.leap_denied || newer.calendar.as_deref() == Some("solar") {
+            self.leap = false;
+        }
+        self
+    }
+
+    /// Settles 그믐 to the last day of its lunar month once the year and month are known.
+    pub fn settle(&mut self) {
+        if !self.day_last {
+            return;
+        }
+        let (Some(year), Some(month)) = (self.year, self.month) else { return };
+        let days = korean_lunar::months_of_year(year)
+            .and_then(|ms| ms.into_iter().find(|m| u32::from(m.number) == month && m.leap == self.leap))
+            .map_or(30, |m| u32::from(m.days));
+        (self.day, self.day_last) = (Some(days), false);
+    }
+
+    /// What is impossible in these facts, checked against the engine's lunar calendar for 음력 dates.
+    pub fn invalid(&self) -> Option<Invalid> {
+        if let Some(h) = self.hour {
+            let m = self.minute.unwrap_or(0);
+            if h > 24 || m >= 60 || (h == 24 && m > 0) {
+                return Some(Invalid::Time { hour: h, minute: m });
+            }
+        }
+        let month = self.month?;
+        let lunar = self.calendar.as_deref() == Some("lunar") || self.leap;
+        if !(1..=12).contains(&month) {
+            return Some(Invalid::Date { year: self.year, month, day: self.day.unwrap_or(0), days: None, lunar });
+        }
+        if lunar {
+            let months = self.year.and_then(korean_lunar::months_of_year);
+            if let (Some(year), Some(months)) = (self.year, &months) {
+                if self.leap && !months.iter().any(|m| m.leap && u32::from(m.number) == month) {
+                    return Some(Invalid::LeapMonth { year, month, actual: korean_lunar::leap_month(year) });
+                }
+                let days = months
+                    .iter()
+                    .find(|m| u32::from(m.number) == month && m.leap == self.leap)
+                    .map(|m| u32::from(m.days));
+                if let (Some(day), Some(days)) = (self.day, days) {
+                    if day == 0 || day > days {
+                        return Some(Invalid::Date { year: Some(year), month, day, days: Some(days), lunar });
+                    }
+                }
+            } else if self.day.is_some_and(|d| d == 0 || d > 30) {
+                return Some(Invalid::Date { year: self.year, month, day: self.day?, days: Some(30), lunar });
+            }
+            return None;
+        }
+        let day = self.day?;
+        let days = solar_days(self.year, month);
+        (day == 0 || day > days).then_some(Invalid::Date { year: self.year, month, day, days: Some(days), lunar })
+    }
+
+    /// These facts without the part `invalid` names, so the follow-up asks for it again; a wrong leap month
+    /// keeps the date as said (the answer may be "평달이었어요").
+    pub fn without(mut self, invalid: &Invalid) -> BirthFacts {
+        match invalid {
+            Invalid::LeapMonth { .. } => {}
+            Invalid::Date { .. } => (self.month, self.day, self.day_last) = (None, None, false),
+            Invalid::Time { .. } => {
+                (self.hour, self.minute, self.period, self.hour_is_24h, self.branch_hour) =
+                    (None, None, None, false, false)
+            }
+        }
         self
     }
 
@@ -283,7 +323,7 @@ impl BirthFacts {
     pub fn clock(&self) -> Option<(u32, u32)> {
         let h = self.hour?;
         let h = match (self.hour_is_24h, self.period) {
-            (true, _) => h,
+            (true, _) => h % 24,
             (false, Some(p)) => p.resolve(h),
             (false, None) => return None,
         };
@@ -291,37 +331,47 @@ impl BirthFacts {
     }
 
     /// The first thing still missing before a chart can be computed; `None` when the facts are complete.
-    /// `hour_asked`: the hour was asked for once already, so its absence now means "unknown".
-    pub fn missing(&self, hour_asked: bool) -> Option<Missing> {
+    /// `hour_asked`: the hour was asked for once already, so its absence now means "unknown";
+    /// `gender_needed`: the answer depends on the gender (대운's direction, 연애, 궁합 …).
+    pub fn missing(&self, hour_asked: bool, gender_needed: bool) -> Option<Missing> {
         Some(match () {
-            _ if self.year.is_none() && self.month.is_none() && self.day.is_none() => Missing::Date,
+            _ if self.year.is_none() && self.month.is_none() && self.day.is_none() && !self.day_last => Missing::Date,
             _ if self.year.is_none() => Missing::Year,
-            _ if self.month.is_none() || self.day.is_none() => Missing::MonthDay,
+            _ if self.month.is_none() || (self.day.is_none() && !self.day_last) => Missing::MonthDay,
             _ if self.hour.is_some() && self.clock().is_none() => Missing::AmPm,
             _ if self.hour.is_none() && !self.unknown_hour && !hour_asked => Missing::Hour,
-            _ if self.gender.is_none() => Missing::Gender,
+            _ if self.gender.is_none() && gender_needed => Missing::Gender,
             _ => return None,
         })
     }
 
-    /// The engine's request for these facts; `None` until [`BirthFacts::missing`] has nothing to ask.
+    /// What is still missing of a 궁합 partner's birth: as [`BirthFacts::missing`], but the hour is never
+    /// asked (an unknown hour reads three pillars) and the gender always is.
+    pub fn missing_for_partner(&self) -> Option<Missing> {
+        self.missing(true, true)
+    }
+
+    /// The engine's request for these facts; `None` while the date is incomplete. The gender is empty when
+    /// it was not said (asked only where the answer needs it).
     pub fn to_request(&self) -> Option<ChartRequest> {
-        let (y, m, d) = (self.year?, self.month?, self.day?);
-        let gender = self.gender.clone()?;
-        let place = self.place.as_deref().and_then(find_place);
-        let datetime = match self.clock().filter(|_| !self.unknown_hour) {
+        let mut facts = self.clone();
+        facts.settle();
+        let (y, m, d) = (facts.year?, facts.month?, facts.day?);
+        let place =
+            facts.place.as_deref().and_then(place_named).or_else(|| facts.place.as_deref().and_then(find_place));
+        let datetime = match facts.clock().filter(|_| !facts.unknown_hour) {
             Some((h, mi)) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:00"),
             None => format!("{y:04}-{m:02}-{d:02}"),
         };
         Some(ChartRequest {
-            calendar: Some(if self.calendar.as_deref() == Some("lunar") { "korean_lunar" } else { "solar" }.into()),
+            calendar: Some(if facts.calendar.as_deref() == Some("lunar") { "korean_lunar" } else { "solar" }.into()),
             datetime,
             timezone: place.map(|p| p.zone.to_string()),
             longitude: place.map(|p| p.longitude),
-            gender,
-            leap_month: Some(self.leap && self.calendar.as_deref() == Some("lunar")),
+            gender: facts.gender.clone().unwrap_or_default(),
+            leap_month: Some(facts.leap && facts.calendar.as_deref() == Some("lunar")),
             // A 12지 시 name already names the hour branch: no clock correction may move it out.
-            time_correction: if self.branch_hour { Some("none".into()) } else { self.time_correction.clone() },
+            time_correction: if facts.branch_hour { Some("none".into()) } else { facts.time_correction.clone() },
             ..Default::default()
         })
     }

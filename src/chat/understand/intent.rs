@@ -1,7 +1,8 @@
-//! What a message asks: one of the topics a 사주 상담 answers, a term, small talk, or something else
-//! ([`Topic`] itself, the vocabulary answers are planned by, lives in `answer::topic`).
+//! What a message asks: one of the topics a 사주 상담 answers, a term, small talk, or something else; and
+//! whether it speaks with feeling ([`emotion_in`]). [`Topic`] itself, the vocabulary answers are planned by,
+//! lives in `answer::topic`.
 
-pub use crate::answer::Topic;
+pub use crate::answer::{TimingTopic, Topic};
 
 /// Words of the trade a "what is …" question may ask about.
 const TERMS: &[&str] = &[
@@ -68,6 +69,23 @@ const TERMS: &[&str] = &[
     "신약",
     "격국",
     "대운수",
+    "삼재",
+    "신살",
+    "귀인",
+    "육친",
+    "12신살",
+    "음양",
+    "상생",
+    "상극",
+    "태과",
+    "불급",
+    "일지",
+    "월지",
+    "시주",
+    "년주",
+    "월주",
+    "조후",
+    "통변",
 ];
 
 const SMALL_TALK: &[&str] = &[
@@ -97,6 +115,12 @@ const SMALL_TALK: &[&str] = &[
     "잘 있어",
     "사람이야",
     "로봇",
+    "AI야",
+    "처음 와",
+    "잘 봤어",
+    "덕분에",
+    "소름",
+    "신기하",
 ];
 const OUT_OF_SCOPE: &[&str] = &[
     "날씨",
@@ -125,11 +149,26 @@ const OUT_OF_SCOPE: &[&str] = &[
     "영화 추천",
     "노래 추천",
     "여행지 추천",
+    "로또",
+    "삼성전자",
+    "테슬라",
+    "게임 추천",
+    "맞춤법",
 ];
 
 impl Topic {
+    /// The topic `text` asks about; [`Topic::General`] when it names none.
     pub fn detect(text: &str) -> Topic {
+        Topic::detect_said(text).unwrap_or(Topic::General)
+    }
+
+    /// The topic `text` names, `None` when it names none (a reply that only gives birth data, "오후요"),
+    /// so the conversation's topic goes on.
+    pub fn detect_said(text: &str) -> Option<Topic> {
         let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+        if crisis_in(text) {
+            return Some(Topic::Crisis);
+        }
         let asks_meaning = has(&[
             "뭐예요",
             "뭔가요",
@@ -138,6 +177,7 @@ impl Topic {
             "뭐야",
             "뭐지",
             "뭔지",
+            "뭘까",
             "무슨 뜻",
             "뜻이",
             "뜻은",
@@ -146,74 +186,130 @@ impl Topic {
             "이란",
             "란?",
             "설명해",
+            "설명 좀",
             "알려줘요",
             "가 뭐",
             "이 뭐",
+            "차이",
+            "무슨 말",
+            "뭔 뜻",
+            "뭔말",
+        ]);
+        // "겁재가 많으면 …?", "대운은 보통 몇 살부터 …?": about the word in general, not the user's chart.
+        let generic = has(&[
+            "많으면",
+            "있으면",
+            "없으면",
+            "강하면",
+            "약하면",
+            "들면",
+            "들어오면",
+            "끼면",
+            "되면",
+            "이면 ",
+            "몇 년마다",
+            "몇년마다",
+            "마다 바뀌",
+            "몇 살부터",
+            "보통",
+            "원래 뜻",
+            "라는 게",
+            "이라는 게",
+            "라는게",
+            "사실인가",
+            "사실임",
+            "사실이에요",
+            "어떻게 계산",
+            "어떻게 정해",
+            "어떻게 정하",
         ]);
         let about_saju = has(&["사주", "운세", "팔자", "궁합", "운이", "운은", "명리"]);
         // "제 대운이 뭐예요?" asks about the user's own chart, not the word.
-        let about_own_chart =
-            has(&["제 ", "내 ", "저의", "나의", "지금"]) && has(&["대운", "세운", "용신", "일간", "일주", "격국"]);
-        if asks_meaning && has(TERMS) && !about_own_chart {
-            Topic::Term
-        } else if has(OUT_OF_SCOPE) && !about_saju {
-            Topic::OutOfScope
-        } else if has(&["궁합", "속궁합", "케미"])
-            || (has(&["잘 맞", "맞을까", "맞나요", "맞는지", "어울리", "인연일까"])
-                && mentions_someone(text)
-                && !has(&["직업", "적성", "진로"]))
-        {
-            Topic::Compatibility
-        } else if has(&["오늘의 운", "오늘 운", "오늘 하루", "일진", "오늘은 어떤", "오늘 어때", "오늘의 사주"])
-        {
-            Topic::TodayFortune
-        } else if has(&["건강", "아프", "아픈", "아파", "질병", "몸이", "병원", "체력"]) {
-            Topic::Health
-        } else if has(&["재물", "돈", "재산", "투자", "금전", "재테크", "부자", "월급", "주식"]) {
-            Topic::Wealth
-        } else if has(&[
-            "연애",
-            "결혼",
-            "사랑",
-            "배우자",
-            "남편",
-            "아내",
-            "애인",
-            "이성",
-            "썸",
-            "인연",
-            "남친",
-            "여친",
-            "솔로",
-        ]) {
-            Topic::Love
-        } else if has(&[
-            "직업",
-            "적성",
-            "진로",
-            "직장",
-            "하는 일",
-            "사업",
-            "이직",
-            "취업",
-            "승진",
-            "창업",
-            "전공",
-            "커리어",
-        ]) {
-            Topic::Career
-        } else if has(&["대운", "10년 운", "십년 운", "인생의 흐름", "인생 흐름", "앞으로 10년"]) {
-            Topic::Daeun
-        } else if has(&["올해", "신년", "세운", "내년", "새해", "작년", "한 해", "올 한해", "운세", "금년"])
-        {
-            Topic::YearFortune
-        } else if has(&["성격", "기질", "성향", "어떤 사람", "장단점", "장점", "단점", "타고난"]) {
-            Topic::Personality
-        } else if has(SMALL_TALK) && !about_saju {
-            Topic::SmallTalk
-        } else {
-            Topic::General
+        let about_own_chart = has(&["제 ", "내 ", "저의", "나의", "지금"])
+            && has(&["대운", "세운", "용신", "일간", "일주", "격국", "삼재"]);
+        let own = about_own_chart
+            || has(&["제가", "내가", "저는", "전 ", "난 ", "올해", "내년", "저 ", "제 "])
+            || text.chars().filter(char::is_ascii_digit).count() >= 4;
+        if has(TERMS) && ((asks_meaning && !about_own_chart) || (generic && !own)) {
+            return Some(Topic::Term);
         }
+        if out_of_scope(text) && !about_saju {
+            return Some(Topic::OutOfScope);
+        }
+        if text.contains("삼재") {
+            return Some(Topic::Samjae);
+        }
+        if has(&["궁합", "속궁합", "케미"])
+            || (has(&["잘 맞", "맞을까", "맞나요", "맞는지", "맞을지", "어울리", "인연일까", "잘맞"])
+                && mentions_someone(text)
+                && !has(&["직업", "적성", "진로", "일이", "전공"]))
+        {
+            return Some(Topic::Compatibility);
+        }
+        if has(&[
+            "오늘의 운",
+            "오늘 운",
+            "오늘 하루",
+            "일진",
+            "오늘은 어떤",
+            "오늘 어때",
+            "오늘의 사주",
+            "내일 운",
+            "내일의 운",
+            "내일 하루",
+            "오늘운",
+            "내일운",
+        ]) {
+            return Some(Topic::TodayFortune);
+        }
+        let area = area_of(text);
+        let timing = has(&[
+            "언제",
+            "몇 살",
+            "몇살",
+            "시기",
+            "몇 년도",
+            "몇년도",
+            "좋은 해",
+            "좋은 달",
+            "좋은 때",
+            "좋은 시점",
+            "타이밍",
+            "때가 올",
+            "날짜 좀",
+        ]);
+        if timing && !has(&["대운"]) {
+            let t = match area {
+                Some(Topic::Love) => TimingTopic::Love,
+                Some(Topic::Career) => TimingTopic::Career,
+                Some(Topic::Wealth) => TimingTopic::Wealth,
+                Some(Topic::Children) => TimingTopic::Children,
+                Some(Topic::Study) => TimingTopic::Study,
+                Some(Topic::Timing(TimingTopic::Move)) => TimingTopic::Move,
+                _ => TimingTopic::General,
+            };
+            return Some(Topic::Timing(t));
+        }
+        if let Some(area) = area {
+            return Some(area);
+        }
+        if has(&["대운", "10년 운", "십년 운", "인생의 흐름", "인생 흐름", "앞으로 10년"]) {
+            return Some(Topic::Daeun);
+        }
+        if has(&["올해", "신년", "세운", "내년", "새해", "작년", "한 해", "올 한해", "운세", "금년", "한해"])
+        {
+            return Some(Topic::YearFortune);
+        }
+        if has(&["성격", "기질", "성향", "어떤 사람", "장단점", "장점", "단점", "타고난"]) {
+            return Some(Topic::Personality);
+        }
+        if has(SMALL_TALK) && !about_saju {
+            return Some(Topic::SmallTalk);
+        }
+        if has(&["사주", "팔자", "풀이", "총운", "전체적", "봐주", "봐 주", "봐줘", "봐줄"]) {
+            return Some(Topic::General);
+        }
+        None
     }
 }
 
@@ -248,7 +344,265 @@ fn mentions_someone(text: &str) -> bool {
         "여친",
         "둘이",
         "우리 둘",
+        "분이랑",
+        "분과",
+        "나랑",
+        "저랑",
+        "베프",
+        "엄마",
+        "아빠",
+        "아버지",
+        "어머니",
+        "동업",
     ]
     .iter()
     .any(|w| text.contains(w))
+}
+
+/// The life area a message is about, in the order that settles overlaps (건강 before 자녀 before 공부 …).
+fn area_of(text: &str) -> Option<Topic> {
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    Some(if has(&["건강", "아프", "아픈", "아파", "질병", "몸이", "병원", "체력", "수술"]) {
+        Topic::Health
+    } else if has(&[
+        "자녀",
+        "자식",
+        "아이를 가",
+        "아이 가지",
+        "아이를 갖",
+        "아이가 생",
+        "아이는 언제",
+        "아이 언제",
+        "애가 생",
+        "아기가 생",
+        "아기를 가",
+        "아기 가지",
+        "임신",
+        "출산",
+        "난임",
+        "둘째 계획",
+        "둘째를",
+        "둘째 가",
+        "셋째 계획",
+        "애들",
+        "아이들",
+        "아기는 언제",
+        "아기 언제",
+        "아기가 언제",
+    ]) {
+        Topic::Children
+    } else if has(&[
+        "공부",
+        "시험",
+        "합격",
+        "수능",
+        "학업",
+        "고시",
+        "자격증",
+        "성적",
+        "입시",
+        "대학 갈",
+        "대학에",
+        "붙을까",
+        "붙을 수",
+        "학교운",
+    ]) {
+        Topic::Study
+    } else if has(&["말년", "노후", "노년", "늘그막", "황혼"]) {
+        Topic::LateLife
+    } else if has(&[
+        "재물",
+        "돈",
+        "재산",
+        "투자",
+        "금전",
+        "재테크",
+        "부자",
+        "월급",
+        "주식",
+        "목돈",
+        "수입",
+        "빚",
+        "집 마련",
+        "내 집",
+    ]) {
+        Topic::Wealth
+    } else if has(&[
+        "연애",
+        "결혼",
+        "사랑",
+        "배우자",
+        "애인",
+        "이성",
+        "썸",
+        "인연",
+        "솔로",
+        "모쏠",
+        "재회",
+        "헤어",
+        "이별",
+        "짝사랑",
+        "고백",
+        "남편 복",
+        "남편복",
+        "아내 복",
+        "처복",
+        "남편운",
+        "다시 만날",
+        "남친이 생",
+        "여친이 생",
+        "남자친구가 생",
+        "여자친구가 생",
+        "바람",
+        "좋은 사람",
+        "만날까",
+        "사람을 만나",
+        "남자를 만나",
+        "여자를 만나",
+    ]) {
+        Topic::Love
+    } else if has(&[
+        "직업",
+        "적성",
+        "진로",
+        "직장",
+        "하는 일",
+        "사업",
+        "이직",
+        "취업",
+        "취직",
+        "승진",
+        "창업",
+        "전공",
+        "커리어",
+        "퇴사",
+        "백수",
+        "회사",
+        "일자리",
+        "면접",
+        "일은 할",
+        "일을 할",
+    ]) {
+        Topic::Career
+    } else if has(&["이사", "이민", "이주", "이동운"]) {
+        Topic::Timing(TimingTopic::Move)
+    } else {
+        return None;
+    })
+}
+
+/// Stock and coin trading advice, lottery numbers, weather, coding …: not a 사주 상담's to answer.
+fn out_of_scope(text: &str) -> bool {
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    has(OUT_OF_SCOPE)
+        || (has(&["주식", "코인", "비트코인", "종목"])
+            && has(&["사도", "팔아", "팔까", "오를까", "떨어질까", "매수", "매도", "지금 사", "살까"]))
+}
+
+/// Crisis wording: a wish to die or to disappear. Never answered with a form.
+pub fn crisis_in(text: &str) -> bool {
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    has(&[
+        "죽고 싶",
+        "죽고싶",
+        "자살",
+        "사라지고 싶",
+        "사라지고싶",
+        "없어지고 싶",
+        "없어지고싶",
+        "내가 없어지면",
+        "내려놓고 싶",
+        "살기 싫",
+        "살기싫",
+        "살고 싶지 않",
+        "살고싶지 않",
+        "세상을 떠나고",
+        "극단적",
+        "목숨을 끊",
+        "그만 살고",
+        "살 이유가 없",
+        "삶의 의미가 없",
+        "아무 의미가 없",
+        "죽어버리",
+        "죽어 버리",
+        "다 끝내고 싶",
+        "모든 걸 끝내",
+        "인생을 끝내",
+        "삶을 끝내",
+        "다 그만두고 싶",
+        "모든 걸 그만두",
+        "더는 못 버티",
+        "더 이상 못 버티",
+        "못 버티겠",
+    ])
+}
+
+/// Whether a message speaks with feeling: sad, anxious, tired, lonely, angry, longing, or excited.
+pub fn emotion_in(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "힘들",
+        "힘드",
+        "힘겹",
+        "우울",
+        "불안",
+        "외로",
+        "외롭",
+        "슬프",
+        "슬퍼",
+        "슬픈",
+        "지쳐",
+        "지쳤",
+        "지친",
+        "걱정",
+        "무서",
+        "두려",
+        "막막",
+        "괴로",
+        "속상",
+        "답답",
+        "눈물",
+        "울기",
+        "울고",
+        "울었",
+        "서럽",
+        "서러",
+        "초조",
+        "짜증",
+        "화나",
+        "화가 나",
+        "억울",
+        "허무",
+        "공허",
+        "너무 보고 싶",
+        "많이 보고 싶",
+        "너무 보고싶",
+        "보고 싶어서",
+        "그리워",
+        "그립",
+        "설레",
+        "설렘",
+        "떨려",
+        "긴장",
+        "신나",
+        "행복해",
+        "기뻐",
+        "기쁘",
+        "😭",
+        "😢",
+        "ㅠ",
+        "ㅜ",
+        "멘붕",
+        "스트레스",
+        "절망",
+        "상처",
+        "미치겠",
+        "죽겠",
+        "겁나",
+        "겁이 나",
+        "착잡",
+        "심란",
+        "서운",
+    ];
+    crisis_in(text) || WORDS.iter().any(|w| text.contains(w))
 }

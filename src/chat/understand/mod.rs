@@ -2,42 +2,120 @@
 //! across turns the facts add up ([`BirthFacts::merge`]) until nothing is [`Missing`], and the
 //! [`follow_up`] question asks for what is.
 
+pub mod binder;
 pub mod birth;
 pub mod intent;
+pub mod lexer;
 pub mod numbers;
 
-pub use birth::{gender_in, BirthFacts, Missing};
-pub use intent::{year_offset, Topic};
+pub use binder::Role;
+pub use birth::{gender_in, BirthFacts, Invalid, Missing};
+pub use intent::{emotion_in, year_offset, TimingTopic, Topic};
 
 use crate::answer::wording::{follow_up_question, Ask};
 
 /// What one message says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Understanding {
+    /// The topic, with the conversation's when the message names none (see [`understand_in`]).
     pub topic: Topic,
+    /// The message itself names its topic (not "오후요", "1990년생이에요").
+    pub topic_said: bool,
     /// The fortune's year relative to this one (내년 → 1).
     pub year_offset: i32,
+    /// The message speaks with feeling (sad, anxious, tired, lonely, excited …).
+    pub emotion: bool,
+    /// What it says of its subject: the user, or the one person it is about (엄마 사주 …).
     pub birth: BirthFacts,
+    /// Whose `birth` is: named as the speaker, unnamed, or someone else.
+    pub subject: Role,
+    /// In a 궁합, what it says of the second person (with `relation`, and the gender its word gives).
+    pub partner: Option<BirthFacts>,
 }
 
 /// Reads `text`, with `this_year` for two-digit years.
 pub fn understand(text: &str, this_year: i32) -> Understanding {
+    understand_in(text, this_year, None)
+}
+
+/// Reads `text` within a conversation whose topic so far is `ongoing`: a message that names no topic keeps
+/// it, a bare "언제쯤?" asks the timing of it, and in a 궁합 the message's people are read as two.
+pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Understanding {
+    let spans = lexer::lex(text, this_year);
+    let mut said = Topic::detect_said(text);
+    // "ㅋㅋ" beside a birth is not small talk: the birth is what the message is about.
+    if said == Some(Topic::SmallTalk) && spans.iter().any(|s| s.tok.is_date()) {
+        said = None;
+    }
+    let general_timing_said =
+        ["운이", "운은", "인생", "풀릴", "트일", "좋아질", "잘될", "잘 될"].iter().any(|w| text.contains(w));
+    let topic = match (said, ongoing) {
+        (Some(Topic::Timing(TimingTopic::General)), Some(o)) if !general_timing_said => {
+            Topic::Timing(o.timing_area().unwrap_or(TimingTopic::General))
+        }
+        (Some(t), _) => t,
+        (None, Some(o)) => o,
+        (None, None) => Topic::General,
+    };
+    let compat = topic == Topic::Compatibility;
+    let people = binder::bind(text, spans, compat);
+    let (mut birth, subject, mut partner) = if compat {
+        let (me, other) = binder::pair(&people);
+        let facts_of = |p: &binder::Person| {
+            let mut f = p.facts.clone();
+            f.gender = p.gender().map(str::to_string);
+            f
+        };
+        let partner = other.map(|o| {
+            let mut f = facts_of(&o);
+            f.relation = Some(o.relation.unwrap_or("other").to_string());
+            f
+        });
+        match me {
+            Some(me) => (facts_of(&me), me.role, partner),
+            None => (BirthFacts::default(), Role::Unmarked, partner),
+        }
+    } else {
+        let (mut facts, role, relation) = binder::subject(&people);
+        if role == Role::Other {
+            facts.relation = relation.map(str::to_string);
+        }
+        (facts, role, None)
+    };
+    birth.settle();
+    if let Some(p) = partner.as_mut() {
+        p.settle();
+    }
     Understanding {
-        topic: Topic::detect(text),
+        topic,
+        topic_said: said.is_some(),
         year_offset: year_offset(text),
-        birth: BirthFacts::parse(text, this_year),
+        emotion: emotion_in(text),
+        birth,
+        subject,
+        partner,
     }
 }
 
-/// The short question asking for what is missing; `partner` when the facts are the second person's (궁합).
-pub fn follow_up(missing: Missing, facts: &BirthFacts, partner: bool) -> String {
+/// The short question asking for what is missing; `partner` when the facts are the second person's (궁합);
+/// `gender_needed` when the answer will need the gender too (asked together with the hour).
+pub fn follow_up(missing: Missing, facts: &BirthFacts, partner: bool, gender_needed: bool) -> String {
     let ask = match missing {
         Missing::Date => Ask::Birth,
         Missing::Year => Ask::Year { month: facts.month.unwrap_or(0), day: facts.day.unwrap_or(0) },
         Missing::MonthDay => Ask::MonthDay { year: facts.year.unwrap_or(0) },
         Missing::AmPm => Ask::AmPm { hour: facts.hour.unwrap_or(0) },
-        Missing::Hour => Ask::Hour { gender_too: facts.gender.is_none() },
+        Missing::Hour => Ask::Hour { gender_too: facts.gender.is_none() && gender_needed },
         Missing::Gender => Ask::Gender,
     };
     follow_up_question(ask, partner)
+}
+
+/// The follow-up's code as the NLU test set writes it: `date` … `gender`, `partner_date` … for the partner.
+pub fn follow_up_code(missing: Missing, partner: bool) -> String {
+    if partner {
+        format!("partner_{}", missing.code())
+    } else {
+        missing.code().to_string()
+    }
 }

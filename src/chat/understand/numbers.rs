@@ -32,6 +32,57 @@ pub fn native_hour(word: &str) -> Option<u32> {
     WORDS.iter().position(|w| *w == word).map(|i| i as u32 + 1)
 }
 
+/// A Sino-Korean number up to 9999 (`천구백팔십오` = 1985, `이천삼` = 2003, `구십일` = 91), or one read digit by
+/// digit (`일구팔오` = 1985, `공` and `영` for zero).
+pub fn sino_big(word: &str) -> Option<u32> {
+    let digit = |c: char| "일이삼사오육칠팔구".chars().position(|d| d == c).map(|i| i as u32 + 1);
+    let chars: Vec<char> =
+        word.chars().filter(|c| !c.is_whitespace()).map(|c| if c == '륙' { '육' } else { c }).collect();
+    if chars.is_empty() {
+        return None;
+    }
+    if chars.len() >= 2 && chars.iter().all(|c| digit(*c).is_some() || *c == '공' || *c == '영') {
+        return chars.iter().try_fold(0u32, |acc, c| Some(acc * 10 + digit(*c).unwrap_or(0)));
+    }
+    let (mut total, mut pending) = (0u32, None::<u32>);
+    let mut last_unit = u32::MAX;
+    for c in chars {
+        let unit = match c {
+            '천' => 1000,
+            '백' => 100,
+            '십' => 10,
+            c => {
+                if pending.is_some() {
+                    return None;
+                }
+                pending = Some(digit(c)?);
+                continue;
+            }
+        };
+        if unit >= last_unit {
+            return None;
+        }
+        last_unit = unit;
+        total += pending.take().unwrap_or(1) * unit;
+    }
+    Some(total + pending.unwrap_or(0))
+}
+
+/// The native words for the days of a lunar month (`초하루` = 1 … `초열흘` = 10, `보름` = 15, `스무날` = 20).
+pub fn native_day(word: &str) -> Option<u32> {
+    const WORDS: [&str; 10] = ["하루", "이틀", "사흘", "나흘", "닷새", "엿새", "이레", "여드레", "아흐레", "열흘"];
+    if let Some(i) = WORDS.iter().position(|w| *w == word) {
+        return Some(i as u32 + 1);
+    }
+    match word {
+        "사흗" => Some(3),
+        "파일" | "팔일" => Some(8),
+        "보름" => Some(15),
+        "스무" => Some(20),
+        _ => None,
+    }
+}
+
 /// A number written in digits or in either kind of Korean words.
 pub fn any_number(word: &str) -> Option<u32> {
     word.parse().ok().or_else(|| native_hour(word)).or_else(|| sino(word))
@@ -54,5 +105,14 @@ mod tests {
         assert_eq!(sino_month("십삼"), None);
         assert_eq!(native_hour("열두"), Some(12));
         assert_eq!(any_number("반"), None);
+        assert_eq!(sino_big("천구백팔십오"), Some(1985));
+        assert_eq!(sino_big("이천삼"), Some(2003));
+        assert_eq!(sino_big("이천십"), Some(2010));
+        assert_eq!(sino_big("구십일"), Some(91));
+        assert_eq!(sino_big("일구팔오"), Some(1985));
+        assert_eq!(sino_big("이공공일"), Some(2001));
+        assert_eq!(sino_big("십구백"), None);
+        assert_eq!(native_day("엿새"), Some(6));
+        assert_eq!(native_day("파일"), Some(8));
     }
 }

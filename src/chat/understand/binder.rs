@@ -1,0 +1,425 @@
+//! The binder: whose is each span the lexer found. A span belongs to the person named most recently
+//! before it (저/제가/나/본인 → the speaker; 남편, 여친, 엄마, 동업자, 그분 … → that person, whose gender
+//! the word may give); spans before any name are the speaker's, unless "…랑" follows them ("1992년생
+//! 남자랑 궁합") or, in a 궁합 message, a second date starts a second unnamed person.
+//!
+//! Before binding, a negated span is withdrawn ("밤 10시 아니고 새벽 2시", "양력 말고 음력"), and what a
+//! hypothetical clause says ("밤 11시 반에 태어나면") is dropped. Within one person a later date part
+//! replaces an earlier one, and of several times the most precise wins ("자정쯤(정확히는 밤 11시 50분)").
+
+use super::birth::{BirthFacts, Period};
+use super::lexer::{Clock, Day, Marker, Span, Tok};
+
+/// Who a person of the message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Spans before any person word: the speaker, unless the dialogue knows better.
+    Unmarked,
+    /// Named by 저, 나, 본인 …
+    Speaker,
+    /// Named by another word (남편, 엄마, 그분 …), or an unnamed second person of a 궁합.
+    Other,
+}
+
+/// One person of a message and what the message says about them.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub role: Role,
+    /// The relation's code, for another person.
+    pub relation: Option<&'static str>,
+    /// The gender the naming word gives (남편 → male), used when no gender word is said.
+    pub relation_gender: Option<&'static str>,
+    /// What a copula said about the person ("저 아빠고" → male).
+    pub identity_gender: Option<&'static str>,
+    /// Only the explicit gender words are in `facts.gender`.
+    pub facts: BirthFacts,
+    /// Some part of a date was said.
+    pub dated: bool,
+    /// Some date or time was said.
+    pub data: bool,
+    /// "…랑" after this person's data: the other one of a pair.
+    pub joint: bool,
+    first: usize,
+    /// Where the person's first year was said (a second one may start a second person).
+    year_at: Option<usize>,
+}
+
+impl Person {
+    fn new(role: Role, at: usize) -> Person {
+        Person {
+            role,
+            relation: None,
+            relation_gender: None,
+            identity_gender: None,
+            facts: BirthFacts::default(),
+            dated: false,
+            data: false,
+            joint: false,
+            first: at,
+            year_at: None,
+        }
+    }
+
+    /// The person's gender: a gender word, else what the naming word or a copula gives.
+    pub fn gender(&self) -> Option<&'static str> {
+        match self.facts.gender.as_deref() {
+            Some("male") => Some("male"),
+            Some("female") => Some("female"),
+            _ => self.relation_gender.or(self.identity_gender),
+        }
+    }
+
+    /// Says anything at all (a date, time, gender, or just who they are).
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty() && self.relation.is_none() && self.identity_gender.is_none()
+    }
+}
+
+/// Where "…랑/하고/와/과" follows a person's data ("1992년생이랑", "남자랑", "11시생과").
+fn joint_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = rest.strip_prefix('생').unwrap_or(rest);
+    let rest = rest.strip_prefix("이랑").map(|_| "랑").unwrap_or(rest);
+    ["랑", "하고", "와 ", "과 ", "와의", "과의"].iter().any(|j| rest.starts_with(j))
+}
+
+/// Only particles and spaces between two positions.
+fn adjacent(text: &str, from: usize, to: usize) -> bool {
+    from <= to && text[from..to].chars().all(|c| c.is_whitespace() || "이가은는요,".contains(c))
+}
+
+/// Withdraws negated spans and hypothetical clauses.
+fn withdraw(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    let mut keep: Vec<Option<Span>> = spans.into_iter().map(Some).collect();
+    for i in 0..keep.len() {
+        let Some(span) = keep[i].clone() else { continue };
+        match span.tok {
+            Tok::Negation => {
+                let Some(j) = (0..i)
+                    .rev()
+                    .find(|j| keep[*j].as_ref().is_some_and(|s| s.tok.is_data() || matches!(s.tok, Tok::Gender(_))))
+                else {
+                    continue;
+                };
+                let target = keep[j].clone().expect("found");
+                if !adjacent(text, target.end, span.start) {
+                    continue;
+                }
+                let later_calendar = keep[i..].iter().flatten().any(|s| matches!(s.tok, Tok::Calendar { .. }));
+                for slot in keep.iter_mut().take(i) {
+                    if slot.as_ref().is_some_and(|s| s.start == target.start && s.end == target.end) {
+                        let s = slot.take().expect("some");
+                        *slot = match s.tok {
+                            Tok::Calendar { lunar } if !later_calendar => {
+                                Some(Span { tok: Tok::Calendar { lunar: !lunar }, ..s })
+                            }
+                            Tok::Leap => Some(Span { tok: Tok::NotLeap, ..s }),
+                            Tok::Month { leap: true, month, traditional } => {
+                                // "윤달 6월 아니고": the month stands, the leap does not.
+                                Some(Span { tok: Tok::Month { month, leap: false, traditional }, ..s })
+                            }
+                            _ => None,
+                        };
+                    }
+                }
+            }
+            Tok::Hypothetical => {
+                let clause_start = text[..span.start].rfind(['?', '.', '!', '\n']).map_or(0, |i| i + 1);
+                for slot in keep.iter_mut().take(i) {
+                    if slot.as_ref().is_some_and(|s| s.start >= clause_start && s.tok.is_data()) {
+                        *slot = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    keep.into_iter().flatten().collect()
+}
+
+/// What a person's spans say, as facts (the explicit gender only).
+fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
+    let mut f = BirthFacts::default();
+    let mut best: Option<(bool, u8, Clock)> = None;
+    let mut exact = false;
+    let (mut traditional, mut calendar_said, mut birth_word, mut dated) = (false, false, false, false);
+    let mut places = Vec::new();
+    let mut periods = Vec::new();
+    for s in spans {
+        match &s.tok {
+            Tok::Year(y) => {
+                f.year = Some(*y);
+                dated = true;
+            }
+            Tok::Month { month, leap, traditional: t } => {
+                f.month = Some(*month);
+                f.leap |= *leap;
+                traditional |= *t;
+                dated = true;
+            }
+            Tok::Day { day, traditional: t } => {
+                match day {
+                    Day::Num(d) => (f.day, f.day_last) = (Some(*d), false),
+                    Day::Last => (f.day, f.day_last) = (None, true),
+                }
+                traditional |= *t;
+                dated = true;
+            }
+            Tok::Leap => {
+                f.leap = true;
+                f.leap_denied = false;
+            }
+            Tok::NotLeap => {
+                f.leap = false;
+                f.leap_denied = true;
+            }
+            Tok::Calendar { lunar } => {
+                f.calendar = Some(if *lunar { "lunar" } else { "solar" }.into());
+                calendar_said = true;
+            }
+            Tok::Time(k) => {
+                match (k.period, k.named, k.hour) {
+                    (Some(p), _, h) => periods.push((h, p)),
+                    // 자정쯤 … 12시 15분: the 12 is the midnight one; 정오쯤 … 12시 15분: the noon one.
+                    (None, true, 0) => periods.push((12, Period::Night)),
+                    (None, true, 12) => periods.push((12, Period::Midday)),
+                    (None, false, h) if (13..=23).contains(&h) => periods.push((h - 12, Period::Afternoon)),
+                    _ => {}
+                }
+                let rank = (exact, k.precision());
+                // The more precise time wins; of two alike, the later (a correction).
+                if best.is_none_or(|(e, p, _)| rank >= (e, p)) {
+                    best = Some((exact, k.precision(), *k));
+                }
+                exact = false;
+            }
+            Tok::Exact => exact = true,
+            Tok::Period(p) => f.period = Some(*p),
+            Tok::UnknownHour => f.unknown_hour = true,
+            Tok::Gender(g) => f.gender = Some((*g).into()),
+            Tok::Place(p) => places.push(*p),
+            Tok::TimeCorrection(c) => f.time_correction = Some((*c).into()),
+            Tok::BirthWord => birth_word = true,
+            Tok::Person(_) | Tok::Negation | Tok::Hypothetical | Tok::Correction => {}
+        }
+    }
+    if let Some((_, _, mut k)) = best {
+        // "새벽 2시쯤, 정확히는 2시 17분": the precise time keeps the period said with the vaguer one.
+        if k.period.is_none() && !k.h24 {
+            k.period = periods.iter().find(|(h, _)| *h == k.hour).map(|(_, p)| *p);
+        }
+        f.hour = Some(k.hour);
+        f.minute = Some(k.minute.unwrap_or(0));
+        f.hour_is_24h = k.h24;
+        f.branch_hour = k.branch;
+        if k.period.is_some() || k.h24 {
+            f.period = k.period;
+        }
+        f.unknown_hour = false;
+    }
+    if f.leap && !calendar_said {
+        f.calendar = Some("lunar".into());
+    }
+    // 정월, 동짓달, 초하루, 보름, 그믐: the traditional words count days by the moon.
+    if traditional && !calendar_said {
+        f.calendar = Some("lunar".into());
+    }
+    // A place is a birth place only beside a birth ("서울에서 태어났어요", "1990-05-15 부산"), not "서울 날씨".
+    if dated || best.is_some() || birth_word {
+        f.place = places.first().map(|p| p.to_string());
+    }
+    let _ = text;
+    f
+}
+
+/// The people of a message: its spans bound to the person words before them. `compat`: the message asks
+/// for a 궁합, where a second unnamed date is a second person.
+pub fn bind(text: &str, spans: Vec<Span>, compat: bool) -> Vec<Person> {
+    let spans = withdraw(text, spans);
+    let mut people = vec![Person::new(Role::Unmarked, 0)];
+    let mut owned: Vec<Vec<&Span>> = vec![Vec::new()];
+    let mut current = 0;
+    let mut corrected_at = None;
+    for span in &spans {
+        match &span.tok {
+            Tok::Person(m) => {
+                if let Some(i) = person_for(&mut people, &mut owned, m, current, span.start) {
+                    current = i;
+                }
+                continue;
+            }
+            Tok::Correction => {
+                corrected_at = Some(span.start);
+                continue;
+            }
+            _ => {}
+        }
+        let p = &people[current];
+        // In a 궁합 message, a second year for an unnamed person starts a second person (unless corrected).
+        if compat
+            && matches!(span.tok, Tok::Year(_))
+            && p.role == Role::Unmarked
+            && p.year_at.is_some_and(|y| corrected_at.is_none_or(|c| c < y))
+        {
+            people.push(Person { relation: Some("other"), ..Person::new(Role::Other, span.start) });
+            owned.push(Vec::new());
+            current = people.len() - 1;
+        }
+        owned[current].push(span);
+        let p = &mut people[current];
+        if matches!(span.tok, Tok::Year(_)) && p.year_at.is_none() {
+            p.year_at = Some(span.start);
+        }
+        p.dated |= span.tok.is_date();
+        p.data |= span.tok.is_data() && !matches!(span.tok, Tok::Period(_));
+        if (span.tok.is_data() || matches!(span.tok, Tok::Gender(_))) && joint_after(text, span.end) {
+            p.joint = true;
+        }
+    }
+    for (p, spans) in people.iter_mut().zip(&owned) {
+        p.facts = facts_of(text, spans);
+    }
+    // What came before any name is the speaker's, when the speaker is also named.
+    if let Some(s) = people.iter().position(|p| p.role == Role::Speaker) {
+        if !people[0].joint && !people[0].is_empty() {
+            let unmarked = people[0].clone();
+            let speaker = &mut people[s];
+            let mut merged = unmarked.facts.clone().merge(&speaker.facts);
+            if speaker.facts.gender.is_none() {
+                merged.gender = unmarked.facts.gender.clone();
+            }
+            speaker.facts = merged;
+            speaker.dated |= unmarked.dated;
+            speaker.data |= unmarked.data;
+            speaker.identity_gender = speaker.identity_gender.or(unmarked.identity_gender);
+            speaker.first = 0;
+            people[0] = Person::new(Role::Unmarked, 0);
+        }
+    }
+    if compat && people[0].joint {
+        people[0].role = Role::Other;
+        people[0].relation = Some("other");
+    }
+    people.retain(|p| !p.is_empty());
+    people.sort_by_key(|p| p.first);
+    people
+}
+
+/// Two words for the same person: the same relation, or a general one and a specific one (동생 and
+/// 남동생, 애인 and 남친).
+fn same_kind(a: &str, b: &str) -> bool {
+    fn family(r: &str) -> &str {
+        match r {
+            "brother" | "sister" | "sibling" => "sibling",
+            "boyfriend" | "girlfriend" | "husband" | "wife" | "lover" => "lover",
+            r => r,
+        }
+    }
+    a == b || (family(a) == family(b) && (matches!(a, "sibling" | "lover") || matches!(b, "sibling" | "lover")))
+}
+
+/// The person a person word names: found among those already named, or a new one. `None` when the word
+/// names nobody new ("저랑", a copula).
+fn person_for(
+    people: &mut Vec<Person>,
+    owned: &mut Vec<Vec<&Span>>,
+    m: &Marker,
+    current: usize,
+    at: usize,
+) -> Option<usize> {
+    if m.speaker {
+        if m.joint {
+            return None;
+        }
+        if let Some(i) = people.iter().position(|p| p.role == Role::Speaker) {
+            return Some(i);
+        }
+        people.push(Person::new(Role::Speaker, at));
+        owned.push(Vec::new());
+        return Some(people.len() - 1);
+    }
+    if m.identity && !m.generic {
+        // "저 아빠고", "딸이에요": who the current person is.
+        let p = &mut people[current];
+        p.identity_gender = p.identity_gender.or(m.gender);
+        if p.role != Role::Speaker && p.relation.is_none() && p.role == Role::Other {
+            p.relation = Some(m.relation);
+        }
+        return None;
+    }
+    let found = if m.generic {
+        people.iter().rposition(|p| p.role == Role::Other)
+    } else {
+        people.iter().position(|p| {
+            p.role == Role::Other
+                && (p.relation.is_some_and(|r| same_kind(r, m.relation))
+                    || p.relation == Some("other") && p.relation_gender.is_none() && !p.data)
+        })
+    };
+    if let Some(i) = found {
+        let p = &mut people[i];
+        if !m.generic && matches!(p.relation, Some("other" | "sibling" | "lover")) {
+            p.relation = Some(m.relation);
+        }
+        p.relation_gender = p.relation_gender.or(m.gender);
+        return Some(i);
+    }
+    people.push(Person { relation: Some(m.relation), relation_gender: m.gender, ..Person::new(Role::Other, at) });
+    owned.push(Vec::new());
+    let _ = m.child;
+    Some(people.len() - 1)
+}
+
+/// The subject of a message that is not a 궁합: the speaker when they give a date, else the person the
+/// message gives a date for; the other people's facts fill what the subject's leave open ("할머니가 음력
+/// 4월 초파일에 태어났다고 … 저요 2001년생"). Returns the facts with the gender settled, and whether the
+/// subject is someone other than the speaker.
+pub fn subject(people: &[Person]) -> (BirthFacts, Role, Option<&'static str>) {
+    let mine = |p: &&Person| p.role != Role::Other;
+    let subject = people
+        .iter()
+        .filter(mine)
+        .find(|p| p.dated)
+        .or_else(|| people.iter().find(|p| p.dated))
+        .or_else(|| people.iter().find(|p| p.data))
+        .or_else(|| people.iter().find(mine));
+    let Some(subject) = subject else { return (BirthFacts::default(), Role::Unmarked, None) };
+    let mut facts = subject.facts.clone();
+    for p in people.iter().filter(|p| !std::ptr::eq(*p, subject)) {
+        facts = p.facts.clone().merge(&facts);
+    }
+    let explicit = |p: &Person| p.facts.gender.clone();
+    facts.gender = subject
+        .facts
+        .gender
+        .clone()
+        .or_else(|| subject.relation_gender.or(subject.identity_gender).map(str::to_string))
+        .or_else(|| people.iter().find_map(explicit))
+        .or_else(|| {
+            people.iter().find(|p| p.role == Role::Other && p.data).and_then(|p| p.relation_gender).map(str::to_string)
+        })
+        .or_else(|| {
+            people
+                .iter()
+                .find(|p| matches!(p.relation, Some("son" | "daughter")))
+                .and_then(|p| p.relation_gender)
+                .map(str::to_string)
+        })
+        .or_else(|| people.iter().find_map(|p| p.identity_gender).map(str::to_string));
+    (facts, subject.role, subject.relation)
+}
+
+/// The two people of a 궁합: the user (the speaker, or what came unnamed) and the other. When only others
+/// are named with data, the first of them is taken as the user's side.
+pub fn pair(people: &[Person]) -> (Option<Person>, Option<Person>) {
+    let me =
+        people.iter().find(|p| p.role == Role::Speaker).or_else(|| people.iter().find(|p| p.role == Role::Unmarked));
+    let others: Vec<&Person> = people.iter().filter(|p| p.role == Role::Other).collect();
+    match (me, others.as_slice()) {
+        (Some(me), [other, ..]) => (Some(me.clone()), Some((*other).clone())),
+        (Some(me), []) => (Some(me.clone()), None),
+        (None, [a, b, ..]) if a.data && b.data => (Some((*a).clone()), Some((*b).clone())),
+        (None, [other, ..]) => (None, Some((*other).clone())),
+        (None, []) => (None, None),
+    }
+}
