@@ -50,6 +50,7 @@ fn answer(kb: &KnowledgeBase, message: &str, partner: Option<&ChartRequest>) -> 
         year_offset,
         today: (2026, 11, 26),
         history: Vec::new(),
+        emotion: false,
     };
     compose::text(&context_for(kb, q))
 }

@@ -7,7 +7,7 @@ use super::context::{AnswerContext, PassageRef};
 use super::findings::Finding;
 use super::reading::{pillars_in_words, topic_reading};
 use super::weave::{choose, pick, seed};
-use super::{conventions, wording, Topic};
+use super::{conventions, plans, wording, Topic};
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::TenGod;
 
@@ -28,7 +28,7 @@ pub fn text(ctx: &AnswerContext) -> String {
 
 /// A term explained from the best passage, with the chart's own fact when there is a chart.
 fn explain(ctx: &AnswerContext, passage: &PassageRef) -> String {
-    let mut text = format!("{}\n\n{}\n\n출처: [{}]", passage.title, passage.body.trim(), passage.id);
+    let mut text = format!("{}\n\n{}¹", passage.title, passage.body.trim());
     if let Some(chart) = &ctx.chart {
         text.push_str(&format!(
             "\n\n참고로 이 사주는 일간 {}이고, 월지는 {}입니다. 사주에 맞춘 풀이가 궁금하시면 주제(성격, 직업, 재물 등)를 물어 주세요.",
@@ -39,7 +39,7 @@ fn explain(ctx: &AnswerContext, passage: &PassageRef) -> String {
 }
 
 /// Passages woven into an answer at most.
-const WOVEN_PASSAGES: usize = 3;
+const WOVEN_PASSAGES: usize = 2;
 
 /// What the composer says to small talk and to questions outside 사주: short, kind, back to the subject.
 pub fn small_talk(topic: Topic, text: &str, has_chart: bool) -> String {
@@ -92,25 +92,36 @@ fn keywords(ctx: &AnswerContext, chart: &Chart) -> Vec<String> {
     k
 }
 
-/// "… [id]": the passage's best sentences for these facts, introduced in varied words.
-fn woven(ctx: &AnswerContext, chart: &Chart, passages: &[PassageRef], s: u64) -> Vec<String> {
+/// Footnote marks for the passages, by their place in the context's passages (the reply JSON's citations).
+const MARKS: [&str; 9] = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"];
+
+/// A passage that defines a term or a rule of calculation (대운이란…, 순행·역행, 월운이란…): quoted for term
+/// questions only, never as a reading.
+fn is_definition(id: &str) -> bool {
+    id.starts_with("terms.")
+        || [".direction", ".stem_branch", ".how_to_read", "wolun.reading", ".overview", ".definition"]
+            .iter()
+            .any(|s| id.ends_with(s))
+}
+
+/// The best sentences of the passages for these facts, each passage's followed by its footnote mark:
+/// `skip` passages are passed over, `take` quoted, `n` sentences from each.
+fn woven(ctx: &AnswerContext, chart: &Chart, skip: usize, take: usize, n: usize) -> Vec<String> {
     let keys = keywords(ctx, chart);
-    let leads = [
-        ["전통 해석에서는 이렇게 봅니다.", "명리에서는 이 부분을 이렇게 풀이합니다.", "참고할 만한 풀이가 있습니다."],
-        ["덧붙이면,", "또 한 가지,", "함께 볼 점으로,"],
-        ["마지막으로,", "그리고", "이와 함께"],
-    ];
-    passages
+    ctx.passages
         .iter()
-        .take(WOVEN_PASSAGES)
         .enumerate()
+        .skip(skip)
+        .take(take)
         .filter_map(|(i, p)| {
-            let chosen = pick(&p.body, &keys, 2);
+            if is_definition(&p.id) {
+                return None;
+            }
+            let chosen = pick(&p.body, &keys, n);
             if chosen.is_empty() {
                 return None;
             }
-            let lead = choose(s, 10 + i as u64, &leads[i.min(2)]);
-            Some(format!("{lead} {} [{}]", chosen.join(" "), p.id))
+            Some(format!("{}{}", chosen.join(" "), MARKS.get(i).copied().unwrap_or("")))
         })
         .collect()
 }
@@ -206,21 +217,102 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
     }
 }
 
-/// The composed answer for a context with a chart.
+/// A follow-up asking for the reasons ("왜요?", "이유가 뭐예요").
+fn asks_why(ctx: &AnswerContext) -> bool {
+    let q = ctx.question.trim();
+    !ctx.history.is_empty() && q.chars().count() <= 20 && ["왜", "이유", "근거"].iter().any(|w| q.contains(w))
+}
+
+/// A follow-up asking to go deeper ("더 자세히요").
+fn asks_detail(ctx: &AnswerContext) -> bool {
+    let q = ctx.question.trim();
+    !ctx.history.is_empty()
+        && ["자세히", "자세하게", "구체적", "더 알려", "더 말해", "더 풀어"].iter().any(|w| q.contains(w))
+}
+
+/// "올해 연애운": a life area in this year.
+fn says_this_year(q: &str) -> bool {
+    ["올해", "금년", "이번 해", "올 한 해", "올 한해"].iter().any(|w| q.contains(w))
+}
+
+/// "뭐가 부족해요?", "없는 오행": the elements the chart lacks.
+fn asks_lack(q: &str) -> bool {
+    ["부족", "뭐가 없", "없는 오행", "오행 중", "보완", "채워야", "필요한 오행", "색깔", "무슨 색", "방향", "행운의"]
+        .iter()
+        .any(|w| q.contains(w))
+}
+
+/// The plan for a question whose answer is a fact of time, or a year of a life area.
+fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
+    let year = ctx.year + ctx.year_offset;
+    Some(match ctx.intent {
+        Topic::Timing(area) => plans::timing(chart, area, ctx.year),
+        Topic::Daeun => plans::daeun_road(chart, ctx.year),
+        Topic::Samjae => plans::samjae(chart, year),
+        Topic::LateLife => plans::late_life(chart),
+        Topic::Career | Topic::Wealth | Topic::Love | Topic::Children | Topic::Study
+            if ctx.year_offset != 0 || says_this_year(&ctx.question) =>
+        {
+            plans::area_in_year(chart, ctx.intent.timing_area()?, ctx.year, year)
+        }
+        Topic::Children => plans::children(chart, ctx.year),
+        Topic::Study => plans::study(chart, ctx.year),
+        Topic::General | Topic::Personality if asks_lack(&ctx.question) => plans::elements(chart),
+        Topic::General => plans::overview(chart, ctx.year),
+        _ => return None,
+    })
+}
+
+/// The composed answer for a context with a chart. When everything it would say was said before in the
+/// conversation (the same question again, or a follow-up it has no plan for), it goes deeper instead.
 fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
+    let text = narrate_with(ctx, chart, false);
+    if has_substance(&text) {
+        return text;
+    }
+    let deeper = narrate_with(ctx, chart, true);
+    if has_substance(&deeper) {
+        deeper
+    } else {
+        wording::ALREADY_SAID.to_string()
+    }
+}
+
+/// More than footnote marks and a line or two of leftovers.
+fn has_substance(text: &str) -> bool {
+    text.chars().filter(|c| !MARKS.iter().any(|m| m.starts_with(*c)) && !c.is_whitespace()).count() >= 40
+}
+
+fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
     let p = &chart.pillars;
     let s =
         seed(&[p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().map_or("", |h| h.hangul), &ctx.question]);
     let pillars = pillars_in_words(chart);
-    let (head, reading, facts) = match fortune_reading(ctx, chart, s) {
-        Some(r) => r,
-        None => {
-            let (summary, reading) = topic_reading(ctx.intent, chart, ctx.year);
-            let facts: Vec<String> = ctx.findings.iter().take(4).map(|f| f.text.clone()).collect();
-            (summary, reading, facts)
-        }
+    let (detail, why) = (deeper || asks_detail(ctx), asks_why(ctx));
+    let facts_of = |n: usize| ctx.findings.iter().take(n).map(|f| f.text.clone()).collect::<Vec<_>>();
+    let plan = if why { Some(plans::why(chart, ctx.intent, ctx.year)) } else { plan_for(ctx, chart) };
+    let (head, reading, facts) = match plan {
+        Some(plan) => (plan.head, plan.body, facts_of(4)),
+        None => match fortune_reading(ctx, chart, s) {
+            Some(r) => r,
+            None => {
+                let (summary, reading) = topic_reading(ctx.intent, chart, ctx.year);
+                (summary, reading, facts_of(4))
+            }
+        },
     };
-    let mut parts = vec![head];
+    let mut parts = Vec::new();
+    if ctx.emotion {
+        parts.push(choose(s, 3, &wording::FEELING_FIRST).to_string());
+    }
+    if ctx.intent == Topic::Health && ["단명", "수명", "오래 살", "명이 짧"].iter().any(|w| ctx.question.contains(w))
+    {
+        parts.push(wording::LIFESPAN.to_string());
+    }
+    if ctx.year_offset != 0 && !head.contains(&format!("{}년", ctx.year + ctx.year_offset)) {
+        parts.push(plans::year_note(chart, ctx.year + ctx.year_offset));
+    }
+    parts.push(head);
     let mut grounds = format!("근거: {pillars} · {}", facts.join(", "));
     if let Some(partner) = &ctx.partner {
         grounds.push_str(&format!("\n상대: {}", pillars_in_words(partner)));
@@ -229,7 +321,17 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     if !reading.is_empty() {
         parts.push(reading);
     }
-    parts.extend(woven(ctx, chart, &ctx.passages, s));
+    if detail {
+        parts
+            .push(format!("{} 조금 더 깊이 볼게요.", crate::saju::josa::with_particle(ctx.intent.label(), "을", "를")));
+        let more: Vec<String> = ctx.findings.iter().skip(4).take(4).map(|f| f.text.clone()).collect();
+        if !more.is_empty() {
+            parts.push(format!("더 살펴볼 사실: {}.", more.join(", ")));
+        }
+        parts.extend(woven(ctx, chart, 0, MAX_QUOTED_DETAIL, 3));
+    } else if !why {
+        parts.extend(woven(ctx, chart, 0, WOVEN_PASSAGES, 2));
+    }
     let schools: Vec<&str> =
         ctx.findings.iter().filter(|f| f.code.starts_with("plugin:")).take(3).map(|f| f.text.as_str()).collect();
     if !schools.is_empty() {
@@ -239,8 +341,99 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     if ctx.partner.as_ref().is_some_and(|c| c.pillars.hour.is_none()) {
         parts.push(wording::PARTNER_WITHOUT_HOUR.to_string());
     }
+    let said = said_before(&ctx.history);
     if let Some(c) = &ctx.caution {
-        parts.push(c.clone());
+        let repeated = sentences_of(c).iter().any(|x| said.contains(x));
+        parts.push(if repeated { wording::caution_again(c).to_string() } else { c.clone() });
     }
-    parts.join("\n\n")
+    without_said(&parts.join("\n\n"), &said)
+}
+
+/// Passages quoted at most when the user asks to go deeper.
+const MAX_QUOTED_DETAIL: usize = 4;
+
+/// The sentences of a text as a conversation is checked for repeats: split after `.`, `?`, `!` and at
+/// line breaks, list markers trimmed.
+pub fn sentences_of(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c == '\n' {
+            out.push(std::mem::take(&mut cur));
+            continue;
+        }
+        cur.push(c);
+        if matches!(c, '.' | '?' | '!') {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    out.push(cur);
+    out.into_iter().map(|s| clean(&s)).filter(|s| s.chars().count() > 1).collect()
+}
+
+fn clean(s: &str) -> String {
+    s.trim().trim_start_matches(['-', '·', '•', '*', ' ']).trim().to_string()
+}
+
+/// Sentences the assistant already said in this conversation (long enough to matter).
+fn said_before(history: &[super::HistoryTurn]) -> std::collections::HashSet<String> {
+    history
+        .iter()
+        .filter(|t| t.speaker == super::Speaker::Assistant)
+        .flat_map(|t| sentences_of(&t.text))
+        .filter(|s| s.chars().count() >= MIN_REPEAT)
+        .collect()
+}
+
+/// Sentences shorter than this may repeat ("근거:" labels, a year).
+const MIN_REPEAT: usize = 12;
+
+/// `text` without the sentences already said; lines left empty go, and so do blank runs.
+fn without_said(text: &str, said: &std::collections::HashSet<String>) -> String {
+    if said.is_empty() {
+        return text.to_string();
+    }
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        let mut kept = String::new();
+        let mut cur = String::new();
+        // A footnote mark goes with the sentence before it.
+        let mut dropped = false;
+        let mut flush = |cur: &mut String, kept: &mut String| {
+            let c = clean(cur);
+            let only_marks = !c.is_empty() && c.chars().all(|ch| MARKS.iter().any(|m| m.starts_with(ch)));
+            let repeated = c.chars().count() >= MIN_REPEAT && said.contains(&c);
+            if !(repeated || (only_marks && dropped)) {
+                kept.push_str(cur);
+            }
+            if !only_marks {
+                dropped = repeated;
+            }
+            cur.clear();
+        };
+        for ch in line.chars() {
+            cur.push(ch);
+            if matches!(ch, '.' | '?' | '!') {
+                flush(&mut cur, &mut kept);
+            }
+        }
+        flush(&mut cur, &mut kept);
+        let k = kept.trim();
+        if line.trim().is_empty() || !clean(k).is_empty() {
+            lines.push(if line.trim_start().starts_with("- ") && !k.starts_with("- ") && !k.is_empty() {
+                format!("- {k}")
+            } else {
+                k.to_string()
+            });
+        }
+    }
+    let joined = lines.join("\n");
+    let mut out = String::new();
+    for part in joined.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(part);
+    }
+    out
 }

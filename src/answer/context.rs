@@ -38,6 +38,10 @@ pub struct AnswerContext {
     pub year: i32,
     /// The second person's chart for a 궁합 question.
     pub partner: Option<Chart>,
+    /// The year the question is about, relative to `year` (내년 → 1).
+    pub year_offset: i32,
+    /// The message voices a feeling (힘들다, 불안하다 …): the answer acknowledges it first.
+    pub emotion: bool,
 }
 
 impl AnswerContext {
@@ -48,7 +52,7 @@ impl AnswerContext {
         AnswerContext {
             findings: chart.as_ref().map(findings).unwrap_or_default(),
             conventions: chart.as_ref().map(super::conventions::for_prompt).unwrap_or_default(),
-            caution: super::wording::caution(intent).map(str::to_string),
+            caution: super::wording::caution_for(intent, &question).map(str::to_string),
             question,
             intent,
             chart,
@@ -56,6 +60,8 @@ impl AnswerContext {
             history: Vec::new(),
             year,
             partner: None,
+            year_offset: 0,
+            emotion: false,
         }
     }
 }

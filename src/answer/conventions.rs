@@ -62,8 +62,10 @@ pub fn notes(chart: &Chart) -> Vec<String> {
             out.push(format!("자시(子時)에 태어나, 자시 처리 방식({how})에 따라 일주가 달라질 수 있습니다."));
         }
     }
-    if let Some(w) = chart.warnings.iter().find(|w| w.code == "summer_time_kept") {
-        out.push(format!("참고: {}", w.message));
+    if chart.warnings.iter().any(|w| w.code == "summer_time_kept") {
+        out.push("서머타임 시행 기간의 출생인데 시계 그대로 보았습니다. 한국 명리의 관행대로 한 시간을 빼 표준시로 보면 시주가 달라질 수 있습니다.".to_string());
+    } else if chart.birth.correction.summer_time == "removed" && chart.time_correction() == TimeCorrection::None {
+        out.push("서머타임 시행 기간의 출생이라, 한국 명리의 관행대로 한 시간을 빼 표준시로 보았습니다.".to_string());
     }
     if let Some(w) = chart.warnings.iter().find(|w| w.code.starts_with("near_")) {
         out.push(format!("참고: {}", w.message));

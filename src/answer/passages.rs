@@ -61,9 +61,11 @@ pub struct Question {
     pub year: i32,
     /// The year a fortune question is about, relative to this year (내년 → 1).
     pub year_offset: i32,
-    /// Today's civil date in Korea, for 오늘의 운세.
+    /// The civil date in Korea a day's fortune is about (today, or 내일 …).
     pub today: (i32, u32, u32),
     pub history: Vec<HistoryTurn>,
+    /// The message voices a feeling.
+    pub emotion: bool,
 }
 
 /// The context for a question: the chart's findings plus those of the topic (세운, 일진, 궁합), and the
@@ -71,6 +73,8 @@ pub struct Question {
 pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
     let mut ctx = AnswerContext::new(q.text, q.topic, q.chart, q.year);
     ctx.history = q.history;
+    ctx.year_offset = q.year_offset;
+    ctx.emotion = q.emotion;
     if let Some(chart) = &ctx.chart {
         let extra = match q.topic {
             Topic::YearFortune => seun_findings(chart, q.year + q.year_offset),
@@ -203,6 +207,7 @@ mod tests {
                 year_offset: 0,
                 today: (2026, 11, 26),
                 history: Vec::new(),
+                emotion: false,
             };
             let ctx = context_for(&kb, q);
             let about: Vec<bool> =

@@ -18,6 +18,28 @@ pub fn pillars_in_words(chart: &Chart) -> String {
     )
 }
 
+/// The organs tradition links to an element (오행과 장부).
+fn organs(code: &str) -> &'static str {
+    match code {
+        "wood" => "간·담과 근육, 눈",
+        "fire" => "심장·소장과 혈액순환",
+        "earth" => "비위(소화기)",
+        "metal" => "폐·대장과 호흡기, 피부",
+        _ => "신장·방광과 생식기",
+    }
+}
+
+/// What the ten god on the spouse's seat (일지) says of a relationship.
+fn spouse_seat(god: &str) -> &'static str {
+    match crate::saju::derive::TenGod::from_hangul(god).map(crate::saju::derive::TenGod::group) {
+        Some(TenGodGroup::BiGeop) => "친구처럼 대등하게 기대는 관계를 원하는 편입니다.",
+        Some(TenGodGroup::SikSang) => "표현이 풍부하고 상대를 챙겨 주는 관계를 만드는 편입니다.",
+        Some(TenGodGroup::JaeSeong) => "현실적이고 책임감 있는 관계를 중시하는 편입니다.",
+        Some(TenGodGroup::GwanSeong) => "예의와 약속을 지키는 안정된 관계를 바라는 편입니다.",
+        _ => "이해받고 보살핌을 주고받는 관계를 편안해하는 편입니다.",
+    }
+}
+
 pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
     let counts = group_counts(chart);
     let count = |g: TenGodGroup| counts.iter().find(|(x, _)| *x == g).map_or(0, |(_, n)| *n);
@@ -25,7 +47,11 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
     let dm = &chart.day_master.name;
     match topic {
         Topic::Personality => (
-            format!("{dm} 일간의 기질이 중심에 있는 사주입니다."),
+            format!(
+                "{dm} 일간에 월지 {}의 기질이 더해진, {} 쪽의 사주입니다.",
+                chart.pillars.month.branch.ten_god.hangul,
+                chart.strength.verdict.hangul()
+            ),
             if strong {
                 "자기 기준이 분명하고 밀고 나가는 힘이 있는 편이라, 주변의 의견을 한 번 더 들어 보는 여유가 균형을 잡아 줍니다.".into()
             } else {
@@ -44,20 +70,29 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
             } else {
                 ("비겁", "스스로 주도하는 일, 동료와 함께 성과를 나누는 일에서 힘을 냅니다.")
             };
-            (format!("적성은 {name}의 힘을 살리는 쪽이 유리합니다."), text.into())
+            (format!("직업은 {name}의 힘을 살리는 쪽이 유리합니다."), text.into())
         }
         Topic::Wealth => {
             let n = count(TenGodGroup::JaeSeong);
-            let head = if n >= 2 { "재물 기운이 분명하게 드러난 사주입니다." } else { "재물은 꾸준히 쌓아 가는 쪽에 강한 구조입니다." };
+            let head = match n {
+                0 => "재성이 원국에 드러나지 않아, 재물은 운에서 들어올 때 잡고 꾸준히 쌓아 가는 구조입니다.".to_string(),
+                1 => "재성이 원국에 하나 드러나 있어, 재물은 한 길로 꾸준히 쌓아 가는 쪽에 강합니다.".to_string(),
+                n => format!("재성이 원국에 {n}개 드러나 있어, 재물 기운이 분명한 사주입니다."),
+            };
             let body = if strong {
                 "일간이 힘이 있어 재성을 감당할 수 있는 편이니, 기회를 보되 규모를 정해 두고 움직이면 좋습니다."
             } else {
                 "일간의 힘을 먼저 기르는 것이 재물을 지키는 길입니다. 무리한 확장보다 안정적인 흐름을 만드는 쪽을 권합니다."
             };
-            (head.into(), body.into())
+            (head, body.into())
         }
         Topic::Love => (
-            "인연은 서로의 속도를 맞출 때 깊어지는 사주입니다.".into(),
+            format!(
+                "배우자 자리인 일지에 {}{} 있어, {}",
+                chart.pillars.day.branch.ten_god.hangul,
+                if crate::saju::josa::has_final_consonant(chart.pillars.day.branch.ten_god.hangul) { "이" } else { "가" },
+                spouse_seat(chart.pillars.day.branch.ten_god.hangul)
+            ),
             format!(
                 "일지 {} 배우자 자리로 보며, {}의 성향이 관계에 드러납니다. 상대에게 기대하는 것을 말로 분명히 나누면 오해가 줄어듭니다.",
                 crate::saju::josa::with_particle(chart.pillars.day.branch.hangul, "은", "는"),
@@ -65,13 +100,32 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
             ),
         ),
         Topic::Health => (
-            "건강은 오행의 균형을 살피는 관점에서 보겠습니다.".into(),
-            match chart.elements.elements.iter().find(|e| e.plain == 0) {
-                Some(e) => format!(
-                    "{} 기운이 드러나지 않아, 전통적으로 그 오행과 연결된 부분을 생활 습관으로 챙기라고 봅니다.",
-                    element_hangul(e.element.code())
-                ),
-                None => "오행이 고루 드러나 있어 한쪽으로 크게 치우친 구조는 아닙니다. 규칙적인 생활이 가장 좋은 보완입니다.".into(),
+            {
+                let most = chart.elements.elements.iter().max_by_key(|e| e.plain).expect("five elements");
+                format!(
+                    "오행 가운데 {} {}개로 가장 많아, 건강은 이 치우침을 중심으로 봅니다.",
+                    crate::saju::josa::with_particle(element_hangul(most.element.code()), "이", "가"),
+                    most.plain
+                )
+            },
+            {
+                let els = &chart.elements.elements;
+                let most = els.iter().max_by_key(|e| e.plain).expect("five elements");
+                let mut text = format!(
+                    "전통적으로 {} {}과 이어 보므로, 이 부분을 무리하지 않게 살피라고 봅니다.",
+                    crate::saju::josa::with_particle(element_hangul(most.element.code()), "은", "는"),
+                    organs(most.element.code())
+                );
+                match els.iter().find(|e| e.plain == 0) {
+                    Some(e) => text.push_str(&format!(
+                        " 드러나지 않은 {}의 자리({})도 생활 습관으로 챙기면 좋습니다.",
+                        element_hangul(e.element.code()),
+                        organs(e.element.code())
+                    )),
+                    None if most.plain <= 2 => text = "오행이 고루 드러나 있어 한쪽으로 크게 치우친 구조는 아닙니다. 규칙적인 생활이 가장 좋은 보완입니다.".into(),
+                    None => {}
+                }
+                text
             },
         ),
         Topic::YearFortune | Topic::Daeun => {

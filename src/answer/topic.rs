@@ -148,6 +148,26 @@ impl Topic {
         }
     }
 
+    /// The topic as a reply names it ("연애·결혼운"), for headlines of follow-ups.
+    pub fn label(self) -> &'static str {
+        match self {
+            Topic::Personality => "성격",
+            Topic::Career => "직업운",
+            Topic::Wealth => "재물운",
+            Topic::Love | Topic::Compatibility => "연애·결혼운",
+            Topic::Health => "건강운",
+            Topic::YearFortune => "한 해의 운",
+            Topic::TodayFortune => "하루의 운",
+            Topic::Daeun => "대운",
+            Topic::Children => "자녀운",
+            Topic::Study => "공부운",
+            Topic::Samjae => "삼재",
+            Topic::LateLife => "말년운",
+            Topic::Timing(t) => super::timing::area_name(t),
+            _ => "이 사주",
+        }
+    }
+
     /// Whether answering needs the user's chart.
     pub fn needs_chart(self) -> bool {
         !matches!(self, Topic::Term | Topic::SmallTalk | Topic::OutOfScope | Topic::Crisis)

@@ -76,10 +76,52 @@ pub fn cannot_compute(reason: &str) -> String {
     format!("말씀하신 출생 정보로는 사주를 계산할 수 없습니다: {reason}\n다시 한 번 확인해 주세요.")
 }
 
+/// Words of a big money decision: the answer carries [`MONEY_DECISION`] whatever the topic.
+const MONEY_WORDS: &[&str] = &[
+    "퇴직금",
+    "대출",
+    "전세금",
+    "갭투자",
+    "영끌",
+    "창업",
+    "투자",
+    "목돈",
+    "적금",
+    "빚",
+    "사업 자금",
+    "사업자금",
+    "보증",
+    "집을 사",
+    "집 사",
+    "매수",
+    "가게를 차",
+    "가게 차",
+    "마이너스",
+    "아파트",
+    "전세 끼",
+    "코인",
+    "동업",
+    "융자",
+    "담보",
+    "빌려서",
+    "빌려 ",
+];
+
+/// The caution for a big money decision.
+pub const MONEY_DECISION: &str = "큰돈이 걸린 결정은 사주만으로 정하지 마세요. 감당할 수 있는 여유 자금 안에서 나누어 움직이고, 계약과 숫자는 전문가와 함께 확인해 보세요.";
+
+/// The caution for `topic` asked in `text`: a money decision's caution whatever the topic, else the topic's.
+pub fn caution_for(topic: Topic, text: &str) -> Option<&'static str> {
+    if MONEY_WORDS.iter().any(|w| text.contains(w)) && topic != Topic::Health {
+        return Some(MONEY_DECISION);
+    }
+    caution(topic)
+}
+
 /// The caution a topic calls for: health, money and 궁합 answers carry one.
 pub fn caution(topic: Topic) -> Option<&'static str> {
     match topic {
-        Topic::Health => Some("이 풀이는 전통 명리의 해석이며 의료 전문가의 진단이나 조언을 대신하지 않습니다."),
+        Topic::Health => Some("이 풀이는 전통 명리의 해석이며 의료 전문가의 진단이나 조언을 대신하지 않습니다. 몸에 이상이 느껴지면 병원에서 확인해 보세요."),
         Topic::Wealth => Some("이 풀이는 전통 명리의 해석이며 투자·재무 전문가의 조언을 대신하지 않습니다."),
         Topic::Compatibility => {
             Some("궁합은 전통 명리의 한 관점일 뿐, 두 사람의 관계를 정하는 것은 서로의 대화와 노력입니다.")
@@ -92,6 +134,33 @@ pub fn caution(topic: Topic) -> Option<&'static str> {
 pub const CRISIS_REPLY: &str = "많이 지치고 힘드셨겠어요. 그런 마음을 털어놓아 주셔서 고마워요. 지금 혼자 견디지 않으셨으면 해요.\n\
 지금 바로 이야기할 수 있는 곳이 있어요: 자살예방상담전화 109, 정신건강위기상담 1577-0199 (24시간). 위급하면 112나 119에 연락해 주세요.\n\
 사주는 나중에 마음이 조금 편해졌을 때 함께 봐도 늦지 않아요. 지금은 곁에 있는 믿을 만한 사람에게 연락해 보시겠어요?";
+
+/// Acknowledgements of a feeling, said before the reading; one is chosen per answer.
+pub const FEELING_FIRST: [&str; 3] = [
+    "요즘 마음이 많이 힘드셨겠어요, 함께 차분히 살펴볼게요.",
+    "걱정이 크셨겠어요, 사주가 보여 주는 흐름을 같이 볼게요.",
+    "마음고생이 많으셨겠어요, 지금 흐름부터 짚어 볼게요.",
+];
+
+/// Said before asking for the birth data when the message voices a feeling.
+pub const FEELING_BEFORE_ASK: &str = "마음이 많이 힘드셨겠어요, 사주로 지금의 흐름을 함께 볼게요.";
+
+/// Said to a fear of a short life, before the health reading.
+pub const LIFESPAN: &str = "사주로 수명을 정할 수는 없어요. 명리에서 보는 건강의 약점은 무엇을 조심하면 좋은지 알려 줄 뿐, 정해진 운명이 아니니 너무 걱정하지 않으셨으면 해요.";
+
+/// Said when everything an answer would say was already said in the conversation.
+pub const ALREADY_SAID: &str = "앞에서 말씀드린 풀이와 같은 내용이에요. 다른 해(예: 내년, 2030년), \"왜요?\", \"더 자세히요\", 또는 다른 주제(직업, 재물, 연애, 건강, 대운)를 물어 보시면 이어서 볼게요.";
+
+/// Said again in a later turn of the same conversation, a caution keeps its point in other words.
+pub fn caution_again(caution: &str) -> &'static str {
+    if caution.contains("진단") {
+        "다시 말씀드리지만 건강은 사주가 아니라 검진과 전문의의 진단으로 확인하셔야 해요."
+    } else if caution.contains("큰돈") || caution.contains("투자") {
+        "돈이 걸린 결정은 여유 자금 안에서 나누어, 전문가와 숫자를 확인한 뒤에 움직이세요."
+    } else {
+        "풀이는 참고로만 봐 주세요."
+    }
+}
 
 /// The note when the second person's hour is unknown.
 pub const PARTNER_WITHOUT_HOUR: &str = "상대분의 태어난 시각을 몰라 상대는 세 기둥으로 보았습니다.";

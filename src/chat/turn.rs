@@ -3,7 +3,7 @@
 //! chain (`llm`). Every door — the HTTP route, `saju ask` — calls [`run`]; storing the turn is the door's
 //! job, with the outcome's state.
 
-use super::dialogue::{decide, Known, Step};
+use super::dialogue::{decide_turn, Known, Step};
 use super::state::ConversationState;
 use super::understand::Missing;
 use crate::answer::compose::small_talk;
@@ -96,8 +96,12 @@ pub async fn run(
 ) -> Result<TurnOutcome, Cancelled> {
     let TurnRequest { text, known, history, now } = request;
     let has_chart = known.own.is_some();
-    match decide(&text, now.year, known) {
+    let decision = decide_turn(&text, now.year, known);
+    let emotion = decision.emotion;
+    let today = shifted(now.date(), super::understand::day_offset(&text));
+    match decision.step {
         Step::Ask { text: question, missing, pending } => {
+            let question = if emotion { format!("{}\n{question}", wording::FEELING_BEFORE_ASK) } else { question };
             let mut o = TurnOutcome::fixed(question, on_event);
             o.follow_up = Some(missing);
             o.state.pending = Some(*pending);
@@ -133,8 +137,9 @@ pub async fn run(
                 plugin_findings,
                 year: now.year,
                 year_offset,
-                today: now.date(),
+                today,
                 history,
+                emotion,
             };
             let ctx = context_for(&brain.knowledge, question);
             let outcome = brain.chain.run_with_cancel(&ctx, on_event, cancel).await.map_err(|_| Cancelled)?;
@@ -156,6 +161,12 @@ pub async fn run(
             })
         }
     }
+}
+
+/// `date` moved by `days`.
+fn shifted(date: (i32, u32, u32), days: i32) -> (i32, u32, u32) {
+    use crate::saju::astro::julian::{civil_from_jdn, jdn_from_civil};
+    civil_from_jdn(jdn_from_civil(date.0, date.1, date.2) + i64::from(days))
 }
 
 /// The enabled interpretation plugins' findings for the chart (their 궁합 reading when there is a partner),
@@ -219,7 +230,8 @@ mod tests {
         assert_eq!(a.generator, "composer");
         assert_eq!(tokens, a.reply);
         assert!(a.reply.contains("경오년 신사월 경진일 갑신시"), "{}", a.reply);
-        assert!(a.citations.iter().any(|c| a.reply.contains(&format!("[{}]", c.id))), "{}", a.reply);
+        assert!(a.reply.contains('¹'), "a footnote mark for the first citation: {}", a.reply);
+        assert!(a.citations.iter().all(|c| !a.reply.contains(&format!("[{}]", c.id))), "{}", a.reply);
         assert!(a.findings.iter().any(|f| f.code == "day_stem:경"));
         assert!(a.remember.is_some());
         let kept = a.state.pending.expect("the answer's facts are kept for the next turn");

@@ -13,6 +13,7 @@ mod render;
 mod serve;
 mod server_args;
 mod text;
+mod timing;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -44,6 +45,8 @@ pub enum Command {
     Probe(probe::ProbeArgs),
     /// 질문 하나에 답합니다 (출생 정보를 질문에 함께 적으세요).
     Ask(ask::AskArgs),
+    /// 시기 엔진: 분야(결혼, 이직, 재물 …)별로 앞으로의 해를 점수와 이유로 보여 줍니다.
+    Timing(timing::TimingArgs),
     /// 지식 베이스를 읽고 검사하고 색인합니다.
     Index(knowledge::IndexArgs),
     /// 지식 베이스 도구: 검색 품질 평가(eval), 검색(search).
@@ -82,6 +85,7 @@ pub fn run() -> ExitCode {
         Command::Openapi(args) => admin::openapi(args),
         Command::Probe(args) => probe::run(args),
         Command::Ask(args) => ask::run(args),
+        Command::Timing(args) => timing::run(args),
         Command::Index(args) => knowledge::run_index(args),
         Command::Knowledge(args) => knowledge::run(args),
         Command::Plugins(args) => plugins::run(args),

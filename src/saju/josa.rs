@@ -1,7 +1,12 @@
 //! Korean particles that depend on the word before them (은/는, 이/가, 을/를, 과/와).
 
-/// Whether the last Hangul syllable of `word` ends in a consonant (받침).
+/// Whether the last Hangul syllable of `word` ends in a consonant (받침); a closing gloss in brackets
+/// (`목(木)`) is read past, as it is spoken.
 pub fn has_final_consonant(word: &str) -> bool {
+    let word = match word.strip_suffix(')').and_then(|w| w.rfind('(').map(|i| &w[..i])) {
+        Some(spoken) if !spoken.is_empty() => spoken,
+        _ => word,
+    };
     word.chars()
         .last()
         .filter(|c| ('가'..='힣').contains(c))
@@ -26,5 +31,7 @@ mod tests {
         assert_eq!(with_particle("비견", "을", "를"), "비견을");
         assert_eq!(with_particle("정재", "과", "와"), "정재와");
         assert!(!has_final_consonant("abc"));
+        assert_eq!(with_particle("목(木)", "이", "가"), "목(木)이");
+        assert_eq!(with_particle("화(火)", "이", "가"), "화(火)가");
     }
 }

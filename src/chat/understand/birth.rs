@@ -372,6 +372,9 @@ impl BirthFacts {
             leap_month: Some(facts.leap && facts.calendar.as_deref() == Some("lunar")),
             // A 12지 시 name already names the hour branch: no clock correction may move it out.
             time_correction: if facts.branch_hour { Some("none".into()) } else { facts.time_correction.clone() },
+            // Korean practice reads a birth in the summer-time years (1948–51, 1955–60, 1987–88) on standard
+            // time: the chat does too (the chart API keeps the civil clock unless asked).
+            summer_time: Some("remove".into()),
             ..Default::default()
         })
     }

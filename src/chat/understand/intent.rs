@@ -122,6 +122,22 @@ const SMALL_TALK: &[&str] = &[
     "소름",
     "신기하",
 ];
+/// Picks no 사주 can make, even "from my chart": stocks, coins, lottery numbers.
+const PICKS: &[&str] = &[
+    "종목",
+    "로또 번호",
+    "로또번호",
+    "번호 좀 뽑",
+    "번호 뽑아",
+    "번호 추천",
+    "비트코인",
+    "코인 추천",
+    "주식 추천",
+    "어떤 주식",
+    "무슨 주식",
+    "어떤 코인",
+    "무슨 코인",
+];
 const OUT_OF_SCOPE: &[&str] = &[
     "날씨",
     "코딩",
@@ -230,10 +246,14 @@ impl Topic {
         let own = about_own_chart
             || has(&["제가", "내가", "저는", "전 ", "난 ", "올해", "내년", "저 ", "제 "])
             || text.chars().filter(char::is_ascii_digit).count() >= 4;
+        let asks_lack = has(&["부족해", "부족한", "뭐가 없", "없는 오행", "보완하", "채워야"]);
+        if asks_lack && has(&["오행", "사주", "뭐가", "제 ", "내 "]) {
+            return Some(Topic::General);
+        }
         if has(TERMS) && ((asks_meaning && !about_own_chart) || (generic && !own)) {
             return Some(Topic::Term);
         }
-        if out_of_scope(text) && !about_saju {
+        if (out_of_scope(text) && !about_saju) || has(PICKS) {
             return Some(Topic::OutOfScope);
         }
         if text.contains("삼재") {
@@ -313,11 +333,31 @@ impl Topic {
     }
 }
 
-/// The year a fortune question is about, relative to this year: 내년 → 1, 작년 → −1, else 0.
+/// The year a fortune question is about, relative to this year: 내년 → 1, 후년 → 2, 작년 → −1,
+/// 재작년 → −2, else 0.
 pub fn year_offset(text: &str) -> i32 {
-    if ["내년", "다음 해", "다음해"].iter().any(|w| text.contains(w)) {
+    if ["내후년", "후년", "다다음 해", "다다음해"].iter().any(|w| text.contains(w)) {
+        2
+    } else if ["재작년"].iter().any(|w| text.contains(w)) {
+        -2
+    } else if ["내년", "다음 해", "다음해"].iter().any(|w| text.contains(w)) {
         1
     } else if ["작년", "지난해", "지난 해"].iter().any(|w| text.contains(w)) {
+        -1
+    } else {
+        0
+    }
+}
+
+/// The day a day's fortune is about, relative to today: 내일 → 1, 모레 → 2, 글피 → 3, 어제 → −1.
+pub fn day_offset(text: &str) -> i32 {
+    if text.contains("글피") {
+        3
+    } else if text.contains("모레") {
+        2
+    } else if text.contains("내일") {
+        1
+    } else if text.contains("어제") {
         -1
     } else {
         0
@@ -361,134 +401,161 @@ fn mentions_someone(text: &str) -> bool {
 
 /// The life area a message is about, in the order that settles overlaps (건강 before 자녀 before 공부 …).
 fn area_of(text: &str) -> Option<Topic> {
+    // "아파트" is not "아파".
+    let text = &text.replace("아파트", "집");
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    Some(if has(&["건강", "아프", "아픈", "아파", "질병", "몸이", "병원", "체력", "수술"]) {
-        Topic::Health
-    } else if has(&[
-        "자녀",
-        "자식",
-        "아이를 가",
-        "아이 가지",
-        "아이를 갖",
-        "아이가 생",
-        "아이는 언제",
-        "아이 언제",
-        "애가 생",
-        "아기가 생",
-        "아기를 가",
-        "아기 가지",
-        "임신",
-        "출산",
-        "난임",
-        "둘째 계획",
-        "둘째를",
-        "둘째 가",
-        "셋째 계획",
-        "애들",
-        "아이들",
-        "아기는 언제",
-        "아기 언제",
-        "아기가 언제",
-    ]) {
-        Topic::Children
-    } else if has(&[
-        "공부",
-        "시험",
-        "합격",
-        "수능",
-        "학업",
-        "고시",
-        "자격증",
-        "성적",
-        "입시",
-        "대학 갈",
-        "대학에",
-        "붙을까",
-        "붙을 수",
-        "학교운",
-    ]) {
-        Topic::Study
-    } else if has(&["말년", "노후", "노년", "늘그막", "황혼"]) {
-        Topic::LateLife
-    } else if has(&[
-        "재물",
-        "돈",
-        "재산",
-        "투자",
-        "금전",
-        "재테크",
-        "부자",
-        "월급",
-        "주식",
-        "목돈",
-        "수입",
-        "빚",
-        "집 마련",
-        "내 집",
-    ]) {
-        Topic::Wealth
-    } else if has(&[
-        "연애",
-        "결혼",
-        "사랑",
-        "배우자",
-        "애인",
-        "이성",
-        "썸",
-        "인연",
-        "솔로",
-        "모쏠",
-        "재회",
-        "헤어",
-        "이별",
-        "짝사랑",
-        "고백",
-        "남편 복",
-        "남편복",
-        "아내 복",
-        "처복",
-        "남편운",
-        "다시 만날",
-        "남친이 생",
-        "여친이 생",
-        "남자친구가 생",
-        "여자친구가 생",
-        "바람",
-        "좋은 사람",
-        "만날까",
-        "사람을 만나",
-        "남자를 만나",
-        "여자를 만나",
-    ]) {
-        Topic::Love
-    } else if has(&[
-        "직업",
-        "적성",
-        "진로",
-        "직장",
-        "하는 일",
-        "사업",
-        "이직",
-        "취업",
-        "취직",
-        "승진",
-        "창업",
-        "전공",
-        "커리어",
-        "퇴사",
-        "백수",
-        "회사",
-        "일자리",
-        "면접",
-        "일은 할",
-        "일을 할",
-    ]) {
-        Topic::Career
-    } else if has(&["이사", "이민", "이주", "이동운"]) {
-        Topic::Timing(TimingTopic::Move)
-    } else {
-        return None;
-    })
+    Some(
+        if has(&[
+            "건강",
+            "아프",
+            "아픈",
+            "아파",
+            "질병",
+            "몸이",
+            "병원",
+            "체력",
+            "수술",
+            "심장",
+            "체질",
+            "병에 ",
+            "병이 ",
+            "질환",
+            "혈압",
+            "당뇨",
+            "위장",
+            "통증",
+            "단명",
+            "수명",
+            "오래 살",
+            "명이 짧",
+        ]) {
+            Topic::Health
+        } else if has(&[
+            "자녀",
+            "자식",
+            "아이를 가",
+            "아이 가지",
+            "아이를 갖",
+            "아이가 생",
+            "아이는 언제",
+            "아이 언제",
+            "애가 생",
+            "아기가 생",
+            "아기를 가",
+            "아기 가지",
+            "임신",
+            "출산",
+            "난임",
+            "둘째 계획",
+            "둘째를",
+            "둘째 가",
+            "셋째 계획",
+            "애들",
+            "아이들",
+            "아기는 언제",
+            "아기 언제",
+            "아기가 언제",
+        ]) {
+            Topic::Children
+        } else if has(&[
+            "공부",
+            "시험",
+            "합격",
+            "수능",
+            "학업",
+            "고시",
+            "자격증",
+            "성적",
+            "입시",
+            "대학 갈",
+            "대학에",
+            "붙을까",
+            "붙을 수",
+            "학교운",
+        ]) {
+            Topic::Study
+        } else if has(&["말년", "노후", "노년", "늘그막", "황혼"]) {
+            Topic::LateLife
+        } else if has(&[
+            "재물",
+            "돈",
+            "재산",
+            "투자",
+            "금전",
+            "재테크",
+            "부자",
+            "월급",
+            "주식",
+            "목돈",
+            "수입",
+            "빚",
+            "집 마련",
+            "내 집",
+        ]) {
+            Topic::Wealth
+        } else if has(&[
+            "연애",
+            "결혼",
+            "사랑",
+            "배우자",
+            "애인",
+            "이성",
+            "썸",
+            "인연",
+            "솔로",
+            "모쏠",
+            "재회",
+            "헤어",
+            "이별",
+            "짝사랑",
+            "고백",
+            "남편 복",
+            "남편복",
+            "아내 복",
+            "처복",
+            "남편운",
+            "다시 만날",
+            "남친이 생",
+            "여친이 생",
+            "남자친구가 생",
+            "여자친구가 생",
+            "바람",
+            "좋은 사람",
+            "만날까",
+            "사람을 만나",
+            "남자를 만나",
+            "여자를 만나",
+        ]) {
+            Topic::Love
+        } else if has(&[
+            "직업",
+            "적성",
+            "진로",
+            "직장",
+            "하는 일",
+            "사업",
+            "이직",
+            "취업",
+            "취직",
+            "승진",
+            "창업",
+            "전공",
+            "커리어",
+            "퇴사",
+            "백수",
+            "회사",
+            "일자리",
+            "면접",
+            "일은 할",
+            "일을 할",
+        ]) {
+            Topic::Career
+        } else if has(&["이사", "이민", "이주", "이동운"]) {
+            Topic::Timing(TimingTopic::Move)
+        } else {
+            return None;
+        },
+    )
 }
 
 /// Stock and coin trading advice, lottery numbers, weather, coding …: not a 사주 상담's to answer.
@@ -506,6 +573,18 @@ pub fn crisis_in(text: &str) -> bool {
     has(&[
         "죽고 싶",
         "죽고싶",
+        "자해를",
+        "자해도 했",
+        "자해도 해",
+        "살 이유를 모르",
+        "살 이유가 없",
+        "자해까지",
+        "자해하고",
+        "자해 생각",
+        "자해할",
+        "자해했",
+        "목을 매",
+        "뛰어내리",
         "자살",
         "사라지고 싶",
         "사라지고싶",
@@ -541,6 +620,8 @@ pub fn crisis_in(text: &str) -> bool {
 /// Whether a message speaks with feeling: sad, anxious, tired, lonely, angry, longing, or excited.
 pub fn emotion_in(text: &str) -> bool {
     const WORDS: &[&str] = &[
+        "자존감",
+        "바닥이",
         "힘들",
         "힘드",
         "힘겹",

@@ -10,7 +10,7 @@ pub mod numbers;
 
 pub use binder::Role;
 pub use birth::{gender_in, BirthFacts, Invalid, Missing};
-pub use intent::{emotion_in, year_offset, TimingTopic, Topic};
+pub use intent::{day_offset, emotion_in, year_offset, TimingTopic, Topic};
 
 use crate::answer::wording::{follow_up_question, Ask};
 
@@ -47,13 +47,20 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     if said == Some(Topic::SmallTalk) && spans.iter().any(|s| s.tok.is_date()) {
         said = None;
     }
-    let general_timing_said =
-        ["운이", "운은", "인생", "풀릴", "트일", "좋아질", "잘될", "잘 될"].iter().any(|w| text.contains(w));
-    let topic = match (said, ongoing) {
+    // "운이 언제 풀릴까" is about luck as a whole; "언제쯤 나아질까요?" goes on with the conversation's area.
+    let general_timing_said = ["운이", "운은", "인생", "운세", "전체"].iter().any(|w| text.contains(w));
+    let day_said = ["내일", "모레", "글피", "오늘"].iter().any(|w| text.contains(w));
+    let mut topic = match (said, ongoing) {
         (Some(Topic::Timing(TimingTopic::General)), Some(o)) if !general_timing_said => {
             Topic::Timing(o.timing_area().unwrap_or(TimingTopic::General))
         }
+        // "내년은요?" after a life area: the same area in that year.
+        (Some(Topic::YearFortune), Some(o)) if bare_year_follow_up(text) && area_in_a_year(o).is_some() => {
+            area_in_a_year(o).unwrap_or(o)
+        }
         (Some(t), _) => t,
+        // "내일은요?": the day's fortune, whatever came before.
+        (None, Some(_)) if day_said => Topic::TodayFortune,
         (None, Some(o)) => o,
         (None, None) => Topic::General,
     };
@@ -86,15 +93,61 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     if let Some(p) = partner.as_mut() {
         p.settle();
     }
+    // A year named outright ("2030년 운은?") is the year asked about, unless it is the birth year.
+    let mut offset = year_offset(text);
+    if offset == 0 {
+        if let Some(y) = named_year(text, this_year, birth.year) {
+            offset = y - this_year;
+            if matches!(topic, Topic::General | Topic::Timing(TimingTopic::General)) {
+                topic = Topic::YearFortune;
+            }
+        }
+    }
     Understanding {
         topic,
         topic_said: said.is_some(),
-        year_offset: year_offset(text),
+        year_offset: offset,
         emotion: emotion_in(text),
         birth,
         subject,
         partner,
     }
+}
+
+/// A short "내년은요?" that names a year and no fortune of its own.
+fn bare_year_follow_up(text: &str) -> bool {
+    text.chars().count() <= 20
+        && !["운세", "신수", "총운", "전체", "한 해", "한해", "신년", "새해", "세운"].iter().any(|w| text.contains(w))
+}
+
+/// The topic a life area is read as in one year (직업 → 직업 that year); `None` for topics without one.
+fn area_in_a_year(topic: Topic) -> Option<Topic> {
+    Some(match topic {
+        Topic::Career | Topic::Wealth | Topic::Love | Topic::Health | Topic::Children | Topic::Study => topic,
+        Topic::Timing(TimingTopic::Love) => Topic::Love,
+        Topic::Timing(TimingTopic::Career) => Topic::Career,
+        Topic::Timing(TimingTopic::Wealth) => Topic::Wealth,
+        Topic::Timing(TimingTopic::Children) => Topic::Children,
+        Topic::Timing(TimingTopic::Study) => Topic::Study,
+        _ => return None,
+    })
+}
+
+/// A year written out ("2030년") from a few years back to thirty ahead, other than the birth year.
+fn named_year(text: &str, this_year: i32, birth_year: Option<i32>) -> Option<i32> {
+    let chars: Vec<char> = text.chars().collect();
+    for i in 0..chars.len().saturating_sub(4) {
+        let digits: String = chars[i..i + 4].iter().collect();
+        let before_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if before_digit || !digits.chars().all(|c| c.is_ascii_digit()) || chars[i + 4] != '년' {
+            continue;
+        }
+        let y: i32 = digits.parse().ok()?;
+        if (this_year - 5..=this_year + 30).contains(&y) && Some(y) != birth_year {
+            return Some(y);
+        }
+    }
+    None
 }
 
 /// The short question asking for what is missing; `partner` when the facts are the second person's (궁합);

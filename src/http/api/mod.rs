@@ -12,6 +12,7 @@ pub mod plugins;
 pub mod profiles;
 pub mod sessions;
 pub mod svg;
+pub mod timing;
 pub mod turn;
 pub mod users;
 
@@ -43,6 +44,7 @@ pub enum ApiTags {
 
 pub type Apis = (
     charts::ChartsApi,
+    timing::TimingApi,
     calendar::CalendarApi,
     users::UsersApi,
     profiles::ProfilesApi,
@@ -57,6 +59,7 @@ pub type Apis = (
 pub fn apis() -> Apis {
     (
         charts::ChartsApi,
+        timing::TimingApi,
         calendar::CalendarApi,
         users::UsersApi,
         profiles::ProfilesApi,

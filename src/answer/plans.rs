@@ -1,0 +1,488 @@
+//! Answer plans: for the questions whose answer is a fact of time — when (the timing engine's best years),
+//! the 대운 road, a year for a life area, 삼재, 말년 — what the reply must contain, filled from the chart.
+//! Each plan gives a headline that states the answer and a body of chart facts; `compose` adds the
+//! grounds, the quotes, the conventions and the cautions.
+
+use super::timing::{area_name, best, score_years, verdict, YearScore};
+use super::topic::TimingTopic;
+use crate::saju::chart::model::{Chart, DaeunPillarView};
+use crate::saju::derive::{TenGod, TenGodGroup};
+use crate::saju::ganzhi::{Branch, GanZhi};
+use crate::saju::josa::with_particle;
+use crate::saju::pillars::year_pillar;
+
+/// A headline and the body under it.
+pub struct Plan {
+    pub head: String,
+    pub body: String,
+}
+
+/// The years a timing answer looks over.
+pub const TIMING_YEARS: u32 = 10;
+
+/// What a ten-god group brings for ten years (or a year), in a few words.
+pub fn group_line(group: TenGodGroup) -> &'static str {
+    match group {
+        TenGodGroup::BiGeop => "자기 힘과 독립심이 커지고 사람과 경쟁이 늘어나는 때",
+        TenGodGroup::SikSang => "재능과 표현을 펼치고 새 일을 벌이는 때",
+        TenGodGroup::JaeSeong => "재물과 현실의 성과를 챙기는 때",
+        TenGodGroup::GwanSeong => "직장·책임·명예가 앞에 서는 때",
+        TenGodGroup::InSeong => "배움과 자격, 윗사람의 도움이 들어오는 때",
+    }
+}
+
+/// What a ten-god group stands for, as a noun phrase.
+pub fn group_noun(group: TenGodGroup) -> &'static str {
+    match group {
+        TenGodGroup::BiGeop => "자기 힘과 사람",
+        TenGodGroup::SikSang => "재능과 표현",
+        TenGodGroup::JaeSeong => "재물과 현실 감각",
+        TenGodGroup::GwanSeong => "책임과 명예",
+        TenGodGroup::InSeong => "배움과 도움",
+    }
+}
+
+/// `word` with 으로/로 as it is spoken (로 after a vowel or ㄹ).
+fn with_ro(word: &str) -> String {
+    let spoken = word.split('(').next().unwrap_or(word);
+    let last = spoken.chars().last().filter(|c| ('가'..='힣').contains(c));
+    let jong = last.map_or(0, |c| (c as u32 - '가' as u32) % 28);
+    format!("{word}{}", if jong == 0 || jong == 8 { "로" } else { "으로" })
+}
+
+fn group_of(name: &str) -> Option<TenGodGroup> {
+    TenGod::from_hangul(name).map(TenGod::group)
+}
+
+fn reasons_text(s: &YearScore, n: usize) -> String {
+    let r: Vec<&str> = s.reasons.iter().filter(|_| true).take(n).map(String::as_str).collect();
+    if r.is_empty() {
+        format!("천간 {}·지지 {}", s.stem_ten_god, s.branch_ten_god)
+    } else {
+        r.join("; ")
+    }
+}
+
+/// The running 대운 in `year`, and the one after it.
+pub fn daeun_at(chart: &Chart, year: i32) -> (Option<&DaeunPillarView>, Option<&DaeunPillarView>) {
+    let p = &chart.daeun.pillars;
+    match p.iter().position(|c| c.start_year <= year && year <= c.end_year) {
+        Some(i) => (p.get(i), p.get(i + 1)),
+        None => (None, p.iter().find(|c| c.start_year > year)),
+    }
+}
+
+/// The 용신 or 기신 a 대운 pillar brings, as a few words ("용신 화(火)가 드는 운").
+fn fit(chart: &Chart, c: &DaeunPillarView) -> Option<String> {
+    let gz = GanZhi::parse(c.hangul)?;
+    let (fav, unfav) = (chart.strength.favourable, chart.strength.unfavourable);
+    let els = [gz.stem().element(), gz.branch().element()];
+    let word = |e: crate::saju::ganzhi::Element| with_particle(&format!("{}({})", e.hangul(), e.hanja()), "이", "가");
+    if els.contains(&fav) {
+        Some(format!("용신 {} 드는 운", word(fav)))
+    } else if els.contains(&unfav) {
+        Some(format!("기신 {} 드는 운이라 무리하지 않기", word(unfav)))
+    } else {
+        None
+    }
+}
+
+/// The age a 대운 begins at, as charts print it (the 대운수, then every ten years).
+fn daeun_age(chart: &Chart, i: usize) -> u32 {
+    chart.daeun.number + 10 * i as u32
+}
+
+/// "언제 …?": the best years of the next ten for `area`, with their reasons.
+pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
+    let scores = score_years(chart, area, this_year, TIMING_YEARS);
+    let top = best(&scores, 3);
+    let by_score = {
+        let mut t = top.clone();
+        t.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.year.cmp(&b.year)));
+        t
+    };
+    let name = area_name(area);
+    let head = match by_score.as_slice() {
+        [a, b, ..] => format!(
+            "{} {}년({})과 {}년({})에 가장 힘이 실립니다.",
+            with_particle(name, "은", "는"),
+            a.year,
+            a.pillar_hangul,
+            b.year,
+            b.pillar_hangul
+        ),
+        [a] => format!("{} {}년({})에 가장 힘이 실립니다.", with_particle(name, "은", "는"), a.year, a.pillar_hangul),
+        [] => format!("{name}의 흐름을 보겠습니다."),
+    };
+    let mut lines =
+        vec![format!("앞으로 10년({}~{}년) 가운데 두드러지는 해:", this_year, this_year + TIMING_YEARS as i32 - 1)];
+    for s in &top {
+        lines.push(format!("- {}년 {}년({}세): {}", s.year, s.pillar_hangul, s.age, reasons_text(s, 2)));
+    }
+    if !top.iter().any(|s| s.year == this_year) {
+        lines.push(format!("올해 {}년은 {}로 봅니다.", this_year, verdict(scores[0].score)));
+    }
+    if let (Some(now), _) = daeun_at(chart, this_year) {
+        if let Some(g) = group_of(now.stem_ten_god.hangul) {
+            lines.push(format!(
+                "바탕이 되는 지금의 {}대운({}~{}년)은 {}입니다.",
+                now.hangul,
+                now.start_year,
+                now.end_year,
+                group_line(g)
+            ));
+        }
+    }
+    lines.push("시기는 기운이 열리는 때를 가리킬 뿐이라, 그 해에 무엇을 준비하고 움직이느냐가 결과를 정합니다.".into());
+    Plan { head, body: lines.join("\n") }
+}
+
+/// A life area in one year (내년의 직업운 …): the year's score and reasons, and the best years beside it.
+pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32) -> Plan {
+    let scores = score_years(chart, area, this_year.min(year), TIMING_YEARS.max((year - this_year + 1) as u32));
+    let Some(s) = scores.iter().find(|s| s.year == year) else {
+        return timing(chart, area, this_year);
+    };
+    let name = area_name(area);
+    let head =
+        format!("{}년({})의 {} {}입니다.", year, s.pillar_hangul, with_particle(name, "은", "는"), verdict(s.score));
+    let mut lines = vec![format!("{}년 {}: 천간 {}·지지 {}.", year, s.pillar, s.stem_ten_god, s.branch_ten_god)];
+    for god in [s.stem_ten_god, s.branch_ten_god] {
+        if let Some(g) = group_of(god) {
+            let line = format!("- {god}: {}", group_line(g));
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+    }
+    for r in s.reasons.iter().take(3) {
+        lines.push(format!("- {r}"));
+    }
+    let others: Vec<String> = best(&scores, 2)
+        .into_iter()
+        .filter(|b| b.year != year)
+        .map(|b| format!("{}년({})", b.year, b.pillar_hangul))
+        .collect();
+    if !others.is_empty() {
+        lines.push(format!("같은 10년 가운데서는 {}이 이 분야로 더 두드러집니다.", others.join("과 ")));
+    }
+    Plan { head, body: lines.join("\n") }
+}
+
+/// The whole 대운 road: every cycle with its age and years, the running one marked, the next change named.
+pub fn daeun_road(chart: &Chart, this_year: i32) -> Plan {
+    let d = &chart.daeun;
+    let (now, next) = daeun_at(chart, this_year);
+    let head = match (now, next) {
+        (Some(n), Some(x)) => format!(
+            "지금은 {}대운({}~{}년)이고, {}년부터 {}대운으로 바뀝니다.",
+            n.hangul, n.start_year, n.end_year, x.start_year, x.hangul
+        ),
+        (Some(n), None) => format!("지금은 {}대운({}~{}년)입니다.", n.hangul, n.start_year, n.end_year),
+        (None, Some(x)) => format!("첫 대운은 {}년 {}대운으로 시작합니다.", x.start_year, x.hangul),
+        (None, None) => "대운의 흐름을 보겠습니다.".into(),
+    };
+    let mut lines = vec![format!(
+        "대운은 {}세에 시작해 10년마다 바뀝니다({}). 앞 5년은 천간, 뒤 5년은 지지의 기운이 더 강하게 봅니다.",
+        d.number,
+        if d.direction == "forward" { "순행" } else { "역행" }
+    )];
+    for (i, c) in d.pillars.iter().enumerate() {
+        let line = group_of(c.stem_ten_god.hangul).map_or("", group_line);
+        let mut text = format!(
+            "- {}세 {}({}~{}년): {}·{} — {}",
+            daeun_age(chart, i),
+            c.hangul,
+            c.start_year,
+            c.end_year,
+            c.stem_ten_god.hangul,
+            c.branch_ten_god.hangul,
+            line
+        );
+        if let Some(f) = fit(chart, c) {
+            text.push_str(&format!(", {f}"));
+        }
+        if now.is_some_and(|n| n.order == c.order) {
+            text.push_str(" ◀ 지금");
+        }
+        lines.push(text);
+    }
+    Plan { head, body: lines.join("\n") }
+}
+
+/// 삼재 of the year branch's group: the three years, whether this year is one, and the next.
+pub fn samjae(chart: &Chart, this_year: i32) -> Plan {
+    let yb = Branch::parse(chart.pillars.year.branch.hangul).unwrap_or(Branch::new(0));
+    // 신자진 → 인묘진, 사유축 → 해자축, 인오술 → 신유술, 해묘미 → 사오미 (들·눌·날삼재).
+    let first = [2, 11, 8, 5][yb.index() % 4];
+    let branches = [Branch::new(first), Branch::new(first + 1), Branch::new(first + 2)];
+    let names: Vec<&str> = branches.iter().map(|b| b.hangul()).collect();
+    let stage = |y: i32| branches.iter().position(|b| *b == year_pillar(y).branch());
+    let stage_name = ["들삼재", "눌삼재", "날삼재"];
+    let animal = chart.pillars.year.branch.hangul;
+    let head = match stage(this_year) {
+        Some(i) => format!("네, 올해 {this_year}년은 {}띠의 삼재 가운데 {}에 해당합니다.", yb.animal(), stage_name[i]),
+        None => format!("아니요, 올해 {this_year}년은 {}띠의 삼재가 아닙니다.", yb.animal()),
+    };
+    let start =
+        (this_year - 2..this_year + 12).find(|y| stage(*y) == Some(0) && y + 2 >= this_year).unwrap_or(this_year);
+    let mut lines = vec![format!(
+        "년지 {}의 삼재는 {}·{}·{}년이 돌아오는 3년입니다. 해당하는 때는 {}~{}년({}·{}·{}년)입니다.",
+        animal,
+        names[0],
+        names[1],
+        names[2],
+        start,
+        start + 2,
+        year_pillar(start).hangul(),
+        year_pillar(start + 1).hangul(),
+        year_pillar(start + 2).hangul()
+    )];
+    lines.push("삼재는 띠 하나로 보는 민간의 풍습이라, 원국과 대운이 더 크게 작용합니다. 새 일을 벌이기보다 건강과 계약을 한 번 더 살피는 때로 삼으면 충분합니다.".into());
+    Plan { head, body: lines.join("\n") }
+}
+
+/// 말년: the hour pillar (the seat of late life) and the 대운 from about sixty.
+pub fn late_life(chart: &Chart) -> Plan {
+    let hour = chart.pillars.hour.as_ref();
+    let head = match hour {
+        Some(h) => {
+            let g = group_of(h.branch.ten_god.hangul).map_or("삶의", group_noun);
+            format!(
+                "말년 자리인 {} {}·{}로, {}의 기운이 말년을 받칩니다.",
+                with_particle(&format!("시주 {}", h.hangul), "은", "는"),
+                h.stem.ten_god.map_or("", |t| t.hangul),
+                h.branch.ten_god.hangul,
+                g
+            )
+        }
+        None => "태어난 시각을 몰라 말년 자리(시주)는 빼고 60세 이후의 대운으로 보겠습니다.".into(),
+    };
+    let mut lines = Vec::new();
+    for (i, c) in chart.daeun.pillars.iter().enumerate().filter(|(i, _)| (58..=88).contains(&daeun_age(chart, *i))) {
+        let line = group_of(c.stem_ten_god.hangul).map_or("", group_line);
+        let f = fit(chart, c).map(|f| format!(", {f}")).unwrap_or_default();
+        lines.push(format!(
+            "- {}세 {}대운({}~{}년): {}{}",
+            daeun_age(chart, i),
+            c.hangul,
+            c.start_year,
+            c.end_year,
+            line,
+            f
+        ));
+    }
+    Plan { head, body: lines.join("\n") }
+}
+
+/// The year a question is about, said first: its pillar and what its stem and branch are to the day master.
+pub fn year_note(chart: &Chart, year: i32) -> String {
+    let gz = year_pillar(year);
+    let dm = crate::saju::ganzhi::Stem::parse(chart.day_master.hangul).unwrap_or(crate::saju::ganzhi::Stem::new(0));
+    let sg = crate::saju::derive::ten_gods::ten_god(dm, gz.stem());
+    let bg = crate::saju::derive::ten_gods::branch_ten_god(dm, gz.branch());
+    format!(
+        "{year}년({}년)은 이 사주에 천간 {}·지지 {}의 기운이 들어오는 해입니다.",
+        gz.hangul(),
+        sg.hangul(),
+        bg.hangul()
+    )
+}
+
+/// 자녀운 without a "when": the children's stars in the chart (식상 for a woman, 관성 for a man), the hour
+/// pillar (the children's seat) and the nearest good year.
+pub fn children(chart: &Chart, this_year: i32) -> Plan {
+    let female = chart.gender() == Some(crate::saju::chart::input::Gender::Female);
+    let group = if female { TenGodGroup::SikSang } else { TenGodGroup::GwanSeong };
+    stars_plan(
+        chart,
+        this_year,
+        TimingTopic::Children,
+        group,
+        "자녀의 별",
+        if female { "여성은 식상" } else { "남성은 관성" },
+    )
+}
+
+/// 공부운 without a "when": 인성 (배움) and 관성 (시험과 인정) in the chart, and the nearest good year.
+pub fn study(chart: &Chart, this_year: i32) -> Plan {
+    stars_plan(chart, this_year, TimingTopic::Study, TenGodGroup::InSeong, "공부의 별", "배움과 자격은 인성")
+}
+
+fn stars_plan(chart: &Chart, this_year: i32, area: TimingTopic, group: TenGodGroup, what: &str, rule: &str) -> Plan {
+    let n = super::findings::group_counts(chart).iter().find(|(g, _)| *g == group).map_or(0, |(_, n)| *n);
+    let scores = score_years(chart, area, this_year, TIMING_YEARS);
+    let first = best(&scores, 1).first().map(|s| format!("{}년({})", s.year, s.pillar_hangul)).unwrap_or_default();
+    let state = match n {
+        0 => "원국에는 드러나지 않아 운에서 들어올 때 열리는 편",
+        1 => "원국에 하나 있어 인연이 분명한 편",
+        _ => "원국에 여럿 있어 기운이 뚜렷한 편",
+    };
+    let head = format!(
+        "{what}인 {} {state}이고, 가까운 때로는 {first}이 두드러집니다.",
+        with_particle(group.hangul(), "이", "가")
+    );
+    let mut lines = vec![format!("{what}: {} {n}개 ({rule}으로 봅니다).", group.hangul())];
+    if let Some(h) = &chart.pillars.hour {
+        let seat = if area == TimingTopic::Children { "자녀 자리인 시주" } else { "결실의 자리인 시주" };
+        lines.push(format!(
+            "{seat} {}: {}·{}.",
+            h.hangul,
+            h.stem.ten_god.map_or("", |t| t.hangul),
+            h.branch.ten_god.hangul
+        ));
+    }
+    lines.push("\"언제\"를 물어 주시면 앞으로 10년의 해를 이유와 함께 짚어 드릴게요.".to_string());
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "뭐가 부족해요?": the elements' counts, the missing or weakest, and the 용신 that balances them.
+pub fn elements(chart: &Chart) -> Plan {
+    let els = &chart.elements.elements;
+    let word = |e: crate::saju::ganzhi::Element| format!("{}({})", e.hangul(), e.hanja());
+    let missing: Vec<String> = els.iter().filter(|e| e.plain == 0).map(|e| word(e.element)).collect();
+    let weakest = els.iter().min_by_key(|e| e.plain).expect("five elements");
+    let head = if missing.is_empty() {
+        format!("오행이 모두 드러나 있고, 가장 적은 것은 {}({}개)입니다.", word(weakest.element), weakest.plain)
+    } else {
+        format!("드러난 글자로는 {} 없습니다.", with_particle(&missing.join("·"), "이", "가"))
+    };
+    let counts: Vec<String> = els.iter().map(|e| format!("{} {}", e.element.hangul(), e.plain)).collect();
+    let fav = chart.strength.favourable;
+    let (colour, direction) = match fav.hangul() {
+        "목" => ("초록", "동쪽"),
+        "화" => ("빨강", "남쪽"),
+        "토" => ("노랑", "중앙"),
+        "금" => ("흰색", "서쪽"),
+        _ => ("검정·파랑", "북쪽"),
+    };
+    let lines = [
+        format!("오행 개수(드러난 {}글자): {}.", chart.elements.characters, counts.join(" · ")),
+        format!(
+            "다만 채울 것은 없는 오행이 아니라 균형을 잡아 주는 용신으로 봅니다: 일간이 {}(추정)라 용신은 {}입니다.",
+            chart.strength.verdict.hangul(),
+            word(fav)
+        ),
+        format!("생활에서는 전통적으로 {colour} 계열의 색, {direction}, 그 오행의 일을 가까이하는 것으로 보완한다고 봅니다."),
+    ];
+    Plan { head, body: lines.join("\n") }
+}
+
+/// An overview when no area was asked: the day master, the month's ten god and strength, the 용신, the
+/// running 대운 and this year, and the areas to ask next.
+pub fn overview(chart: &Chart, this_year: i32) -> Plan {
+    let s = &chart.strength;
+    let month_god = chart.pillars.month.branch.ten_god.hangul;
+    let head = format!(
+        "{} 일간에 월지 {}의 기질을 지닌 {} 사주이고, 균형을 잡아 주는 용신은 {}({})입니다.",
+        chart.day_master.name,
+        month_god,
+        s.verdict.hangul(),
+        s.favourable.hangul(),
+        s.favourable.hanja()
+    );
+    let mut lines = Vec::new();
+    if let Some(g) = group_of(month_god) {
+        lines.push(format!("타고난 결은 {} 중심이라, {}.", with_particle(group_noun(g), "이", "가"), trait_of(g)));
+    }
+    if let (Some(now), next) = daeun_at(chart, this_year) {
+        let line = group_of(now.stem_ten_god.hangul).map_or("", group_line);
+        let mut t = format!("지금은 {}대운({}~{}년)으로 {}입니다.", now.hangul, now.start_year, now.end_year, line);
+        if let Some(x) = next {
+            t.push_str(&format!(" {}년에는 {}대운으로 바뀝니다.", x.start_year, x.hangul));
+        }
+        lines.push(t);
+    }
+    let year = score_years(chart, TimingTopic::General, this_year, 1).remove(0);
+    lines.push(format!(
+        "올해 {}년({})은 천간 {}·지지 {} 들어오는, {}로 봅니다.",
+        this_year,
+        year.pillar_hangul,
+        year.stem_ten_god,
+        with_particle(year.branch_ten_god, "이", "가"),
+        verdict(year.score)
+    ));
+    lines.push("직업, 재물, 연애, 건강, 대운 가운데 궁금한 분야를 물어 주시면 그 분야로 더 깊이 볼게요.".into());
+    Plan { head, body: lines.join("\n") }
+}
+
+/// The character a month branch's ten-god group gives, in a clause.
+fn trait_of(group: TenGodGroup) -> &'static str {
+    match group {
+        TenGodGroup::BiGeop => "주관이 뚜렷하고 스스로 길을 여는 힘이 있습니다",
+        TenGodGroup::SikSang => "생각을 말과 결과물로 풀어내는 재주가 있습니다",
+        TenGodGroup::JaeSeong => "현실 감각이 좋고 일을 실속 있게 매듭짓습니다",
+        TenGodGroup::GwanSeong => "책임감이 강하고 원칙 안에서 신뢰를 쌓습니다",
+        TenGodGroup::InSeong => "사려 깊고 배우며 정리하는 힘이 있습니다",
+    }
+}
+
+/// "왜요?": the reasons behind the chart's reading — strength, 용신, and the topic's years when it has them.
+pub fn why(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
+    // The years behind a "when" answer; other answers named no year.
+    let area = match topic {
+        super::Topic::Timing(a) => Some(a),
+        _ => None,
+    };
+    let s = &chart.strength;
+    let head = format!("{} 그렇게 본 근거를 풀어 드릴게요.", with_particle(topic.label(), "을", "를"));
+    let mut lines: Vec<String> = s.reasoning.iter().take(3).map(|r| format!("- {r}")).collect();
+    lines.push(format!(
+        "- 그래서 일간 {}의 힘은 {}(추정)이고, 균형을 잡아 주는 용신은 {}({}), 부담이 되는 기신은 {} 봅니다.",
+        chart.day_master.name,
+        s.verdict.hangul(),
+        s.favourable.hangul(),
+        s.favourable.hanja(),
+        with_ro(&format!("{}({})", s.unfavourable.hangul(), s.unfavourable.hanja()))
+    ));
+    if let Some(area) = area {
+        let scores = score_years(chart, area, this_year, TIMING_YEARS);
+        if let Some(top) = best(&scores, 1).first() {
+            lines.push(format!("- {}년을 꼽은 이유: {}", top.year, reasons_text(top, 4)));
+        }
+    }
+    Plan { head, body: lines.join("\n") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
+
+    fn chart(datetime: &str, gender: &str) -> Chart {
+        let r = ChartRequest { datetime: datetime.into(), gender: gender.into(), ..Default::default() };
+        build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap()
+    }
+
+    #[test]
+    fn the_road_lists_every_cycle_and_marks_the_running_one() {
+        let c = chart("1990-05-15T15:30", "female");
+        let p = daeun_road(&c, 2026);
+        assert_eq!(p.body.lines().filter(|l| l.starts_with("- ")).count(), c.daeun.pillars.len());
+        assert_eq!(p.body.matches("◀ 지금").count(), 1, "{}", p.body);
+        let (now, next) = daeun_at(&c, 2026);
+        assert!(p.head.contains(now.unwrap().hangul) && p.head.contains(next.unwrap().hangul), "{}", p.head);
+    }
+
+    #[test]
+    fn a_timing_headline_names_the_best_years() {
+        let c = chart("1990-05-15T15:30", "female");
+        let p = timing(&c, TimingTopic::Love, 2026);
+        let scores = score_years(&c, TimingTopic::Love, 2026, TIMING_YEARS);
+        let top = best(&scores, 2);
+        for s in top {
+            assert!(p.head.contains(&format!("{}년", s.year)), "{} / {s:?}", p.head);
+        }
+    }
+
+    #[test]
+    fn samjae_years_follow_the_year_branch() {
+        // 경오년생 (인오술) → 신유술: 2028 무신, 2029 기유, 2030 경술.
+        let c = chart("1990-05-15T15:30", "female");
+        let p = samjae(&c, 2026);
+        assert!(p.head.starts_with("아니요"), "{}", p.head);
+        assert!(p.body.contains("2028~2030년"), "{}", p.body);
+        let p = samjae(&c, 2029);
+        assert!(p.head.contains("눌삼재"), "{}", p.head);
+    }
+}

@@ -1,0 +1,327 @@
+//! The timing engine: which years of a range favour a life area, for this chart. Deterministic rules on
+//! the year's pillar (세운) against the natal chart; every point a year gets comes with its reason. The rules
+//! are documented in `docs/timing.md`; change them there and here together.
+
+use super::topic::TimingTopic;
+use crate::saju::chart::input::Gender;
+use crate::saju::chart::model::Chart;
+use crate::saju::derive::relations::{pair_relations, PillarPart, RelationKind};
+use crate::saju::derive::ten_gods::{branch_ten_god, ten_god};
+use crate::saju::derive::{TenGod, TenGodGroup};
+use crate::saju::ganzhi::{Branch, Element, GanZhi, Stem};
+use crate::saju::josa::with_particle;
+use crate::saju::pillars::year_pillar;
+use serde::Serialize;
+
+/// One year of the range, scored for one area.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearScore {
+    pub year: i32,
+    /// The year's pillar, e.g. `정미(丁未)`.
+    pub pillar: String,
+    /// The pillar in hangul only, e.g. `정미`.
+    pub pillar_hangul: &'static str,
+    /// Age at the end of that year (만 나이 once the birthday has passed).
+    pub age: i32,
+    /// The ten gods of the year's stem and branch for this day master.
+    pub stem_ten_god: &'static str,
+    pub branch_ten_god: &'static str,
+    pub score: f32,
+    /// Why, one short Korean phrase per rule that fired (points in the order they were added).
+    pub reasons: Vec<String>,
+}
+
+/// The life area's name in a sentence, e.g. "결혼·연애운".
+pub fn area_name(area: TimingTopic) -> &'static str {
+    match area {
+        TimingTopic::Love => "결혼·연애운",
+        TimingTopic::Career => "직업·이직·사업운",
+        TimingTopic::Wealth => "재물운",
+        TimingTopic::Children => "자녀운",
+        TimingTopic::Move => "이사·이동운",
+        TimingTopic::Study => "시험·공부운",
+        TimingTopic::General => "전체 운",
+    }
+}
+
+/// The chart's birth year (solar).
+pub fn birth_year(chart: &Chart) -> i32 {
+    chart.birth.solar_date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
+}
+
+fn pillar_of(index: u8) -> GanZhi {
+    GanZhi::new(index.into())
+}
+
+/// 도화 and 역마 of a branch's three-harmony group: 신자진 → 유, 인; 사유축 → 오, 해; 인오술 → 묘, 신;
+/// 해묘미 → 자, 사.
+fn dohwa_yeokma(b: Branch) -> (Branch, Branch) {
+    let (dohwa, yeokma) = [(9, 2), (6, 11), (3, 8), (0, 5)][b.index() % 4];
+    (Branch::new(dohwa), Branch::new(yeokma))
+}
+
+/// Points for a ten god in `area`, with its reason.
+fn star(area: TimingTopic, god: TenGod, gender: Option<Gender>, has_wealth: bool, strong: bool) -> (f32, &'static str) {
+    use TenGod::*;
+    let male = gender == Some(Gender::Male);
+    let female = gender == Some(Gender::Female);
+    match area {
+        TimingTopic::Love => match god {
+            JeongJae if !female => (3.0, "정재 — 남성에게 아내의 별"),
+            PyeonJae if !female => (2.0, "편재 — 남성에게 이성 인연의 별"),
+            JeongGwan if !male => (3.0, "정관 — 여성에게 남편의 별"),
+            PyeonGwan if !male => (2.0, "편관 — 여성에게 이성 인연의 별"),
+            _ => (0.0, ""),
+        },
+        TimingTopic::Career => match god {
+            JeongGwan => (2.5, "정관 — 자리와 책임, 승진·취업의 별"),
+            PyeonGwan => (2.0, "편관 — 도전과 변동, 새 자리의 별"),
+            SikSin | SangGwan => (1.0, "식상 — 재능을 펼치고 독립하는 기운"),
+            JeongIn => (1.0, "정인 — 문서·자격의 기운"),
+            _ => (0.0, ""),
+        },
+        TimingTopic::Wealth => match god {
+            JeongJae => (3.0, "정재 — 꾸준히 모이는 재물의 별"),
+            PyeonJae => (2.5, "편재 — 크게 움직이는 재물의 별"),
+            SikSin if has_wealth => (1.5, "식신 — 식상생재, 재능이 재물로 이어짐"),
+            SangGwan if has_wealth => (1.0, "상관 — 식상생재, 활동이 재물로 이어짐"),
+            SikSin | SangGwan => (0.5, "식상 — 재물을 만드는 활동"),
+            GeopJae if strong => (-1.5, "겁재 — 나가는 돈, 경쟁으로 재물이 흩어지기 쉬움"),
+            BiGyeon if strong => (-1.0, "비견 — 나눠 쓰는 돈이 늘기 쉬움"),
+            BiGyeon | GeopJae => (0.5, "비겁 — 약한 일간이 재물을 감당할 힘을 얻음"),
+            _ => (0.0, ""),
+        },
+        TimingTopic::Children => match god {
+            SikSin if !male => (3.0, "식신 — 여성에게 자녀의 별"),
+            SangGwan if !male => (2.5, "상관 — 여성에게 자녀의 별"),
+            PyeonGwan if !female => (3.0, "편관 — 남성에게 자녀의 별"),
+            JeongGwan if !female => (2.5, "정관 — 남성에게 자녀의 별"),
+            _ => (0.0, ""),
+        },
+        TimingTopic::Move => match god {
+            JeongIn | PyeonIn => (1.0, "인성 — 문서·계약의 기운"),
+            _ => (0.0, ""),
+        },
+        TimingTopic::Study => match god {
+            JeongIn => (3.0, "정인 — 배움과 합격의 별"),
+            PyeonIn => (2.5, "편인 — 깊이 파고드는 공부의 별"),
+            JeongGwan => (1.5, "정관 — 시험·자격으로 인정받는 기운"),
+            PyeonGwan => (1.0, "편관 — 긴장 속에 실력을 내는 기운"),
+            _ => (0.0, ""),
+        },
+        TimingTopic::General => (0.0, ""),
+    }
+}
+
+/// Points from the relation of the year's branch with one natal branch.
+fn branch_relations(area: TimingTopic, year: GanZhi, natal: GanZhi, seat: &str) -> Vec<(f32, String)> {
+    let mut out = Vec::new();
+    let rels = pair_relations(year, natal);
+    let kinds: Vec<RelationKind> =
+        rels.iter().filter(|r| r.members.iter().all(|m| m.part == PillarPart::Branch)).map(|r| r.kind).collect();
+    let (combine, harmony, clash) = (
+        kinds.contains(&RelationKind::SixCombine),
+        kinds.contains(&RelationKind::ThreeHarmony) || kinds.contains(&RelationKind::HalfHarmony),
+        kinds.contains(&RelationKind::Clash),
+    );
+    let (yb, nb) = (year.branch().hangul(), natal.branch().hangul());
+    let pair = format!("{} {}", with_particle(nb, "과", "와"), with_particle(yb, "이", "가"));
+    match (area, seat) {
+        (TimingTopic::Love, "일지") => {
+            if combine {
+                out.push((2.0, format!("배우자 자리 일지 {pair} 육합 — 인연이 묶이는 해")));
+            }
+            if harmony {
+                out.push((1.5, format!("배우자 자리 일지 {pair} 삼합 — 인연이 모이는 해")));
+            }
+            if clash {
+                out.push((1.0, format!("배우자 자리 일지 {pair} 충 — 관계에 변화가 오는 해")));
+            }
+        }
+        (TimingTopic::Career, "월지") => {
+            if clash {
+                out.push((1.0, format!("사회 자리 월지 {pair} 충 — 직장의 변동")));
+            }
+            if combine || harmony {
+                out.push((1.0, format!("사회 자리 월지 {pair} 합 — 일이 자리를 잡는 해")));
+            }
+        }
+        (TimingTopic::Children, "시지") if combine || harmony => {
+            out.push((1.5, format!("자녀 자리 시지 {pair} 합")));
+        }
+        (TimingTopic::Move, "일지") if clash => {
+            out.push((2.0, format!("일지 {pair} 충 — 자리를 옮기는 해")));
+        }
+        (TimingTopic::Move, "년지") if clash => {
+            out.push((1.0, format!("년지 {pair} 충 — 터전의 변화")));
+        }
+        _ => {}
+    }
+    out
+}
+
+fn element_word(e: Element) -> String {
+    format!("{}({})", e.hangul(), e.hanja())
+}
+
+/// The years `from ..= from + count - 1` scored for `area`, in year order.
+pub fn score_years(chart: &Chart, area: TimingTopic, from: i32, count: u32) -> Vec<YearScore> {
+    let dm = Stem::new(pillar_of(chart.pillars.day.index).stem().index() as i64);
+    let gender = chart.gender();
+    let counts = super::findings::group_counts(chart);
+    let has_wealth = counts.iter().any(|(g, n)| *g == TenGodGroup::JaeSeong && *n > 0);
+    let strong = matches!(
+        chart.strength.verdict,
+        crate::saju::derive::StrengthVerdict::Strong | crate::saju::derive::StrengthVerdict::VeryStrong
+    );
+    let favourable = chart.strength.favourable;
+    let unfavourable = chart.strength.unfavourable;
+    let natal_year = pillar_of(chart.pillars.year.index);
+    let natal_month = pillar_of(chart.pillars.month.index);
+    let natal_day = pillar_of(chart.pillars.day.index);
+    let natal_hour = chart.pillars.hour.as_ref().map(|h| pillar_of(h.index));
+    let (dohwa_y, yeokma_y) = dohwa_yeokma(natal_year.branch());
+    let (dohwa_d, yeokma_d) = dohwa_yeokma(natal_day.branch());
+    let born = birth_year(chart);
+    (from..from + count as i32)
+        .map(|year| {
+            let gz = year_pillar(year);
+            let (sg, bg) = (ten_god(dm, gz.stem()), branch_ten_god(dm, gz.branch()));
+            let mut points: Vec<(f32, String)> = Vec::new();
+            let (s_pts, s_why) = star(area, sg, gender, has_wealth, strong);
+            if s_pts != 0.0 {
+                points.push((s_pts, format!("천간 {}: {s_why}", gz.stem().hangul())));
+            }
+            let (b_pts, b_why) = star(area, bg, gender, has_wealth, strong);
+            if b_pts != 0.0 {
+                points.push((b_pts, format!("지지 {}: {b_why}", gz.branch().hangul())));
+            }
+            if area == TimingTopic::Study && sg.group() != bg.group() {
+                let groups = [sg.group(), bg.group()];
+                if groups.contains(&TenGodGroup::GwanSeong) && groups.contains(&TenGodGroup::InSeong) {
+                    points.push((1.0, "관인상생 — 시험과 인정이 함께 오는 짜임".into()));
+                }
+            }
+            points.extend(branch_relations(area, gz, natal_day, "일지"));
+            points.extend(branch_relations(area, gz, natal_month, "월지"));
+            points.extend(branch_relations(area, gz, natal_year, "년지"));
+            if let Some(h) = natal_hour {
+                points.extend(branch_relations(area, gz, h, "시지"));
+            }
+            let b = gz.branch();
+            if area == TimingTopic::Love && (b == dohwa_y || b == dohwa_d) {
+                points.push((1.0, format!("{}년은 도화 — 이성의 눈에 띄는 해", b.hangul())));
+            }
+            if matches!(area, TimingTopic::Move | TimingTopic::Career) && (b == yeokma_y || b == yeokma_d) {
+                let pts = if area == TimingTopic::Move { 3.0 } else { 1.5 };
+                points.push((pts, format!("{}년은 역마 — 움직임과 이동의 해", b.hangul())));
+            }
+            // The 용신 (and the 기신 against it) counts for every area, more for the general flow.
+            let weight = if area == TimingTopic::General { 2.0 } else { 1.0 };
+            for (part, e) in [("천간", gz.stem().element()), ("지지", gz.branch().element())] {
+                if e == favourable {
+                    points.push((
+                        weight,
+                        format!("{} 용신 {} — 힘을 보태는 기운", with_particle(part, "이", "가"), element_word(e)),
+                    ));
+                } else if e == unfavourable {
+                    points.push((
+                        -weight,
+                        format!("{} 기신 {} — 부담이 되는 기운", with_particle(part, "이", "가"), element_word(e)),
+                    ));
+                }
+            }
+            YearScore {
+                year,
+                pillar: format!("{}({})", gz.hangul(), gz.hanja()),
+                pillar_hangul: gz.hangul(),
+                age: year - born,
+                stem_ten_god: sg.hangul(),
+                branch_ten_god: bg.hangul(),
+                score: points.iter().map(|p| p.0).sum(),
+                reasons: points.into_iter().map(|p| p.1).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The `n` best years (highest score, the earlier year on a tie), in year order.
+pub fn best(scores: &[YearScore], n: usize) -> Vec<&YearScore> {
+    let mut ranked: Vec<&YearScore> = scores.iter().collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.year.cmp(&b.year)));
+    ranked.truncate(n);
+    ranked.sort_by_key(|s| s.year);
+    ranked
+}
+
+/// A year's score in words.
+pub fn verdict(score: f32) -> &'static str {
+    if score >= 4.0 {
+        "기운이 뚜렷하게 들어오는 해"
+    } else if score >= 2.0 {
+        "힘이 실리는 해"
+    } else if score > 0.0 {
+        "무난하게 흐르는 해"
+    } else if score == 0.0 {
+        "이 분야로는 조용한 해"
+    } else {
+        "서두르기보다 다지는 해"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
+
+    fn chart(datetime: &str, gender: &str) -> Chart {
+        let r = ChartRequest { datetime: datetime.into(), gender: gender.into(), ..Default::default() };
+        build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap()
+    }
+
+    #[test]
+    fn the_spouse_star_follows_the_gender() {
+        // 경금 일간: 목 is 재성 (the wife's star for a man), 화 is 관성 (the husband's star for a woman).
+        let man = chart("1990-05-15T15:30", "male");
+        let woman = chart("1990-05-15T15:30", "female");
+        assert_eq!(man.day_master.hangul, "경");
+        let by_year = |c: &Chart, y: i32| score_years(c, TimingTopic::Love, y, 1).remove(0);
+        // 2035 을묘: 정재 stem, 정재 branch → two wife stars for the man, none for the woman.
+        let m = by_year(&man, 2035);
+        assert_eq!((m.stem_ten_god, m.branch_ten_god), ("정재", "정재"));
+        assert!(m.reasons.iter().filter(|r| r.contains("아내의 별")).count() == 2, "{m:?}");
+        let w = by_year(&woman, 2035);
+        assert!(!w.reasons.iter().any(|r| r.contains("별")), "{w:?}");
+        // 2027 정미: 정관 stem → the husband's star for the woman.
+        assert!(by_year(&woman, 2027).reasons.iter().any(|r| r.contains("남편의 별")));
+    }
+
+    #[test]
+    fn every_point_has_a_reason_and_the_best_years_are_in_order() {
+        let c = chart("1988-02-03T08:00", "female");
+        for area in TimingTopic::ALL {
+            let scores = score_years(&c, area, 2026, 10);
+            assert_eq!(scores.len(), 10);
+            assert_eq!(scores[0].age, 2026 - 1988);
+            for s in &scores {
+                assert_eq!(s.score == 0.0, s.reasons.is_empty() || s.score == 0.0, "{s:?}");
+                assert!(s.score == 0.0 || !s.reasons.is_empty(), "{s:?}");
+            }
+            let top = best(&scores, 3);
+            assert_eq!(top.len(), 3);
+            assert!(top.windows(2).all(|w| w[0].year < w[1].year));
+            let min_top = top.iter().map(|s| s.score).fold(f32::MAX, f32::min);
+            assert!(scores.iter().filter(|s| !top.iter().any(|t| t.year == s.year)).all(|s| s.score <= min_top));
+        }
+    }
+
+    #[test]
+    fn yeokma_counts_for_moving() {
+        // 일지 진 (신자진) → 역마 인: 2034 갑인.
+        let c = chart("1990-05-15T15:30", "male");
+        assert_eq!(c.pillars.day.branch.hangul, "진");
+        let s = score_years(&c, TimingTopic::Move, 2034, 1).remove(0);
+        assert!(s.reasons.iter().any(|r| r.contains("역마")), "{s:?}");
+        assert!(s.score >= 3.0);
+    }
+}

@@ -1,0 +1,226 @@
+//! Whole conversations through the real turn runner (no model: the grounded composer answers), scored on
+//! `tests/data/answer_cases.jsonl`, written by someone who had not read the composer. Each row: `id` and
+//! `turns`, each turn a `user` message and its `expect`ations (see `tests/data/README.md`). Every answer is
+//! also held to the rules no reply may break: no raw `[passage.id]` in the text, no sentence said twice in
+//! one conversation.
+//!
+//! `SAJU_ANSWER_CASES=path` runs another file of the same shape (turns may be bare strings), and
+//! `SAJU_ANSWER_DUMP=path` writes every reply there as JSON lines, for a reviewer.
+
+use saju::answer::HistoryTurn;
+use saju::answer::Speaker;
+use saju::chat::dialogue::Known;
+use saju::chat::{run, Brain, TurnOutcome, TurnRequest};
+use saju::clock::KoreaTime;
+use saju::knowledge::KnowledgeBase;
+use saju::llm::Cancel;
+use saju::plugins::Registry;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The day the conversations take place (the cases say 올해 = 2026, 내일 = 2026-03-16).
+const NOW: KoreaTime = KoreaTime { year: 2026, month: 3, day: 15, hour: 10, minute: 0 };
+
+/// Share of checks that must pass on `answer_cases.jsonl`, the set the composer was improved against.
+const REQUIRED: f64 = 1.0;
+
+/// Share that must pass on `answer_heldout.jsonl`, a second blind set scored only after the work (352/363 at
+/// first contact). Its known disagreement: "9시" with no 오전/오후 is asked, as the understanding issue wants.
+const REQUIRED_HELD_OUT: f64 = 0.98;
+
+fn brain() -> Brain {
+    Brain {
+        knowledge: Arc::new(KnowledgeBase::embedded()),
+        chain: Arc::new(saju::llm::from_config(&Default::default())),
+        plugins: Arc::new(Registry::unavailable()),
+    }
+}
+
+/// The reply's sentences: split after `.`, `?`, `!` and at line breaks; list markers trimmed.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c == '\n' {
+            out.push(std::mem::take(&mut cur));
+            continue;
+        }
+        cur.push(c);
+        if matches!(c, '.' | '?' | '!') {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|s| s.trim().trim_start_matches(['-', '·', '•', '*', ' ']).trim().to_string())
+        .filter(|s| s.chars().count() > 1)
+        .collect()
+}
+
+fn raw_citation(text: &str) -> Option<String> {
+    let re = regex::Regex::new(r"\[[a-z_0-9]+(\.[a-z_0-9]+)+\]").unwrap();
+    re.find(text).map(|m| m.as_str().to_string())
+}
+
+/// What one expectation key says of one reply; `None` when it holds.
+fn check(key: &str, want: &Value, o: &TurnOutcome) -> Option<String> {
+    let reply = &o.reply;
+    let lead: String = sentences(reply).into_iter().take(2).collect::<Vec<_>>().join(" ");
+    let first = sentences(reply).into_iter().next().unwrap_or_default();
+    let any = |words: &[&str]| words.iter().any(|w| reply.contains(w));
+    let ok = match key {
+        "kind" => match want.as_str().unwrap_or("") {
+            "answer" => o.chart.is_some() && o.follow_up.is_none(),
+            "ask" => o.follow_up.is_some(),
+            "crisis" => reply.contains("109") && o.follow_up.is_none() && o.chart.is_none(),
+            "refusal" => o.chart.is_none() && o.follow_up.is_none(),
+            other => panic!("unknown kind {other}"),
+        },
+        "future_years_in_lead" => {
+            let re = regex::Regex::new(r"(20[2-3][0-9])년").unwrap();
+            let found = re.captures_iter(&lead).any(|c| (2026..=2036).contains(&c[1].parse::<i32>().unwrap()));
+            found
+        }
+        "year" => reply.contains(&format!("{}", want.as_i64().unwrap_or(0))),
+        "daeun_road" => {
+            let re = regex::Regex::new(r"(\d+)세").unwrap();
+            let ages: std::collections::BTreeSet<&str> =
+                re.captures_iter(reply).map(|c| c.get(1).unwrap().as_str()).collect();
+            ages.len() >= 8
+        }
+        "both_charts" => o.chart.is_some() && o.partner.is_some(),
+        "help_lines" => reply.contains("109") || reply.contains("1577-0199"),
+        "emotion_ack" => ["마음", "힘드", "힘들", "걱정", "불안", "속상", "지치", "답답", "괜찮", "고민"]
+            .iter()
+            .any(|w| first.contains(w)),
+        "money_caution" => any(&["신중", "무리", "나누어", "나눠", "분산", "전문가", "여유 자금", "감당할 수 있는"]),
+        "health_disclaimer" => any(&["진단", "의사", "전문의", "병원", "검진"]),
+        "mentions_any" => {
+            want.as_array().expect("mentions_any is a list").iter().any(|w| reply.contains(w.as_str().unwrap_or("")))
+        }
+        "no_birth_form" => o.follow_up.is_none() && !reply.contains("생년월일"),
+        other => panic!("unknown expectation {other}"),
+    };
+    (!ok).then(|| format!("{key}={want}"))
+}
+
+async fn converse(brain: &Brain, turns: &[(String, Value)]) -> Vec<(TurnOutcome, Vec<String>)> {
+    let mut known = Known::default();
+    let mut history: Vec<HistoryTurn> = Vec::new();
+    let mut said: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (user, expect) in turns {
+        let request = TurnRequest { text: user.clone(), known: known.clone(), history: history.clone(), now: NOW };
+        let o = run(brain, request, &mut |_| {}, &Cancel::new()).await.expect("not cancelled");
+        let mut failed: Vec<String> =
+            expect.as_object().map(|m| m.iter().filter_map(|(k, v)| check(k, v, &o)).collect()).unwrap_or_default();
+        if let Some(raw) = raw_citation(&o.reply) {
+            failed.push(format!("raw citation {raw}"));
+        }
+        let mine = sentences(&o.reply);
+        if o.follow_up.is_none() {
+            for s in mine.iter().filter(|s| s.chars().count() >= 12) {
+                if said.contains(s) {
+                    failed.push(format!("repeated: {s}"));
+                }
+            }
+        }
+        said.extend(mine);
+        if o.remember.is_some() {
+            known.own = o.remember.clone();
+        }
+        known.pending = o.state.pending.clone();
+        history.push(HistoryTurn { speaker: Speaker::User, text: user.clone() });
+        history.push(HistoryTurn { speaker: Speaker::Assistant, text: o.reply.clone() });
+        out.push((o, failed));
+    }
+    out
+}
+
+/// A conversation: its id and its turns (the user's message and what is expected of the reply).
+type Conversation = (String, Vec<(String, Value)>);
+
+fn cases(default: &str) -> (String, Vec<Conversation>) {
+    let path = std::env::var("SAJU_ANSWER_CASES")
+        .unwrap_or_else(|_| format!("{}/tests/data/{default}", env!("CARGO_MANIFEST_DIR")));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let rows = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"));
+            let id = v["id"].as_str().expect("id").to_string();
+            let turns = v["turns"]
+                .as_array()
+                .expect("turns")
+                .iter()
+                .map(|t| match t {
+                    Value::String(s) => (s.clone(), json!({})),
+                    t => (t["user"].as_str().expect("user").to_string(), t.get("expect").cloned().unwrap_or(json!({}))),
+                })
+                .collect();
+            (id, turns)
+        })
+        .collect();
+    (path, rows)
+}
+
+#[tokio::test]
+async fn conversations_get_answers_that_answer() {
+    score("answer_cases.jsonl", REQUIRED).await;
+}
+
+#[tokio::test]
+async fn held_out_conversations_get_answers_that_answer() {
+    if std::env::var("SAJU_ANSWER_CASES").is_ok() {
+        return;
+    }
+    score("answer_heldout.jsonl", REQUIRED_HELD_OUT).await;
+}
+
+async fn score(file: &str, required: f64) {
+    let brain = brain();
+    let (path, rows) = cases(file);
+    let mut dump = std::env::var("SAJU_ANSWER_DUMP").ok().map(|p| std::fs::File::create(p).expect("dump file"));
+    let (mut checks, mut passed) = (0u32, 0u32);
+    let mut per_key: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for (id, turns) in &rows {
+        let results = converse(&brain, turns).await;
+        for (i, ((user, expect), (o, failed))) in turns.iter().zip(&results).enumerate() {
+            let keys: Vec<String> = expect.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+            for k in keys.iter().map(String::as_str).chain(["no_raw_citation", "no_repeat"]) {
+                let e = per_key.entry(k.to_string()).or_default();
+                e.1 += 1;
+                let bad = match k {
+                    "no_raw_citation" => failed.iter().any(|f| f.starts_with("raw citation")),
+                    "no_repeat" => failed.iter().any(|f| f.starts_with("repeated")),
+                    k => failed.iter().any(|f| f.starts_with(&format!("{k}="))),
+                };
+                e.0 += u32::from(!bad);
+            }
+            checks += keys.len() as u32 + 2;
+            passed += keys.len() as u32 + 2 - failed.len().min(keys.len() + 2) as u32;
+            if !failed.is_empty() {
+                failures.push(format!("{id}#{i} {user:?}: {failed:?}\n    → {}", o.reply.replace('\n', " / ")));
+            }
+            if let Some(f) = dump.as_mut() {
+                use std::io::Write;
+                let row = json!({"id": id, "turn": i, "user": user, "reply": o.reply, "generator": o.generator});
+                writeln!(f, "{row}").unwrap();
+            }
+        }
+    }
+    println!("{path}: {passed}/{checks} checks");
+    for (k, (ok, n)) in &per_key {
+        println!("  {k:<22} {ok:>4}/{n:<4}");
+    }
+    for f in failures.iter().take(60) {
+        println!("FAIL {f}");
+    }
+    if std::env::var("SAJU_ANSWER_CASES").is_err() {
+        let share = f64::from(passed) / f64::from(checks.max(1));
+        assert!(share >= required, "{passed}/{checks} checks passed, {} failing turns", failures.len());
+    }
+}
