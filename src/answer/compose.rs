@@ -99,30 +99,38 @@ const MARKS: [&str; 9] = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "
 /// questions only, never as a reading.
 fn is_definition(id: &str) -> bool {
     id.starts_with("terms.")
-        || [".direction", ".stem_branch", ".how_to_read", "wolun.reading", ".overview", ".definition"]
+        || (id.starts_with("luck.") && id.ends_with(".reading"))
+        || [".direction", ".stem_branch", ".how_to_read", ".overview", ".definition", "reading.schools"]
             .iter()
             .any(|s| id.ends_with(s))
 }
 
 /// The best sentences of the passages for these facts, each passage's followed by its footnote mark:
 /// `skip` passages are passed over, `take` quoted, `n` sentences from each.
-fn woven(ctx: &AnswerContext, chart: &Chart, skip: usize, take: usize, n: usize) -> Vec<String> {
+/// Sentences already said in the conversation are not quoted again: a passage quoted before gives its other
+/// sentences.
+fn woven(
+    ctx: &AnswerContext,
+    chart: &Chart,
+    said: &std::collections::HashSet<String>,
+    take: usize,
+    n: usize,
+) -> Vec<String> {
     let keys = keywords(ctx, chart);
     ctx.passages
         .iter()
         .enumerate()
-        .skip(skip)
-        .take(take)
+        .filter(|(_, p)| !is_definition(&p.id))
         .filter_map(|(i, p)| {
-            if is_definition(&p.id) {
-                return None;
-            }
-            let chosen = pick(&p.body, &keys, n);
+            let unsaid: Vec<&str> =
+                super::weave::sentences(&p.body).into_iter().filter(|s| !said.contains(&clean(s))).collect();
+            let chosen = pick(&unsaid.join(" "), &keys, n);
             if chosen.is_empty() {
                 return None;
             }
             Some(format!("{}{}", chosen.join(" "), MARKS.get(i).copied().unwrap_or("")))
         })
+        .take(take)
         .collect()
 }
 
@@ -246,6 +254,10 @@ fn asks_lack(q: &str) -> bool {
 fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let year = ctx.year + ctx.year_offset;
     Some(match ctx.intent {
+        // "이사는 언제?" then "내년은?": that year for the area.
+        Topic::Timing(area) if ctx.year_offset != 0 && area != super::TimingTopic::General => {
+            plans::area_in_year(chart, area, ctx.year, year)
+        }
         Topic::Timing(area) => plans::timing(chart, area, ctx.year),
         Topic::Daeun => plans::daeun_road(chart, ctx.year),
         Topic::Samjae => plans::samjae(chart, year),
@@ -301,6 +313,7 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
             }
         },
     };
+    let said = said_before(&ctx.history);
     let mut parts = Vec::new();
     if ctx.emotion {
         parts.push(choose(s, 3, &wording::FEELING_FIRST).to_string());
@@ -328,9 +341,9 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
         if !more.is_empty() {
             parts.push(format!("더 살펴볼 사실: {}.", more.join(", ")));
         }
-        parts.extend(woven(ctx, chart, 0, MAX_QUOTED_DETAIL, 3));
+        parts.extend(woven(ctx, chart, &said, MAX_QUOTED_DETAIL, 3));
     } else if !why {
-        parts.extend(woven(ctx, chart, 0, WOVEN_PASSAGES, 2));
+        parts.extend(woven(ctx, chart, &said, WOVEN_PASSAGES, 2));
     }
     let schools: Vec<&str> =
         ctx.findings.iter().filter(|f| f.code.starts_with("plugin:")).take(3).map(|f| f.text.as_str()).collect();
@@ -341,7 +354,6 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
     if ctx.partner.as_ref().is_some_and(|c| c.pillars.hour.is_none()) {
         parts.push(wording::PARTNER_WITHOUT_HOUR.to_string());
     }
-    let said = said_before(&ctx.history);
     if let Some(c) = &ctx.caution {
         let repeated = sentences_of(c).iter().any(|x| said.contains(x));
         parts.push(if repeated { wording::caution_again(c).to_string() } else { c.clone() });

@@ -183,7 +183,7 @@ pub fn daeun_road(chart: &Chart, this_year: i32) -> Plan {
         (None, None) => "대운의 흐름을 보겠습니다.".into(),
     };
     let mut lines = vec![format!(
-        "대운은 {}세에 시작해 10년마다 바뀝니다({}). 앞 5년은 천간, 뒤 5년은 지지의 기운이 더 강하게 봅니다.",
+        "대운은 {}세에 시작해 10년마다 바뀝니다({}). 앞 5년은 천간, 뒤 5년은 지지의 기운이 더 강하다고 봅니다.",
         d.number,
         if d.direction == "forward" { "순행" } else { "역행" }
     )];

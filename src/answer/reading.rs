@@ -48,7 +48,8 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
     match topic {
         Topic::Personality => (
             format!(
-                "{dm} 일간에 월지 {}의 기질이 더해진, {} 쪽의 사주입니다.",
+                "일간 {dm}에 월지 {}의 {} 기질이 더해진, {} 쪽의 사주입니다.",
+                chart.pillars.month.branch.hangul,
                 chart.pillars.month.branch.ten_god.hangul,
                 chart.strength.verdict.hangul()
             ),

@@ -238,7 +238,8 @@ pub fn score_years(chart: &Chart, area: TimingTopic, from: i32, count: u32) -> V
                 age: year - born,
                 stem_ten_god: sg.hangul(),
                 branch_ten_god: bg.hangul(),
-                score: points.iter().map(|p| p.0).sum(),
+                // `+ 0.0` turns a sum of −0.0 into 0.0.
+                score: points.iter().map(|p| p.0).sum::<f32>() + 0.0,
                 reasons: points.into_iter().map(|p| p.1).collect(),
             }
         })

@@ -135,7 +135,15 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let ongoing = pending.as_ref().and_then(|p| Topic::from_code(&p.topic));
     let u = understand_in(text, this_year, ongoing);
     let topic = u.topic;
-    let year_offset = if u.year_offset != 0 { u.year_offset } else { pending.as_ref().map_or(0, |p| p.year_offset) };
+    // The year asked about goes on into follow-ups ("내년은요?" → "재물은?"), but a "언제?" asks over the years
+    // from now.
+    let year_offset = if u.year_offset != 0 {
+        u.year_offset
+    } else if u.topic_said && matches!(topic, Topic::Timing(_)) {
+        0
+    } else {
+        pending.as_ref().map_or(0, |p| p.year_offset)
+    };
     let compat = topic == Topic::Compatibility;
     let waiting = pending.as_ref().filter(|p| !p.answered);
     let waiting_own = waiting.is_some_and(|p| !p.partner);

@@ -285,7 +285,9 @@ async fn the_composer_cites_passages_and_adds_the_caution() {
     cx.passages = vec![crate::passage("career-1", "본문")];
     cx.caution = Some("이 풀이는 전통 명리의 해석입니다.".into());
     let text = saju::answer::compose::text(&cx);
-    assert!(text.contains("[career-1]") && text.ends_with("이 풀이는 전통 명리의 해석입니다."), "{text}");
+    // The quote carries the footnote mark of its citation (¹ = the first); the id stays out of the text.
+    assert!(text.contains("본문¹") && !text.contains("[career-1]"), "{text}");
+    assert!(text.ends_with("이 풀이는 전통 명리의 해석입니다."), "{text}");
 }
 
 #[tokio::test]

@@ -129,6 +129,7 @@ fn area_in_a_year(topic: Topic) -> Option<Topic> {
         Topic::Timing(TimingTopic::Wealth) => Topic::Wealth,
         Topic::Timing(TimingTopic::Children) => Topic::Children,
         Topic::Timing(TimingTopic::Study) => Topic::Study,
+        Topic::Timing(TimingTopic::Move) => topic,
         _ => return None,
     })
 }
