@@ -302,6 +302,7 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
     let pillars = pillars_in_words(chart);
     let (detail, why) = (deeper || asks_detail(ctx), asks_why(ctx));
     let facts_of = |n: usize| ctx.findings.iter().take(n).map(|f| f.text.clone()).collect::<Vec<_>>();
+    let planned = !why && plan_for(ctx, chart).is_some();
     let plan = if why { Some(plans::why(chart, ctx.intent, ctx.year)) } else { plan_for(ctx, chart) };
     let (head, reading, facts) = match plan {
         Some(plan) => (plan.head, plan.body, facts_of(4)),
@@ -343,7 +344,9 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
         }
         parts.extend(woven(ctx, chart, &said, MAX_QUOTED_DETAIL, 3));
     } else if !why {
-        parts.extend(woven(ctx, chart, &said, WOVEN_PASSAGES, 2));
+        // A plan's body is the answer: one quote at most beside it.
+        let quotes = if planned { 1 } else { WOVEN_PASSAGES };
+        parts.extend(woven(ctx, chart, &said, quotes, 2));
     }
     let schools: Vec<&str> =
         ctx.findings.iter().filter(|f| f.code.starts_with("plugin:")).take(3).map(|f| f.text.as_str()).collect();

@@ -37,25 +37,10 @@ fn brain() -> Brain {
     }
 }
 
-/// The reply's sentences: split after `.`, `?`, `!` and at line breaks; list markers trimmed.
+/// The reply's sentences: split after `.`, `?`, `!` and at line breaks, list markers trimmed (the same split the
+/// composer uses for "nothing said twice").
 fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in text.chars() {
-        if c == '\n' {
-            out.push(std::mem::take(&mut cur));
-            continue;
-        }
-        cur.push(c);
-        if matches!(c, '.' | '?' | '!') {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    out.push(cur);
-    out.into_iter()
-        .map(|s| s.trim().trim_start_matches(['-', '·', '•', '*', ' ']).trim().to_string())
-        .filter(|s| s.chars().count() > 1)
-        .collect()
+    saju::answer::compose::sentences_of(text)
 }
 
 fn raw_citation(text: &str) -> Option<String> {

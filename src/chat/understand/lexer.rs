@@ -342,6 +342,7 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("동업하는 사람", "partner_business", None),
     ("동업하려는 사람", "partner_business", None),
     ("사업 파트너", "partner_business", None),
+    ("파트너", "partner_business", None),
     ("썸남", "other", Some("male")),
     ("썸녀", "other", Some("female")),
     ("짝남", "other", Some("male")),

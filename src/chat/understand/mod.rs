@@ -116,7 +116,7 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
 
 /// A short "내년은요?" that names a year and no fortune of its own.
 fn bare_year_follow_up(text: &str) -> bool {
-    text.chars().count() <= 20
+    text.chars().count() <= 30
         && !["운세", "신수", "총운", "전체", "한 해", "한해", "신년", "새해", "세운"].iter().any(|w| text.contains(w))
 }
 
