@@ -238,6 +238,20 @@ fn asks_detail(ctx: &AnswerContext) -> bool {
         && ["자세히", "자세하게", "구체적", "더 알려", "더 말해", "더 풀어"].iter().any(|w| q.contains(w))
 }
 
+/// A follow-up asking what to do ("그때까지 뭘 하면 좋을까요?", "어떻게 하면 돼요?").
+fn asks_advice(ctx: &AnswerContext) -> bool {
+    let q = ctx.question.trim();
+    !ctx.history.is_empty()
+        && ["뭘 하면", "뭐 하면", "뭘 해야", "뭐 해야", "어떻게 하면", "어떻게 해야", "방법", "조언", "준비하", "노력"]
+            .iter()
+            .any(|w| q.contains(w))
+}
+
+/// "하반기는요?", "몇 월이 좋아요?": the months of the year.
+fn asks_months(q: &str) -> bool {
+    ["상반기", "하반기", "몇 월", "몇월", "어느 달", "무슨 달", "월운", "달이 좋", "달에"].iter().any(|w| q.contains(w))
+}
+
 /// "올해 연애운": a life area in this year.
 fn says_this_year(q: &str) -> bool {
     ["올해", "금년", "이번 해", "올 한 해", "올 한해"].iter().any(|w| q.contains(w))
@@ -303,7 +317,13 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
     let (detail, why) = (deeper || asks_detail(ctx), asks_why(ctx));
     let facts_of = |n: usize| ctx.findings.iter().take(n).map(|f| f.text.clone()).collect::<Vec<_>>();
     let planned = !why && plan_for(ctx, chart).is_some();
-    let plan = if why { Some(plans::why(chart, ctx.intent, ctx.year)) } else { plan_for(ctx, chart) };
+    let plan = if why {
+        Some(plans::why(chart, ctx.intent, ctx.year))
+    } else if asks_advice(ctx) {
+        Some(plans::advice(chart, ctx.intent, ctx.year))
+    } else {
+        plan_for(ctx, chart)
+    };
     let (head, reading, facts) = match plan {
         Some(plan) => (plan.head, plan.body, facts_of(4)),
         None => match fortune_reading(ctx, chart, s) {
@@ -334,6 +354,12 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
     parts.push(grounds);
     if !reading.is_empty() {
         parts.push(reading);
+    }
+    if asks_months(&ctx.question)
+        && matches!(ctx.intent, Topic::YearFortune | Topic::Career | Topic::Wealth | Topic::Love | Topic::Study)
+    {
+        let area = ctx.intent.timing_area().unwrap_or(super::TimingTopic::General);
+        parts.push(plans::months(chart, area, ctx.year + ctx.year_offset, &ctx.question));
     }
     if detail {
         parts

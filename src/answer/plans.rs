@@ -147,13 +147,14 @@ pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
     let head =
         format!("{}년({})의 {} {}입니다.", year, s.pillar_hangul, with_particle(name, "은", "는"), verdict(s.score));
     let mut lines = vec![format!("{}년 {}: 천간 {}·지지 {}.", year, s.pillar, s.stem_ten_god, s.branch_ten_god)];
-    for god in [s.stem_ten_god, s.branch_ten_god] {
-        if let Some(g) = group_of(god) {
-            let line = format!("- {god}: {}", group_line(g));
-            if !lines.contains(&line) {
-                lines.push(line);
-            }
-        }
+    let groups: Vec<TenGodGroup> = [s.stem_ten_god, s.branch_ten_god].into_iter().filter_map(group_of).collect();
+    if let [a, b] = groups.as_slice() {
+        let gods = if a == b {
+            format!("- {}·{}: {}", s.stem_ten_god, s.branch_ten_god, group_line(*a))
+        } else {
+            format!("- {}: {}\n- {}: {}", s.stem_ten_god, group_line(*a), s.branch_ten_god, group_line(*b))
+        };
+        lines.push(gods);
     }
     for r in s.reasons.iter().take(3) {
         lines.push(format!("- {r}"));
@@ -349,13 +350,7 @@ pub fn elements(chart: &Chart) -> Plan {
     };
     let counts: Vec<String> = els.iter().map(|e| format!("{} {}", e.element.hangul(), e.plain)).collect();
     let fav = chart.strength.favourable;
-    let (colour, direction) = match fav.hangul() {
-        "목" => ("초록", "동쪽"),
-        "화" => ("빨강", "남쪽"),
-        "토" => ("노랑", "중앙"),
-        "금" => ("흰색", "서쪽"),
-        _ => ("검정·파랑", "북쪽"),
-    };
+    let (colour, direction, _) = practice(fav);
     let lines = [
         format!("오행 개수(드러난 {}글자): {}.", chart.elements.characters, counts.join(" · ")),
         format!(
@@ -415,6 +410,92 @@ fn trait_of(group: TenGodGroup) -> &'static str {
         TenGodGroup::GwanSeong => "책임감이 강하고 원칙 안에서 신뢰를 쌓습니다",
         TenGodGroup::InSeong => "사려 깊고 배우며 정리하는 힘이 있습니다",
     }
+}
+
+/// The months of `year` that stand out for `area` (월운): the best three, or of the half asked for
+/// ("상반기" February–June, "하반기" July–January), with the reason of each.
+pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> String {
+    let mut scores = super::timing::score_months(chart, area, year);
+    let half = if question.contains("상반기") {
+        Some("상반기")
+    } else if question.contains("하반기") {
+        Some("하반기")
+    } else {
+        None
+    };
+    scores.retain(|m| match half {
+        Some("상반기") => (2..=6).contains(&m.solar_month),
+        Some(_) => !(2..=6).contains(&m.solar_month),
+        None => true,
+    });
+    let mut ranked: Vec<&super::timing::MonthScore> = scores.iter().collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.number.cmp(&b.number)));
+    ranked.truncate(if half.is_some() { 2 } else { 3 });
+    ranked.sort_by_key(|m| m.number);
+    let named: Vec<String> = ranked
+        .iter()
+        .map(|m| {
+            let why = m.reasons.first().map_or(String::new(), |r| format!(" — {}", r.split(" — ").last().unwrap_or(r)));
+            format!("양력 {}월 무렵({}월){why}", m.solar_month, m.pillar_hangul)
+        })
+        .collect();
+    let weakest = scores.iter().min_by(|a, b| a.score.total_cmp(&b.score)).filter(|m| m.score < 0.0);
+    let mut text = format!(
+        "{year}년{} 가운데 눈여겨볼 달은 {}입니다.",
+        half.map_or(String::new(), |h| format!(" {h}")),
+        named.join(", ")
+    );
+    if let Some(w) = weakest {
+        text.push_str(&format!(" 양력 {}월 무렵({}월)은 무리하지 않는 편이 좋습니다.", w.solar_month, w.pillar_hangul));
+    }
+    text
+}
+
+/// What tradition pairs with an element for everyday use: a colour, a direction and a kind of activity.
+fn practice(e: crate::saju::ganzhi::Element) -> (&'static str, &'static str, &'static str) {
+    match e.hangul() {
+        "목" => ("초록", "동쪽", "배우고 기획하는 일, 아침 산책처럼 자라나는 기운을 쓰는 일"),
+        "화" => ("빨강", "남쪽", "사람 앞에 서고 표현하는 일, 햇볕 아래의 운동"),
+        "토" => ("노랑", "중앙", "꾸준한 루틴과 약속을 지켜 신용을 쌓는 일"),
+        "금" => ("흰색", "서쪽", "정리와 마감, 결단이 필요한 일과 규칙적인 운동"),
+        _ => ("검정·파랑", "북쪽", "공부와 충분한 휴식, 물가를 걷는 시간"),
+    }
+}
+
+/// "그때까지 뭘 하면 좋을까요?": steps for the topic, from the 용신 and the topic's next good year.
+pub fn advice(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
+    let fav = chart.strength.favourable;
+    let (colour, direction, activity) = practice(fav);
+    let head = format!("{} 위해 지금 해 볼 만한 것을 정리해 드릴게요.", with_particle(topic.label(), "을", "를"));
+    let step = match topic.timing_area() {
+        Some(TimingTopic::Love) => {
+            "인연이 드는 해 전에는 모임과 소개의 폭을 넓혀 두고, 원하는 관계를 말로 정리해 두세요."
+        }
+        Some(TimingTopic::Career) => "자격과 포트폴리오를 정리하고, 옮길 곳의 조건을 미리 적어 두세요.",
+        Some(TimingTopic::Wealth) => "지출 구조부터 정리하고 비상금을 먼저 마련한 뒤, 큰돈은 나누어 움직이세요.",
+        Some(TimingTopic::Study) => "매일 같은 시간에 같은 분량을 하는 공부 루틴이 가장 큰 힘이 됩니다.",
+        Some(TimingTopic::Children) => "몸과 마음의 준비, 그리고 두 분의 충분한 대화가 먼저입니다.",
+        Some(TimingTopic::Move) => "옮길 곳의 조건과 예산을 미리 정리해 두면 때가 왔을 때 빠르게 움직일 수 있어요.",
+        _ => "하루 루틴 하나를 정해 꾸준히 지키는 것부터 시작해 보세요.",
+    };
+    let mut lines = vec![
+        format!("- {step}"),
+        format!(
+            "- 이 사주의 용신은 {}({})이라, {activity}이 힘이 됩니다. 전통적으로는 {colour} 계열의 색과 {direction}도 용신을 돕는다고 봅니다.",
+            fav.hangul(),
+            fav.hanja()
+        ),
+    ];
+    if let Some(area) = topic.timing_area() {
+        let scores = score_years(chart, area, this_year, TIMING_YEARS);
+        if let Some(top) = best(&scores, 1).first() {
+            lines.push(format!(
+                "- {}년({})을 목표 시점으로 잡고 그때까지 차근차근 준비해 보세요.",
+                top.year, top.pillar_hangul
+            ));
+        }
+    }
+    Plan { head, body: lines.join("\n") }
 }
 
 /// "왜요?": the reasons behind the chart's reading — strength, 용신, and the topic's years when it has them.

@@ -164,73 +164,106 @@ fn element_word(e: Element) -> String {
     format!("{}({})", e.hangul(), e.hanja())
 }
 
+/// The chart's facts the rules read, gathered once per chart and area.
+struct Rules {
+    area: TimingTopic,
+    dm: Stem,
+    gender: Option<Gender>,
+    has_wealth: bool,
+    strong: bool,
+    favourable: Element,
+    unfavourable: Element,
+    /// The natal pillars with their seat names (일지, 월지, 년지, 시지).
+    seats: Vec<(GanZhi, &'static str)>,
+    dohwa: [Branch; 2],
+    yeokma: [Branch; 2],
+}
+
+impl Rules {
+    fn new(chart: &Chart, area: TimingTopic) -> Rules {
+        let counts = super::findings::group_counts(chart);
+        let natal_year = pillar_of(chart.pillars.year.index);
+        let natal_day = pillar_of(chart.pillars.day.index);
+        let mut seats = vec![(natal_day, "일지"), (pillar_of(chart.pillars.month.index), "월지"), (natal_year, "년지")];
+        if let Some(h) = &chart.pillars.hour {
+            seats.push((pillar_of(h.index), "시지"));
+        }
+        let (dohwa_y, yeokma_y) = dohwa_yeokma(natal_year.branch());
+        let (dohwa_d, yeokma_d) = dohwa_yeokma(natal_day.branch());
+        Rules {
+            area,
+            dm: natal_day.stem(),
+            gender: chart.gender(),
+            has_wealth: counts.iter().any(|(g, n)| *g == TenGodGroup::JaeSeong && *n > 0),
+            strong: matches!(
+                chart.strength.verdict,
+                crate::saju::derive::StrengthVerdict::Strong | crate::saju::derive::StrengthVerdict::VeryStrong
+            ),
+            favourable: chart.strength.favourable,
+            unfavourable: chart.strength.unfavourable,
+            seats,
+            dohwa: [dohwa_y, dohwa_d],
+            yeokma: [yeokma_y, yeokma_d],
+        }
+    }
+
+    /// The points a pillar (a year's or a month's) gets, each with its reason; `unit` names it ("년", "월").
+    fn score(&self, gz: GanZhi, unit: &str) -> (TenGod, TenGod, Vec<(f32, String)>) {
+        let area = self.area;
+        let (sg, bg) = (ten_god(self.dm, gz.stem()), branch_ten_god(self.dm, gz.branch()));
+        let mut points: Vec<(f32, String)> = Vec::new();
+        let (s_pts, s_why) = star(area, sg, self.gender, self.has_wealth, self.strong);
+        if s_pts != 0.0 {
+            points.push((s_pts, format!("천간 {}: {s_why}", gz.stem().hangul())));
+        }
+        let (b_pts, b_why) = star(area, bg, self.gender, self.has_wealth, self.strong);
+        if b_pts != 0.0 {
+            points.push((b_pts, format!("지지 {}: {b_why}", gz.branch().hangul())));
+        }
+        if area == TimingTopic::Study && sg.group() != bg.group() {
+            let groups = [sg.group(), bg.group()];
+            if groups.contains(&TenGodGroup::GwanSeong) && groups.contains(&TenGodGroup::InSeong) {
+                points.push((1.0, "관인상생 — 시험과 인정이 함께 오는 짜임".into()));
+            }
+        }
+        for (natal, seat) in &self.seats {
+            points.extend(branch_relations(area, gz, *natal, seat));
+        }
+        let b = gz.branch();
+        if area == TimingTopic::Love && self.dohwa.contains(&b) {
+            points.push((1.0, format!("{}{unit}은 도화 — 이성의 눈에 띄는 때", b.hangul())));
+        }
+        if matches!(area, TimingTopic::Move | TimingTopic::Career) && self.yeokma.contains(&b) {
+            let pts = if area == TimingTopic::Move { 3.0 } else { 1.5 };
+            points.push((pts, format!("{}{unit}은 역마 — 움직임과 이동의 때", b.hangul())));
+        }
+        // The 용신 (and the 기신 against it) counts for every area, more for the general flow.
+        let weight = if area == TimingTopic::General { 2.0 } else { 1.0 };
+        for (part, e) in [("천간", gz.stem().element()), ("지지", gz.branch().element())] {
+            if e == self.favourable {
+                points.push((
+                    weight,
+                    format!("{} 용신 {} — 힘을 보태는 기운", with_particle(part, "이", "가"), element_word(e)),
+                ));
+            } else if e == self.unfavourable {
+                points.push((
+                    -weight,
+                    format!("{} 기신 {} — 부담이 되는 기운", with_particle(part, "이", "가"), element_word(e)),
+                ));
+            }
+        }
+        (sg, bg, points)
+    }
+}
+
 /// The years `from ..= from + count - 1` scored for `area`, in year order.
 pub fn score_years(chart: &Chart, area: TimingTopic, from: i32, count: u32) -> Vec<YearScore> {
-    let dm = Stem::new(pillar_of(chart.pillars.day.index).stem().index() as i64);
-    let gender = chart.gender();
-    let counts = super::findings::group_counts(chart);
-    let has_wealth = counts.iter().any(|(g, n)| *g == TenGodGroup::JaeSeong && *n > 0);
-    let strong = matches!(
-        chart.strength.verdict,
-        crate::saju::derive::StrengthVerdict::Strong | crate::saju::derive::StrengthVerdict::VeryStrong
-    );
-    let favourable = chart.strength.favourable;
-    let unfavourable = chart.strength.unfavourable;
-    let natal_year = pillar_of(chart.pillars.year.index);
-    let natal_month = pillar_of(chart.pillars.month.index);
-    let natal_day = pillar_of(chart.pillars.day.index);
-    let natal_hour = chart.pillars.hour.as_ref().map(|h| pillar_of(h.index));
-    let (dohwa_y, yeokma_y) = dohwa_yeokma(natal_year.branch());
-    let (dohwa_d, yeokma_d) = dohwa_yeokma(natal_day.branch());
+    let rules = Rules::new(chart, area);
     let born = birth_year(chart);
     (from..from + count as i32)
         .map(|year| {
             let gz = year_pillar(year);
-            let (sg, bg) = (ten_god(dm, gz.stem()), branch_ten_god(dm, gz.branch()));
-            let mut points: Vec<(f32, String)> = Vec::new();
-            let (s_pts, s_why) = star(area, sg, gender, has_wealth, strong);
-            if s_pts != 0.0 {
-                points.push((s_pts, format!("천간 {}: {s_why}", gz.stem().hangul())));
-            }
-            let (b_pts, b_why) = star(area, bg, gender, has_wealth, strong);
-            if b_pts != 0.0 {
-                points.push((b_pts, format!("지지 {}: {b_why}", gz.branch().hangul())));
-            }
-            if area == TimingTopic::Study && sg.group() != bg.group() {
-                let groups = [sg.group(), bg.group()];
-                if groups.contains(&TenGodGroup::GwanSeong) && groups.contains(&TenGodGroup::InSeong) {
-                    points.push((1.0, "관인상생 — 시험과 인정이 함께 오는 짜임".into()));
-                }
-            }
-            points.extend(branch_relations(area, gz, natal_day, "일지"));
-            points.extend(branch_relations(area, gz, natal_month, "월지"));
-            points.extend(branch_relations(area, gz, natal_year, "년지"));
-            if let Some(h) = natal_hour {
-                points.extend(branch_relations(area, gz, h, "시지"));
-            }
-            let b = gz.branch();
-            if area == TimingTopic::Love && (b == dohwa_y || b == dohwa_d) {
-                points.push((1.0, format!("{}년은 도화 — 이성의 눈에 띄는 해", b.hangul())));
-            }
-            if matches!(area, TimingTopic::Move | TimingTopic::Career) && (b == yeokma_y || b == yeokma_d) {
-                let pts = if area == TimingTopic::Move { 3.0 } else { 1.5 };
-                points.push((pts, format!("{}년은 역마 — 움직임과 이동의 해", b.hangul())));
-            }
-            // The 용신 (and the 기신 against it) counts for every area, more for the general flow.
-            let weight = if area == TimingTopic::General { 2.0 } else { 1.0 };
-            for (part, e) in [("천간", gz.stem().element()), ("지지", gz.branch().element())] {
-                if e == favourable {
-                    points.push((
-                        weight,
-                        format!("{} 용신 {} — 힘을 보태는 기운", with_particle(part, "이", "가"), element_word(e)),
-                    ));
-                } else if e == unfavourable {
-                    points.push((
-                        -weight,
-                        format!("{} 기신 {} — 부담이 되는 기운", with_particle(part, "이", "가"), element_word(e)),
-                    ));
-                }
-            }
+            let (sg, bg, points) = rules.score(gz, "년");
             YearScore {
                 year,
                 pillar: format!("{}({})", gz.hangul(), gz.hanja()),
@@ -239,6 +272,37 @@ pub fn score_years(chart: &Chart, area: TimingTopic, from: i32, count: u32) -> V
                 stem_ten_god: sg.hangul(),
                 branch_ten_god: bg.hangul(),
                 // `+ 0.0` turns a sum of −0.0 into 0.0.
+                score: points.iter().map(|p| p.0).sum::<f32>() + 0.0,
+                reasons: points.into_iter().map(|p| p.1).collect(),
+            }
+        })
+        .collect()
+}
+
+/// One month (월운) of a saju year, scored for one area.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthScore {
+    /// 0 = 인월 (from 입춘, early February) … 11 = 축월 (from 소한, early January of the next year).
+    pub number: u8,
+    /// The solar month it mostly covers: 2 … 12, then 1 (of the next year).
+    pub solar_month: u32,
+    pub pillar_hangul: &'static str,
+    pub score: f32,
+    pub reasons: Vec<String>,
+}
+
+/// The twelve months of saju year `year` (입춘 to 입춘) scored for `area`, in order.
+pub fn score_months(chart: &Chart, area: TimingTopic, year: i32) -> Vec<MonthScore> {
+    let rules = Rules::new(chart, area);
+    let year_stem = year_pillar(year).stem();
+    (0..12u8)
+        .map(|number| {
+            let gz = crate::saju::pillars::month_pillar(year_stem, number);
+            let (_, _, points) = rules.score(gz, "월");
+            MonthScore {
+                number,
+                solar_month: (u32::from(number) + 1) % 12 + 1,
+                pillar_hangul: gz.hangul(),
                 score: points.iter().map(|p| p.0).sum::<f32>() + 0.0,
                 reasons: points.into_iter().map(|p| p.1).collect(),
             }
@@ -314,6 +378,19 @@ mod tests {
             let min_top = top.iter().map(|s| s.score).fold(f32::MAX, f32::min);
             assert!(scores.iter().filter(|s| !top.iter().any(|t| t.year == s.year)).all(|s| s.score <= min_top));
         }
+    }
+
+    #[test]
+    fn the_months_of_a_year_follow_the_month_rule() {
+        // 병오년 (2026): 병·신 → 경인월 first; 축월 (number 11) falls in January of the next year.
+        let c = chart("1990-05-15T15:30", "female");
+        let months = score_months(&c, TimingTopic::General, 2026);
+        assert_eq!(months.len(), 12);
+        assert_eq!((months[0].pillar_hangul, months[0].solar_month), ("경인", 2));
+        assert_eq!((months[11].pillar_hangul, months[11].solar_month), ("신축", 1));
+        // 용신 화 for this chart: 사월 (계사, 5월) has a fire branch, 자월 (경자, 12월) a water one (기신).
+        assert_eq!(c.strength.favourable.hangul(), "화");
+        assert!(months[3].score > months[10].score, "{:?} / {:?}", months[3], months[10]);
     }
 
     #[test]
