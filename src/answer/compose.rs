@@ -252,6 +252,14 @@ fn asks_months(q: &str) -> bool {
     ["상반기", "하반기", "몇 월", "몇월", "어느 달", "무슨 달", "월운", "달이 좋", "달에"].iter().any(|w| q.contains(w))
 }
 
+/// "지금 살까요, 내년까지 기다릴까요?": the later year weighed against this one.
+fn compared_year(ctx: &AnswerContext) -> Option<i32> {
+    let q = &ctx.question;
+    let now = ["지금", "올해", "이번 해", "당장"].iter().any(|w| q.contains(w));
+    let or = ["아니면", "기다릴", "미룰", "미뤄", "나을까", "낫나", "나은"].iter().any(|w| q.contains(w));
+    (now && or && ctx.year_offset > 0).then_some(ctx.year + ctx.year_offset)
+}
+
 /// "올해 연애운": a life area in this year.
 fn says_this_year(q: &str) -> bool {
     ["올해", "금년", "이번 해", "올 한 해", "올 한해"].iter().any(|w| q.contains(w))
@@ -267,6 +275,14 @@ fn asks_lack(q: &str) -> bool {
 /// The plan for a question whose answer is a fact of time, or a year of a life area.
 fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let year = ctx.year + ctx.year_offset;
+    if let Some(other) = compared_year(ctx) {
+        let area = ctx.intent.timing_area().unwrap_or(if ctx.caution.as_deref() == Some(wording::MONEY_DECISION) {
+            super::TimingTopic::Wealth
+        } else {
+            super::TimingTopic::General
+        });
+        return Some(plans::compare_years(chart, area, ctx.year, other));
+    }
     Some(match ctx.intent {
         // "이사는 언제?" then "내년은?": that year for the area.
         Topic::Timing(area) if ctx.year_offset != 0 && area != super::TimingTopic::General => {

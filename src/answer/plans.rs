@@ -498,6 +498,35 @@ pub fn advice(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
     Plan { head, body: lines.join("\n") }
 }
 
+/// "지금 할까요, 내년까지 기다릴까요?": two years side by side for an area, the better one in the headline.
+pub fn compare_years(chart: &Chart, area: TimingTopic, first: i32, second: i32) -> Plan {
+    let (from, to) = (first.min(second), first.max(second));
+    let scores = score_years(chart, area, from, (to - from + 1) as u32);
+    let year = |y: i32| scores.iter().find(|s| s.year == y).expect("both years scored");
+    let (a, b) = (year(first), year(second));
+    let name = area_name(area);
+    let head = if (a.score - b.score).abs() < 1.0 {
+        format!(
+            "{} 보면 {}년과 {}년은 비슷해, 때보다 준비와 조건이 결과를 가릅니다.",
+            with_ro(name.trim_end_matches('운').trim()),
+            a.year,
+            b.year
+        )
+    } else {
+        let (better, worse) = if a.score > b.score { (a, b) } else { (b, a) };
+        format!(
+            "{} 보면 {}년({})이 {}년보다 낫습니다.",
+            with_ro(name.trim_end_matches('운').trim()),
+            better.year,
+            better.pillar_hangul,
+            worse.year
+        )
+    };
+    let line =
+        |s: &YearScore| format!("- {}년 {}: {} — {}", s.year, s.pillar_hangul, verdict(s.score), reasons_text(s, 2));
+    Plan { head, body: [line(a), line(b)].join("\n") }
+}
+
 /// "왜요?": the reasons behind the chart's reading — strength, 용신, and the topic's years when it has them.
 pub fn why(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
     // The years behind a "when" answer; other answers named no year.
@@ -554,6 +583,18 @@ mod tests {
         for s in top {
             assert!(p.head.contains(&format!("{}년", s.year)), "{} / {s:?}", p.head);
         }
+    }
+
+    #[test]
+    fn two_years_compared_name_the_better_in_the_headline() {
+        let c = chart("1990-05-15T15:30", "female");
+        let scores = score_years(&c, TimingTopic::Love, 2026, 2);
+        let p = compare_years(&c, TimingTopic::Love, 2026, 2027);
+        let (a, b) = (&scores[0], &scores[1]);
+        let better = if a.score > b.score { a.year } else { b.year };
+        assert!((a.score - b.score).abs() >= 1.0, "{a:?} {b:?}");
+        assert!(p.head.starts_with(&format!("결혼·연애로 보면 {better}년")), "{}", p.head);
+        assert_eq!(p.body.lines().count(), 2);
     }
 
     #[test]
