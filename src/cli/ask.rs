@@ -29,7 +29,7 @@ pub fn run(args: AskArgs) -> Result<(), CliError> {
     if question.is_empty() || question.chars().count() > 1000 {
         return Err(CliError("질문은 1~1000자여야 합니다".into()));
     }
-    let local = crate::models::load_local_chat(&config).map_err(CliError)?;
+    let local = crate::models::load_local_chat(&config).map_err(|e| CliError(e.to_string()))?;
     let brain = Brain {
         knowledge: Arc::new(KnowledgeBase::embedded()),
         chain: Arc::new(crate::llm::from_config_with_local(&config.llm, local)),

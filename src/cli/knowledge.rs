@@ -144,7 +144,7 @@ pub fn run_index(args: IndexArgs) -> Result<(), CliError> {
 /// builds it (progress bar) and saves it.
 fn index_dense(config: &ConfigArgs, kb: &KnowledgeBase) -> Result<(), CliError> {
     let config = config.load(None)?;
-    let Some(embedder) = crate::models::load_embedder(&config).map_err(CliError)? else {
+    let Some(embedder) = crate::models::load_embedder(&config).map_err(|e| CliError(e.to_string()))? else {
         println!("의미(dense) 색인: 임베딩 모델이 설정되지 않아 만들지 않았습니다 (어휘 검색만 사용).");
         return Ok(());
     };
@@ -217,12 +217,13 @@ pub fn run_eval(args: EvalArgs) -> Result<(), CliError> {
         if let Some(model) = &args.embedding_model {
             config.knowledge.embedding_model = model.clone();
         }
-        let embedder = crate::models::load_embedder(&config).map_err(CliError)?.ok_or_else(|| {
-            CliError(
-                "--dense: 임베딩 모델이 설정되지 않았습니다 ([knowledge] embedding_model 또는 --embedding-model)"
-                    .into(),
-            )
-        })?;
+        let embedder =
+            crate::models::load_embedder(&config).map_err(|e| CliError(e.to_string()))?.ok_or_else(|| {
+                CliError(
+                    "--dense: 임베딩 모델이 설정되지 않았습니다 ([knowledge] embedding_model 또는 --embedding-model)"
+                        .into(),
+                )
+            })?;
         let bar = progress_bar(kb.len(), "의미 색인");
         let index = DenseIndex::build(&kb, embedder.as_ref(), |done, _| bar.set_position(done as u64))
             .map_err(|e| CliError(format!("의미 색인을 만들지 못했습니다: {e}")))?;

@@ -144,7 +144,7 @@ fn proc_status_kib(key: &str) -> Option<u64> {
 fn bench(args: BenchArgs) -> Result<(), CliError> {
     let config = args.config.load(None)?;
     crate::models::set_threads(args.threads);
-    let location = crate::models::resolve(&args.model, &config.server.data_dir).map_err(CliError)?;
+    let location = crate::models::resolve(&args.model, &config.server.data_dir).map_err(|e| CliError(e.to_string()))?;
     let path = location.file.clone().unwrap_or(location.dir.clone());
     let file = if path.is_file() { path.clone() } else { find_with_extension(&path, ".gguf").unwrap_or(path.clone()) };
     let options = LocalOptions {

@@ -12,13 +12,20 @@ pub trait Embedder: Send + Sync {
     fn id(&self) -> &str;
     fn dim(&self) -> usize;
     /// One vector of `dim()` floats per text.
-    fn embed(&self, texts: &[&str], is_query: bool) -> anyhow::Result<Vec<Vec<f32>>>;
+    fn embed(&self, texts: &[&str], is_query: bool) -> Result<Vec<Vec<f32>>, EmbedError>;
 }
+
+/// An embedder's failure, as its message.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct EmbedError(pub String);
 
 #[derive(Debug, thiserror::Error)]
 pub enum DenseError {
-    #[error("embedder failed: {0:#}")]
-    Embed(anyhow::Error),
+    #[error("embedder failed: {0}")]
+    Embed(EmbedError),
+    #[error("no dense index is attached")]
+    NoIndex,
     #[error("embedder {embedder} returned {got} (expected {expected})")]
     BadEmbedding { embedder: String, expected: String, got: String },
     #[error("not a saju dense index (bad magic or version)")]

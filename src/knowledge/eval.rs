@@ -17,16 +17,21 @@ pub struct EvalQuestion {
     pub relevant: Vec<String>,
 }
 
+/// Why an evaluation set does not parse (the line and the reason).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct EvalSetError(pub String);
+
 /// Parses JSON lines (`{"question": …, "relevant": [ids]}`); blank lines are skipped; errors give the line.
-pub fn parse_eval_set(text: &str) -> Result<Vec<EvalQuestion>, String> {
+pub fn parse_eval_set(text: &str) -> Result<Vec<EvalQuestion>, EvalSetError> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let q: EvalQuestion = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let q: EvalQuestion = serde_json::from_str(line).map_err(|e| EvalSetError(format!("line {}: {e}", n + 1)))?;
         if q.relevant.is_empty() {
-            return Err(format!("line {}: no relevant passage", n + 1));
+            return Err(EvalSetError(format!("line {}: no relevant passage", n + 1)));
         }
         out.push(q);
     }

@@ -1,7 +1,7 @@
 //! Hybrid retrieval: lexical always, dense when an index and its embedder are present, fused by reciprocal
 //! rank (score = Σ 1/(60 + rank)), which needs no calibration between BM25 scores and cosines.
 
-use super::dense::{DenseIndex, Embedder};
+use super::dense::{DenseError, DenseIndex, Embedder};
 use super::lexical::LexicalIndex;
 use super::Hit;
 use std::collections::HashMap;
@@ -68,13 +68,12 @@ impl<'a> HybridSearch<'a> {
     }
 
     /// One mode exactly; `Dense` and `Hybrid` fail without a dense index or when the embedder fails.
-    pub fn search_mode(&self, query: &str, k: usize, mode: Mode) -> anyhow::Result<Vec<Hit>> {
+    pub fn search_mode(&self, query: &str, k: usize, mode: Mode) -> Result<Vec<Hit>, DenseError> {
         let depth = k.max(FUSION_DEPTH);
-        let dense = || -> anyhow::Result<Vec<Hit>> {
-            let (index, embedder) = self.dense.ok_or_else(|| anyhow::anyhow!("no dense index"))?;
-            index.search(embedder, query, depth).map_err(|e| {
+        let dense = || -> Result<Vec<Hit>, DenseError> {
+            let (index, embedder) = self.dense.ok_or(DenseError::NoIndex)?;
+            index.search(embedder, query, depth).inspect_err(|e| {
                 tracing::warn!(error = %e, "dense retrieval failed");
-                anyhow::Error::new(e)
             })
         };
         Ok(match mode {

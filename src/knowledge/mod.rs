@@ -247,7 +247,7 @@ impl KnowledgeBase {
     }
 
     /// One retrieval mode exactly (for evaluation); fails for dense modes without an attached index.
-    pub fn search_mode(&self, query: &str, k: usize, mode: Mode) -> anyhow::Result<Vec<Hit>> {
+    pub fn search_mode(&self, query: &str, k: usize, mode: Mode) -> Result<Vec<Hit>, dense::DenseError> {
         let attached = self.dense.read().unwrap_or_else(|e| e.into_inner()).clone();
         let search = HybridSearch::new(self.lexical());
         match &attached {

@@ -1,9 +1,19 @@
 //! The dense index kept in the store: reused when it matches the corpus and the embedder, rebuilt (and
 //! saved) when it is missing or stale.
 
+use super::dense::DenseError;
 use super::{DenseIndex, Embedder, KnowledgeBase};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use std::sync::Arc;
+
+/// Why a dense index could not be attached: the store failed, or the index could not be built or checked.
+#[derive(Debug, thiserror::Error)]
+pub enum PersistError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Dense(#[from] DenseError),
+}
 
 /// Where the attached dense index came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +32,7 @@ pub fn attach_dense_from_store(
     embedder: Arc<dyn Embedder>,
     store: &Store,
     progress: impl FnMut(usize, usize),
-) -> anyhow::Result<DenseOrigin> {
+) -> Result<DenseOrigin, PersistError> {
     let reason = match store.dense_index()? {
         None => "no dense index in the store".to_string(),
         Some(bytes) => match DenseIndex::from_bytes(&bytes, kb, embedder.as_ref()) {

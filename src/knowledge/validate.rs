@@ -91,19 +91,26 @@ pub fn is_modifier(code: &str) -> bool {
     MODIFIER_RE.is_match(code)
 }
 
+/// Why an `applies_when` string is not valid, in words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ConditionError(pub String);
+
 /// Checks one `applies_when` string: atoms of the grammar, at most one chart condition, no repeated modifier.
-pub fn check_applies_when(text: &str) -> Result<(), String> {
+pub fn check_applies_when(text: &str) -> Result<(), ConditionError> {
     let parts: Vec<&str> = text.split('&').collect();
     if let Some(bad) = parts.iter().find(|p| !is_condition(p) && !is_modifier(p)) {
-        return Err(format!("applies_when '{text}': '{bad}' does not match the grammar"));
+        return Err(ConditionError(format!("applies_when '{text}': '{bad}' does not match the grammar")));
     }
     if parts.iter().filter(|p| is_condition(p)).count() > 1 {
-        return Err(format!("applies_when '{text}' combines two chart conditions; only gender:/intent: may be added"));
+        return Err(ConditionError(format!(
+            "applies_when '{text}' combines two chart conditions; only gender:/intent: may be added"
+        )));
     }
     let mut kinds: Vec<&str> = parts.iter().filter(|p| is_modifier(p)).map(|p| p.split(':').next().unwrap()).collect();
     kinds.sort_unstable();
     if kinds.windows(2).any(|w| w[0] == w[1]) {
-        return Err(format!("applies_when '{text}' repeats a modifier"));
+        return Err(ConditionError(format!("applies_when '{text}' repeats a modifier")));
     }
     Ok(())
 }
@@ -146,7 +153,7 @@ pub fn validate_passage(p: &Passage) -> Vec<String> {
     }
     for cond in &p.applies_when {
         if let Err(e) = check_applies_when(cond) {
-            out.push(e);
+            out.push(e.0);
         }
     }
     let n = count_sentences(&p.body);

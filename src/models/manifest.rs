@@ -61,8 +61,8 @@ impl Manifest {
     }
 
     /// Parses and checks a manifest: known families matching the kind, unique names, at least one file.
-    pub fn parse(text: &str) -> Result<Manifest, String> {
-        let manifest: Manifest = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Manifest, super::error::ModelError> {
+        let manifest: Manifest = toml::from_str(text).map_err(|e| super::error::ModelError::Manifest(e.to_string()))?;
         let mut names = std::collections::BTreeSet::new();
         for m in &manifest.models {
             let families = match m.kind {
@@ -70,16 +70,19 @@ impl Manifest {
                 ModelKind::Embedding => EMBEDDING_FAMILIES,
             };
             if !families.contains(&m.family.as_str()) {
-                return Err(format!("{}: family {:?} is not one of {families:?}", m.name, m.family));
+                return Err(super::error::ModelError::Manifest(format!(
+                    "{}: family {:?} is not one of {families:?}",
+                    m.name, m.family
+                )));
             }
             if m.files.is_empty() {
-                return Err(format!("{}: no files", m.name));
+                return Err(super::error::ModelError::Manifest(format!("{}: no files", m.name)));
             }
             if !names.insert(m.name.as_str()) {
-                return Err(format!("{}: listed twice", m.name));
+                return Err(super::error::ModelError::Manifest(format!("{}: listed twice", m.name)));
             }
             if let Some(bad) = m.files.iter().filter_map(|f| f.sha256.as_deref()).find(|h| !is_sha256(h)) {
-                return Err(format!("{}: {bad:?} is not a hex SHA-256", m.name));
+                return Err(super::error::ModelError::Manifest(format!("{}: {bad:?} is not a hex SHA-256", m.name)));
             }
         }
         Ok(manifest)

@@ -5,10 +5,12 @@
 
 pub mod chat;
 pub mod embed;
+pub mod error;
 pub mod manifest;
 pub mod paths;
 pub mod pull;
 
+pub use error::ModelError;
 pub use manifest::{Manifest, ModelEntry, ModelKind};
 pub use paths::{resolve, ModelLocation};
 
@@ -36,7 +38,7 @@ pub fn local_options(config: &crate::config::LocalLlmConfig) -> chat::LocalOptio
 
 /// Loads `[llm.local] model` when set. A model that cannot be found or loaded is an error the caller
 /// reports; the chain then runs without it.
-pub fn load_local_chat(config: &Config) -> Result<Option<Arc<chat::LocalChatModel>>, String> {
+pub fn load_local_chat(config: &Config) -> Result<Option<Arc<chat::LocalChatModel>>, ModelError> {
     let local = &config.llm.local;
     if local.model.trim().is_empty() {
         return Ok(None);
@@ -45,12 +47,12 @@ pub fn load_local_chat(config: &Config) -> Result<Option<Arc<chat::LocalChatMode
     let location = resolve(&local.model, &config.server.data_dir)?;
     let path = location.file.unwrap_or(location.dir);
     let model = chat::LocalChatModel::load(&path, local_options(local))
-        .map_err(|e| format!("로컬 모델을 읽지 못했습니다 ({}): {e:#}", path.display()))?;
+        .map_err(|e| ModelError::Load(format!("로컬 모델을 읽지 못했습니다 ({}): {e}", path.display())))?;
     Ok(Some(Arc::new(model)))
 }
 
 /// Loads `[knowledge] embedding_model` when set.
-pub fn load_embedder(config: &Config) -> Result<Option<Arc<embed::BertEmbedder>>, String> {
+pub fn load_embedder(config: &Config) -> Result<Option<Arc<embed::BertEmbedder>>, ModelError> {
     let name = config.knowledge.embedding_model.trim();
     if name.is_empty() {
         return Ok(None);
@@ -58,6 +60,6 @@ pub fn load_embedder(config: &Config) -> Result<Option<Arc<embed::BertEmbedder>>
     set_threads(config.llm.local.threads);
     let location = resolve(name, &config.server.data_dir)?;
     let embedder = embed::BertEmbedder::load(&location.dir)
-        .map_err(|e| format!("임베딩 모델을 읽지 못했습니다 ({}): {e:#}", location.dir.display()))?;
+        .map_err(|e| ModelError::Load(format!("임베딩 모델을 읽지 못했습니다 ({}): {e}", location.dir.display())))?;
     Ok(Some(Arc::new(embedder)))
 }

@@ -29,7 +29,7 @@ fn looks_like_path(spec: &str) -> bool {
 }
 
 /// Finds the model `spec` (a name or a path); the error says where it looked, in Korean.
-pub fn resolve(spec: &str, data_dir: &Path) -> Result<ModelLocation, String> {
+pub fn resolve(spec: &str, data_dir: &Path) -> Result<ModelLocation, super::error::ModelError> {
     let spec = spec.trim();
     if looks_like_path(spec) {
         let path = PathBuf::from(spec);
@@ -40,7 +40,7 @@ pub fn resolve(spec: &str, data_dir: &Path) -> Result<ModelLocation, String> {
         } else if path.is_dir() {
             Ok(ModelLocation { name, dir: path, file: None })
         } else {
-            Err(format!("모델 경로가 없습니다: {spec}"))
+            Err(super::error::load_error(format!("모델 경로가 없습니다: {spec}")))
         };
     }
     let tried = candidates(spec, data_dir);
@@ -48,10 +48,10 @@ pub fn resolve(spec: &str, data_dir: &Path) -> Result<ModelLocation, String> {
         Some(dir) => Ok(ModelLocation { name: spec.to_string(), dir: dir.clone(), file: None }),
         None => {
             let list: Vec<String> = tried.iter().map(|d| d.display().to_string()).collect();
-            Err(format!(
+            Err(super::error::load_error(format!(
                 "모델 '{spec}'을(를) 찾지 못했습니다 (찾아본 곳: {}). `saju models pull {spec}`로 받거나 모델 폴더를 그곳에 복사하세요",
                 list.join(", ")
-            ))
+            )))
         }
     }
 }

@@ -30,7 +30,7 @@ impl Embedder for HashEmbedder {
         self.dim
     }
 
-    fn embed(&self, texts: &[&str], _is_query: bool) -> anyhow::Result<Vec<Vec<f32>>> {
+    fn embed(&self, texts: &[&str], _is_query: bool) -> Result<Vec<Vec<f32>>, saju::knowledge::dense::EmbedError> {
         self.calls.fetch_add(1, Ordering::Relaxed);
         Ok(texts
             .iter()
@@ -64,7 +64,7 @@ impl Embedder for BrokenEmbedder {
         256
     }
 
-    fn embed(&self, _texts: &[&str], _is_query: bool) -> anyhow::Result<Vec<Vec<f32>>> {
-        anyhow::bail!("model file missing")
+    fn embed(&self, _texts: &[&str], _is_query: bool) -> Result<Vec<Vec<f32>>, saju::knowledge::dense::EmbedError> {
+        Err(saju::knowledge::dense::EmbedError("model file missing".into()))
     }
 }

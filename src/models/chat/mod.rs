@@ -12,7 +12,7 @@ mod weights;
 pub use message::ChatMessage;
 pub use tokenizer::from_gguf as tokenizer_from_gguf;
 
-use anyhow::{anyhow, bail, Context};
+use crate::models::error::{load_error, Context, ModelError};
 use candle_core::quantized::gguf_file;
 use candle_core::{Device, Tensor};
 use candle_transformers::generation::{LogitsProcessor, Sampling};
@@ -142,25 +142,25 @@ impl std::fmt::Debug for LocalChatModel {
 }
 
 /// The `.gguf` file of a model folder (or the file itself).
-pub fn gguf_path(path: &Path) -> anyhow::Result<PathBuf> {
+pub fn gguf_path(path: &Path) -> Result<PathBuf, ModelError> {
     if path.is_file() {
         return Ok(path.to_path_buf());
     }
-    super::paths::find_with_extension(path, ".gguf").with_context(|| format!("no .gguf file in {}", path.display()))
+    super::paths::find_with_extension(path, ".gguf").context(|| format!("no .gguf file in {}", path.display()))
 }
 
 impl LocalChatModel {
     /// Loads the GGUF file at `path` (a file, or a folder holding one `.gguf` and possibly `tokenizer.json`).
     /// The family comes from the file's `general.architecture`.
-    pub fn load(path: &Path, options: LocalOptions) -> anyhow::Result<LocalChatModel> {
+    pub fn load(path: &Path, options: LocalOptions) -> Result<LocalChatModel, ModelError> {
         let file = gguf_path(path)?;
         let dir = file.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let mut reader = std::fs::File::open(&file).with_context(|| format!("open {}", file.display()))?;
+        let mut reader = std::fs::File::open(&file).context(|| format!("open {}", file.display()))?;
         let content = gguf_file::Content::read(&mut reader)
-            .map_err(|e| anyhow!("{} is not a readable GGUF file: {e}", file.display()))?;
+            .map_err(|e| load_error(format!("{} is not a readable GGUF file: {e}", file.display())))?;
         let arch =
             content.metadata.get("general.architecture").and_then(|v| v.to_string().ok()).cloned().unwrap_or_default();
-        let family = Family::from_arch(&arch).with_context(|| {
+        let family = Family::from_arch(&arch).context(|| {
             format!("{}: architecture {arch:?} is not one of qwen2, qwen3, gemma3, llama", file.display())
         })?;
         let tokenizer = tokenizer::load(&dir, &content)?;
@@ -176,15 +176,15 @@ impl LocalChatModel {
             stop_ids.push(eos);
         }
         if stop_ids.is_empty() {
-            bail!(
+            return Err(load_error(format!(
                 "{}: the tokenizer knows none of the end-of-turn tokens {:?}",
                 file.display(),
                 template::stop_tokens(family)
-            );
+            )));
         }
         let device = Device::Cpu;
         let weights = Weights::load(family, content, &mut reader, &device, options.max_context_tokens)
-            .map_err(|e| anyhow!("{}: {e}", file.display()))?;
+            .map_err(|e| load_error(format!("{}: {e}", file.display())))?;
         let name = dir.file_name().map_or_else(|| arch.clone(), |n| n.to_string_lossy().into_owned());
         Ok(LocalChatModel { family, name, tokenizer, weights: Mutex::new(weights), stop_ids, options, device })
     }

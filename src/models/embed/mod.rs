@@ -2,8 +2,9 @@
 //! `config.json`, `tokenizer.json` in one folder): mean pooling over the real tokens, then L2
 //! normalisation. E5 models (name containing `e5`) get their `query: ` / `passage: ` prefixes.
 
+use crate::knowledge::dense::EmbedError;
 use crate::knowledge::Embedder;
-use anyhow::{anyhow, bail, Context};
+use crate::models::error::{load_error, Context, ModelError};
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use candle_transformers::models::{bert, xlm_roberta};
@@ -37,37 +38,40 @@ const MAX_TOKENS: usize = 512;
 impl BertEmbedder {
     /// Loads the model folder `dir`. The id names the folder, the architecture and a hash of the weights'
     /// size and config, so a dense index built by other weights is refused.
-    pub fn load(dir: &Path) -> anyhow::Result<BertEmbedder> {
+    pub fn load(dir: &Path) -> Result<BertEmbedder, ModelError> {
         let config_text = std::fs::read_to_string(dir.join("config.json"))
-            .with_context(|| format!("{}: no config.json", dir.display()))?;
-        let config: serde_json::Value = serde_json::from_str(&config_text).context("config.json")?;
+            .context(|| format!("{}: no config.json", dir.display()))?;
+        let config: serde_json::Value = serde_json::from_str(&config_text).context(|| "config.json".to_string())?;
         let model_type = config.get("model_type").and_then(|v| v.as_str()).unwrap_or("bert").to_string();
         let weights = dir.join("model.safetensors");
         let weights_len =
-            std::fs::metadata(&weights).with_context(|| format!("{}: no model.safetensors", dir.display()))?.len();
+            std::fs::metadata(&weights).context(|| format!("{}: no model.safetensors", dir.display()))?.len();
         let device = Device::Cpu;
         // SAFETY: the weights file is memory-mapped read-only and is not modified while the model lives.
         let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[&weights], DType::F32, &device)? };
         let (encoder, dim) = match model_type.as_str() {
             "bert" => {
-                let cfg: bert::Config = serde_json::from_str(&config_text).context("config.json (bert)")?;
+                let cfg: bert::Config =
+                    serde_json::from_str(&config_text).context(|| "config.json (bert)".to_string())?;
                 (Encoder::Bert(bert::BertModel::load(vb, &cfg)?), cfg.hidden_size)
             }
             "xlm-roberta" | "xlm_roberta" => {
                 let cfg: xlm_roberta::Config =
-                    serde_json::from_str(&config_text).context("config.json (xlm-roberta)")?;
+                    serde_json::from_str(&config_text).context(|| "config.json (xlm-roberta)".to_string())?;
                 let vb =
                     if vb.contains_tensor("roberta.embeddings.word_embeddings.weight") { vb.pp("roberta") } else { vb };
                 (Encoder::XlmRoberta(xlm_roberta::XLMRobertaModel::new(&cfg, vb)?), cfg.hidden_size)
             }
-            other => bail!("{}: model_type {other:?} is not bert or xlm-roberta", dir.display()),
+            other => {
+                return Err(load_error(format!("{}: model_type {other:?} is not bert or xlm-roberta", dir.display())))
+            }
         };
         let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json"))
-            .map_err(|e| anyhow!("{}: tokenizer.json: {e}", dir.display()))?;
+            .map_err(|e| load_error(format!("{}: tokenizer.json: {e}", dir.display())))?;
         tokenizer.with_padding(Some(PaddingParams::default()));
         tokenizer
             .with_truncation(Some(TruncationParams { max_length: MAX_TOKENS, ..Default::default() }))
-            .map_err(|e| anyhow!("tokenizer truncation: {e}"))?;
+            .map_err(|e| load_error(format!("tokenizer truncation: {e}")))?;
         let name = dir.canonicalize().ok().and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()));
         let name = name.unwrap_or_else(|| "embedder".into());
         let prefixes = name.to_lowercase().contains("e5").then_some(("query: ", "passage: "));
@@ -84,8 +88,9 @@ impl BertEmbedder {
         }
     }
 
-    fn embed_batch(&self, texts: &[String]) -> anyhow::Result<Vec<Vec<f32>>> {
-        let encodings = self.tokenizer.encode_batch(texts.to_vec(), true).map_err(|e| anyhow!("tokenize: {e}"))?;
+    fn embed_batch(&self, texts: &[String]) -> Result<Vec<Vec<f32>>, ModelError> {
+        let encodings =
+            self.tokenizer.encode_batch(texts.to_vec(), true).map_err(|e| load_error(format!("tokenize: {e}")))?;
         let rows = encodings.len();
         let len = encodings.first().map_or(0, |e| e.get_ids().len());
         let flat = |f: &dyn Fn(&tokenizers::Encoding) -> &[u32]| -> Vec<u32> {
@@ -113,12 +118,12 @@ impl Embedder for BertEmbedder {
         self.dim
     }
 
-    fn embed(&self, texts: &[&str], is_query: bool) -> anyhow::Result<Vec<Vec<f32>>> {
+    fn embed(&self, texts: &[&str], is_query: bool) -> Result<Vec<Vec<f32>>, EmbedError> {
         if texts.is_empty() {
             return Ok(Vec::new());
         }
         let prefix = self.prefixes.map_or("", |(q, p)| if is_query { q } else { p });
         let texts: Vec<String> = texts.iter().map(|t| format!("{prefix}{t}")).collect();
-        self.embed_batch(&texts)
+        self.embed_batch(&texts).map_err(|e| EmbedError(e.to_string()))
     }
 }
