@@ -308,11 +308,12 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
 /// The composed answer for a context with a chart. When everything it would say was said before in the
 /// conversation (the same question again, or a follow-up it has no plan for), it goes deeper instead.
 fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
-    let text = narrate_with(ctx, chart, false);
+    let said = said_before(&ctx.history);
+    let text = narrate_with(ctx, chart, &said, false);
     if has_substance(&text) {
         return text;
     }
-    let deeper = narrate_with(ctx, chart, true);
+    let deeper = narrate_with(ctx, chart, &said, true);
     if has_substance(&deeper) {
         deeper
     } else {
@@ -322,23 +323,29 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
 
 /// More than footnote marks and a line or two of leftovers.
 fn has_substance(text: &str) -> bool {
-    text.chars().filter(|c| !MARKS.iter().any(|m| m.starts_with(*c)) && !c.is_whitespace()).count() >= 40
+    text.chars().filter(|c| !is_mark(*c) && !c.is_whitespace()).count() >= 40
 }
 
-fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
+/// A footnote mark (¹ … ⁹).
+fn is_mark(c: char) -> bool {
+    MARKS.iter().any(|m| m.starts_with(c))
+}
+
+fn narrate_with(ctx: &AnswerContext, chart: &Chart, said: &std::collections::HashSet<String>, deeper: bool) -> String {
     let p = &chart.pillars;
     let s =
         seed(&[p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().map_or("", |h| h.hangul), &ctx.question]);
     let pillars = pillars_in_words(chart);
     let (detail, why) = (deeper || asks_detail(ctx), asks_why(ctx));
     let facts_of = |n: usize| ctx.findings.iter().take(n).map(|f| f.text.clone()).collect::<Vec<_>>();
-    let planned = !why && plan_for(ctx, chart).is_some();
+    let topic_plan = if why { None } else { plan_for(ctx, chart) };
+    let planned = topic_plan.is_some();
     let plan = if why {
         Some(plans::why(chart, ctx.intent, ctx.year))
     } else if asks_advice(ctx) {
         Some(plans::advice(chart, ctx.intent, ctx.year))
     } else {
-        plan_for(ctx, chart)
+        topic_plan
     };
     let (head, reading, facts) = match plan {
         Some(plan) => (plan.head, plan.body, facts_of(4)),
@@ -350,7 +357,6 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
             }
         },
     };
-    let said = said_before(&ctx.history);
     let mut parts = Vec::new();
     if ctx.emotion {
         parts.push(choose(s, 3, &wording::FEELING_FIRST).to_string());
@@ -384,11 +390,11 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
         if !more.is_empty() {
             parts.push(format!("더 살펴볼 사실: {}.", more.join(", ")));
         }
-        parts.extend(woven(ctx, chart, &said, MAX_QUOTED_DETAIL, 3));
+        parts.extend(woven(ctx, chart, said, MAX_QUOTED_DETAIL, 3));
     } else if !why {
         // A plan's body is the answer: one quote at most beside it.
         let quotes = if planned { 1 } else { WOVEN_PASSAGES };
-        parts.extend(woven(ctx, chart, &said, quotes, 2));
+        parts.extend(woven(ctx, chart, said, quotes, 2));
     }
     let schools: Vec<&str> =
         ctx.findings.iter().filter(|f| f.code.starts_with("plugin:")).take(3).map(|f| f.text.as_str()).collect();
@@ -403,7 +409,7 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, deeper: bool) -> String {
         let repeated = sentences_of(c).iter().any(|x| said.contains(x));
         parts.push(if repeated { wording::caution_again(c).to_string() } else { c.clone() });
     }
-    without_said(&parts.join("\n\n"), &said)
+    without_said(&parts.join("\n\n"), said)
 }
 
 /// Passages quoted at most when the user asks to go deeper.
@@ -412,20 +418,12 @@ const MAX_QUOTED_DETAIL: usize = 4;
 /// The sentences of a text as a conversation is checked for repeats: split after `.`, `?`, `!` and at
 /// line breaks, list markers trimmed.
 pub fn sentences_of(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in text.chars() {
-        if c == '\n' {
-            out.push(std::mem::take(&mut cur));
-            continue;
-        }
-        cur.push(c);
-        if matches!(c, '.' | '?' | '!') {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    out.push(cur);
-    out.into_iter().map(|s| clean(&s)).filter(|s| s.chars().count() > 1).collect()
+    text.split('\n').flat_map(pieces).map(clean).filter(|s| s.chars().count() > 1).collect()
+}
+
+/// A line cut after each `.`, `?` and `!`, the punctuation kept, and the rest of the line last.
+fn pieces(line: &str) -> impl Iterator<Item = &str> {
+    line.split_inclusive(['.', '?', '!'])
 }
 
 fn clean(s: &str) -> String {
@@ -453,28 +451,19 @@ fn without_said(text: &str, said: &std::collections::HashSet<String>) -> String 
     let mut lines = Vec::new();
     for line in text.split('\n') {
         let mut kept = String::new();
-        let mut cur = String::new();
         // A footnote mark goes with the sentence before it.
         let mut dropped = false;
-        let mut flush = |cur: &mut String, kept: &mut String| {
-            let c = clean(cur);
-            let only_marks = !c.is_empty() && c.chars().all(|ch| MARKS.iter().any(|m| m.starts_with(ch)));
+        for piece in pieces(line) {
+            let c = clean(piece);
+            let only_marks = !c.is_empty() && c.chars().all(is_mark);
             let repeated = c.chars().count() >= MIN_REPEAT && said.contains(&c);
             if !(repeated || (only_marks && dropped)) {
-                kept.push_str(cur);
+                kept.push_str(piece);
             }
             if !only_marks {
                 dropped = repeated;
             }
-            cur.clear();
-        };
-        for ch in line.chars() {
-            cur.push(ch);
-            if matches!(ch, '.' | '?' | '!') {
-                flush(&mut cur, &mut kept);
-            }
         }
-        flush(&mut cur, &mut kept);
         let k = kept.trim();
         if line.trim().is_empty() || !clean(k).is_empty() {
             lines.push(if line.trim_start().starts_with("- ") && !k.starts_with("- ") && !k.is_empty() {

@@ -22,3 +22,11 @@ pub use context::{AnswerContext, HistoryTurn, PassageRef, Speaker};
 pub use findings::Finding;
 pub use passages::{context_for, Question};
 pub use topic::{TimingTopic, Topic};
+
+/// A chart for the answer layer's unit tests (Seoul, default conventions).
+#[cfg(test)]
+pub(crate) fn test_chart(datetime: &str, gender: &str) -> crate::saju::chart::model::Chart {
+    use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
+    let r = ChartRequest { datetime: datetime.into(), gender: gender.into(), ..Default::default() };
+    build_chart(&r.parse().expect("a valid test birth"), &ChartExtras::default()).expect("a chart")
+}

@@ -182,11 +182,8 @@ fn passage_ref(p: &crate::knowledge::Passage) -> PassageRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
-
     fn chart() -> Chart {
-        let r = ChartRequest { datetime: "1990-05-15T15:30".into(), gender: "female".into(), ..Default::default() };
-        build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap()
+        crate::answer::test_chart("1990-05-15T15:30", "female")
     }
 
     #[test]

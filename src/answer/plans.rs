@@ -8,7 +8,7 @@ use super::topic::TimingTopic;
 use crate::saju::chart::model::{Chart, DaeunPillarView};
 use crate::saju::derive::{TenGod, TenGodGroup};
 use crate::saju::ganzhi::{Branch, GanZhi};
-use crate::saju::josa::with_particle;
+use crate::saju::josa::{with_particle, with_ro};
 use crate::saju::pillars::year_pillar;
 
 /// A headline and the body under it.
@@ -40,14 +40,6 @@ pub fn group_noun(group: TenGodGroup) -> &'static str {
         TenGodGroup::GwanSeong => "책임과 명예",
         TenGodGroup::InSeong => "배움과 도움",
     }
-}
-
-/// `word` with 으로/로 as it is spoken (로 after a vowel or ㄹ).
-fn with_ro(word: &str) -> String {
-    let spoken = word.split('(').next().unwrap_or(word);
-    let last = spoken.chars().last().filter(|c| ('가'..='힣').contains(c));
-    let jong = last.map_or(0, |c| (c as u32 - '가' as u32) % 28);
-    format!("{word}{}", if jong == 0 || jong == 8 { "로" } else { "으로" })
 }
 
 fn group_of(name: &str) -> Option<TenGodGroup> {
@@ -557,12 +549,7 @@ pub fn why(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
-
-    fn chart(datetime: &str, gender: &str) -> Chart {
-        let r = ChartRequest { datetime: datetime.into(), gender: gender.into(), ..Default::default() };
-        build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap()
-    }
+    use crate::answer::test_chart as chart;
 
     #[test]
     fn the_road_lists_every_cycle_and_marks_the_running_one() {

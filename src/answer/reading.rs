@@ -131,7 +131,7 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
         ),
         Topic::YearFortune | Topic::Daeun => {
             let d = &chart.daeun;
-            let current = d.pillars.iter().find(|c| c.start_year <= year && year <= c.end_year);
+            let (current, _) = super::plans::daeun_at(chart, year);
             (
                 "운의 흐름은 대운과 그해의 간지를 함께 봅니다.".into(),
                 match current {

@@ -337,12 +337,7 @@ pub fn verdict(score: f32) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
-
-    fn chart(datetime: &str, gender: &str) -> Chart {
-        let r = ChartRequest { datetime: datetime.into(), gender: gender.into(), ..Default::default() };
-        build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap()
-    }
+    use crate::answer::test_chart as chart;
 
     #[test]
     fn the_spouse_star_follows_the_gender() {

@@ -19,6 +19,19 @@ pub fn with_particle(word: &str, after_consonant: &str, after_vowel: &str) -> St
     format!("{word}{particle}")
 }
 
+/// `word` followed by 으로 or 로 as it is spoken: 로 after a vowel or ㄹ (`금(金)으로`, `화(火)로`, `연애로`,
+/// `물로`); a closing gloss in brackets is read past.
+pub fn with_ro(word: &str) -> String {
+    let spoken = match word.strip_suffix(')').and_then(|w| w.rfind('(').map(|i| &w[..i])) {
+        Some(spoken) if !spoken.is_empty() => spoken,
+        _ => word,
+    };
+    let last = spoken.chars().last().filter(|c| ('가'..='힣').contains(c));
+    let final_consonant = last.map_or(0, |c| (c as u32 - '가' as u32) % 28);
+    // 0: no final consonant; 8: ㄹ.
+    format!("{word}{}", if final_consonant == 0 || final_consonant == 8 { "로" } else { "으로" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +46,9 @@ mod tests {
         assert!(!has_final_consonant("abc"));
         assert_eq!(with_particle("목(木)", "이", "가"), "목(木)이");
         assert_eq!(with_particle("화(火)", "이", "가"), "화(火)가");
+        assert_eq!(with_ro("금(金)"), "금(金)으로");
+        assert_eq!(with_ro("화(火)"), "화(火)로");
+        assert_eq!(with_ro("물"), "물로");
+        assert_eq!(with_ro("결혼·연애"), "결혼·연애로");
     }
 }
