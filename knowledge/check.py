@@ -2,6 +2,7 @@
 """Validate the saju knowledge base (stdlib only, Python 3.11).
 
 Usage: python3 knowledge/check.py [KNOWLEDGE_DIR]
+       python3 knowledge/check.py --self-test   # runs the condition lint on built-in bad/good examples
 
 Checks every passage file (knowledge/<folder>/<id>.md):
   * front matter between '---' lines parses (key: value, inline lists)
@@ -10,7 +11,12 @@ Checks every passage file (knowledge/<folder>/<id>.md):
     with the folder name
   * body has 3-8 sentences (rough count of sentence-ending punctuation)
   * tags, synonyms, topics are non-empty; topics come from the allowed list
-  * every applies_when string matches the findings grammar
+  * every applies_when string matches the findings grammar; '&' joins atoms
+    (all-of), no atom twice, at most one value per single-valued kind
+    (month_branch, day_stem, day_pillar, strength, gender, intent)
+  * condition lint: a sentence that names a season of birth or an element
+    being missing/many must be guaranteed by every applies_when string
+    (see CONDITION LINT below and the README's check.py section)
 Prints the passage count per folder and exits non-zero on any error.
 """
 from __future__ import annotations
@@ -68,8 +74,8 @@ CONDITION = "(?:" + "|".join([
 ]) + ")"
 MODIFIER = f"(?:gender:(?:male|female)|intent:{INTENT})"
 ATOM = f"(?:{CONDITION}|{MODIFIER})"
-# One string = atoms joined by '&'. Only gender/intent modifiers may be added to a
-# condition: at most one non-modifier atom per string (checked separately).
+# One string = atoms joined by '&', all of which must hold (all-of). Several chart
+# conditions may be joined ("element_missing:water&month_branch:오").
 APPLIES_RE = re.compile(f"^{ATOM}(?:&{ATOM})*$")
 MODIFIER_RE = re.compile(f"^{MODIFIER}$")
 
@@ -77,6 +83,142 @@ MODIFIER_RE = re.compile(f"^{MODIFIER}$")
 # closing quote/bracket, or the end of the text. Digits before '.' (e.g. "1.")
 # are not sentence ends.
 SENT_END_RE = re.compile(r"(?<![0-9])[.!?。！？](?=[\s\"'”’)\]]|$)")
+
+
+# Kinds of which a chart has exactly one value: joining two of them never holds.
+SINGLE_VALUED = {"month_branch", "day_stem", "day_pillar", "strength", "gender", "intent"}
+
+# --- CONDITION LINT -------------------------------------------------------
+# A passage is quoted whenever ANY applies_when string holds, so a sentence
+# that names a chart condition must be true for EVERY string. This lint knows
+# two families of conditions, each as a small explicit table of Korean phrases:
+#   * the season of birth (the month branch): "여름에 태어…", "겨울생", "인월생" …
+#   * an element being missing or many: "물이 없…", "화가 부족…", "토가 많…",
+#     "금 기운이 지나치…" …
+# Exempt (they never describe the user's chart): passages in terms/; passages
+# whose every applies_when string carries intent:term (quoted only for term
+# questions); and search-only passages (applies_when: []) in elements/, the
+# general element theory (nature, 상생, 상극), which may describe what an
+# excess or lack of an element does in general. Every other passage — also
+# any other applies_when: [] passage, since search can bring it to any
+# chart — must have each stated condition in every applies_when string.
+SEASON_BRANCHES = {"봄": "인묘진", "여름": "사오미", "가을": "신유술", "겨울": "해자축"}
+_BIRTH = r"(?:에 태어|생|\s?출생|\s?사주)"
+SEASON_PHRASES = [(re.compile(rf"(?<![가-힣])(?:초|한|늦)?{name}{_BIRTH}"), branches)
+                  for name, branches in SEASON_BRANCHES.items()] + [
+    (re.compile(r"(?:추운|차가운|찬) 계절에 태어"), SEASON_BRANCHES["겨울"]),
+    (re.compile(r"(?:더운|뜨거운) 계절에 태어"), SEASON_BRANCHES["여름"]),
+]
+MONTH_BIRTH_RE = re.compile(r"(?<![가-힣])([자축인묘진사오미신유술해])월(?:에 태어|생)")
+ELEMENT_WORDS = {"wood": "목|나무", "fire": "화|불", "earth": "토|흙", "metal": "금|쇠", "water": "수|물"}
+_ELEM = r"(?<![가-힣])(?:{w})(?:\([木火土金水]\))?(?:의 기운| 기운)?(?:이|가|은|는)?\s?"
+ELEMENT_PHRASES = []
+for _code, _words in ELEMENT_WORDS.items():
+    ELEMENT_PHRASES.append((re.compile(_ELEM.format(w=_words) + r"(?:없|부족|모자라|보이지 않|드러나지 않)"),
+                            f"element_missing:{_code}"))
+    ELEMENT_PHRASES.append((re.compile(_ELEM.format(w=_words) + r"(?:많|넘치|넘쳐|과다|과하|지나치|두터)"),
+                            f"element_excess:{_code}"))
+
+
+def split_sentences(body: str) -> list[str]:
+    out, start = [], 0
+    for m in SENT_END_RE.finditer(body):
+        out.append(body[start:m.end()].strip())
+        start = m.end()
+    if body[start:].strip():
+        out.append(body[start:].strip())
+    return out
+
+
+def is_bound_noun_su(sentence: str, start: int) -> bool:
+    """'할 수 없다': 수 after a word ending in ㄹ is the bound noun, not the element 수(水)."""
+    if sentence[start] != "수" or start < 2 or sentence[start - 1] != " ":
+        return False
+    prev = sentence[start - 2]
+    return "가" <= prev <= "힣" and (ord(prev) - 0xAC00) % 28 == 8
+
+
+def lint_exempt(folder: str, applies: list[str]) -> bool:
+    top = folder.split("/")[0]
+    if top == "terms":
+        return True
+    if applies and all("intent:term" in c.split("&") for c in applies):
+        return True
+    return not applies and top == "elements"
+
+
+def lint_conditions(folder: str, applies: list[str], body: str) -> list[str]:
+    """Sentences stating a season or element condition that some applies_when string lacks."""
+    if lint_exempt(folder, applies):
+        return []
+    strings = [c.split("&") for c in applies]
+    problems = []
+    for sentence in split_sentences(body):
+        needs: list[tuple[str, set[str]]] = []  # (what, acceptable atoms)
+        for rx, branches in SEASON_PHRASES:
+            for m in rx.finditer(sentence):
+                needs.append((m.group(0), {f"month_branch:{b}" for b in branches}
+                              | {f"branch:{b}@month_branch" for b in branches}))
+        for m in MONTH_BIRTH_RE.finditer(sentence):
+            b = m.group(1)
+            needs.append((m.group(0), {f"month_branch:{b}", f"branch:{b}@month_branch"}))
+        for rx, atom in ELEMENT_PHRASES:
+            for m in rx.finditer(sentence):
+                if not is_bound_noun_su(sentence, m.start()):
+                    needs.append((m.group(0), {atom}))
+        for phrase, atoms in needs:
+            if not strings or any(not atoms & set(parts) for parts in strings):
+                ordered = sorted(atoms, key=lambda a: (not a.startswith(("month_branch", "element")), a))
+                want = " or ".join(ordered[:3]) + (" …" if len(atoms) > 3 else "")
+                problems.append(f"sentence states '{phrase}' but not every applies_when string "
+                                f"guarantees it (needs {want}): {sentence[:60]}…")
+    return problems
+
+
+def self_test() -> int:
+    """Feeds the condition lint known-bad and known-good passages; exit 1 on a miss."""
+    original_water_missing = (  # elements.water.missing as first published
+        "사주에 수(水)가 없으면 멈추어 돌아보고 쉬어 가는 힘, 상황에 맞춰 유연하게 흘러가는 힘이 부족하기 쉽다고 봅니다. "
+        "대신 행동이 빠르고 결과 중심이라 추진력 있는 사람으로 평가받는 경우가 많습니다. "
+        "특히 여름에 태어나 물이 없다면 조후(調候)의 관점에서 열기를 식혀 줄 기운이 필요하다고 해석하며, "
+        "대운이나 세운에서 수가 올 때를 숨을 고르고 재정비하는 때로 읽기도 합니다.")
+    bad = [
+        ("elements", ["element_missing:water"], original_water_missing),
+        ("topics", ["intent:health&element_excess:fire", "intent:health&element_missing:fire"],
+         "화가 지나치면 열이 오릅니다. 반대로 화가 부족한 경우에는 햇볕을 쬐면 좋습니다."),
+        ("strength", ["favourable:fire"], "차가운 계절에 태어나 화가 용신이라면 따뜻함이 힘이 됩니다."),
+        ("shinsal", [], "겨울생은 차분합니다."),
+        ("branches", ["month_branch:축"], "인월생은 시작하는 힘이 강합니다."),
+        ("branches", ["month_branch:묘"], "목 기운이 지나치면 고집으로 흐릅니다."),
+        ("strength", ["month_branch:해"], "불이 없더라도 운에서 화가 오면 살아납니다."),
+        ("elements", ["element_missing:water&month_branch:사", "element_missing:water"],
+         "여름에 태어나 물이 없으면 열기를 식힐 기운이 아쉽습니다."),
+    ]
+    good = [
+        ("elements", [f"element_missing:water&month_branch:{b}" for b in "사오미"],
+         "여름에 태어났는데 수(水)가 보이지 않으면 열기를 식힐 기운이 아쉽습니다."),
+        ("strength", ["intent:term"], "한겨울에 태어나 차가운 사주는 불이 필요합니다."),
+        ("terms", [], "겨울생은 차분하다고들 합니다."),
+        ("elements", [], "물이 넘치면 흩어지고 불이 지나치면 태웁니다."),
+        ("topics", ["intent:love"], "대화가 많은 관계, 결과물이 없는 날, 지금이 많이 힘든 때도 있습니다."),
+        ("relations", [], "원진 하나로 관계를 정할 수는 없으며, 단정할 수 없는 일입니다."),
+        ("branches", ["month_branch:자"], "자월생은 겨울생답게 차분하고, 한여름인 오월보다 조용합니다."),
+        ("topics", ["intent:health&element_missing:earth"], "사주에 토가 부족하면 식사가 불규칙해지기 쉽습니다."),
+    ]
+    failures = 0
+    for folder, applies, body in bad:
+        if not lint_conditions(folder, applies, body):
+            print(f"self-test: lint missed a bad passage {applies}: {body[:40]}…", file=sys.stderr)
+            failures += 1
+    for folder, applies, body in good:
+        for problem in lint_conditions(folder, applies, body):
+            print(f"self-test: lint flagged a good passage {applies}: {problem}", file=sys.stderr)
+            failures += 1
+    if failures:
+        print(f"self-test: {failures} failure(s)", file=sys.stderr)
+        return 1
+    print(f"self-test: OK ({len(bad)} bad passages caught, {len(good)} good passages pass)")
+    return 0
 
 
 def parse_list(raw: str, key: str, errors: list[str], where: str) -> list[str]:
@@ -172,13 +314,14 @@ def check(root: Path) -> int:
                 errors.append(f"{path}: applies_when '{cond}' does not match the grammar")
                 continue
             parts = cond.split("&")
-            core = [p for p in parts if not MODIFIER_RE.match(p)]
-            if len(core) > 1:
-                errors.append(f"{path}: applies_when '{cond}' combines two chart conditions; "
-                              "only gender:/intent: may be added with '&'")
-            kinds = [p.split(":")[0] for p in parts if MODIFIER_RE.match(p)]
+            if len(parts) != len(set(parts)):
+                errors.append(f"{path}: applies_when '{cond}' repeats an atom")
+            kinds = [p.split(":")[0] for p in parts if p.split(":")[0] in SINGLE_VALUED]
             if len(kinds) != len(set(kinds)):
-                errors.append(f"{path}: applies_when '{cond}' repeats a modifier")
+                errors.append(f"{path}: applies_when '{cond}' joins two values of one kind "
+                              "(it can never hold)")
+        errors.extend(f"{path}: {e}" for e in lint_conditions(
+            folder, meta.get("applies_when", []), body))
         if not body:
             errors.append(f"{path}: empty body")
         else:
@@ -202,5 +345,7 @@ def check(root: Path) -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--self-test"]:
+        sys.exit(self_test())
     base = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
     sys.exit(check(base))

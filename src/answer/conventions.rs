@@ -46,7 +46,7 @@ pub fn notes(chart: &Chart) -> Vec<String> {
         );
     } else {
         let correction = match chart.time_correction() {
-            TimeCorrection::None => None,
+            TimeCorrection::None | TimeCorrection::Standard => None,
             TimeCorrection::Longitude => Some("경도"),
             TimeCorrection::TrueSolar => Some("진태양시"),
         };
@@ -64,11 +64,69 @@ pub fn notes(chart: &Chart) -> Vec<String> {
     }
     if chart.warnings.iter().any(|w| w.code == "summer_time_kept") {
         out.push("서머타임 시행 기간의 출생인데 시계 그대로 보았습니다. 한국 명리의 관행대로 한 시간을 빼 표준시로 보면 시주가 달라질 수 있습니다.".to_string());
-    } else if chart.birth.correction.summer_time == "removed" && chart.time_correction() == TimeCorrection::None {
+    } else if chart.birth.correction.summer_time == "removed" && chart.time_correction().reads_clock() {
         out.push("서머타임 시행 기간의 출생이라, 한국 명리의 관행대로 한 시간을 빼 표준시로 보았습니다.".to_string());
     }
-    if let Some(w) = chart.warnings.iter().find(|w| w.code.starts_with("near_")) {
+    let longitude = longitude_note(chart);
+    let has_longitude = longitude.is_some();
+    out.extend(longitude);
+    // The longitude note already names the neighbouring hour; a boundary warning about the hour or the day
+    // would say it twice.
+    let said_by_longitude = |code: &str| has_longitude && code != "near_jie";
+    if let Some(w) = chart.warnings.iter().find(|w| w.code.starts_with("near_") && !said_by_longitude(w.code)) {
         out.push(format!("참고: {}", w.message));
     }
     out
+}
+
+/// The clock convention in plain words, when the other one would change the chart: the pillars were read from
+/// the clock, and local mean time (most Korean 만세력 take about 30 minutes off in Seoul) gives another hour
+/// or day pillar.
+fn longitude_note(chart: &Chart) -> Option<String> {
+    let w = chart.warnings.iter().find(|w| w.code == "longitude_changes_pillars")?;
+    let alt = w.alternative.as_ref()?;
+    let mut changed = Vec::new();
+    if alt.changed.contains(&"hour") {
+        changed.push(format!("시주가 {}시", alt.hour.unwrap_or("-")));
+    }
+    if alt.changed.contains(&"day") {
+        changed.push(format!("일주가 {}일", alt.day));
+    }
+    if changed.is_empty() {
+        return None;
+    }
+    let clock = chart.birth.corrected_clock.get(11..16).unwrap_or("");
+    Some(format!(
+        "시주는 태어난 시계 시각({clock}) 그대로 정했어요. 국내 만세력 다수처럼 경도 보정으로 약 {}분을 빼면 {} 바뀝니다.",
+        alt.minutes.round(),
+        crate::saju::josa::with_ro(&changed.join(", "))
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::test_chart;
+
+    #[test]
+    fn the_longitude_reading_is_said_when_it_changes_the_hour_and_only_then() {
+        // 09:20 KST is 08:48 Seoul mean time: 사시 on the clock, 진시 with the correction.
+        let near = notes(&test_chart("1990-05-15T09:20", "female"));
+        let note = near.iter().find(|n| n.contains("경도 보정")).expect("a longitude note");
+        assert!(note.contains("09:20") && note.contains("32분") && note.contains("진시로"), "{note}");
+        assert!(
+            !near.iter().any(|n| n.starts_with("참고:") && n.contains("시 경계")),
+            "said once, not twice: {near:?}"
+        );
+        // 10:40 is 10:08 mean time: 사시 either way.
+        assert!(!notes(&test_chart("1990-05-15T10:40", "female")).iter().any(|n| n.contains("경도")));
+    }
+
+    #[test]
+    fn a_summer_time_birth_is_read_on_standard_time_by_default() {
+        let chart = test_chart("1988-07-01T09:30", "male");
+        assert_eq!(chart.birth.correction.summer_time, "removed");
+        assert_eq!(chart.pillars.hour.as_ref().map(|h| h.branch.hangul), Some("진"));
+        assert!(notes(&chart).iter().any(|n| n.contains("표준시로 보았습니다")));
+    }
 }

@@ -36,7 +36,22 @@ pub fn passages_for(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<PassageRef> 
         }
     };
     let selected: Vec<String> = kb.select(&codes, Some(intent)).into_iter().map(|p| p.id.clone()).collect();
-    let searched: Vec<String> = kb.search(&ctx.question, MAX_PASSAGES).into_iter().map(|h| h.id).collect();
+    // A retrieved passage written for a condition (`applies_when`) is quoted only when the chart meets it: a
+    // passage on a missing element must not reach a chart that has plenty of it. Term questions ask about the
+    // words, not the chart, and keep what they retrieve.
+    let fits_chart = |id: &String| {
+        ctx.chart.is_none()
+            || ctx.intent == Topic::Term
+            || kb.get(id).is_some_and(|p| p.applies_when.is_empty())
+            || selected.contains(id)
+    };
+    let searched: Vec<String> = kb
+        .search(&ctx.question, MAX_PASSAGES * 2)
+        .into_iter()
+        .map(|h| h.id)
+        .filter(fits_chart)
+        .take(MAX_PASSAGES)
+        .collect();
     // A term question is about the words asked; otherwise the chart's passages lead, at most half of them,
     // so the question's own subject always gets room.
     if ctx.intent == Topic::Term {

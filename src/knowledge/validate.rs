@@ -96,21 +96,31 @@ pub fn is_modifier(code: &str) -> bool {
 #[error("{0}")]
 pub struct ConditionError(pub String);
 
-/// Checks one `applies_when` string: atoms of the grammar, at most one chart condition, no repeated modifier.
+/// Kinds of condition a chart has exactly one value of.
+const SINGLE_VALUED: [&str; 6] = ["month_branch", "day_stem", "day_pillar", "strength", "gender", "intent"];
+
+/// Checks one `applies_when` string: atoms of the grammar joined all-of with `&`, no atom twice, at most one
+/// value per single-valued kind (the same rules as `knowledge/check.py`).
 pub fn check_applies_when(text: &str) -> Result<(), ConditionError> {
     let parts: Vec<&str> = text.split('&').collect();
     if let Some(bad) = parts.iter().find(|p| !is_condition(p) && !is_modifier(p)) {
         return Err(ConditionError(format!("applies_when '{text}': '{bad}' does not match the grammar")));
     }
-    if parts.iter().filter(|p| is_condition(p)).count() > 1 {
-        return Err(ConditionError(format!(
-            "applies_when '{text}' combines two chart conditions; only gender:/intent: may be added"
-        )));
+    // An all-of join: no atom twice, and at most one value of a kind that has one value per chart (two
+    // month branches together can never hold).
+    let mut atoms = parts.clone();
+    atoms.sort_unstable();
+    if atoms.windows(2).any(|w| w[0] == w[1]) {
+        return Err(ConditionError(format!("applies_when '{text}' repeats a condition")));
     }
-    let mut kinds: Vec<&str> = parts.iter().filter(|p| is_modifier(p)).map(|p| p.split(':').next().unwrap()).collect();
+    let mut kinds: Vec<&str> =
+        parts.iter().map(|p| p.split(':').next().unwrap_or("")).filter(|k| SINGLE_VALUED.contains(k)).collect();
     kinds.sort_unstable();
     if kinds.windows(2).any(|w| w[0] == w[1]) {
-        return Err(ConditionError(format!("applies_when '{text}' repeats a modifier")));
+        return Err(ConditionError(format!(
+            "applies_when '{text}' joins two values of '{}', which a chart has only one of",
+            kinds.windows(2).find(|w| w[0] == w[1]).map_or("", |w| w[0])
+        )));
     }
     Ok(())
 }
@@ -180,11 +190,14 @@ mod tests {
             "day_pillar:경진",
             "seun_relation:combine",
             "life_stage:병@day_branch",
+            "ten_god:편관&day_stem:경",
+            "element_missing:water&month_branch:오",
         ] {
             assert_eq!(check_applies_when(ok), Ok(()), "{ok}");
         }
         for bad in [
-            "ten_god:편관&day_stem:경",
+            "month_branch:사&month_branch:오",
+            "ten_god:편관&ten_god:편관",
             "intent:love&intent:career",
             "day_pillar:갑축",
             "ten_god:편관@day_stem",

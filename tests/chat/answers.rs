@@ -2,7 +2,7 @@
 //! `tests/data/answer_cases.jsonl`, written by someone who had not read the composer. Each row: `id` and
 //! `turns`, each turn a `user` message and its `expect`ations (see `tests/data/README.md`). Every answer is
 //! also held to the rules no reply may break: no raw `[passage.id]` in the text, no sentence said twice in
-//! one conversation.
+//! one conversation, no quoted passage whose `applies_when` the chart does not meet.
 //!
 //! `SAJU_ANSWER_CASES=path` runs another file of the same shape (turns may be bare strings), and
 //! `SAJU_ANSWER_DUMP=path` writes every reply there as JSON lines, for a reviewer.
@@ -46,6 +46,27 @@ fn sentences(text: &str) -> Vec<String> {
 fn raw_citation(text: &str) -> Option<String> {
     let re = regex::Regex::new(r"\[[a-z_0-9]+(\.[a-z_0-9]+)+\]").unwrap();
     re.find(text).map(|m| m.as_str().to_string())
+}
+
+/// Quoted passages written for a condition the chart does not meet: each `applies_when` string is an all-of
+/// join, and its chart parts (not the `intent:` modifier, which the door decides) must all be among the turn's
+/// findings and the chart's gender for the passage to fit. Passages with no condition fit every chart.
+fn unfit_citations(kb: &KnowledgeBase, o: &TurnOutcome) -> Vec<String> {
+    let Some(chart) = &o.chart else { return Vec::new() };
+    let mut codes: Vec<String> = o.findings.iter().map(|f| f.code.clone()).collect();
+    codes.extend(chart.gender().map(|g| format!("gender:{}", g.code())));
+    // A relation between the two charts of a 궁합 (`compat:punishment`) is that relation for the pair.
+    let pair: Vec<String> =
+        codes.iter().filter_map(|c| c.strip_prefix("compat:")).map(|k| format!("relation:{k}")).collect();
+    codes.extend(pair);
+    let fits = |cond: &str| cond.split('&').filter(|p| !p.starts_with("intent:")).all(|p| codes.iter().any(|c| c == p));
+    o.citations
+        .iter()
+        .filter(|c| {
+            kb.get(&c.id).is_some_and(|p| !p.applies_when.is_empty() && !p.applies_when.iter().any(|a| fits(a)))
+        })
+        .map(|c| c.id.clone())
+        .collect()
 }
 
 /// What one expectation key says of one reply; `None` when it holds.
@@ -102,6 +123,9 @@ async fn converse(brain: &Brain, turns: &[(String, Value)]) -> Vec<(TurnOutcome,
             expect.as_object().map(|m| m.iter().filter_map(|(k, v)| check(k, v, &o)).collect()).unwrap_or_default();
         if let Some(raw) = raw_citation(&o.reply) {
             failed.push(format!("raw citation {raw}"));
+        }
+        for id in unfit_citations(&brain.knowledge, &o) {
+            failed.push(format!("unfit passage {id}"));
         }
         let mine = sentences(&o.reply);
         if o.follow_up.is_none() {
@@ -175,18 +199,22 @@ async fn score(file: &str, required: f64) {
         let results = converse(&brain, turns).await;
         for (i, ((user, expect), (o, failed))) in turns.iter().zip(&results).enumerate() {
             let keys: Vec<String> = expect.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
-            for k in keys.iter().map(String::as_str).chain(["no_raw_citation", "no_repeat"]) {
+            for k in keys.iter().map(String::as_str).chain(["no_raw_citation", "no_repeat", "fits_chart"]) {
                 let e = per_key.entry(k.to_string()).or_default();
                 e.1 += 1;
                 let bad = match k {
                     "no_raw_citation" => failed.iter().any(|f| f.starts_with("raw citation")),
                     "no_repeat" => failed.iter().any(|f| f.starts_with("repeated")),
+                    "fits_chart" => failed.iter().any(|f| f.starts_with("unfit passage")),
                     k => failed.iter().any(|f| f.starts_with(&format!("{k}="))),
                 };
                 e.0 += u32::from(!bad);
             }
-            checks += keys.len() as u32 + 2;
-            passed += keys.len() as u32 + 2 - failed.len().min(keys.len() + 2) as u32;
+            let fixed = ["raw citation", "repeated", "unfit passage"];
+            let fixed_failed = fixed.iter().filter(|p| failed.iter().any(|f| f.starts_with(*p))).count();
+            let key_failed = failed.iter().filter(|f| !fixed.iter().any(|p| f.starts_with(p))).count();
+            checks += keys.len() as u32 + fixed.len() as u32;
+            passed += (keys.len() - key_failed.min(keys.len())) as u32 + (fixed.len() - fixed_failed) as u32;
             if !failed.is_empty() {
                 failures.push(format!("{id}#{i} {user:?}: {failed:?}\n    → {}", o.reply.replace('\n', " / ")));
             }

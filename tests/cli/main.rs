@@ -76,7 +76,7 @@ fn chart_json_has_the_documented_shape() {
     assert_eq!(c["daeun"]["pillars"][0]["hangul"], "임오");
     assert_eq!(c["input"]["zi_hour"], "split");
     assert_eq!(c["input"]["convention"], "classic");
-    assert_eq!(c["birth"]["correction"]["method"], "none");
+    assert_eq!(c["birth"]["correction"]["method"], "standard");
 }
 
 #[test]

@@ -104,7 +104,7 @@ fn validation_reports_rule_breaks() {
         let p = root.join("terms/terms.ilgan.md");
         let text = fs::read_to_string(&p).unwrap();
         let text =
-            text.replace("applies_when: [\"intent:term\"]", "applies_when: [\"intent:term&ten_god:편관&day_stem:갑\"]");
+            text.replace("applies_when: [\"intent:term\"]", "applies_when: [\"intent:term&day_stem:을&day_stem:갑\"]");
         fs::write(root.join("stems/terms.moved.md"), text.replace("id: terms.ilgan", "id: terms.moved")).unwrap();
     });
     let kb = KnowledgeBase::load_dir(tmp.path()).unwrap();
@@ -113,8 +113,8 @@ fn validation_reports_rule_breaks() {
         issues,
         [
             "stems/terms.moved.md: id 'terms.moved' does not start with its folder 'stems'",
-            "stems/terms.moved.md: applies_when 'intent:term&ten_god:편관&day_stem:갑' combines two chart conditions; \
-         only gender:/intent: may be added",
+            "stems/terms.moved.md: applies_when 'intent:term&day_stem:을&day_stem:갑' joins two values of 'day_stem', \
+         which a chart has only one of",
         ]
     );
 }

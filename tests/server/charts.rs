@@ -165,10 +165,24 @@ async fn conventions_are_accepted_everywhere_a_birth_is() {
         b.as_object_mut().unwrap().extend(bad.as_object().unwrap().clone());
         assert_error(&s.post("/v1/charts", None, b).await, 400, "invalid_request");
     }
-    // Summer time kept by default: a warning with the standard-time pillars.
+    // Summer time comes off by default (standard time, Korean practice): 09:30 KDT is read as 08:30.
     let summer = s.post("/v1/charts", None, json!({"datetime": "1988-07-01T09:30", "gender": "female"})).await;
+    assert_eq!(summer.body["birth"]["correction"]["summer_time"], "removed");
+    assert_eq!(summer.body["birth"]["corrected_clock"], "1988-07-01T08:30:00");
+    assert_eq!(summer.body["input"]["time_correction"], "standard");
+    // `none` is the clock as given: summer time kept, with a warning carrying the standard-time pillars.
+    let kept = s
+        .post(
+            "/v1/charts",
+            None,
+            json!({"datetime": "1988-07-01T09:30", "gender": "female", "time_correction": "none"}),
+        )
+        .await;
     let codes: Vec<&str> =
-        summer.body["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
+        kept.body["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"summer_time_kept"), "{codes:?}");
-    assert_eq!(summer.body["birth"]["correction"]["summer_time"], "kept");
+    assert_eq!(kept.body["birth"]["correction"]["summer_time"], "kept");
+    // Asking to keep summer time together with a correction is refused, not guessed.
+    let clash = json!({"datetime": "1988-07-01T09:30", "gender": "female", "time_correction": "longitude", "summer_time": "keep"});
+    assert_error(&s.post("/v1/charts", None, clash).await, 400, "invalid_input");
 }

@@ -56,6 +56,7 @@ pub enum SummerTime {
 #[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]
 #[oai(rename_all = "snake_case")]
 pub enum TimeCorrection {
+    Standard,
     None,
     Longitude,
     TrueSolar,
@@ -89,11 +90,13 @@ pub struct ChartInput {
     /// Preset of the clock conventions below (default `classic`); the fields given explicitly override it.
     pub convention: Option<Convention>,
     pub zi_hour: Option<ZiHour>,
+    /// `standard` (default: the clock, less the summer hour in Korea's summer-time years), `none` (the clock
+    /// exactly as given), `longitude` (local mean time) or `true_solar`.
     pub time_correction: Option<TimeCorrection>,
     /// Degrees east for the time correction; default the zone's principal city.
     #[oai(validator(minimum(value = "-180"), maximum(value = "180")))]
     pub longitude: Option<f64>,
-    /// Summer time on the clock when `time_correction` is `none` (default `keep`).
+    /// `remove` (default: standard time) or `keep` (the clock as shown; implies `time_correction = none`).
     pub summer_time: Option<SummerTime>,
     pub disambiguation: Option<Disambiguation>,
     /// Minutes around a 절입 or hour boundary that produce a warning (default 30).

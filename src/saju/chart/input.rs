@@ -101,7 +101,7 @@ impl Convention {
 
     pub fn hangul(self) -> &'static str {
         match self {
-            Self::Classic => "기본(시계 그대로, 야자시)",
+            Self::Classic => "기본(표준시 시계, 야자시)",
             Self::KoreanApp => "국내 앱식(출생지 경도 보정, 정자시)",
             Self::Fixed127_5 => "동경 127.5도 고정(-30분, 자정 기준)",
         }
@@ -112,9 +112,9 @@ impl Convention {
         let classic = ChartOptions {
             convention: Convention::Classic,
             zi_hour: ZiHour::Split,
-            time_correction: TimeCorrection::None,
+            time_correction: TimeCorrection::Standard,
             longitude: None,
-            summer_time: SummerTime::Keep,
+            summer_time: SummerTime::Remove,
             disambiguation: Disambiguation::Earlier,
             boundary_window_minutes: 30,
         };
@@ -222,14 +222,15 @@ pub struct ChartRequest {
     /// `split` (default), `next_day` or `same_day`.
     #[serde(default)]
     pub zi_hour: Option<String>,
-    /// `none` (default), `longitude` or `true_solar`.
+    /// `standard` (default: the zone's standard time, summer time taken off), `none` (the clock as given),
+    /// `longitude` or `true_solar`.
     #[serde(default)]
     pub time_correction: Option<String>,
     /// Degrees east for the time correction; default the zone's principal city.
     #[serde(default)]
     pub longitude: Option<f64>,
-    /// With `time_correction = none`: `keep` (default) reads the clock with its summer time, `remove` reads
-    /// standard time.
+    /// `remove` (default) reads standard time; `keep` reads the clock with its summer time (it implies
+    /// `time_correction = none`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summer_time: Option<String>,
     /// For a local time that a clock change skipped or repeated: `earlier` (default), `later` or `reject`.
@@ -277,13 +278,31 @@ impl ChartRequest {
             options.zi_hour = ZiHour::parse(z)
                 .ok_or_else(|| invalid("zi_hour", format!("{z} (split, next_day, same_day 중 하나)")))?;
         }
+        if let Some(c) = &self.time_correction {
+            options.time_correction = TimeCorrection::parse(c).ok_or_else(|| {
+                invalid("time_correction", format!("{c} (standard, none, longitude, true_solar 중 하나)"))
+            })?;
+            // `none` is the civil clock as given: summer time stays on it unless `summer_time` says otherwise.
+            if options.time_correction == TimeCorrection::None {
+                options.summer_time = SummerTime::Keep;
+            }
+        }
         if let Some(t) = &self.summer_time {
             options.summer_time =
                 SummerTime::parse(t).ok_or_else(|| invalid("summer_time", format!("{t} (keep 또는 remove)")))?;
-        }
-        if let Some(c) = &self.time_correction {
-            options.time_correction = TimeCorrection::parse(c)
-                .ok_or_else(|| invalid("time_correction", format!("{c} (none, longitude, true_solar 중 하나)")))?;
+            if options.summer_time == SummerTime::Keep {
+                match self.time_correction.as_deref() {
+                    // Keeping summer time means reading the clock as shown.
+                    None => options.time_correction = TimeCorrection::None,
+                    Some("none") => {}
+                    Some(c) => {
+                        return Err(invalid(
+                            "summer_time",
+                            format!("keep은 time_correction {c}와 함께 쓸 수 없습니다 (keep은 none과만 씁니다)"),
+                        ))
+                    }
+                }
+            }
         }
         if let Some(d) = &self.disambiguation {
             options.disambiguation = Disambiguation::parse(d)
@@ -364,6 +383,29 @@ mod tests {
     }
 
     #[test]
+    fn standard_time_is_the_default_and_none_is_the_clock_as_given() {
+        let at = |extra: &str| req(&format!(r#"{{"datetime": "1988-07-01T10:00", "gender": "male"{extra}}}"#));
+        let default = at("").unwrap().options;
+        assert_eq!((default.time_correction, default.summer_time), (TimeCorrection::Standard, SummerTime::Remove));
+        let standard = at(r#", "time_correction": "standard""#).unwrap().options;
+        assert_eq!(standard, default);
+        let none = at(r#", "time_correction": "none""#).unwrap().options;
+        assert_eq!((none.time_correction, none.summer_time), (TimeCorrection::None, SummerTime::Keep));
+        let keep = at(r#", "summer_time": "keep""#).unwrap().options;
+        assert_eq!((keep.time_correction, keep.summer_time), (TimeCorrection::None, SummerTime::Keep));
+        let removed = at(r#", "time_correction": "none", "summer_time": "remove""#).unwrap().options;
+        assert_eq!((removed.time_correction, removed.summer_time), (TimeCorrection::None, SummerTime::Remove));
+        for clash in [
+            r#", "time_correction": "longitude", "summer_time": "keep""#,
+            r#", "time_correction": "standard", "summer_time": "keep""#,
+        ] {
+            let e = at(clash).unwrap_err();
+            assert_eq!(e.code(), "invalid_input", "{clash}");
+            assert!(e.to_string().contains("summer_time"), "{e}");
+        }
+    }
+
+    #[test]
     fn presets_fill_every_convention_and_explicit_fields_win() {
         let at = |extra: &str| {
             req(&format!(r#"{{"datetime": "1990-01-01T10:00", "gender": "male"{extra}}}"#)).unwrap().options
@@ -387,8 +429,9 @@ mod tests {
         assert_eq!(mixed.convention, Convention::KoreanApp);
         assert_eq!((mixed.zi_hour, mixed.longitude), (ZiHour::Split, Some(129.0)));
         assert_eq!((mixed.time_correction, mixed.disambiguation), (TimeCorrection::Longitude, Disambiguation::Reject));
+        // `none` is the clock as given, whatever the preset: summer time stays on it.
         let none = at(r#", "convention": "fixed_127_5", "time_correction": "none""#);
-        assert_eq!((none.time_correction, none.summer_time), (TimeCorrection::None, SummerTime::Remove));
+        assert_eq!((none.time_correction, none.summer_time), (TimeCorrection::None, SummerTime::Keep));
         for c in Convention::ALL {
             assert_eq!(Convention::parse(c.code()), Some(c));
             assert_eq!(c.options().convention, c);

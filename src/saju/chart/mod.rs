@@ -58,7 +58,7 @@ pub fn resolve_birth(input: &BirthInput) -> Result<ResolvedBirth, SajuError> {
     let hour_known = input.time.is_some();
     let method = if hour_known { opts.time_correction } else { TimeCorrection::None };
     let longitude = match method {
-        TimeCorrection::None => None,
+        TimeCorrection::None | TimeCorrection::Standard => None,
         _ => {
             Some(opts.longitude.or_else(|| zone_longitude(&input.timezone)).ok_or_else(|| SajuError::InvalidInput {
                 field: "longitude".into(),
@@ -69,7 +69,9 @@ pub fn resolve_birth(input: &BirthInput) -> Result<ResolvedBirth, SajuError> {
             })?)
         }
     };
-    let corrected = if method == TimeCorrection::None && hour_known && opts.summer_time == SummerTime::Remove {
+    let standard = method == TimeCorrection::Standard
+        || (method == TimeCorrection::None && hour_known && opts.summer_time == SummerTime::Remove);
+    let corrected = if standard {
         standard_clock(local, resolved.unix, resolved.offset_seconds, resolved.standard_offset_seconds)
     } else {
         corrected_clock(local, resolved.unix, resolved.offset_seconds, method, longitude.unwrap_or(0.0))
@@ -190,6 +192,7 @@ fn warnings(input: &BirthInput, birth: &ResolvedBirth) -> Vec<Warning> {
         });
     }
     out.extend(summer_time_warning(input, birth));
+    out.extend(longitude_warning(input, birth));
     let window = input.options.boundary_window_minutes;
     for w in boundary::boundary_warnings(&birth.pillars, &birth.month, r.unix, &clock, input.options.zi_hour, window) {
         out.push(views::boundary_warning(w));
@@ -250,6 +253,42 @@ fn summer_time_warning(input: &BirthInput, birth: &ResolvedBirth) -> Option<Warn
             effect
         ),
         alternative: Some(views::alternative(&alt, &changed, true, save_minutes)),
+    })
+}
+
+/// `longitude_changes_pillars`: the pillars were read from a civil clock (`standard` or `none`) and local mean
+/// time at the zone's principal city — the convention of most Korean 만세력 (Seoul about 32 minutes behind
+/// KST) — gives a different hour or day pillar; the alternative is that chart.
+fn longitude_warning(input: &BirthInput, birth: &ResolvedBirth) -> Option<Warning> {
+    if input.time.is_none() || !input.options.time_correction.reads_clock() {
+        return None;
+    }
+    let r = &birth.resolved;
+    let longitude = input.options.longitude.or_else(|| zone_longitude(&input.timezone))?;
+    let mean = corrected_clock(r.local, r.unix, r.offset_seconds, TimeCorrection::Longitude, longitude);
+    let (day, hour) = day_and_hour(&mean.clock, input.options.zi_hour);
+    let alt = FourPillars { day, hour: Some(hour), ..birth.pillars };
+    let changed = boundary::changed_positions(&birth.pillars, &alt);
+    if changed.is_empty() {
+        return None;
+    }
+    let name = |g: Option<crate::saju::ganzhi::GanZhi>| g.map_or("-", |g| g.hangul());
+    let list: Vec<String> = changed
+        .iter()
+        .map(|&p| format!("{} {}→{}", p.hangul(), name(birth.pillars.get(p)), name(alt.get(p))))
+        .collect();
+    let minutes = ((mean.shift_seconds - birth.corrected.shift_seconds) as f64 / 60.0 * 10.0).round() / 10.0;
+    Some(Warning {
+        code: "longitude_changes_pillars",
+        message: format!(
+            "시주는 시계 시각({}) 그대로 정했습니다. 출생지 경도 {longitude:.2}°E의 지방평균시({}, 시계보다 {:.0}분 {})로 보면 {} 바뀝니다. 경도 보정을 쓰려면 time_correction을 longitude로 하세요.",
+            &birth.corrected.clock.iso().replace('T', " ")[..16],
+            &mean.clock.iso()[11..16],
+            minutes.abs(),
+            if minutes < 0.0 { "이른 시각" } else { "늦은 시각" },
+            crate::saju::josa::with_ro(&list.join(", "))
+        ),
+        alternative: Some(views::alternative(&alt, &changed, minutes < 0.0, minutes.abs())),
     })
 }
 
@@ -324,9 +363,31 @@ mod tests {
     }
 
     #[test]
+    fn the_longitude_reading_is_a_warning_when_it_changes_a_pillar() {
+        // 09:20 KST in Seoul is 08:48 local mean time: 사시 on the clock, 진시 with the correction.
+        let c = chart(r#"{"datetime": "1990-05-15T09:20", "gender": "male"}"#);
+        let w = c.warnings.iter().find(|w| w.code == "longitude_changes_pillars").expect("longitude warning");
+        let alt = w.alternative.as_ref().unwrap();
+        assert_eq!((alt.side, alt.changed.as_slice(), alt.hour), ("earlier", &["hour"][..], Some("경진")));
+        assert!((alt.minutes - 32.1).abs() < 0.2, "{}", alt.minutes);
+        assert!(w.message.contains("(08:47,") && w.message.contains("경진으로"), "{}", w.message);
+        // 10:40 is 10:08 mean time: 사시 either way. A chart already corrected has nothing to add.
+        let far = chart(r#"{"datetime": "1990-05-15T10:40", "gender": "male"}"#);
+        let corrected = chart(r#"{"datetime": "1990-05-15T09:20", "gender": "male", "time_correction": "longitude"}"#);
+        for c in [&far, &corrected] {
+            assert!(!codes(c).contains(&"longitude_changes_pillars"), "{:?}", codes(c));
+        }
+        // 23:10 on the clock is 22:38 mean time: the day (split 자시: the hour) changes too.
+        let night = chart(r#"{"datetime": "1990-05-15T23:10", "gender": "male", "zi_hour": "next_day"}"#);
+        let w = night.warnings.iter().find(|w| w.code == "longitude_changes_pillars").expect("night warning");
+        assert_eq!(w.alternative.as_ref().unwrap().changed, ["day", "hour"]);
+    }
+
+    #[test]
     fn summer_time_kept_is_a_warning_with_the_standard_time_pillars() {
         // 1988-07-01 (정사일) 09:30 KDT is 08:30 KST: 을사시 on the summer clock, 갑진시 on standard time.
-        let c = chart(r#"{"datetime": "1988-07-01T09:30", "gender": "female"}"#);
+        // `none` reads the clock as given (the default, `standard`, takes the summer hour off).
+        let c = chart(r#"{"datetime": "1988-07-01T09:30", "gender": "female", "time_correction": "none"}"#);
         assert_eq!(day_hour(&c), ("정사", "을사"));
         assert_eq!(c.birth.correction.summer_time, "kept");
         let w = c.warnings.iter().find(|w| w.code == "summer_time_kept").expect("summer_time_kept");
@@ -338,7 +399,10 @@ mod tests {
         let same = chart(r#"{"datetime": "1988-07-01T10:00", "gender": "female", "time_correction": "none"}"#);
         let w = same.warnings.iter().find(|w| w.code == "summer_time_kept").expect("summer_time_kept");
         assert!(w.alternative.as_ref().unwrap().changed.is_empty());
-        // Removed: by summer_time = remove, or by any correction. Then no warning.
+        // Removed: by default (standard time), by summer_time = remove, or by any correction. Then no warning.
+        let default = chart(r#"{"datetime": "1988-07-01T09:30", "gender": "female"}"#);
+        assert_eq!(day_hour(&default), ("정사", "갑진"));
+        assert_eq!((default.input.time_correction, default.birth.correction.summer_time), ("standard", "removed"));
         let removed = chart(r#"{"datetime": "1988-07-01T09:30", "gender": "female", "summer_time": "remove"}"#);
         assert_eq!(day_hour(&removed), ("정사", "갑진"));
         assert_eq!(removed.birth.corrected_clock, "1988-07-01T08:30:00");
@@ -346,7 +410,7 @@ mod tests {
         assert_eq!(removed.input.summer_time, "remove");
         let lmt = chart(r#"{"datetime": "1988-07-01T09:30", "gender": "female", "time_correction": "longitude"}"#);
         assert_eq!(lmt.birth.correction.summer_time, "removed");
-        for c in [&removed, &lmt] {
+        for c in [&default, &removed, &lmt] {
             assert!(!codes(c).contains(&"summer_time_kept"), "{:?}", codes(c));
         }
         // No summer time, no warning.

@@ -115,7 +115,7 @@ pub fn correction(birth: &ResolvedBirth, input: &BirthInput) -> CorrectionView {
     let summer_time = super::summer_time_state(input, birth);
     CorrectionView {
         method: method.code(),
-        description: if method == TimeCorrection::None && summer_time == "removed" {
+        description: if method.reads_clock() && summer_time == "removed" {
             "보정 없음(서머타임만 뺀 표준시)"
         } else {
             method.hangul()

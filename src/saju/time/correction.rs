@@ -8,8 +8,11 @@ use crate::saju::error::SajuError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TimeCorrection {
-    /// The civil clock as read.
+    /// The zone's standard time: the civil clock, less the summer-time hour while summer time was in force
+    /// (Korean practice for births in 1948–51, 1955–60 and 1987–88). The default.
     #[default]
+    Standard,
+    /// The civil clock as read, summer time included unless `summer_time = remove`.
     None,
     /// Local mean time: UTC + longitude × 4 minutes per degree.
     Longitude,
@@ -18,8 +21,14 @@ pub enum TimeCorrection {
 }
 
 impl TimeCorrection {
+    /// Reads a civil clock (standard time, or the clock as shown) rather than the Sun at a longitude.
+    pub fn reads_clock(self) -> bool {
+        matches!(self, Self::Standard | Self::None)
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
+            "standard" => Some(Self::Standard),
             "none" => Some(Self::None),
             "longitude" => Some(Self::Longitude),
             "true_solar" => Some(Self::TrueSolar),
@@ -29,6 +38,7 @@ impl TimeCorrection {
 
     pub fn code(self) -> &'static str {
         match self {
+            Self::Standard => "standard",
             Self::None => "none",
             Self::Longitude => "longitude",
             Self::TrueSolar => "true_solar",
@@ -37,7 +47,8 @@ impl TimeCorrection {
 
     pub fn hangul(self) -> &'static str {
         match self {
-            Self::None => "보정 없음",
+            Self::Standard => "보정 없음(표준시)",
+            Self::None => "보정 없음(시계 그대로)",
             Self::Longitude => "경도 보정(지방평균시)",
             Self::TrueSolar => "진태양시 보정",
         }
@@ -137,7 +148,7 @@ pub fn corrected_clock(
 ) -> CorrectedClock {
     let mean_solar = unix as f64 + longitude * 240.0;
     let (wall, eot) = match method {
-        TimeCorrection::None => {
+        TimeCorrection::None | TimeCorrection::Standard => {
             return CorrectedClock { clock: civil, shift_seconds: 0, equation_of_time_minutes: None }
         }
         TimeCorrection::Longitude => (mean_solar, None),
