@@ -48,6 +48,18 @@ pub struct ServerConfig {
     /// On SIGTERM/SIGINT, keep serving this long with `/health/ready` at 503 before closing the listener,
     /// so load balancers stop sending new requests first.
     pub shutdown_drain_seconds: u64,
+    /// Backups made by `POST /v1/admin/backup` kept in `<data_dir>/backups/` (the newest; older ones are
+    /// deleted after each new backup). 0 keeps them all. Backups made by other means are never touched.
+    pub backups_keep: usize,
+    /// Client connections open at once; more wait in the listen backlog. Lowered at start-up to fit the
+    /// process's open-file limit (less 64 kept for everything else).
+    pub max_connections: usize,
+    /// A client must send a whole request head within this many seconds (of connecting, or of the head's
+    /// first byte on a kept-alive connection); slower ones are disconnected (slowloris).
+    pub header_read_timeout_seconds: u64,
+    /// A connection with no traffic for this long is closed (kept-alive clients reconnect); never less than
+    /// `request_timeout_seconds` + 10, so a slow answer is not cut.
+    pub idle_timeout_seconds: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -204,6 +216,10 @@ impl Default for ServerConfig {
             request_timeout_seconds: 90,
             shutdown_grace_seconds: 20,
             shutdown_drain_seconds: 2,
+            backups_keep: 14,
+            max_connections: 1000,
+            header_read_timeout_seconds: 10,
+            idle_timeout_seconds: 120,
         }
     }
 }
@@ -361,6 +377,15 @@ impl Config {
         }
         if s.shutdown_grace_seconds > 600 {
             return Err(err("server.shutdown_grace_seconds", "600 이하여야 합니다"));
+        }
+        if s.max_connections == 0 {
+            return Err(err("server.max_connections", "1 이상이어야 합니다"));
+        }
+        if !(1..=300).contains(&s.header_read_timeout_seconds) {
+            return Err(err("server.header_read_timeout_seconds", "1~300이어야 합니다"));
+        }
+        if !(1..=3600).contains(&s.idle_timeout_seconds) {
+            return Err(err("server.idle_timeout_seconds", "1~3600이어야 합니다"));
         }
         if s.shutdown_drain_seconds > 120 {
             return Err(err("server.shutdown_drain_seconds", "120 이하여야 합니다"));

@@ -1,8 +1,8 @@
-//! Operator commands: `check-config`, `migrate`, `backup`, `openapi`.
+//! Operator commands: `check-config`, `migrate`, `backup`, `verify`, `openapi`.
 
 use super::server_args::ConfigArgs;
 use super::CliError;
-use crate::store::{backup_to, Store, SCHEMA_VERSION};
+use crate::store::{backup_to, verify as verify_file, Store, VerifyReport, SCHEMA_VERSION};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -37,7 +37,12 @@ pub fn migrate(args: MigrateArgs) -> Result<(), CliError> {
             println!("{}: 아직 없음 (이 프로그램의 스키마 버전 {SCHEMA_VERSION})", path.display());
             return Ok(());
         }
-        let v = Store::schema_version_of(&path).map_err(|e| CliError(e.to_string()))?;
+        // Every record is read, so a damaged file is reported here and not first by `serve`.
+        let report = verify_file(&path).map_err(|e| CliError(e.to_string()))?;
+        let v = report.schema_version;
+        if !report.is_clean() {
+            return Err(damaged(&path, &report));
+        }
         println!("{}: 스키마 버전 {v} (이 프로그램 {SCHEMA_VERSION})", path.display());
         return Ok(());
     }
@@ -67,6 +72,42 @@ pub fn backup(args: BackupArgs) -> Result<(), CliError> {
     let bytes = std::fs::metadata(&args.path).map(|m| m.len()).unwrap_or(0);
     println!("백업 완료: {} ({rows}개 행, {bytes} 바이트)", args.path.display());
     Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
+/// Reads every record of the database (read-only; the server may be running) and lists what cannot be
+/// decoded. Exit status 1 when anything is damaged.
+pub fn verify(args: VerifyArgs) -> Result<(), CliError> {
+    let config = args.config.load(None)?;
+    let path = config.database_path();
+    let report = verify_file(&path).map_err(|e| CliError(e.to_string()))?;
+    println!("{}: 스키마 버전 {}", path.display(), report.schema_version);
+    for (table, rows) in &report.tables {
+        println!("  {table:<14} {rows:>10}행");
+    }
+    if !report.is_clean() {
+        return Err(damaged(&path, &report));
+    }
+    println!("모든 레코드를 읽었습니다. 이상 없음.");
+    Ok(())
+}
+
+/// The one-line error for a damaged file: how many problems, the first of them, and the next step.
+fn damaged(path: &std::path::Path, report: &VerifyReport) -> CliError {
+    for p in &report.problems {
+        println!("  {p}");
+    }
+    CliError(format!(
+        "{}: 읽을 수 없는 부분이 {}곳 있습니다 (첫 번째: {}). 서버를 멈추고 백업 파일로 복원하세요",
+        path.display(),
+        report.problems.len(),
+        report.problems.first().map_or("", String::as_str)
+    ))
 }
 
 #[derive(Debug, Args)]

@@ -39,6 +39,8 @@ pub enum Command {
     Migrate(admin::MigrateArgs),
     /// 실행 중에도 일관된 데이터베이스 백업을 만듭니다.
     Backup(admin::BackupArgs),
+    /// 데이터베이스의 모든 레코드를 읽어 상한 곳을 찾습니다 (읽기 전용, 실행 중에도 가능).
+    Verify(admin::VerifyArgs),
     /// OpenAPI 명세(JSON)를 출력합니다.
     Openapi(admin::OpenApiArgs),
     /// 실행 중인 서버의 상태를 확인합니다 (정상이면 종료 코드 0; 컨테이너 상태 점검용).
@@ -75,6 +77,7 @@ impl From<std::io::Error> for CliError {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    crate::store::install_panic_hook();
     let result = match cli.command {
         Command::Chart(args) => chart::run(args),
         Command::Calendar(args) => calendar::run(args),
@@ -82,6 +85,7 @@ pub fn run() -> ExitCode {
         Command::CheckConfig(args) => admin::check_config(args),
         Command::Migrate(args) => admin::migrate(args),
         Command::Backup(args) => admin::backup(args),
+        Command::Verify(args) => admin::verify(args),
         Command::Openapi(args) => admin::openapi(args),
         Command::Probe(args) => probe::run(args),
         Command::Ask(args) => ask::run(args),

@@ -115,6 +115,9 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
     let guarded = limited.around(|ep, req| async move {
         let state = req.data::<Arc<AppState>>().cloned().expect("state attached");
         // Probes and scrapers address the instance directly (kubelet, Prometheus): exempt like the rate limit.
+        if super::conformance::duplicate_host(&req) {
+            return Ok(json_error(ErrorCode::InvalidRequest, "Host 헤더는 하나여야 합니다"));
+        }
         if !is_ops_path(req.uri().path()) && !host_allowed(&req, &state.config.security.allowed_hosts) {
             return Ok(json_error(ErrorCode::HostNotAllowed, "허용되지 않은 Host입니다"));
         }
@@ -198,9 +201,11 @@ fn route_template(resp: &Response) -> String {
 async fn security_and_metrics(ep: Inner, req: Request) -> poem::Result<Response> {
     let state = req.data::<Arc<AppState>>().cloned().expect("state attached");
     let method = req.method().clone();
+    let path = req.uri().path().to_string();
     let start = Instant::now();
     let _in_flight = InFlight::enter(&state.metrics.in_flight);
     let mut resp = ep.call(req).await?;
+    super::conformance::complete(&path, &mut resp);
     let endpoint = route_template(&resp);
     let status = resp.status().as_u16().to_string();
     state.metrics.requests.with_label_values(&[method.as_str(), &endpoint, &status]).inc();
@@ -216,6 +221,11 @@ async fn security_and_metrics(ep: Inner, req: Request) -> poem::Result<Response>
     }
     if !h.contains_key("cache-control") {
         h.insert("cache-control", HeaderValue::from_static("no-store"));
+    }
+    // While draining for a shutdown, every answer closes its connection: a keep-alive client's next request
+    // then opens a new connection (to the next instance) instead of landing on a listener about to close.
+    if !state.is_ready() {
+        h.insert("connection", HeaderValue::from_static("close"));
     }
     Ok(resp)
 }

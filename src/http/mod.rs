@@ -3,6 +3,8 @@
 pub mod api;
 pub(crate) mod auth;
 mod client_ip;
+mod conformance;
+mod connections;
 pub(crate) mod errors;
 mod middleware;
 mod rate_limit;
@@ -66,6 +68,17 @@ pub async fn serve(
     state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let grace = Duration::from_secs(state.config.server.shutdown_grace_seconds);
-    Server::new_with_acceptor(acceptor).run_with_graceful_shutdown(app(state), shutdown, Some(grace)).await
+    let server = &state.config.server;
+    let grace = Duration::from_secs(server.shutdown_grace_seconds);
+    let acceptor = connections::Guarded::new(
+        acceptor,
+        connections::effective_limit(server.max_connections),
+        Duration::from_secs(server.header_read_timeout_seconds),
+        connections::ConnectionMetrics::register(state.metrics.registry()),
+    );
+    Server::new_with_acceptor(acceptor)
+        // Never shorter than a request may run: a slow answer sends nothing until it is ready.
+        .idle_timeout(Duration::from_secs(server.idle_timeout_seconds.max(server.request_timeout_seconds + 10)))
+        .run_with_graceful_shutdown(app(state), shutdown, Some(grace))
+        .await
 }

@@ -8,21 +8,38 @@ use super::Store;
 use redb::{Database, ReadTransaction, ReadableDatabase, ReadableTable, TableDefinition};
 use std::path::Path;
 
+/// The two files of a copy, so that every error names the one it is about: reading `source` failed (a
+/// damaged database) or writing `target` failed (a full disk, permissions).
+struct Ends<'a> {
+    source: &'a Path,
+    target: &'a Path,
+}
+
+impl Ends<'_> {
+    fn read(&self, e: impl std::fmt::Display) -> StoreError {
+        StoreError::damaged(self.source, e)
+    }
+    fn write(&self, e: impl std::fmt::Display) -> StoreError {
+        StoreError::Io(format!("{}: {e}", self.target.display()))
+    }
+}
+
 fn copy_table<K: redb::Key + 'static, V: redb::Value + 'static>(
     src: &ReadTransaction,
     dst: &redb::WriteTransaction,
     def: TableDefinition<K, V>,
+    ends: &Ends<'_>,
 ) -> Result<u64, StoreError> {
     let from = match src.open_table(def) {
         Ok(t) => t,
         Err(redb::TableError::TableDoesNotExist(_)) => return Ok(0),
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(ends.read(e)),
     };
-    let mut to = dst.open_table(def)?;
+    let mut to = dst.open_table(def).map_err(|e| ends.write(e))?;
     let mut n = 0;
-    for row in from.iter()? {
-        let (k, v) = row?;
-        to.insert(k.value(), v.value())?;
+    for row in from.iter().map_err(|e| ends.read(e))? {
+        let (k, v) = row.map_err(|e| ends.read(e))?;
+        to.insert(k.value(), v.value()).map_err(|e| ends.write(e))?;
         n += 1;
     }
     Ok(n)
@@ -38,27 +55,27 @@ fn create_parent(target: &Path) -> Result<(), StoreError> {
     }
 }
 
-fn copy_snapshot(src: &ReadTransaction, target: &Path) -> Result<u64, StoreError> {
+fn copy_snapshot(src: &ReadTransaction, source: &Path, target: &Path) -> Result<u64, StoreError> {
     create_parent(target)?;
     let tmp = target.with_extension("redb.partial");
     let _ = std::fs::remove_file(&tmp);
+    let ends = Ends { source, target: &tmp };
     let rows = {
         let dst = Database::create(&tmp).map_err(|e| match e {
-            redb::DatabaseError::Storage(redb::StorageError::Io(io)) => {
-                StoreError::Io(format!("{}: {io}", tmp.display()))
-            }
-            other => StoreError::Db(format!("{}: {other}", tmp.display())),
+            redb::DatabaseError::Storage(redb::StorageError::Io(io)) => ends.write(io),
+            other => ends.write(other),
         })?;
-        let txn = dst.begin_write()?;
-        let mut rows = copy_table(src, &txn, META)?;
-        rows += copy_table(src, &txn, USERS)?;
-        rows += copy_table(src, &txn, TOKENS)?;
-        rows += copy_table(src, &txn, PROFILES)?;
-        rows += copy_table(src, &txn, CHARTS)?;
-        rows += copy_table(src, &txn, SESSIONS)?;
-        rows += copy_table(src, &txn, MESSAGES)?;
-        rows += copy_table(src, &txn, DERIVED)?;
-        txn.commit()?;
+        let txn = dst.begin_write().map_err(|e| ends.write(e))?;
+        let mut rows = copy_table(src, &txn, META, &ends)?;
+        rows += copy_table(src, &txn, USERS, &ends)?;
+        rows += copy_table(src, &txn, TOKENS, &ends)?;
+        rows += copy_table(src, &txn, PROFILES, &ends)?;
+        rows += copy_table(src, &txn, CHARTS, &ends)?;
+        rows += copy_table(src, &txn, SESSIONS, &ends)?;
+        rows += copy_table(src, &txn, MESSAGES, &ends)?;
+        rows += copy_table(src, &txn, DERIVED, &ends)?;
+        rows += copy_table(src, &txn, CONVERSATIONS, &ends)?;
+        txn.commit().map_err(|e| ends.write(e))?;
         rows
     };
     std::fs::rename(&tmp, target).map_err(|e| StoreError::Io(format!("{}: {e}", target.display())))?;
@@ -73,7 +90,7 @@ fn copy_snapshot(src: &ReadTransaction, target: &Path) -> Result<u64, StoreError
 impl Store {
     /// Writes a consistent copy of this open database to `target`; returns the rows copied.
     pub fn backup(&self, target: &Path) -> Result<u64, StoreError> {
-        copy_snapshot(&self.db.begin_read()?, target)
+        copy_snapshot(&self.db.begin_read()?, &self.path, target)
     }
 }
 
@@ -82,6 +99,43 @@ pub fn backup_to(source: &Path, target: &Path) -> Result<u64, StoreError> {
     if !source.is_file() {
         return Err(StoreError::Io(format!("데이터베이스 파일이 없습니다: {}", source.display())));
     }
-    let db = super::builder().open_read_only(source).map_err(|e| StoreError::from_open(e, source))?;
-    copy_snapshot(&db.begin_read()?, target)
+    let db = super::guarded(source, || super::builder().open_read_only(source))?;
+    let txn = db.begin_read().map_err(|e| StoreError::damaged(source, e))?;
+    // A damaged page can stop the storage engine in the middle of the copy: that is an error about the
+    // source, and the partial copy is removed.
+    match super::guard::catch(|| copy_snapshot(&txn, source, target)) {
+        Ok(result) => result,
+        Err(_) => {
+            let _ = std::fs::remove_file(target.with_extension("redb.partial"));
+            Err(StoreError::damaged(source, "the storage engine stopped while copying it"))
+        }
+    }
+}
+
+/// Deletes all but the `keep` newest files in `dir` whose names start with `prefix` and end in `.redb`
+/// (names that sort by time, as the admin route writes them); `keep = 0` deletes nothing. Returns the
+/// paths deleted.
+pub fn prune_backups(dir: &Path, prefix: &str, keep: usize) -> Result<Vec<std::path::PathBuf>, StoreError> {
+    if keep == 0 {
+        return Ok(Vec::new());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| StoreError::Io(format!("{}: {e}", dir.display())))?;
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with(prefix) && n.ends_with(".redb"))
+        .collect();
+    names.sort();
+    let excess = names.len().saturating_sub(keep);
+    let mut deleted = Vec::new();
+    for name in names.into_iter().take(excess) {
+        let path = dir.join(name);
+        match std::fs::remove_file(&path) {
+            Ok(()) => deleted.push(path),
+            // Another backup's pruning got there first.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::Io(format!("{}: {e}", path.display()))),
+        }
+    }
+    Ok(deleted)
 }

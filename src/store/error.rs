@@ -43,6 +43,14 @@ impl std::fmt::Display for Limit {
 }
 
 impl StoreError {
+    /// A file that exists but cannot be read as a database, with what to do next.
+    pub(super) fn damaged(path: &Path, why: impl std::fmt::Display) -> StoreError {
+        StoreError::Corrupt(format!(
+            "{}: 데이터베이스 파일로 읽을 수 없습니다({why}). 서버를 멈추고 이 파일을 다른 이름으로 옮겨 둔 뒤, 백업 파일(`backups/`)을 이 경로로 복사해 복원하세요. `saju verify`가 무엇을 읽을 수 없는지 보여 줍니다",
+            path.display()
+        ))
+    }
+
     pub(super) fn from_open(e: redb::DatabaseError, path: &Path) -> StoreError {
         match e {
             redb::DatabaseError::DatabaseAlreadyOpen => StoreError::Locked(path.display().to_string()),
@@ -50,6 +58,10 @@ impl StoreError {
                 "{}: 비정상 종료 뒤 복구가 필요한 상태라 읽기 전용으로 열 수 없습니다. `saju serve` 또는 `saju migrate`로 한 번 열면 복구됩니다",
                 path.display()
             )),
+            redb::DatabaseError::Storage(redb::StorageError::Corrupted(why)) => StoreError::damaged(path, why),
+            redb::DatabaseError::Storage(redb::StorageError::Io(io)) if io.kind() == std::io::ErrorKind::InvalidData => {
+                StoreError::damaged(path, io)
+            }
             other => StoreError::Db(format!("{}: {other}", path.display())),
         }
     }

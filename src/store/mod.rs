@@ -6,19 +6,23 @@
 mod backup;
 mod derived;
 mod error;
+mod guard;
 mod migrations;
 pub mod records;
 mod sessions;
 mod tables;
 mod users;
+mod verify;
 
 #[cfg(test)]
 mod tests;
 
-pub use backup::backup_to;
+pub use backup::{backup_to, prune_backups};
 pub use error::{Limit, StoreError};
+pub use guard::install_panic_hook;
 pub use migrations::SCHEMA_VERSION;
 pub use records::*;
+pub use verify::{verify, VerifyReport};
 
 use redb::{ConcurrencyMode, Database, ReadableDatabase};
 use std::path::{Path, PathBuf};
@@ -45,22 +49,42 @@ fn builder() -> redb::Builder {
     b
 }
 
+/// Opens a database file, turning every failure — and a panic inside the storage engine on a damaged file —
+/// into an error that names the file and the next step.
+pub(crate) fn guarded<D>(path: &Path, open: impl FnOnce() -> Result<D, redb::DatabaseError>) -> Result<D, StoreError> {
+    match guard::catch(open) {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(e)) => Err(StoreError::from_open(e, path)),
+        Err(_) => Err(StoreError::damaged(path, "the storage engine stopped on it")),
+    }
+}
+
 impl Store {
-    /// Opens (creating if needed) the database and brings its schema to the current version.
+    /// Opens the database and brings its schema to the current version. Only a missing file is created (and
+    /// the log says so); an existing file that is not a database — empty, truncated, another format — is an
+    /// error naming it, never a new empty store in its place.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Io(format!("{}: {e}", dir.display())))?;
         }
-        let db = builder().create(path).map_err(|e| StoreError::from_open(e, path))?;
+        let db = match std::fs::metadata(path) {
+            Ok(_) => guarded(path, || builder().open(path))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                tracing::info!(path = %path.display(), "no database file: creating a new, empty store");
+                guarded(path, || builder().create(path))?
+            }
+            Err(e) => return Err(StoreError::Io(format!("{}: {e}", path.display()))),
+        };
         let store = Store { db, path: path.to_path_buf() };
-        migrations::migrate(&store.db)?;
+        guard::catch(|| migrations::migrate(&store.db))
+            .map_err(|()| StoreError::damaged(path, "the storage engine stopped while reading its schema"))??;
         Ok(store)
     }
 
     /// Opens without migrating, to report the schema version (`saju migrate --status`).
     pub fn schema_version_of(path: &Path) -> Result<u64, StoreError> {
-        let db = builder().open_read_only(path).map_err(|e| StoreError::from_open(e, path))?;
-        let txn = db.begin_read()?;
+        let db = guarded(path, || builder().open_read_only(path))?;
+        let txn = db.begin_read().map_err(|e| StoreError::damaged(path, e))?;
         migrations::read_version(&txn)
     }
 

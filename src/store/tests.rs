@@ -99,3 +99,56 @@ fn version_2_moves_the_pending_question_out_of_the_reply_details() {
     // s2's last reply answered: the question it once asked is no longer pending.
     assert!(store.conversation_state("s2").unwrap().is_none());
 }
+
+/// Every table of the store reaches the backup, row for row: a table added later and forgotten in the copy
+/// would lose what users saved (the conversation state once was).
+#[test]
+fn a_backup_holds_every_table_and_every_row() {
+    use redb::{ReadableDatabase, ReadableTableMetadata, TableHandle};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("saju.redb")).unwrap();
+    store.create_user("u1", "hash1").unwrap();
+    let s = Session {
+        id: "s1".into(),
+        title: "t".into(),
+        profile_id: None,
+        birth: None,
+        created_at: 0,
+        updated_at: 0,
+        turns: 0,
+        next_seq: 0,
+    };
+    store.create_session("u1", &s).unwrap();
+    let turn = TurnWrite {
+        messages: vec![NewMessage { role: "user".into(), content: "안녕".into(), details: serde_json::Value::Null }],
+        new_turns: 1,
+        max_turns: 10,
+        birth: None,
+        state: Some(br#"{"version":1}"#.to_vec()),
+    };
+    store.append_turn("u1", "s1", turn).unwrap();
+    {
+        let txn = store.db.begin_write().unwrap();
+        txn.open_table(tables::DERIVED).unwrap().insert("dense_index", &b"x"[..]).unwrap();
+        txn.open_table(tables::CHARTS).unwrap().insert(("u1", "p1"), &b"{}"[..]).unwrap();
+        txn.open_table(tables::PROFILES).unwrap().insert(("u1", "p1"), &b"{}"[..]).unwrap();
+        txn.commit().unwrap();
+    }
+    let target = dir.path().join("backups/b.redb");
+    store.backup(&target).unwrap();
+    let copy = redb::Database::open(&target).unwrap();
+    let (src, dst) = (store.db.begin_read().unwrap(), copy.begin_read().unwrap());
+    let names = |t: &redb::ReadTransaction| -> Vec<String> {
+        let mut n: Vec<String> = t.list_tables().unwrap().map(|h| h.name().to_string()).collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&dst), names(&src));
+    for handle in src.list_tables().unwrap() {
+        let name = handle.name().to_string();
+        let original = src.open_untyped_table(handle).unwrap().len().unwrap();
+        let copied = dst.open_untyped_table(redb::TableDefinition::<&str, &[u8]>::new(&name)).unwrap().len().unwrap();
+        assert!(original > 0, "the test fills every table: {name} is empty");
+        assert_eq!(copied, original, "{name}");
+    }
+}

@@ -6,6 +6,9 @@
 
 mod backup;
 mod config;
+mod conformance;
+mod connections;
+mod damaged;
 mod doors;
 mod durability;
 mod http;

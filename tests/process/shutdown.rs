@@ -197,3 +197,38 @@ fn sigterm_right_after_listening_exits_zero() {
         assert!(server.log_text().contains("shutdown signal received"), "{}", server.log_text());
     }
 }
+
+/// The head of the answer to a keep-alive `GET` (no `Connection: close` from the client), lower-cased.
+fn keep_alive_head(addr: SocketAddr, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nhost: {addr}\r\n\r\n").unwrap();
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = s.read(&mut chunk).expect("read the head");
+        assert!(n > 0, "closed before the head");
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    String::from_utf8_lossy(&buf).to_ascii_lowercase()
+}
+
+/// While draining, answers carry `Connection: close`, so keep-alive clients reconnect instead of sending
+/// their next request to a listener that is about to close; before the signal they do not.
+#[test]
+fn draining_answers_close_their_connections() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut server = Server::start_with(tmp.path(), &[("SAJU_SERVER__SHUTDOWN_DRAIN_SECONDS", "3")], &[]);
+    assert!(!keep_alive_head(server.addr, "/health/live").contains("connection: close"));
+    server.signal(libc::SIGTERM);
+    let start = Instant::now();
+    while Request::get("/health/ready").send(server.addr).status != 503 {
+        assert!(start.elapsed() < Duration::from_secs(2), "never drained");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let head = keep_alive_head(server.addr, "/health/live");
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(head.contains("connection: close"), "{head}");
+    assert!(server.wait_exit(Duration::from_secs(30)).is_some_and(|s| s.success()));
+}

@@ -39,3 +39,38 @@ async fn backup_is_a_consistent_copy() {
     let counts = copy.counts().unwrap();
     assert_eq!((counts.users, counts.profiles), (1, 5));
 }
+
+/// Backups in the same second get different names (none overwrites another, none fails), and only the newest
+/// `server.backups_keep` admin backups stay; other files in `backups/` are never touched.
+#[tokio::test]
+async fn same_second_backups_are_kept_apart_and_old_ones_pruned() {
+    let s = TestServer::with(|c| {
+        c.security.admin_token = ADMIN.into();
+        c.server.backups_keep = 3;
+    })
+    .await;
+    s.user().await;
+    let dir = s.dir.path().join("backups");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("pre-deploy-1.0.0-x.redb"), b"operator's own").unwrap();
+    let requests = (0..5).map(|_| s.post("/v1/admin/backup", Some(ADMIN), serde_json::json!({})));
+    let replies = futures_util::future::join_all(requests).await;
+    let mut paths: Vec<String> = replies
+        .iter()
+        .map(|r| {
+            assert_eq!(r.status, 200, "{}", r.text);
+            r.body["path"].as_str().unwrap().to_string()
+        })
+        .collect();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), 5, "five distinct names");
+    let mut left: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    left.sort();
+    assert_eq!(left.len(), 4, "three admin backups and the operator's file: {left:?}");
+    assert!(left.contains(&"pre-deploy-1.0.0-x.redb".to_string()));
+    for name in left.iter().filter(|n| n.starts_with("saju-")) {
+        assert_eq!(saju::store::Store::open(&dir.join(name)).unwrap().counts().unwrap().users, 1, "{name}");
+    }
+}

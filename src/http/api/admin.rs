@@ -22,6 +22,9 @@ pub struct Stats {
     pub rate_limited_clients_tracked: u64,
 }
 
+/// The file name prefix of backups made by the admin route (and pruned by it).
+const BACKUP_PREFIX: &str = "saju-";
+
 #[derive(Debug, Object)]
 pub struct BackupOut {
     /// Where the backup was written (inside the data directory's `backups/`).
@@ -49,21 +52,24 @@ impl AdminApi {
         }))
     }
 
-    /// Writes a consistent backup of the database to `<data_dir>/backups/saju-<UTC time>.redb`.
+    /// Writes a consistent backup of the database to `<data_dir>/backups/saju-<UTC time>-<id>.redb` (a unique
+    /// name, so backups in the same second never overwrite each other), then keeps the newest
+    /// `server.backups_keep` of them.
     #[oai(path = "/backup", method = "post", operation_id = "adminBackup")]
     async fn backup(&self, state: Data<&Arc<AppState>>, _admin: AdminAuth) -> Result<Json<BackupOut>, ApiError> {
         let dir = state.config.server.data_dir.join("backups");
-        let name = format!("saju-{}.redb", crate::saju::time::civil::format_utc(crate::store::now()).replace(':', ""));
-        let path = dir.join(name);
+        let stamp = crate::saju::time::civil::format_utc(crate::store::now()).replace(':', "");
+        let path = dir.join(format!("{BACKUP_PREFIX}{stamp}-{}.redb", crate::store::new_id()));
         let store = state.store.clone();
         let target = path.clone();
-        let rows = blocking(move || {
-            std::fs::create_dir_all(&dir).map_err(|e| crate::store::StoreError::Io(e.to_string()))?;
-            store.backup(&target)
+        let keep = state.config.server.backups_keep;
+        let (rows, pruned) = blocking(move || {
+            let rows = store.backup(&target)?;
+            Ok((rows, crate::store::prune_backups(&dir, BACKUP_PREFIX, keep)?))
         })
         .await?;
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        tracing::info!(path = %path.display(), rows, "backup written");
+        tracing::info!(path = %path.display(), rows, pruned = pruned.len(), "backup written");
         Ok(Json(BackupOut { path: path.display().to_string(), rows, bytes }))
     }
 }

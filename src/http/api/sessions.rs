@@ -341,6 +341,9 @@ impl SessionsApi {
         });
         let stream = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|e| (e, rx)) });
         let stream: BoxStream<'static, ReplyEvent> = Box::pin(stream);
-        Ok(SendResponse::Stream(EventStream::new(stream).to_event(ReplyEvent::into_sse)))
+        // A comment line every 15 s keeps proxies and the idle timeout from taking a slow answer for a dead one.
+        Ok(SendResponse::Stream(
+            EventStream::new(stream).keep_alive(std::time::Duration::from_secs(15)).to_event(ReplyEvent::into_sse),
+        ))
     }
 }
