@@ -9,8 +9,20 @@ use redb::{ReadableDatabase, ReadableTable};
 
 impl Store {
     pub fn create_session(&self, user_id: &str, session: &Session) -> Result<(), StoreError> {
+        self.create_session_within(user_id, session, usize::MAX)
+    }
+
+    /// Adds a session unless the user already has `max`, counting and inserting in one write transaction.
+    pub fn create_session_within(&self, user_id: &str, session: &Session, max: usize) -> Result<(), StoreError> {
+        use redb::ReadableTable;
         let txn = self.db.begin_write()?;
-        txn.open_table(SESSIONS)?.insert((user_id, session.id.as_str()), encode(session).as_slice())?;
+        {
+            let mut sessions = txn.open_table(SESSIONS)?;
+            if max != usize::MAX && sessions.range((user_id, "")..=(user_id, "\u{10FFFF}"))?.count() >= max {
+                return Err(StoreError::LimitReached(super::Limit::Sessions { max }));
+            }
+            sessions.insert((user_id, session.id.as_str()), encode(session).as_slice())?;
+        }
         txn.commit()?;
         Ok(())
     }

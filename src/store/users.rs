@@ -80,6 +80,30 @@ impl Store {
         Ok(UserExport { user: UserExportUser { id: user.id.clone(), created_at: user.created_at }, profiles, sessions })
     }
 
+    /// Adds a profile unless the user already has `max`: the count and the insert are one write transaction,
+    /// so concurrent requests cannot together pass the limit.
+    pub fn create_profile(
+        &self,
+        user_id: &str,
+        profile: &Profile,
+        chart: &CachedChart,
+        max: usize,
+    ) -> Result<(), StoreError> {
+        use redb::ReadableTable;
+        let txn = self.db.begin_write()?;
+        {
+            let mut profiles = txn.open_table(PROFILES)?;
+            if profiles.range((user_id, "")..=(user_id, "\u{10FFFF}"))?.count() >= max {
+                return Err(StoreError::LimitReached(super::Limit::Profiles { max }));
+            }
+            profiles.insert((user_id, profile.id.as_str()), encode(profile).as_slice())?;
+            txn.open_table(CHARTS)?.insert((user_id, profile.id.as_str()), encode(chart).as_slice())?;
+        }
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// Replaces an existing profile (or writes one without a limit check).
     pub fn put_profile(&self, user_id: &str, profile: &Profile, chart: &CachedChart) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         {

@@ -90,3 +90,26 @@ async fn profile_validation() {
     assert_error(&s.get("/v1/profiles/not%20valid", Some(&t)).await, 400, "invalid_request");
     assert_error(&s.get(&format!("/v1/profiles/{}", "a".repeat(65)), Some(&t)).await, 400, "invalid_request");
 }
+
+/// The profile limit holds under concurrency: 110 creates at once leave exactly 100 profiles (the count and
+/// the insert are one transaction; 103 were once created by list-then-insert).
+#[tokio::test]
+async fn the_profile_limit_holds_when_requests_race() {
+    let s = TestServer::start().await;
+    let t = s.user().await;
+    let creates = (0..110).map(|i| {
+        s.post(
+            "/v1/profiles",
+            Some(&t),
+            json!({"name": format!("p{i}"), "relation": "friend", "birth": {"datetime": "1990-05-15T15:30", "gender": "male"}}),
+        )
+    });
+    let replies = futures_util::future::join_all(creates).await;
+    let created = replies.iter().filter(|r| r.status == 201).count();
+    let refused: Vec<_> = replies.iter().filter(|r| r.status != 201).collect();
+    assert_eq!(created, 100);
+    for r in &refused {
+        assert_eq!(r.body["code"], "too_many_profiles", "{}", r.text);
+    }
+    assert_eq!(s.get("/v1/profiles", Some(&t)).await.body.as_array().unwrap().len(), 100);
+}

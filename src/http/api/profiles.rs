@@ -153,15 +153,7 @@ impl ProfilesApi {
         let store = state.store.clone();
         let user = auth.0.id.clone();
         let saved = profile.clone();
-        blocking(move || {
-            if store.list_profiles(&user)?.len() >= MAX_PROFILES {
-                return Err(crate::store::StoreError::LimitReached(crate::store::Limit::Profiles {
-                    max: MAX_PROFILES,
-                }));
-            }
-            store.put_profile(&user, &saved, &entry)
-        })
-        .await?;
+        blocking(move || store.create_profile(&user, &saved, &entry, MAX_PROFILES)).await?;
         Ok(CreatedProfile::Created(Json(view(&profile, &chart_json))))
     }
 
