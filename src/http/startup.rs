@@ -61,6 +61,18 @@ impl Application {
             signal.await;
             draining.set_ready(false);
             crate::systemd::notify("STOPPING=1");
+            // Answers in progress stop waiting for models and are finished by the grounded composer now, so
+            // they are stored and sent well inside the grace period. Whatever still runs a second before the
+            // grace ends is cancelled then, so a streamed reply ends with an `error` event rather than a cut.
+            draining.shutdown.hurry();
+            let server = &draining.config.server;
+            let last_call = Duration::from_secs(server.shutdown_drain_seconds + server.shutdown_grace_seconds)
+                .saturating_sub(Duration::from_secs(1));
+            let hard = draining.shutdown.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(last_call).await;
+                hard.cancel();
+            });
             let drain = Duration::from_secs(draining.config.server.shutdown_drain_seconds);
             tracing::info!(drain_seconds = drain.as_secs(), "shutdown signal received; draining");
             tokio::time::sleep(drain).await;

@@ -40,8 +40,15 @@ pub struct ChainOutcome {
 
 /// A cancellation signal shared between the chain and whoever may give up on it (a disconnected client,
 /// shutdown). Clones share the signal; a [`Cancel::child`] also fires when its parent does.
+///
+/// It has a softer second stage, [`Cancel::hurry`]: stop waiting for model generators and answer with the
+/// last resort now (a server that begins to shut down wants every answer in progress finished and stored
+/// within its grace period, not cut off at its end).
 #[derive(Debug, Clone, Default)]
-pub struct Cancel(tokio_util::sync::CancellationToken);
+pub struct Cancel {
+    stop: tokio_util::sync::CancellationToken,
+    hurry: tokio_util::sync::CancellationToken,
+}
 
 impl Cancel {
     pub fn new() -> Cancel {
@@ -50,20 +57,33 @@ impl Cancel {
 
     /// A signal of its own that also fires when this one does (a request under the server's shutdown).
     pub fn child(&self) -> Cancel {
-        Cancel(self.0.child_token())
+        Cancel { stop: self.stop.child_token(), hurry: self.hurry.child_token() }
     }
 
     pub fn cancel(&self) {
-        self.0.cancel();
+        self.stop.cancel();
     }
 
     pub fn is_cancelled(&self) -> bool {
-        self.0.is_cancelled()
+        self.stop.is_cancelled()
     }
 
     /// Completes once [`Cancel::cancel`] has been called (on this signal or a parent).
     pub async fn cancelled(&self) {
-        self.0.cancelled().await
+        self.stop.cancelled().await
+    }
+
+    /// Asks the chain to give up on model generators and answer with the last resort at once.
+    pub fn hurry(&self) {
+        self.hurry.cancel();
+    }
+
+    pub fn is_hurried(&self) -> bool {
+        self.hurry.is_cancelled()
+    }
+
+    async fn hurried(&self) {
+        self.hurry.cancelled().await
     }
 }
 
@@ -126,6 +146,10 @@ impl FallbackChain {
         for g in &self.generators {
             if cancel.is_some_and(Cancel::is_cancelled) {
                 return Err(GenError::Cancelled);
+            }
+            if cancel.is_some_and(Cancel::is_hurried) {
+                tracing::info!(generator = g.name(), "shutting down: answering with the last resort");
+                break;
             }
             let started = Instant::now();
             let (result, streamed) = self.attempt(g.as_ref(), ctx, on_event, &allowed, cancel).await;
@@ -202,10 +226,17 @@ impl FallbackChain {
                     None => std::future::pending().await,
                 }
             };
+            let hurried = async {
+                match cancel {
+                    Some(c) => c.hurried().await,
+                    None => std::future::pending().await,
+                }
+            };
             tokio::select! {
                 r = answer => r.unwrap_or(Err(GenError::Timeout(self.per_generator_timeout))),
                 _ = tripped.notified() => Err(GenError::Ungrounded(String::new())),
                 _ = cancelled => Err(GenError::Cancelled),
+                _ = hurried => Err(GenError::Unavailable("the server is shutting down".into())),
             }
         };
         let any_streamed = !streamed.is_empty();

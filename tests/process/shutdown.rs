@@ -232,3 +232,55 @@ fn draining_answers_close_their_connections() {
     assert!(head.contains("connection: close"), "{head}");
     assert!(server.wait_exit(Duration::from_secs(30)).is_some_and(|s| s.success()));
 }
+
+/// SIGTERM while a chat turn waits on a remote model that never answers: the turn stops waiting at once,
+/// the grounded composer answers, the reply is sent and stored, and the process exits 0 inside its grace.
+#[test]
+fn sigterm_during_a_hung_remote_answer_still_answers_and_stores() {
+    // A "model" that accepts connections and never says a word.
+    let hung = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let hung_addr = hung.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for s in hung.incoming().take(16).flatten() {
+            held.push(s);
+        }
+        std::thread::sleep(Duration::from_secs(120));
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let base_url = format!("http://{hung_addr}/v1");
+    let env = [
+        ("SAJU_LLM__REMOTE__BASE_URL", base_url.as_str()),
+        ("SAJU_LLM__REMOTE__MODEL", "hung"),
+        ("SAJU_SERVER__SHUTDOWN_DRAIN_SECONDS", "1"),
+        ("SAJU_SERVER__SHUTDOWN_GRACE_SECONDS", "20"),
+    ];
+    let mut server = Server::start_with(tmp.path(), &env, &[]);
+    let (_, token) = server.create_user();
+    let session = Request::post_json("/v1/sessions", &json!({})).bearer(&token).send(server.addr).json();
+    let sid = session["id"].as_str().unwrap().to_string();
+    let path = format!("/v1/sessions/{sid}/messages");
+    let addr = server.addr;
+    let (t, p) = (token.clone(), path.clone());
+    let turn = std::thread::spawn(move || {
+        let body = json!({"message": "1990년 5월 15일 오후 3시 30분 여자, 올해 재물운은요?"});
+        Request::post_json(&p, &body).bearer(&t).timeout(Duration::from_secs(40)).send(addr)
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    let signalled = Instant::now();
+    server.signal(libc::SIGTERM);
+    let r = turn.join().unwrap();
+    let answered_after = signalled.elapsed();
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["generator"], "composer", "{}", r.text());
+    assert!(!r.json()["reply"].as_str().unwrap_or("").is_empty());
+    eprintln!("a turn waiting on a hung model was answered {answered_after:?} after SIGTERM");
+    assert!(answered_after < Duration::from_secs(5), "{answered_after:?}");
+    assert!(server.wait_exit(Duration::from_secs(30)).is_some_and(|s| s.success()));
+    // Both messages of the turn were stored.
+    let again = Server::start(tmp.path());
+    let stored = Request::get(&format!("/v1/sessions/{sid}")).bearer(&token).send(again.addr).json();
+    let messages = stored["messages"].as_array().expect("messages");
+    assert_eq!(messages.len(), 2, "{stored}");
+    assert_eq!(messages[1]["role"], "assistant");
+}
