@@ -283,6 +283,12 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         });
         return Some(plans::compare_years(chart, area, ctx.year, other));
     }
+    // "도화살 있나요?": the star named, yes or no, whatever the topic was read as.
+    if matches!(ctx.intent, Topic::General | Topic::Personality | Topic::Term | Topic::Love | Topic::Career) {
+        if let Some(plan) = plans::shinsal_question(chart, &ctx.question) {
+            return Some(plan);
+        }
+    }
     Some(match ctx.intent {
         // "이사는 언제?" then "내년은?": that year for the area.
         Topic::Timing(area) if ctx.year_offset != 0 && area != super::TimingTopic::General => {

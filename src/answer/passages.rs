@@ -167,7 +167,21 @@ fn topic_passages(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<String> {
         ids.truncate(2);
         ids
     };
+    // A star the question names and the chart has: its own passage leads (none when the chart lacks it, so
+    // the reply never reads out a star that is not there).
+    let star: Vec<String> = super::plans::star_named(&ctx.question)
+        .filter(|code| chart.shinsal.iter().any(|s| s.code == *code))
+        .map(|code| {
+            let id = match code {
+                "cheoneul_gwiin" => "cheoneul",
+                "gwimungwan" => "gwimun",
+                other => other,
+            };
+            vec![format!("shinsal.{id}")]
+        })
+        .unwrap_or_default();
     let mut ids = match ctx.intent {
+        _ if !star.is_empty() => star,
         Topic::Personality | Topic::General => own("personality"),
         Topic::Career => own("career").into_iter().chain(guides("topics.career")).collect(),
         Topic::Love => own("love").into_iter().chain(guides("topics.love")).collect(),

@@ -546,6 +546,80 @@ pub fn why(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
     Plan { head, body: lines.join("\n") }
 }
 
+/// The symbolic stars a question can name, by the words people use: (words, the star's code, its name).
+const STARS: [(&[&str], &str, &str); 10] = [
+    (&["도화"], "dohwa", "도화살"),
+    (&["역마"], "yeokma", "역마살"),
+    (&["화개"], "hwagae", "화개살"),
+    (&["천을귀인", "천을"], "cheoneul_gwiin", "천을귀인"),
+    (&["양인"], "yangin", "양인살"),
+    (&["괴강"], "goegang", "괴강살"),
+    (&["백호"], "baekho", "백호살"),
+    (&["문창"], "munchang", "문창귀인"),
+    (&["홍염"], "hongyeom", "홍염살"),
+    (&["귀문"], "gwimungwan", "귀문관살"),
+];
+
+/// What each star is read as, in one plain clause (the passages say more).
+fn star_meaning(code: &str) -> &'static str {
+    match code {
+        "dohwa" => "사람을 끄는 매력과 인기, 예술적 감각으로 읽는 별",
+        "yeokma" => "이동·출장·해외·이사처럼 움직임이 많은 삶으로 읽는 별",
+        "hwagae" => "학문·종교·예술처럼 혼자 깊이 파고드는 기질로 읽는 별",
+        "cheoneul_gwiin" => "어려울 때 돕는 사람이 나타나는 복으로 읽는 길신",
+        "yangin" => "강한 추진력과 승부욕, 다만 과하면 다툼으로 읽는 별",
+        "goegang" => "강한 리더십과 결단력으로 읽는 별",
+        "baekho" => "강한 기운과 추진력, 몸과 안전을 조심하라는 뜻으로 읽는 별",
+        "munchang" => "글과 공부, 시험에 재주가 있다고 읽는 길신",
+        "hongyeom" => "정이 많고 이성에게 주목받는 매력으로 읽는 별",
+        "gwimungwan" => "예민한 직관과 감수성으로 읽는 별",
+        _ => "",
+    }
+}
+
+/// "도화살 있나요?": yes or no first, with where the star sits and what it is read from; then the chart's
+/// other stars. `None` when the question names no star.
+pub fn shinsal_question(chart: &Chart, question: &str) -> Option<Plan> {
+    let (_, code, name) = STARS.iter().find(|(words, _, _)| words.iter().any(|w| question.contains(w)))?;
+    shinsal_plan(chart, code, name)
+}
+
+/// The engine's code of the symbolic star a question names, if any.
+pub fn star_named(question: &str) -> Option<&'static str> {
+    STARS.iter().find(|(words, _, _)| words.iter().any(|w| question.contains(w))).map(|(_, code, _)| *code)
+}
+
+fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Option<Plan> {
+    let found = chart.shinsal.iter().find(|s| s.code == code);
+    let head = match found {
+        Some(s) => {
+            let at: Vec<&str> = s.positions.iter().map(|p| p.hangul()).collect();
+            format!("네, 이 사주에는 {}이 있습니다({}, {}).", name, at.join("·"), s.basis)
+        }
+        None if chart.pillars.hour.is_none() => {
+            format!("세 기둥(년·월·일주)에는 {}이 없습니다. 시주는 태어난 시각을 몰라 보지 못했습니다.", name)
+        }
+        None => format!("아니요, 이 사주에는 {}이 없습니다.", name),
+    };
+    let mut lines = vec![format!("{}은 {}입니다.", name, star_meaning(code))];
+    if found.is_some() {
+        lines.push(
+            "신살은 사주의 큰 틀(일간, 오행의 균형, 용신)에 더하는 양념 같은 것이라, 좋고 나쁨을 신살 하나로 정하지는 않습니다."
+                .into(),
+        );
+    }
+    let others: Vec<String> = chart
+        .shinsal
+        .iter()
+        .filter(|s| s.code != code)
+        .map(|s| format!("{}({})", s.hangul, s.positions.iter().map(|p| p.hangul()).collect::<Vec<_>>().join("·")))
+        .collect();
+    if !others.is_empty() {
+        lines.push(format!("이 사주에 있는 다른 신살: {}.", others.join(", ")));
+    }
+    Some(Plan { head, body: lines.join("\n") })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -593,5 +667,20 @@ mod tests {
         assert!(p.body.contains("2028~2030년"), "{}", p.body);
         let p = samjae(&c, 2029);
         assert!(p.head.contains("눌삼재"), "{}", p.head);
+    }
+
+    #[test]
+    fn a_named_star_is_answered_yes_or_no_with_where_it_sits() {
+        // 1996-03-03 17:00: 도화 (유) sits in the hour branch, read from the year branch 자.
+        let chart = crate::answer::test_chart("1996-03-03T17:00", "female");
+        let yes = shinsal_question(&chart, "도화살 있나요?").expect("a plan");
+        assert!(yes.head.starts_with("네, 이 사주에는 도화살이 있습니다(시주"), "{}", yes.head);
+        assert!(yes.body.contains("다른 신살") && !yes.body.contains("도화살("), "{}", yes.body);
+        let no = shinsal_question(&chart, "백호살은요?").expect("a plan");
+        assert!(no.head.starts_with("아니요, 이 사주에는 백호살이 없습니다"), "{}", no.head);
+        let three = crate::answer::test_chart("1991-11-20", "male");
+        let unknown = shinsal_question(&three, "역마살 있어요?").expect("a plan");
+        assert!(unknown.head.contains("시주는 태어난 시각을 몰라"), "{}", unknown.head);
+        assert!(shinsal_question(&chart, "올해 운세는요?").is_none());
     }
 }

@@ -96,7 +96,14 @@ pub async fn run(
 ) -> Result<TurnOutcome, Cancelled> {
     let TurnRequest { text, known, history, now } = request;
     let has_chart = known.own.is_some();
+    let last_reply = history.iter().rev().find(|t| t.speaker == crate::answer::Speaker::Assistant);
+    let crisis_before = wording::after_crisis(last_reply.map(|t| t.text.as_str()));
     let decision = decide_turn(&text, now.year, known);
+    // Right after the help lines, anything but a reading asked with a birth gets care and the lines again,
+    // never a birth-data form; a reading is given with the lines added at its end.
+    if crisis_before && !matches!(decision.step, Step::Answer { .. }) {
+        return Ok(TurnOutcome::fixed(wording::CRISIS_AGAIN.to_string(), on_event));
+    }
     let emotion = decision.emotion;
     let today = shifted(now.date(), super::understand::day_offset(&text));
     match decision.step {
@@ -146,8 +153,14 @@ pub async fn run(
             for (name, error) in &outcome.attempts {
                 tracing::warn!(generator = %name, error = %error, "generator failed; fell back");
             }
+            let mut reply = outcome.text;
+            if crisis_before {
+                let lines = format!("\n\n{}", wording::HELP_LINES_AGAIN);
+                on_event(ChainEvent::Token(&lines));
+                reply.push_str(&lines);
+            }
             Ok(TurnOutcome {
-                reply: outcome.text,
+                reply,
                 generator: outcome.generator,
                 chart,
                 partner: partner_chart,
@@ -236,6 +249,43 @@ mod tests {
         assert!(a.remember.is_some());
         let kept = a.state.pending.expect("the answer's facts are kept for the next turn");
         assert!(kept.answered && kept.topic == "personality" && kept.facts.year == Some(1990), "{kept:?}");
+    }
+
+    /// After the help lines, a hopeless reply gets care and the lines again (no form); a reading asked with a
+    /// birth is given, with the lines at its end.
+    #[tokio::test]
+    async fn the_help_lines_stay_after_a_crisis_reply() {
+        use crate::answer::{HistoryTurn, Speaker};
+        let (crisis, _) = turn("다 포기하고 죽고 싶어요").await;
+        assert!(crisis.reply.contains("109"), "{}", crisis.reply);
+        let history = vec![
+            HistoryTurn { speaker: Speaker::User, text: "다 포기하고 죽고 싶어요".into() },
+            HistoryTurn { speaker: Speaker::Assistant, text: crisis.reply.clone() },
+        ];
+        let next = |text: &str| {
+            let mut r = request(text);
+            r.history = history.clone();
+            r
+        };
+        let hopeless = run(&brain(), next("사주 봐도 어차피 안 좋겠죠"), &mut |_| {}, &Cancel::new()).await.unwrap();
+        assert_eq!(hopeless.reply, wording::CRISIS_AGAIN);
+        assert!(hopeless.follow_up.is_none() && !hopeless.reply.contains("생년월일"));
+        let mut tokens = String::new();
+        let reading = run(
+            &brain(),
+            next("1990년 5월 15일 오후 3시 30분 여자예요. 제 사주 좀 봐 주세요"),
+            &mut |e| {
+                if let ChainEvent::Token(t) = e {
+                    tokens.push_str(t)
+                }
+            },
+            &Cancel::new(),
+        )
+        .await
+        .unwrap();
+        assert!(reading.chart.is_some());
+        assert!(reading.reply.ends_with(wording::HELP_LINES_AGAIN), "{}", reading.reply);
+        assert_eq!(tokens, reading.reply, "what is streamed is what is stored");
     }
 
     #[tokio::test]
