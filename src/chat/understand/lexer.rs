@@ -236,6 +236,7 @@ fn birth_year_follows(rest: &str) -> bool {
         "여 ",
         "오전",
         "오후",
+        "오휴",
         "새벽",
         "아침",
         "저녁",
@@ -264,14 +265,15 @@ fn period_of(word: &str) -> Option<Period> {
     Some(match word {
         "오전" | "새벽" | "아침" | "이른 아침" | "새벽녘" | "am" | "AM" | "a.m." => Period::Morning,
         "낮" | "점심" | "한낮" => Period::Midday,
-        "오후" | "pm" | "PM" | "p.m." => Period::Afternoon,
+        // "오휴": the common slip of 오후 on a phone keyboard.
+        "오후" | "오휴" | "pm" | "PM" | "p.m." => Period::Afternoon,
         "저녁" | "초저녁" => Period::Evening,
         "밤" | "한밤" | "한밤중" | "오밤중" | "늦은 밤" | "밤늦게" => Period::Night,
         _ => return None,
     })
 }
 
-const PERIODS: &str = "이른 아침|새벽녘|늦은 밤|밤늦게|한밤중|오밤중|초저녁|한밤|한낮|오전|오후|새벽|아침|저녁|점심|밤|낮|a\\.m\\.|p\\.m\\.|am|pm|AM|PM";
+const PERIODS: &str = "이른 아침|새벽녘|늦은 밤|밤늦게|한밤중|오밤중|초저녁|한밤|한낮|오전|오후|오휴|새벽|아침|저녁|점심|밤|낮|a\\.m\\.|p\\.m\\.|am|pm|AM|PM";
 
 /// The speakers' own words and the words for other people, with each relation's code and gender.
 const PEOPLE: &[(&str, &str, Option<&str>)] = &[
