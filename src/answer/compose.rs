@@ -15,8 +15,14 @@ use crate::saju::derive::TenGod;
 /// no chart, or the reading of the chart.
 pub fn text(ctx: &AnswerContext) -> String {
     if ctx.intent == Topic::Term {
-        if let Some(p) = ctx.passages.first() {
-            return explain(ctx, p);
+        // The first passage with something not yet said in this conversation (a follow-up term question
+        // moves on instead of quoting the same definition again).
+        let said = said_before(&ctx.history);
+        let fresh = ctx.passages.iter().find(|p| has_substance(&without_said(&p.body, &said)));
+        if let Some(p) = fresh.or(ctx.passages.first()) {
+            let unsaid = without_said(&p.body, &said);
+            let body = if has_substance(&unsaid) { unsaid } else { p.body.clone() };
+            return explain(ctx, p, &body);
         }
     }
     if matches!(ctx.intent, Topic::SmallTalk | Topic::OutOfScope) {
@@ -27,8 +33,8 @@ pub fn text(ctx: &AnswerContext) -> String {
 }
 
 /// A term explained from the best passage, with the chart's own fact when there is a chart.
-fn explain(ctx: &AnswerContext, passage: &PassageRef) -> String {
-    let mut text = format!("{}\n\n{}¹", passage.title, passage.body.trim());
+fn explain(ctx: &AnswerContext, passage: &PassageRef, body: &str) -> String {
+    let mut text = format!("{}\n\n{}¹", passage.title, body.trim());
     if let Some(chart) = &ctx.chart {
         text.push_str(&format!(
             "\n\n참고로 이 사주는 일간 {}이고, 월지는 {}입니다. 사주에 맞춘 풀이가 궁금하시면 주제(성격, 직업, 재물 등)를 물어 주세요.",

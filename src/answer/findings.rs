@@ -73,5 +73,15 @@ pub fn findings(chart: &Chart) -> Vec<Finding> {
             });
         }
     }
+    // The symbolic stars, coded as the knowledge base names them (`shinsal:cheoneul` for 천을귀인 …).
+    for star in &chart.shinsal {
+        let code = match star.code {
+            "cheoneul_gwiin" => "cheoneul",
+            "gwimungwan" => "gwimun",
+            other => other,
+        };
+        let at: Vec<&str> = star.positions.iter().map(|p| p.hangul()).collect();
+        out.push(Finding { code: format!("shinsal:{code}"), text: format!("{}({})", star.hangul, at.join("·")) });
+    }
     out
 }

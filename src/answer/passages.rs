@@ -37,12 +37,14 @@ pub fn passages_for(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<PassageRef> 
     };
     let selected: Vec<String> = kb.select(&codes, Some(intent)).into_iter().map(|p| p.id.clone()).collect();
     // A retrieved passage written for a condition (`applies_when`) is quoted only when the chart meets it: a
-    // passage on a missing element must not reach a chart that has plenty of it. Term questions ask about the
-    // words, not the chart, and keep what they retrieve.
+    // passage on a missing element must not reach a chart that has plenty of it.
+    // A term question with a chart known ("도화살 있으면 연애 어떻게 돼요?") keeps the definitions (`intent:term`
+    // passages) but not readings of conditions this chart lacks.
     let fits_chart = |id: &String| {
         ctx.chart.is_none()
-            || ctx.intent == Topic::Term
-            || kb.get(id).is_some_and(|p| p.applies_when.is_empty())
+            || kb.get(id).is_some_and(|p| {
+                p.applies_when.is_empty() || p.applies_when.iter().any(|a| a.split('&').any(|c| c == "intent:term"))
+            })
             || selected.contains(id)
     };
     let searched: Vec<String> = kb

@@ -138,7 +138,7 @@ pub const CRISIS_REPLY: &str = "많이 지치고 힘드셨겠어요. 그런 마�
 /// The turn after a crisis reply, when the message does not ask for a reading with a birth ("사주 봐도 어차피
 /// 안 좋겠죠"): no fatalism, the help lines again, no birth-data form.
 pub const CRISIS_AGAIN: &str = "사주는 정해진 결말을 알려 주는 것이 아니라 흐름을 읽어 보는 참고일 뿐이에요. 지금은 마음이 많이 지쳐 있어서 모든 게 어둡게 느껴지실 수 있어요.\n\
-혼자 견디지 마시고 자살예방상담전화 109나 정신건강위기상담 1577-0199(24시간)에 지금 이야기해 보세요. 위급하면 112나 119에 연락해 주세요.\n\
+혼자 견디지 마시고 자살예방상담전화 109나 정신건강위기상담 1577-0199(24시간)에 지금 이야기해 보세요. 당장 위험하다고 느껴지면 바로 112나 119에 전화해 주세요.\n\
 마음이 조금 가라앉으면 그때 사주도 함께 천천히 볼게요.";
 
 /// Added to a reading given right after a crisis reply.
