@@ -221,10 +221,15 @@ mod tests {
     }
 
     async fn turn(text: &str) -> (TurnOutcome, String) {
+        streamed(request(text)).await
+    }
+
+    /// The outcome of a turn and the text its events streamed.
+    async fn streamed(request: TurnRequest) -> (TurnOutcome, String) {
         let mut tokens = String::new();
         let o = run(
             &brain(),
-            request(text),
+            request,
             &mut |e| {
                 if let ChainEvent::Token(t) = e {
                     tokens.push_str(t)
@@ -270,19 +275,7 @@ mod tests {
         let hopeless = run(&brain(), next("사주 봐도 어차피 안 좋겠죠"), &mut |_| {}, &Cancel::new()).await.unwrap();
         assert_eq!(hopeless.reply, wording::CRISIS_AGAIN);
         assert!(hopeless.follow_up.is_none() && !hopeless.reply.contains("생년월일"));
-        let mut tokens = String::new();
-        let reading = run(
-            &brain(),
-            next("1990년 5월 15일 오후 3시 30분 여자예요. 제 사주 좀 봐 주세요"),
-            &mut |e| {
-                if let ChainEvent::Token(t) = e {
-                    tokens.push_str(t)
-                }
-            },
-            &Cancel::new(),
-        )
-        .await
-        .unwrap();
+        let (reading, tokens) = streamed(next("1990년 5월 15일 오후 3시 30분 여자예요. 제 사주 좀 봐 주세요")).await;
         assert!(reading.chart.is_some());
         assert!(reading.reply.ends_with(wording::HELP_LINES_AGAIN), "{}", reading.reply);
         assert_eq!(tokens, reading.reply, "what is streamed is what is stored");

@@ -191,6 +191,18 @@ impl<T> GuardedIo<T> {
     }
 }
 
+impl<T> GuardedIo<T> {
+    /// A response went out: the next bytes from an HTTP/1 client begin the next request head, whose deadline
+    /// starts with its first byte (an idle keep-alive connection is the idle timeout's to close).
+    fn after_write(&mut self, result: &Poll<io::Result<usize>>) {
+        if matches!(result, Poll::Ready(Ok(n)) if *n > 0) && !self.in_head && self.seen > 0 {
+            self.in_head = true;
+            self.deadline = None;
+            self.matched = 0;
+        }
+    }
+}
+
 impl<T> Drop for GuardedIo<T> {
     fn drop(&mut self) {
         self.metrics.open.dec();
@@ -224,13 +236,7 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for GuardedIo<T> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, data: &[u8]) -> Poll<io::Result<usize>> {
         let this = &mut *self;
         let result = Pin::new(&mut this.io).poll_write(cx, data);
-        // A response went out: the next bytes from an HTTP/1 client begin the next request head, whose
-        // deadline starts with its first byte (an idle keep-alive connection is the idle timeout's to close).
-        if matches!(result, Poll::Ready(Ok(n)) if n > 0) && !this.in_head && this.seen > 0 {
-            this.in_head = true;
-            this.deadline = None;
-            this.matched = 0;
-        }
+        this.after_write(&result);
         result
     }
 
@@ -249,11 +255,7 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for GuardedIo<T> {
     ) -> Poll<io::Result<usize>> {
         let this = &mut *self;
         let result = Pin::new(&mut this.io).poll_write_vectored(cx, bufs);
-        if matches!(result, Poll::Ready(Ok(n)) if n > 0) && !this.in_head && this.seen > 0 {
-            this.in_head = true;
-            this.deadline = None;
-            this.matched = 0;
-        }
+        this.after_write(&result);
         result
     }
 

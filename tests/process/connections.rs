@@ -69,6 +69,8 @@ fn slow_request_heads_are_cut_and_never_hold_every_slot() {
 fn running_out_of_file_descriptors_backs_off_logs_and_recovers() {
     let tmp = tempfile::tempdir().unwrap();
     let server = Server::start(tmp.path());
+    // Once it answers, the server has sized its connection limit from the open-file limit it started with.
+    assert_eq!(Request::get("/health/live").send(server.addr).status, 200);
     // Lower the running server's open-file limit (the start-up cap saw the high one), then exhaust it.
     let limit = libc::rlimit { rlim_cur: 96, rlim_max: 96 };
     // SAFETY: prlimit on our own child with a valid struct; the old value is not asked for.
@@ -76,13 +78,24 @@ fn running_out_of_file_descriptors_backs_off_logs_and_recovers() {
     assert_eq!(rc, 0, "prlimit: {}", std::io::Error::last_os_error());
     let held: Vec<TcpStream> =
         (0..200).filter_map(|_| TcpStream::connect_timeout(&server.addr, Duration::from_secs(1)).ok()).collect();
-    std::thread::sleep(Duration::from_millis(500));
+    // The server accepts until its descriptors run out; then `accept` fails, which is logged.
+    let start = Instant::now();
+    while !server.log_text().contains("accept failed") {
+        if start.elapsed() > Duration::from_secs(20) {
+            let fds = std::fs::read_dir(format!("/proc/{}/fd", server.pid)).map(|d| d.count()).unwrap_or(0);
+            let tail: Vec<String> = server.log_lines().into_iter().rev().take(5).collect();
+            panic!(
+                "accept errors are not logged ({} connected, the server holds {fds} descriptors): {tail:?}",
+                held.len()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let before = cpu_seconds(server.pid);
     std::thread::sleep(Duration::from_secs(2));
     let used = cpu_seconds(server.pid) - before;
     eprintln!("out of descriptors with {} connections waiting: {used:.2} CPU s in 2 s", held.len());
     assert!(used < 0.5, "the accept loop spins: {used:.2} CPU seconds in 2 s");
-    assert!(server.log_text().contains("accept failed"), "accept errors are logged");
     drop(held);
     // Once descriptors are free again, clients are served.
     let start = Instant::now();
