@@ -85,6 +85,9 @@ pub struct RateLimitConfig {
     pub burst: u32,
     /// Client addresses tracked at most; idle entries are pruned first (memory stays bounded).
     pub max_tracked_clients: usize,
+    /// Accounts (`POST /v1/users`) one client IP may create per hour, up to 10 at once; each account is
+    /// storage, so this is stricter than the request rate.
+    pub user_creations_per_hour: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -232,7 +235,13 @@ impl Default for MetricsConfig {
 
 impl Default for RateLimitConfig {
     fn default() -> Self {
-        RateLimitConfig { enabled: true, requests_per_second: 50, burst: 100, max_tracked_clients: 100_000 }
+        RateLimitConfig {
+            enabled: true,
+            requests_per_second: 50,
+            burst: 100,
+            max_tracked_clients: 100_000,
+            user_creations_per_hour: 30,
+        }
     }
 }
 
@@ -415,6 +424,9 @@ impl Config {
         let rl = &self.rate_limit;
         if rl.requests_per_second == 0 || rl.burst == 0 {
             return Err(err("rate_limit", "requests_per_second와 burst는 1 이상이어야 합니다"));
+        }
+        if rl.user_creations_per_hour == 0 {
+            return Err(err("rate_limit.user_creations_per_hour", "1 이상이어야 합니다"));
         }
         if rl.max_tracked_clients < 100 {
             return Err(err("rate_limit.max_tracked_clients", "100 이상이어야 합니다"));

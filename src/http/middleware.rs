@@ -121,6 +121,21 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
         if !is_ops_path(req.uri().path()) && !host_allowed(&req, &state.config.security.allowed_hosts) {
             return Ok(json_error(ErrorCode::HostNotAllowed, "허용되지 않은 Host입니다"));
         }
+        let creates_user = req.method() == Method::POST && req.uri().path().trim_end_matches('/') == "/v1/users";
+        if let (Some(limiter), true) = (&state.user_creations, creates_user) {
+            if let Some(ip) = client_ip(&req, &state.trusted_proxies) {
+                if let Err(wait) = limiter.check(ip) {
+                    let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+                    state.metrics.rate_limited.with_label_values(&["/v1/users"]).inc();
+                    let mut resp = json_error(
+                        ErrorCode::RateLimited,
+                        format!("이 주소에서 새 사용자를 너무 많이 만들었습니다. {secs}초 뒤에 다시 시도해 주세요"),
+                    );
+                    resp.headers_mut().insert("retry-after", HeaderValue::from(secs));
+                    return Ok(resp);
+                }
+            }
+        }
         if let (Some(limiter), false) = (&state.limiter, is_ops_path(req.uri().path())) {
             if let Some(ip) = client_ip(&req, &state.trusted_proxies) {
                 if let Err(wait) = limiter.check(ip) {

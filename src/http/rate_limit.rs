@@ -23,12 +23,18 @@ impl ClientLimiter {
     pub fn new(config: &RateLimitConfig) -> ClientLimiter {
         let rate = NonZeroU32::new(config.requests_per_second).expect("validated: at least 1");
         let burst = NonZeroU32::new(config.burst).expect("validated: at least 1");
-        let quota = Quota::per_second(rate).allow_burst(burst);
-        ClientLimiter {
-            quota,
-            limiter: RwLock::new(RateLimiter::keyed(quota)),
-            max_clients: config.max_tracked_clients,
-        }
+        ClientLimiter::with_quota(Quota::per_second(rate).allow_burst(burst), config.max_tracked_clients)
+    }
+
+    /// The stricter limit on creating accounts: `user_creations_per_hour` per client IP, at most 10 at once.
+    pub fn user_creations(config: &RateLimitConfig) -> ClientLimiter {
+        let per_hour = NonZeroU32::new(config.user_creations_per_hour).expect("validated: at least 1");
+        let burst = NonZeroU32::new(config.user_creations_per_hour.min(10)).expect("at least 1");
+        ClientLimiter::with_quota(Quota::per_hour(per_hour).allow_burst(burst), config.max_tracked_clients)
+    }
+
+    fn with_quota(quota: Quota, max_clients: usize) -> ClientLimiter {
+        ClientLimiter { quota, limiter: RwLock::new(RateLimiter::keyed(quota)), max_clients }
     }
 
     /// `Ok(())` to let the request through, or how long the client should wait.
@@ -68,7 +74,8 @@ mod tests {
 
     #[test]
     fn limits_per_client_and_stays_bounded() {
-        let config = RateLimitConfig { enabled: true, requests_per_second: 1, burst: 3, max_tracked_clients: 100 };
+        let config =
+            RateLimitConfig { requests_per_second: 1, burst: 3, max_tracked_clients: 100, ..Default::default() };
         let l = ClientLimiter::new(&config);
         let a: IpAddr = "10.0.0.1".parse().unwrap();
         for _ in 0..3 {

@@ -20,6 +20,8 @@ pub struct AppState {
     /// Interpretation-rule plugins (WebAssembly), loaded from the configured directories.
     pub plugins: Arc<crate::plugins::Registry>,
     pub limiter: Option<ClientLimiter>,
+    /// The stricter per-IP limit on `POST /v1/users`.
+    pub user_creations: Option<ClientLimiter>,
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub started: Instant,
     /// Where "now" comes from ("today" and "this year" are read in Korea time).
@@ -41,6 +43,7 @@ impl AppState {
     /// to load is logged and left out, and the server still serves.
     pub fn new(config: Config, store: Store) -> AppState {
         let limiter = config.rate_limit.enabled.then(|| ClientLimiter::new(&config.rate_limit));
+        let user_creations = config.rate_limit.enabled.then(|| ClientLimiter::user_creations(&config.rate_limit));
         let metrics = Metrics::new();
         let plugins = crate::plugins::Registry::from_config(&config);
         if let Err(e) = plugins.metrics().register(metrics.registry()) {
@@ -56,6 +59,7 @@ impl AppState {
             chain: Arc::new(crate::llm::from_config_with_local(&config.llm, local)),
             trusted_proxies: config.trusted_proxies(),
             limiter,
+            user_creations,
             metrics,
             store: Arc::new(store),
             started: Instant::now(),

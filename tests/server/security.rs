@@ -137,3 +137,29 @@ async fn probes_are_exempt_from_the_host_allow_list() {
         assert_eq!(r.status(), 200, "{path}");
     }
 }
+
+/// Creating accounts has its own, stricter per-IP limit: each account is storage, so a client that may send
+/// 50 requests a second may still create only a few accounts at once and `user_creations_per_hour` an hour.
+#[tokio::test]
+async fn user_creation_has_its_own_stricter_limit() {
+    let s = TestServer::with(|c| {
+        c.rate_limit.enabled = true;
+        c.rate_limit.user_creations_per_hour = 3;
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(s.post("/v1/users", None, serde_json::json!({})).await);
+    }
+    assert!(
+        statuses[..3].iter().all(|r| r.status == 201),
+        "{:?}",
+        statuses.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+    assert_error(&statuses[3], 429, "rate_limited");
+    let retry: u64 = statuses[3].headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1000..=1300).contains(&retry), "an hour's third: {retry}");
+    // Everything else is still open to the same client.
+    assert_eq!(s.get("/v1/calendar/terms/2025", None).await.status, 200);
+    assert_eq!(s.state.store.counts().unwrap().users, 3);
+}
