@@ -122,32 +122,17 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
             return Ok(json_error(ErrorCode::HostNotAllowed, "허용되지 않은 Host입니다"));
         }
         let creates_user = req.method() == Method::POST && req.uri().path().trim_end_matches('/') == "/v1/users";
-        if let (Some(limiter), true) = (&state.user_creations, creates_user) {
-            if let Some(ip) = client_ip(&req, &state.trusted_proxies) {
-                if let Err(wait) = limiter.check(ip) {
-                    let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
-                    state.metrics.rate_limited.with_label_values(&["/v1/users"]).inc();
-                    let mut resp = json_error(
-                        ErrorCode::RateLimited,
-                        format!("이 주소에서 새 사용자를 너무 많이 만들었습니다. {secs}초 뒤에 다시 시도해 주세요"),
-                    );
-                    resp.headers_mut().insert("retry-after", HeaderValue::from(secs));
-                    return Ok(resp);
-                }
-            }
-        }
-        if let (Some(limiter), false) = (&state.limiter, is_ops_path(req.uri().path())) {
-            if let Some(ip) = client_ip(&req, &state.trusted_proxies) {
-                if let Err(wait) = limiter.check(ip) {
-                    let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
-                    state.metrics.rate_limited.with_label_values(&["all"]).inc();
-                    let mut resp = json_error(
-                        ErrorCode::RateLimited,
-                        format!("요청이 너무 많습니다. {secs}초 뒤에 다시 시도해 주세요"),
-                    );
-                    resp.headers_mut().insert("retry-after", HeaderValue::from(secs));
-                    return Ok(resp);
-                }
+        let checks = [
+            (
+                state.user_creations.as_ref().filter(|_| creates_user),
+                "/v1/users",
+                "이 주소에서 새 사용자를 너무 많이 만들었습니다",
+            ),
+            (state.limiter.as_ref().filter(|_| !is_ops_path(req.uri().path())), "all", "요청이 너무 많습니다"),
+        ];
+        for (limiter, label, why) in checks {
+            if let Some(refused) = limiter.and_then(|l| refused_by(l, &req, &state, label, why)) {
+                return Ok(refused);
             }
         }
         ep.call(req).await.map(IntoResponse::into_response)
@@ -159,6 +144,23 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
     };
 
     with_cors.around(security_and_metrics).boxed().around(request_log).data(state)
+}
+
+/// The 429 (with `Retry-After`) when `limiter` refuses this client, counted under `label`.
+fn refused_by(
+    limiter: &super::rate_limit::ClientLimiter,
+    req: &Request,
+    state: &AppState,
+    label: &str,
+    why: &str,
+) -> Option<Response> {
+    let ip = client_ip(req, &state.trusted_proxies)?;
+    let wait = limiter.check(ip).err()?;
+    let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+    state.metrics.rate_limited.with_label_values(&[label]).inc();
+    let mut resp = json_error(ErrorCode::RateLimited, format!("{why}. {secs}초 뒤에 다시 시도해 주세요"));
+    resp.headers_mut().insert("retry-after", HeaderValue::from(secs));
+    Some(resp)
 }
 
 type Inner = Arc<poem::endpoint::BoxEndpoint<'static, Response>>;
