@@ -18,10 +18,9 @@ pub fn text(ctx: &AnswerContext) -> String {
         // The first passage with something not yet said in this conversation (a follow-up term question
         // moves on instead of quoting the same definition again).
         let said = said_before(&ctx.history);
-        let fresh = ctx.passages.iter().find(|p| has_substance(&without_said(&p.body, &said)));
-        if let Some(p) = fresh.or(ctx.passages.first()) {
-            let unsaid = without_said(&p.body, &said);
-            let body = if has_substance(&unsaid) { unsaid } else { p.body.clone() };
+        let fresh =
+            ctx.passages.iter().map(|p| (p, without_said(&p.body, &said))).find(|(_, unsaid)| has_substance(unsaid));
+        if let Some((p, body)) = fresh.or_else(|| ctx.passages.first().map(|p| (p, p.body.clone()))) {
             return explain(ctx, p, &body);
         }
     }
@@ -289,8 +288,9 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         });
         return Some(plans::compare_years(chart, area, ctx.year, other));
     }
-    // "도화살 있나요?": the star named, yes or no, whatever the topic was read as.
-    if matches!(ctx.intent, Topic::General | Topic::Personality | Topic::Term | Topic::Love | Topic::Career) {
+    // "도화살 있나요?": the star named, yes or no, whatever the topic was read as (term questions were answered
+    // before any plan).
+    if matches!(ctx.intent, Topic::General | Topic::Personality | Topic::Love | Topic::Career) {
         if let Some(plan) = plans::shinsal_question(chart, &ctx.question) {
             return Some(plan);
         }

@@ -75,13 +75,21 @@ pub fn findings(chart: &Chart) -> Vec<Finding> {
     }
     // The symbolic stars, coded as the knowledge base names them (`shinsal:cheoneul` for 천을귀인 …).
     for star in &chart.shinsal {
-        let code = match star.code {
-            "cheoneul_gwiin" => "cheoneul",
-            "gwimungwan" => "gwimun",
-            other => other,
-        };
         let at: Vec<&str> = star.positions.iter().map(|p| p.hangul()).collect();
-        out.push(Finding { code: format!("shinsal:{code}"), text: format!("{}({})", star.hangul, at.join("·")) });
+        out.push(Finding {
+            code: format!("shinsal:{}", star_knowledge_code(star.code)),
+            text: format!("{}({})", star.hangul, at.join("·")),
+        });
     }
     out
+}
+
+/// The knowledge base's name for one of the engine's symbolic stars (`shinsal.cheoneul` for
+/// `cheoneul_gwiin`); the others are spelled alike.
+pub(crate) fn star_knowledge_code(engine_code: &str) -> &str {
+    match engine_code {
+        "cheoneul_gwiin" => "cheoneul",
+        "gwimungwan" => "gwimun",
+        other => other,
+    }
 }

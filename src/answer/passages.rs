@@ -173,14 +173,7 @@ fn topic_passages(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<String> {
     // the reply never reads out a star that is not there).
     let star: Vec<String> = super::plans::star_named(&ctx.question)
         .filter(|code| chart.shinsal.iter().any(|s| s.code == *code))
-        .map(|code| {
-            let id = match code {
-                "cheoneul_gwiin" => "cheoneul",
-                "gwimungwan" => "gwimun",
-                other => other,
-            };
-            vec![format!("shinsal.{id}")]
-        })
+        .map(|code| vec![format!("shinsal.{}", super::findings::star_knowledge_code(code))])
         .unwrap_or_default();
     let mut ids = match ctx.intent {
         _ if !star.is_empty() => star,

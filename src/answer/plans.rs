@@ -580,16 +580,20 @@ fn star_meaning(code: &str) -> &'static str {
 /// "도화살 있나요?": yes or no first, with where the star sits and what it is read from; then the chart's
 /// other stars. `None` when the question names no star.
 pub fn shinsal_question(chart: &Chart, question: &str) -> Option<Plan> {
-    let (_, code, name) = STARS.iter().find(|(words, _, _)| words.iter().any(|w| question.contains(w)))?;
-    shinsal_plan(chart, code, name)
+    let (_, code, name) = star_in(question)?;
+    Some(shinsal_plan(chart, code, name))
 }
 
 /// The engine's code of the symbolic star a question names, if any.
 pub fn star_named(question: &str) -> Option<&'static str> {
-    STARS.iter().find(|(words, _, _)| words.iter().any(|w| question.contains(w))).map(|(_, code, _)| *code)
+    star_in(question).map(|(_, code, _)| *code)
 }
 
-fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Option<Plan> {
+fn star_in(question: &str) -> Option<&'static (&'static [&'static str], &'static str, &'static str)> {
+    STARS.iter().find(|(words, _, _)| words.iter().any(|w| question.contains(w)))
+}
+
+fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Plan {
     let found = chart.shinsal.iter().find(|s| s.code == code);
     let head = match found {
         Some(s) => {
@@ -617,7 +621,7 @@ fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Option<Plan> {
     if !others.is_empty() {
         lines.push(format!("이 사주에 있는 다른 신살: {}.", others.join(", ")));
     }
-    Some(Plan { head, body: lines.join("\n") })
+    Plan { head, body: lines.join("\n") }
 }
 
 #[cfg(test)]

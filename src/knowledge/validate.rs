@@ -116,10 +116,9 @@ pub fn check_applies_when(text: &str) -> Result<(), ConditionError> {
     let mut kinds: Vec<&str> =
         parts.iter().map(|p| p.split(':').next().unwrap_or("")).filter(|k| SINGLE_VALUED.contains(k)).collect();
     kinds.sort_unstable();
-    if kinds.windows(2).any(|w| w[0] == w[1]) {
+    if let Some(kind) = kinds.windows(2).find(|w| w[0] == w[1]).map(|w| w[0]) {
         return Err(ConditionError(format!(
-            "applies_when '{text}' joins two values of '{}', which a chart has only one of",
-            kinds.windows(2).find(|w| w[0] == w[1]).map_or("", |w| w[0])
+            "applies_when '{text}' joins two values of '{kind}', which a chart has only one of"
         )));
     }
     Ok(())

@@ -81,13 +81,6 @@ impl Store {
         Ok(store)
     }
 
-    /// Opens without migrating, to report the schema version (`saju migrate --status`).
-    pub fn schema_version_of(path: &Path) -> Result<u64, StoreError> {
-        let db = guarded(path, || builder().open_read_only(path))?;
-        let txn = db.begin_read().map_err(|e| StoreError::damaged(path, e))?;
-        migrations::read_version(&txn)
-    }
-
     pub fn path(&self) -> &Path {
         &self.path
     }

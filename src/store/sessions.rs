@@ -8,17 +8,12 @@ use super::{now, Store};
 use redb::{ReadableDatabase, ReadableTable};
 
 impl Store {
-    pub fn create_session(&self, user_id: &str, session: &Session) -> Result<(), StoreError> {
-        self.create_session_within(user_id, session, usize::MAX)
-    }
-
     /// Adds a session unless the user already has `max`, counting and inserting in one write transaction.
-    pub fn create_session_within(&self, user_id: &str, session: &Session, max: usize) -> Result<(), StoreError> {
-        use redb::ReadableTable;
+    pub fn create_session(&self, user_id: &str, session: &Session, max: usize) -> Result<(), StoreError> {
         let txn = self.db.begin_write()?;
         {
             let mut sessions = txn.open_table(SESSIONS)?;
-            if max != usize::MAX && sessions.range((user_id, "")..=(user_id, "\u{10FFFF}"))?.count() >= max {
+            if sessions.range(owned(user_id))?.count() >= max {
                 return Err(StoreError::LimitReached(super::Limit::Sessions { max }));
             }
             sessions.insert((user_id, session.id.as_str()), encode(session).as_slice())?;
@@ -38,7 +33,7 @@ impl Store {
     pub fn list_sessions(&self, user_id: &str) -> Result<Vec<Session>, StoreError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(SESSIONS)?;
-        let rows = table.range((user_id, "")..=(user_id, "\u{10FFFF}"))?;
+        let rows = table.range(owned(user_id))?;
         let mut out: Vec<Session> = rows.map(|r| decode(r?.1.value())).collect::<Result<_, _>>()?;
         out.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
         Ok(out)

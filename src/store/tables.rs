@@ -23,3 +23,8 @@ pub const DERIVED: TableDefinition<&str, &[u8]> = TableDefinition::new("derived"
 /// session id → the conversation's state between turns (a versioned JSON record owned by `chat::state`:
 /// the pending follow-up question and what it has gathered). Written in the same transaction as the turn.
 pub const CONVERSATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("conversations");
+
+/// Every key of one owner in a `(owner, id)` table: the range scan behind "this user's X".
+pub fn owned(owner: &str) -> std::ops::RangeInclusive<(&str, &str)> {
+    (owner, "")..=(owner, "\u{10FFFF}")
+}

@@ -15,7 +15,7 @@ fn a_new_database_gets_the_current_schema_and_a_newer_one_is_refused() {
         Err(other) => panic!("unexpected error {other}"),
         Ok(_) => panic!("a newer schema must not open"),
     }
-    assert_eq!(Store::schema_version_of(&path).unwrap(), SCHEMA_VERSION + 1);
+    assert_eq!(verify(&path).unwrap().schema_version, SCHEMA_VERSION + 1);
 }
 
 #[test]
@@ -35,7 +35,7 @@ fn sessions_are_listed_newest_first_and_messages_in_order() {
             turns: 0,
             next_seq: 0,
         };
-        store.create_session("u1", &s).unwrap();
+        store.create_session("u1", &s, usize::MAX).unwrap();
     }
     let message = |text: String| NewMessage { role: "user".into(), content: text, details: serde_json::Value::Null };
     let turn = |messages: Vec<NewMessage>, new_turns: u32, state: Option<Vec<u8>>| TurnWrite {
@@ -118,7 +118,7 @@ fn a_backup_holds_every_table_and_every_row() {
         turns: 0,
         next_seq: 0,
     };
-    store.create_session("u1", &s).unwrap();
+    store.create_session("u1", &s, usize::MAX).unwrap();
     let turn = TurnWrite {
         messages: vec![NewMessage { role: "user".into(), content: "안녕".into(), details: serde_json::Value::Null }],
         new_turns: 1,

@@ -51,15 +51,15 @@ impl Store {
                 None => return Err(StoreError::NotFound),
             };
             txn.open_table(TOKENS)?.remove(user.token_hash.as_str())?;
-            let owned = (user_id, "")..=(user_id, "\u{10FFFF}");
-            txn.open_table(PROFILES)?.retain_in(owned.clone(), |_, _| false)?;
-            txn.open_table(CHARTS)?.retain_in(owned.clone(), |_, _| false)?;
+            let mine = owned(user_id);
+            txn.open_table(PROFILES)?.retain_in(mine.clone(), |_, _| false)?;
+            txn.open_table(CHARTS)?.retain_in(mine.clone(), |_, _| false)?;
             let mut sessions = txn.open_table(SESSIONS)?;
             let ids: Vec<String> = sessions
-                .range(owned.clone())?
+                .range(mine.clone())?
                 .map(|r| r.map(|(k, _)| k.value().1.to_string()))
                 .collect::<Result<_, _>>()?;
-            sessions.retain_in(owned, |_, _| false)?;
+            sessions.retain_in(mine, |_, _| false)?;
             let mut messages = txn.open_table(MESSAGES)?;
             for id in &ids {
                 messages.retain_in((id.as_str(), 0)..=(id.as_str(), u64::MAX), |_, _| false)?;
@@ -89,11 +89,10 @@ impl Store {
         chart: &CachedChart,
         max: usize,
     ) -> Result<(), StoreError> {
-        use redb::ReadableTable;
         let txn = self.db.begin_write()?;
         {
             let mut profiles = txn.open_table(PROFILES)?;
-            if profiles.range((user_id, "")..=(user_id, "\u{10FFFF}"))?.count() >= max {
+            if profiles.range(owned(user_id))?.count() >= max {
                 return Err(StoreError::LimitReached(super::Limit::Profiles { max }));
             }
             profiles.insert((user_id, profile.id.as_str()), encode(profile).as_slice())?;
@@ -124,7 +123,7 @@ impl Store {
     pub fn list_profiles(&self, user_id: &str) -> Result<Vec<Profile>, StoreError> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(PROFILES)?;
-        let rows = table.range((user_id, "")..=(user_id, "\u{10FFFF}"))?;
+        let rows = table.range(owned(user_id))?;
         rows.map(|r| decode(r?.1.value())).collect()
     }
 

@@ -220,7 +220,7 @@ impl SessionsApi {
             if let Some(p) = &saved.profile_id {
                 store.get_profile(&user, p).map_err(|_| StoreError::UnknownProfile(p.clone()))?;
             }
-            store.create_session_within(&user, &saved, MAX_SESSIONS)
+            store.create_session(&user, &saved, MAX_SESSIONS)
         })
         .await?;
         tracing::Span::current().record("session_id", session.id.as_str());

@@ -10,7 +10,7 @@ use crate::saju::calendar::korean_lunar;
 use crate::saju::calendar::solar_terms::TermEvent;
 use crate::saju::derive::{element_balance, relations, shinsal, strength, void_branches};
 use crate::saju::error::SajuError;
-use crate::saju::pillars::{day_and_hour, four_pillars, saju_month, FourPillars, SajuMonth};
+use crate::saju::pillars::{day_and_hour, four_pillars, saju_month, FourPillars, Position, SajuMonth};
 use crate::saju::time::civil::{format_offset, format_utc, Adjustment, ResolvedTime};
 use crate::saju::time::{
     corrected_clock, resolve_local, standard_clock, zone_longitude, CorrectedClock, LocalDateTime, SummerTime,
@@ -226,19 +226,12 @@ fn summer_time_warning(input: &BirthInput, birth: &ResolvedBirth) -> Option<Warn
         return None;
     }
     let standard = standard_clock(r.local, r.unix, r.offset_seconds, r.standard_offset_seconds);
-    let (day, hour) = day_and_hour(&standard.clock, input.options.zi_hour);
-    let alt = FourPillars { day, hour: Some(hour), ..birth.pillars };
-    let changed = boundary::changed_positions(&birth.pillars, &alt);
+    let (alt, changed) = read_on(&standard.clock, input, birth);
     let save_minutes = (r.offset_seconds - r.standard_offset_seconds) as f64 / 60.0;
     let effect = if changed.is_empty() {
         "표준시로 읽어도 기둥은 같습니다".to_string()
     } else {
-        let name = |g: Option<crate::saju::ganzhi::GanZhi>| g.map_or("-", |g| g.hangul());
-        let list: Vec<String> = changed
-            .iter()
-            .map(|&p| format!("{} {}→{}", p.hangul(), name(birth.pillars.get(p)), name(alt.get(p))))
-            .collect();
-        format!("표준시로 읽으면 달라지는 기둥: {}", list.join(", "))
+        format!("표준시로 읽으면 달라지는 기둥: {}", changes(&birth.pillars, &alt, &changed))
     };
     Some(Warning {
         code: "summer_time_kept",
@@ -256,6 +249,23 @@ fn summer_time_warning(input: &BirthInput, birth: &ResolvedBirth) -> Option<Warn
     })
 }
 
+/// The pillars read from another clock (the day and hour move with it; year and month come from the instant),
+/// and the positions that differ from the chart's.
+fn read_on(clock: &LocalDateTime, input: &BirthInput, birth: &ResolvedBirth) -> (FourPillars, Vec<Position>) {
+    let (day, hour) = day_and_hour(clock, input.options.zi_hour);
+    let alt = FourPillars { day, hour: Some(hour), ..birth.pillars };
+    let changed = boundary::changed_positions(&birth.pillars, &alt);
+    (alt, changed)
+}
+
+/// "시주 신사→경진, 일주 …": each changed position with its pillar before and after.
+fn changes(before: &FourPillars, after: &FourPillars, changed: &[Position]) -> String {
+    let name = |g: Option<crate::saju::ganzhi::GanZhi>| g.map_or("-", |g| g.hangul());
+    let list: Vec<String> =
+        changed.iter().map(|&p| format!("{} {}→{}", p.hangul(), name(before.get(p)), name(after.get(p)))).collect();
+    list.join(", ")
+}
+
 /// `longitude_changes_pillars`: the pillars were read from a civil clock (`standard` or `none`) and local mean
 /// time at the zone's principal city — the convention of most Korean 만세력 (Seoul about 32 minutes behind
 /// KST) — gives a different hour or day pillar; the alternative is that chart.
@@ -266,17 +276,10 @@ fn longitude_warning(input: &BirthInput, birth: &ResolvedBirth) -> Option<Warnin
     let r = &birth.resolved;
     let longitude = input.options.longitude.or_else(|| zone_longitude(&input.timezone))?;
     let mean = corrected_clock(r.local, r.unix, r.offset_seconds, TimeCorrection::Longitude, longitude);
-    let (day, hour) = day_and_hour(&mean.clock, input.options.zi_hour);
-    let alt = FourPillars { day, hour: Some(hour), ..birth.pillars };
-    let changed = boundary::changed_positions(&birth.pillars, &alt);
+    let (alt, changed) = read_on(&mean.clock, input, birth);
     if changed.is_empty() {
         return None;
     }
-    let name = |g: Option<crate::saju::ganzhi::GanZhi>| g.map_or("-", |g| g.hangul());
-    let list: Vec<String> = changed
-        .iter()
-        .map(|&p| format!("{} {}→{}", p.hangul(), name(birth.pillars.get(p)), name(alt.get(p))))
-        .collect();
     let minutes = ((mean.shift_seconds - birth.corrected.shift_seconds) as f64 / 60.0 * 10.0).round() / 10.0;
     Some(Warning {
         code: "longitude_changes_pillars",
@@ -286,7 +289,7 @@ fn longitude_warning(input: &BirthInput, birth: &ResolvedBirth) -> Option<Warnin
             &mean.clock.iso()[11..16],
             minutes.abs(),
             if minutes < 0.0 { "이른 시각" } else { "늦은 시각" },
-            crate::saju::josa::with_ro(&list.join(", "))
+            crate::saju::josa::with_ro(&changes(&birth.pillars, &alt, &changed))
         ),
         alternative: Some(views::alternative(&alt, &changed, minutes < 0.0, minutes.abs())),
     })
