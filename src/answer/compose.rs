@@ -7,7 +7,7 @@ use super::context::{AnswerContext, PassageRef};
 use super::findings::Finding;
 use super::reading::{pillars_in_words, topic_reading};
 use super::weave::{choose, pick, seed};
-use super::{conventions, plans, wording, Topic};
+use super::{conventions, followups, plans, wording, Topic};
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::TenGod;
 
@@ -46,6 +46,14 @@ fn explain(ctx: &AnswerContext, passage: &PassageRef, body: &str) -> String {
 /// Passages woven into an answer at most.
 const WOVEN_PASSAGES: usize = 2;
 
+/// Small talk's way back to a reading while there is no chart.
+pub const BACK_WITHOUT_CHART: &str =
+    "생년월일과 태어난 시각, 성별을 알려 주시면 사주를 풀어 드릴게요. (예: \"1990년 5월 15일 오후 3시 30분, 여자\")";
+
+/// Words of a stock, coin or lottery pick.
+const MONEY_PICKS: &[&str] =
+    &["주식", "종목", "코인", "비트", "로또", "삼성전자", "테슬라", "엔비디아", "하이닉스", "주가"];
+
 /// What the composer says to small talk and to questions outside 사주: short, kind, back to the subject.
 pub fn small_talk(topic: Topic, text: &str, has_chart: bool) -> String {
     if topic == Topic::Crisis {
@@ -54,9 +62,12 @@ pub fn small_talk(topic: Topic, text: &str, has_chart: bool) -> String {
     let back = if has_chart {
         "지금 사주로 성격, 직업, 재물, 연애, 건강, 올해·오늘의 운세, 대운, 궁합 가운데 궁금한 것을 물어 보세요."
     } else {
-        "생년월일과 태어난 시각, 성별을 알려 주시면 사주를 풀어 드릴게요. (예: \"1990년 5월 15일 오후 3시 30분, 여자\")"
+        BACK_WITHOUT_CHART
     };
     let head = match topic {
+        Topic::OutOfScope if MONEY_PICKS.iter().any(|w| text.contains(w)) => {
+            return format!("{}\n{}", wording::NO_PICKS, if has_chart { wording::PICKS_INSTEAD } else { back });
+        }
         Topic::OutOfScope => "그 질문은 제가 도와드리기 어려워요. 저는 사주(四柱) 명리 상담만 하고 있습니다.",
         _ if ["고마", "감사"].iter().any(|w| text.contains(w)) => "도움이 되었다니 다행이에요. 언제든 다시 물어 보세요.",
         _ if ["누구", "뭐 하는", "뭘 할 수", "뭐 할 수", "사람이야", "로봇"].iter().any(|w| text.contains(w)) => {
@@ -100,16 +111,6 @@ fn keywords(ctx: &AnswerContext, chart: &Chart) -> Vec<String> {
 /// Footnote marks for the passages, by their place in the context's passages (the reply JSON's citations).
 const MARKS: [&str; 9] = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"];
 
-/// A passage that defines a term or a rule of calculation (대운이란…, 순행·역행, 월운이란…): quoted for term
-/// questions only, never as a reading.
-fn is_definition(id: &str) -> bool {
-    id.starts_with("terms.")
-        || (id.starts_with("luck.") && id.ends_with(".reading"))
-        || [".direction", ".stem_branch", ".how_to_read", ".overview", ".definition", "reading.schools"]
-            .iter()
-            .any(|s| id.ends_with(s))
-}
-
 /// The best sentences of the passages for these facts, each passage's followed by its footnote mark:
 /// `skip` passages are passed over, `take` quoted, `n` sentences from each.
 /// Sentences already said in the conversation are not quoted again: a passage quoted before gives its other
@@ -125,7 +126,7 @@ fn woven(
     ctx.passages
         .iter()
         .enumerate()
-        .filter(|(_, p)| !is_definition(&p.id))
+        .filter(|(_, p)| !super::passages::is_definition(&p.id))
         .filter_map(|(i, p)| {
             let unsaid: Vec<&str> =
                 super::weave::sentences(&p.body).into_iter().filter(|s| !said.contains(&clean(s))).collect();
@@ -295,12 +296,22 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             return Some(plan);
         }
     }
+    if let Some(plan) = follow_up_plan(ctx, chart) {
+        return Some(plan);
+    }
     Some(match ctx.intent {
         // "이사는 언제?" then "내년은?": that year for the area.
         Topic::Timing(area) if ctx.year_offset != 0 && area != super::TimingTopic::General => {
             plans::area_in_year(chart, area, ctx.year, year)
         }
-        Topic::Timing(area) => plans::timing(chart, area, ctx.year),
+        Topic::Timing(area) => {
+            let mut plan = plans::timing(chart, area, ctx.year);
+            if ctx.question.contains("방향") {
+                plan.body.push('\n');
+                plan.body.push_str(&plans::direction_line(chart));
+            }
+            plan
+        }
         Topic::Daeun => plans::daeun_road(chart, ctx.year),
         Topic::Samjae => plans::samjae(chart, year),
         Topic::LateLife => plans::late_life(chart),
@@ -317,15 +328,92 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     })
 }
 
+/// The life area a question's timing is read for: its own, or the whole flow.
+fn area_of(topic: Topic) -> super::TimingTopic {
+    match topic {
+        Topic::Timing(a) => a,
+        other => other.timing_area().unwrap_or(super::TimingTopic::General),
+    }
+}
+
+/// The plan for a question that asks one slot: months or years named, the running or the next 대운, an age,
+/// what to watch out for, the weak points, a body part.
+fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
+    let q = ctx.question.as_str();
+    let has = |words: &[&str]| words.iter().any(|w| q.contains(w));
+    let area = area_of(ctx.intent);
+    let whole_road = has(&["흐름", "전부", "전체", "정리", "언제언제", "다 알려", "모두", "몇번째", "몇 번째"]);
+    if ctx.intent == Topic::Daeun && !whole_road {
+        if has(&["다음", "바뀌", "바꿔", "언제", "들어가면"]) {
+            return followups::daeun_next(chart, ctx.year);
+        }
+        if has(&["지금", "현재", "이번", "좋은", "나쁜", "좋아", "나빠", "어떤 시기"]) {
+            return followups::daeun_now(chart, ctx.year);
+        }
+    }
+    if matches!(ctx.intent, Topic::Compatibility | Topic::Term) {
+        return None;
+    }
+    if has(&["시간 모르면", "시간을 모르면", "시각을 모르면", "시간 모르는데 괜찮", "시간이 없으면", "시주가 없으면"])
+    {
+        if let Some(plan) = followups::unknown_hour(chart) {
+            return Some(plan);
+        }
+    }
+    if asks_lack(q) && !matches!(ctx.intent, Topic::Health | Topic::Timing(_)) {
+        return Some(plans::elements(chart));
+    }
+    if ctx.intent == Topic::TodayFortune {
+        return None;
+    }
+    if ctx.intent == Topic::Love
+        && has(&["상대는", "상대가", "배우자는", "배우자가", "남편감", "아내감", "이상형", "어떤 사람"])
+    {
+        return Some(followups::partner(chart));
+    }
+    if asks_months(q) && !matches!(ctx.intent, Topic::Daeun) {
+        return Some(plans::Plan {
+            head: plans::months(chart, area, ctx.year + ctx.year_offset, q),
+            body: String::new(),
+        });
+    }
+    let months = followups::months_named(q, ctx.year, ctx.month);
+    if !months.is_empty() {
+        return Some(followups::months_plan(chart, area, &months));
+    }
+    let years = followups::years_named(q, ctx.year);
+    if let [a, b, ..] = years.as_slice() {
+        return Some(plans::compare_years(chart, area, *a, *b));
+    }
+    if matches!(ctx.intent, Topic::Timing(_)) && has(&["몇 살", "몇살", "나이"]) {
+        return Some(followups::ages(chart, area, ctx.year));
+    }
+    if has(&["창업", "장사", "자영업", "내 가게", "가게를", "사업을 해", "사업 해", "사업해"]) {
+        return Some(followups::business(chart, ctx.year));
+    }
+    if ctx.intent != Topic::Health && has(&["조심", "주의할", "주의해야", "피해야", "피할", "안 좋은 해", "나쁜 해"])
+    {
+        return Some(followups::cautions(chart, area, ctx.year));
+    }
+    if has(&["단점", "약점", "고칠 점", "고쳐야", "안 좋은 점"]) {
+        return Some(followups::weaknesses(chart));
+    }
+    if ctx.intent == Topic::Health {
+        return followups::organ(chart, q);
+    }
+    None
+}
+
 /// The composed answer for a context with a chart. When everything it would say was said before in the
 /// conversation (the same question again, or a follow-up it has no plan for), it goes deeper instead.
 fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     let said = said_before(&ctx.history);
-    let text = narrate_with(ctx, chart, &said, false);
-    if has_substance(&text) {
+    // An answer whose headline was said before would leave only leftovers: it goes deeper instead.
+    let (text, fresh) = narrate_with(ctx, chart, &said, false);
+    if fresh && has_substance(&text) {
         return text;
     }
-    let deeper = narrate_with(ctx, chart, &said, true);
+    let (deeper, _) = narrate_with(ctx, chart, &said, true);
     if has_substance(&deeper) {
         deeper
     } else {
@@ -343,7 +431,13 @@ fn is_mark(c: char) -> bool {
     MARKS.iter().any(|m| m.starts_with(c))
 }
 
-fn narrate_with(ctx: &AnswerContext, chart: &Chart, said: &std::collections::HashSet<String>, deeper: bool) -> String {
+/// The answer, and whether its headline is new to the conversation.
+fn narrate_with(
+    ctx: &AnswerContext,
+    chart: &Chart,
+    said: &std::collections::HashSet<String>,
+    deeper: bool,
+) -> (String, bool) {
     let p = &chart.pillars;
     let s =
         seed(&[p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().map_or("", |h| h.hangul), &ctx.question]);
@@ -380,6 +474,7 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, said: &std::collections::Has
     if ctx.year_offset != 0 && !head.contains(&format!("{}년", ctx.year + ctx.year_offset)) {
         parts.push(plans::year_note(chart, ctx.year + ctx.year_offset));
     }
+    let fresh = sentences_of(&head).iter().any(|s| s.chars().count() < MIN_REPEAT || !said.contains(s));
     parts.push(head);
     let mut grounds = format!("근거: {pillars} · {}", facts.join(", "));
     if let Some(partner) = &ctx.partner {
@@ -388,12 +483,6 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, said: &std::collections::Has
     parts.push(grounds);
     if !reading.is_empty() {
         parts.push(reading);
-    }
-    if asks_months(&ctx.question)
-        && matches!(ctx.intent, Topic::YearFortune | Topic::Career | Topic::Wealth | Topic::Love | Topic::Study)
-    {
-        let area = ctx.intent.timing_area().unwrap_or(super::TimingTopic::General);
-        parts.push(plans::months(chart, area, ctx.year + ctx.year_offset, &ctx.question));
     }
     if detail {
         parts
@@ -421,7 +510,7 @@ fn narrate_with(ctx: &AnswerContext, chart: &Chart, said: &std::collections::Has
         let repeated = sentences_of(c).iter().any(|x| said.contains(x));
         parts.push(if repeated { wording::caution_again(c).to_string() } else { c.clone() });
     }
-    without_said(&parts.join("\n\n"), said)
+    (without_said(&parts.join("\n\n"), said), fresh)
 }
 
 /// Passages quoted at most when the user asks to go deeper.

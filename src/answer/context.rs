@@ -36,6 +36,8 @@ pub struct AnswerContext {
     pub caution: Option<String>,
     /// The current year: the running 대운 and this year's 세운 are read from it.
     pub year: i32,
+    /// The current month (1–12), for "이번 달", "다음 달" and months named without a year.
+    pub month: u32,
     /// The second person's chart for a 궁합 question.
     pub partner: Option<Chart>,
     /// The year the question is about, relative to `year` (내년 → 1).
@@ -59,6 +61,7 @@ impl AnswerContext {
             passages: Vec::new(),
             history: Vec::new(),
             year,
+            month: 1,
             partner: None,
             year_offset: 0,
             emotion: false,

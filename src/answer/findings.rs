@@ -56,10 +56,7 @@ pub fn findings(chart: &Chart) -> Vec<Finding> {
                 month.branch.ten_god.hangul
             ),
         },
-        Finding {
-            code: format!("strength:{}", s.verdict.code()),
-            text: format!("{}(추정, 점수 {:.0})", s.verdict.hangul(), s.score),
-        },
+        Finding { code: format!("strength:{}", s.verdict.code()), text: format!("{}(추정)", s.verdict.hangul()) },
         Finding {
             code: format!("favourable:{}", s.favourable.code()),
             text: format!("용신 {}(추정)", element_hangul(s.favourable.code())),

@@ -8,6 +8,7 @@ pub mod compose;
 pub mod context;
 pub mod conventions;
 pub mod findings;
+pub mod followups;
 pub mod fortune;
 pub mod grounding;
 pub mod passages;

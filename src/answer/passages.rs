@@ -91,6 +91,7 @@ pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
     let mut ctx = AnswerContext::new(q.text, q.topic, q.chart, q.year);
     ctx.history = q.history;
     ctx.year_offset = q.year_offset;
+    ctx.month = q.today.1;
     ctx.emotion = q.emotion;
     if let Some(chart) = &ctx.chart {
         let extra = match q.topic {
@@ -119,7 +120,55 @@ pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
         first.extend(rest);
         ctx.passages = first;
     }
+    // A reading of a chart quotes only what speaks to its question (a career paragraph has no place in a
+    // marriage-timing answer, a 신살 not asked about none in a 대운 answer), and definitions go last: they
+    // are for term questions.
+    if ctx.chart.is_some() && ctx.intent != Topic::Term {
+        let star = super::plans::star_named(&ctx.question);
+        let intent = ctx.intent;
+        ctx.passages.retain(|p| kb.get(&p.id).is_some_and(|full| speaks_to(intent, &p.id, &full.topics, star)));
+        let (mut readings, definitions): (Vec<PassageRef>, Vec<PassageRef>) =
+            ctx.passages.drain(..).partition(|p| !is_definition(&p.id));
+        readings.extend(definitions);
+        ctx.passages = readings;
+    }
     ctx
+}
+
+/// A passage that defines a term or a rule of calculation (대운이란…, 순행·역행, 월운이란…, how to read a
+/// 신년운세): quoted for term questions only, never as a reading.
+pub fn is_definition(id: &str) -> bool {
+    id.starts_with("terms.")
+        || (id.starts_with("luck.") && id.ends_with(".reading"))
+        || [".direction", ".stem_branch", ".how_to_read", ".overview", ".definition", "reading.schools", ".planning"]
+            .iter()
+            .any(|s| id.ends_with(s))
+}
+
+/// Whether passage `id` (about `topics`) speaks to a question of `intent`: its life area for the areas and
+/// their timing, the luck passages for 대운 and 세운, the day's guides for 일진; a 신살 only when the
+/// question names it or asks about the person.
+fn speaks_to(intent: Topic, id: &str, topics: &[String], star: Option<&str>) -> bool {
+    use super::TimingTopic as T;
+    let about = |t: &str| topics.iter().any(|x| x == t);
+    if let Some(code) = id.strip_prefix("shinsal.") {
+        let named = star.is_some_and(|s| code.starts_with(super::findings::star_knowledge_code(s)));
+        return named || matches!(intent, Topic::Personality | Topic::General);
+    }
+    match intent {
+        Topic::Personality | Topic::General => about("성격") || id.starts_with("elements."),
+        Topic::Career | Topic::Timing(T::Career) => about("직업"),
+        Topic::Wealth | Topic::Timing(T::Wealth) => about("재물"),
+        Topic::Love | Topic::Timing(T::Love) => {
+            (about("연애") && !id.starts_with("ten_gods.")) || id.contains(".day_branch")
+        }
+        Topic::Health => about("건강") || id.starts_with("elements."),
+        Topic::Compatibility => about("궁합") || id.starts_with("relations.") || id.starts_with("topics.love"),
+        Topic::Daeun => id.starts_with("luck.daeun"),
+        Topic::YearFortune => id.starts_with("luck.seun") || id.starts_with("luck.wolun"),
+        Topic::TodayFortune => id.starts_with("topics.today"),
+        _ => id.starts_with("luck.") || id.starts_with("topics."),
+    }
 }
 
 /// The corpus's `topics:` word for the life areas a question can ask about.
@@ -231,10 +280,16 @@ mod tests {
                 emotion: false,
             };
             let ctx = context_for(&kb, q);
-            let about: Vec<bool> =
-                ctx.passages.iter().map(|p| kb.get(&p.id).unwrap().topics.iter().any(|t| t == area)).collect();
+            // Definitions go last whatever their area: they are quoted for term questions only.
+            let about: Vec<bool> = ctx
+                .passages
+                .iter()
+                .filter(|p| !is_definition(&p.id))
+                .map(|p| kb.get(&p.id).unwrap().topics.iter().any(|t| t == area))
+                .collect();
+            let any_about = ctx.passages.iter().any(|p| kb.get(&p.id).unwrap().topics.iter().any(|t| t == area));
             assert!(
-                about.first() == Some(&true),
+                any_about && about.first() != Some(&false),
                 "{question}: {:?}",
                 ctx.passages.iter().map(|p| &p.id).collect::<Vec<_>>()
             );

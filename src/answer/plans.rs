@@ -42,11 +42,11 @@ pub fn group_noun(group: TenGodGroup) -> &'static str {
     }
 }
 
-fn group_of(name: &str) -> Option<TenGodGroup> {
+pub(super) fn group_of(name: &str) -> Option<TenGodGroup> {
     TenGod::from_hangul(name).map(TenGod::group)
 }
 
-fn reasons_text(s: &YearScore, n: usize) -> String {
+pub(super) fn reasons_text(s: &YearScore, n: usize) -> String {
     let r: Vec<&str> = s.reasons.iter().filter(|_| true).take(n).map(String::as_str).collect();
     if r.is_empty() {
         format!("천간 {}·지지 {}", s.stem_ten_god, s.branch_ten_god)
@@ -65,7 +65,7 @@ pub fn daeun_at(chart: &Chart, year: i32) -> (Option<&DaeunPillarView>, Option<&
 }
 
 /// The 용신 or 기신 a 대운 pillar brings, as a few words ("용신 화(火)가 드는 운").
-fn fit(chart: &Chart, c: &DaeunPillarView) -> Option<String> {
+pub(super) fn fit(chart: &Chart, c: &DaeunPillarView) -> Option<String> {
     let gz = GanZhi::parse(c.hangul)?;
     let (fav, unfav) = (chart.strength.favourable, chart.strength.unfavourable);
     let els = [gz.stem().element(), gz.branch().element()];
@@ -80,7 +80,7 @@ fn fit(chart: &Chart, c: &DaeunPillarView) -> Option<String> {
 }
 
 /// The age a 대운 begins at, as charts print it (the 대운수, then every ten years).
-fn daeun_age(chart: &Chart, i: usize) -> u32 {
+pub(super) fn daeun_age(chart: &Chart, i: usize) -> u32 {
     chart.daeun.number + 10 * i as u32
 }
 
@@ -444,7 +444,7 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> St
 }
 
 /// What tradition pairs with an element for everyday use: a colour, a direction and a kind of activity.
-fn practice(e: crate::saju::ganzhi::Element) -> (&'static str, &'static str, &'static str) {
+pub(super) fn practice(e: crate::saju::ganzhi::Element) -> (&'static str, &'static str, &'static str) {
     match e.hangul() {
         "목" => ("초록", "동쪽", "배우고 기획하는 일, 아침 산책처럼 자라나는 기운을 쓰는 일"),
         "화" => ("빨강", "남쪽", "사람 앞에 서고 표현하는 일, 햇볕 아래의 운동"),
@@ -452,6 +452,17 @@ fn practice(e: crate::saju::ganzhi::Element) -> (&'static str, &'static str, &'s
         "금" => ("흰색", "서쪽", "정리와 마감, 결단이 필요한 일과 규칙적인 운동"),
         _ => ("검정·파랑", "북쪽", "공부와 충분한 휴식, 물가를 걷는 시간"),
     }
+}
+
+/// "방향도 알려 주세요": the direction tradition pairs with the 용신.
+pub fn direction_line(chart: &Chart) -> String {
+    let fav = chart.strength.favourable;
+    let (_, direction, _) = practice(fav);
+    format!(
+        "방향은 용신 {}({})에 맞춰 전통적으로 {direction}을 좋게 봅니다. 다만 집은 방향보다 생활 조건이 먼저입니다.",
+        fav.hangul(),
+        fav.hanja()
+    )
 }
 
 /// "그때까지 뭘 하면 좋을까요?": steps for the topic, from the 용신 and the topic's next good year.

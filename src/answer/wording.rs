@@ -179,3 +179,15 @@ pub fn caution_again(caution: &str) -> &'static str {
 
 /// The note when the second person's hour is unknown.
 pub const PARTNER_WITHOUT_HOUR: &str = "상대분의 태어난 시각을 몰라 상대는 세 기둥으로 보았습니다.";
+
+/// A stock, coin or lottery pick asked for: what a 사주 cannot do, kindly.
+pub const NO_PICKS: &str = "특정 종목이나 코인, 로또 번호는 사주로 고를 수 없어요. 사주는 시세가 아니라 사람의 흐름을 보는 것이라, 그걸 안다고 말하는 풀이는 믿지 않으시는 게 좋아요.";
+
+/// What can be read instead of a pick, once there is a chart.
+pub const PICKS_INSTEAD: &str = "대신 이 사주에서 재물이 들어오고 나가는 흐름과 조심할 해는 볼 수 있어요. \"재물운은 언제 좋아요?\"처럼 물어 주세요. 투자는 잃어도 괜찮은 여유 자금 안에서, 숫자를 확인한 뒤에 정하세요.";
+
+/// The same kind of pick asked again: said shorter.
+pub const NO_PICKS_AGAIN: &str = "그것도 마찬가지로, 무엇을 언제 사고팔지는 사주로 정할 수 없어요.";
+
+/// Asked again for the birth after a second pick question: what it would give.
+pub const BIRTH_FOR_MONEY: &str = "출생 정보를 알려 주시면 종목 대신 재물이 드나드는 흐름과 조심할 해를 볼게요.";

@@ -27,6 +27,9 @@ pub struct Pending {
     pub asked_hour: bool,
     #[serde(default)]
     pub year_offset: i32,
+    /// The day a day's fortune was asked about before the birth was given ("낼 소개팅인데 운 어때요?").
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub day_offset: i32,
     /// A second person's facts given while the user's own were still being asked for (or, after an
     /// answer, the partner's the 궁합 was read with).
     #[serde(default)]
@@ -37,6 +40,10 @@ pub struct Pending {
     /// Nothing is asked: the topic was answered with these facts (kept for corrections and follow-ups).
     #[serde(default)]
     pub answered: bool,
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
 }
 
 impl Pending {
@@ -124,6 +131,23 @@ fn ask(missing: Missing, pending: Pending, gender_needed: bool) -> Step {
     Step::Ask { text: follow_up(missing, facts, pending.partner, gender_needed), missing, pending: Box::new(pending) }
 }
 
+/// A month or day without a year that the message neither corrects nor gives as a birth.
+fn event_date(new: &BirthFacts, text: &str) -> bool {
+    const BIRTH_WORDS: &[&str] =
+        &["아니", "잘못", "정정", "틀렸", "다시 말", "사실은", "태어", "출생", "생일", "생이", "생인", "음력", "양력"];
+    let text = text.replace("아니면", "");
+    // "아 5월 16일이에요", "11월 1일이었어요": nothing but a date is a correction.
+    let rest = regex::Regex::new(r"\d+\s*(월|일)").expect("a valid pattern").replace_all(&text, "");
+    let filler = ["아", "이었어요", "이에요", "였어요", "예요", "이요", "입니다", "인데요", "요", "네", "앗"];
+    let rest = filler.iter().fold(rest.to_string(), |r, f| r.replace(f, ""));
+    let only_a_date =
+        new.month.is_some() && new.day.is_some() && rest.chars().filter(|c| c.is_alphanumeric()).count() == 0;
+    new.year.is_none()
+        && (new.month.is_some() || new.day.is_some())
+        && !only_a_date
+        && !BIRTH_WORDS.iter().any(|w| text.contains(w))
+}
+
 /// Decides the turn for `text`.
 pub fn decide(text: &str, this_year: i32, known: Known) -> Step {
     decide_turn(text, this_year, known).step
@@ -146,6 +170,10 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     };
     let compat = topic == Topic::Compatibility;
     let waiting = pending.as_ref().filter(|p| !p.answered);
+    let day_offset = match super::understand::day_offset(text) {
+        0 => waiting.map_or(0, |p| p.day_offset),
+        d => d,
+    };
     let waiting_own = waiting.is_some_and(|p| !p.partner);
     let waiting_partner = waiting.is_some_and(|p| p.partner);
     let keys: Vec<(String, String, String)> =
@@ -172,7 +200,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // Whose is what this message says: in a 궁합, unnamed facts are the partner's while the partner's are
     // asked for, or once the user's own birth is known.
     let own_known = known.own.is_some() || pending.as_ref().and_then(Pending::own).is_some_and(|f| f.has_date());
-    let (own_new, partner_new) = if compat {
+    let (mut own_new, partner_new) = if compat {
         let unmarked_is_partner =
             u.subject == Role::Unmarked && u.partner.is_none() && (waiting_partner || (own_known && !waiting_own));
         if unmarked_is_partner {
@@ -185,6 +213,12 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     } else {
         (u.birth.clone(), None)
     };
+    // Once the birth is known, a date without a year is an event ("5월에 여행 가는데", "6월 시험은요?",
+    // "5월이랑 6월 중에"), not a new birth: only a message that says it corrects or speaks of the birth
+    // changes the date.
+    if !waiting_own && own_base.year.is_some() && own_base.month.is_some() && event_date(&own_new, text) {
+        own_new = BirthFacts { gender: own_new.gender.clone(), ..BirthFacts::default() };
+    }
     if let Some(new) = &partner_new {
         partner_base = Some(partner_base.unwrap_or_default().merge(new));
     }
@@ -219,6 +253,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             topic: key.clone(),
             asked_hour,
             year_offset,
+            day_offset,
             partner_facts: other,
             own_facts,
             answered: false,
@@ -305,6 +340,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         topic: key.clone(),
         asked_hour: false,
         year_offset,
+        day_offset: 0,
         partner_facts: partner.clone(),
         own_facts: None,
         answered: true,
@@ -433,6 +469,22 @@ mod tests {
         assert_eq!((own.datetime.as_str(), own.gender.as_str()), ("1990-09-14T15:00:00", "male"));
         let (_, own, _) = answer_of(turns(&["1990년 5월 15일 오후 3시 남자", "음력이었어요"]));
         assert_eq!(own.unwrap().calendar.as_deref(), Some("korean_lunar"));
+    }
+
+    #[test]
+    fn a_month_of_an_event_is_not_a_new_birth() {
+        for event in [
+            "5월에 해외여행 가는데 괜찮아요?",
+            "수술 날짜를 5월이랑 6월 중에 잡아야 돼요",
+            "시험이 6월인데 6월운은?",
+            "6월 말 계약인데 괜찮나요",
+            "3월 20일 면접이에요",
+        ] {
+            let (_, own, _) = answer_of(turns(&["1997년 7월 7일 오전 7시 여자", event]));
+            assert_eq!(own.unwrap().datetime, "1997-07-07T07:00:00", "{event}");
+        }
+        let (_, own, _) = answer_of(turns(&["1997년 7월 7일 오전 7시 여자", "아 생일이 5월 7일이에요"]));
+        assert_eq!(own.unwrap().datetime, "1997-05-07T07:00:00");
     }
 
     #[test]

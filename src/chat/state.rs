@@ -75,6 +75,7 @@ mod tests {
                 topic: "career".into(),
                 asked_hour: true,
                 year_offset: 1,
+                day_offset: 0,
                 partner_facts: None,
                 own_facts: Some(BirthFacts { month: Some(3), ..Default::default() }),
                 answered: true,

@@ -98,6 +98,8 @@ pub async fn run(
     let has_chart = known.own.is_some();
     let last_reply = history.iter().rev().find(|t| t.speaker == crate::answer::Speaker::Assistant);
     let crisis_before = wording::after_crisis(last_reply.map(|t| t.text.as_str()));
+    // A day asked about before the birth was given ("낼 소개팅인데 …" then the birth) is still that day.
+    let asked_day = known.pending.as_ref().filter(|p| !p.answered).map_or(0, |p| p.day_offset);
     let decision = decide_turn(&text, now.year, known);
     // Right after the help lines, anything but a reading asked with a birth gets care and the lines again,
     // never a birth-data form; a reading is given with the lines added at its end.
@@ -105,7 +107,11 @@ pub async fn run(
         return Ok(TurnOutcome::fixed(wording::CRISIS_AGAIN.to_string(), on_event));
     }
     let emotion = decision.emotion;
-    let today = shifted(now.date(), super::understand::day_offset(&text));
+    let day = match super::understand::day_offset(&text) {
+        0 => asked_day,
+        d => d,
+    };
+    let today = shifted(now.date(), day);
     match decision.step {
         Step::Ask { text: question, missing, pending } => {
             let question = if emotion { format!("{}\n{question}", wording::FEELING_BEFORE_ASK) } else { question };
@@ -115,7 +121,16 @@ pub async fn run(
             Ok(o)
         }
         Step::SmallTalk { topic, keep } => {
-            let mut o = TurnOutcome::fixed(small_talk(topic, &text, has_chart), on_event);
+            let mut reply = small_talk(topic, &text, has_chart);
+            if history
+                .iter()
+                .any(|t| t.speaker == crate::answer::Speaker::Assistant && t.text.contains(wording::NO_PICKS))
+            {
+                reply = reply
+                    .replace(wording::NO_PICKS, wording::NO_PICKS_AGAIN)
+                    .replace(crate::answer::compose::BACK_WITHOUT_CHART, wording::BIRTH_FOR_MONEY);
+            }
+            let mut o = TurnOutcome::fixed(reply, on_event);
             o.state.pending = keep.map(|p| *p);
             Ok(o)
         }

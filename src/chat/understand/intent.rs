@@ -137,6 +137,11 @@ const PICKS: &[&str] = &[
     "무슨 주식",
     "어떤 코인",
     "무슨 코인",
+    "코인",
+    "삼성전자",
+    "테슬라",
+    "엔비디아",
+    "하이닉스",
 ];
 const OUT_OF_SCOPE: &[&str] = &[
     "날씨",
@@ -281,7 +286,8 @@ impl Topic {
             "내일 하루",
             "오늘운",
             "내일운",
-        ]) {
+        ]) || (has(&["오늘", "내일", "낼 ", "모레"]) && has(&["운 어때", "운이 어"]) && !has(&["말고"]))
+        {
             return Some(Topic::TodayFortune);
         }
         let area = area_of(text);
@@ -322,6 +328,22 @@ impl Topic {
         {
             return Some(Topic::YearFortune);
         }
+        // "상대는 어떤 사람이 좋아요?", "배우자는 어떤 스타일?": the partner the chart points to.
+        if has(&[
+            "상대는",
+            "상대가",
+            "배우자는",
+            "배우자가",
+            "남편감",
+            "아내감",
+            "이상형",
+            "어떤 사람을 만나",
+            "어떤 사람이랑",
+            "어떤 사람하고",
+        ]) && has(&["어떤 사람", "어떤 스타일", "어떤 타입", "어떤 분", "누구", "이상형", "잘 맞"])
+        {
+            return Some(Topic::Love);
+        }
         if has(&["성격", "기질", "성향", "어떤 사람", "장단점", "장점", "단점", "타고난"]) {
             return Some(Topic::Personality);
         }
@@ -357,7 +379,7 @@ pub fn day_offset(text: &str) -> i32 {
         3
     } else if text.contains("모레") {
         2
-    } else if text.contains("내일") {
+    } else if text.contains("내일") || text.starts_with("낼 ") || text.contains(" 낼 ") {
         1
     } else if text.contains("어제") {
         -1
@@ -434,6 +456,13 @@ fn area_of(text: &str) -> Option<Topic> {
             "수명",
             "오래 살",
             "명이 짧",
+            "암 진단",
+            "암이",
+            "암 판정",
+            "암 수술",
+            "항암",
+            "투병",
+            "진단받",
         ]) {
             Topic::Health
         } else if child_wished
@@ -531,6 +560,10 @@ fn area_of(text: &str) -> Option<Topic> {
             "좋은 사람",
             "만날까",
             "사람을 만나",
+            "이혼",
+            "재혼",
+            "소개팅",
+            "부부",
             "남자를 만나",
             "여자를 만나",
         ]) {
@@ -701,6 +734,13 @@ pub fn emotion_in(text: &str) -> bool {
         "착잡",
         "심란",
         "서운",
+        "진단받",
+        "편찮",
+        "입원",
+        "투병",
+        "이혼 고민",
+        "이혼을 고민",
+        "이혼할까",
     ];
     crisis_in(text) || WORDS.iter().any(|w| text.contains(w))
 }

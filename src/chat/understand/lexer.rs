@@ -254,6 +254,12 @@ fn birth_year_follows(rest: &str) -> bool {
     if OK.iter().any(|w| r.starts_with(w)) {
         return true;
     }
+    // 79년 양띠, 63년 토끼띠
+    const ZODIAC: &[&str] =
+        &["쥐", "소", "호랑이", "범", "토끼", "용", "뱀", "말", "양", "원숭이", "잔나비", "닭", "개", "돼지"];
+    if ZODIAC.iter().any(|a| r.strip_prefix(a).is_some_and(|rest| rest.starts_with('띠'))) {
+        return true;
+    }
     // A month in words: 오월, 십이월, 유월 …
     let month_word = r.char_indices().take_while(|(i, _)| *i < 9).any(|(i, ch)| {
         ch == '월' && i > 0 && sino_month(r[..i].trim()).is_some() && !r[i + '월'.len_utf8()..].starts_with("요일")
@@ -529,9 +535,25 @@ fn rules() -> &'static [(Regex, Rule)] {
                         return None;
                     }
                     let before: String = t[..s].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+                    // Or followed by what follows a birth date: a gender, an hour, a calendar.
+                    let after = t[e..].trim_start();
                     let said = c.get(4).is_some()
-                        || ["생년월일", "생일", "출생", "음력", "양력"].iter().any(|w| before.contains(w));
+                        || ["생년월일", "생일", "출생", "음력", "양력"].iter().any(|w| before.contains(w))
+                        || ["남", "여", "오전", "오후", "새벽", "아침", "저녁", "밤", "낮", "음력", "양력"]
+                            .iter()
+                            .any(|w| after.starts_with(w));
                     if !said {
+                        return None;
+                    }
+                    Some((s, e, date_toks(year_value(&c[1], y), c[2].parse().ok()?, c[3].parse().ok()?)?))
+                },
+            },
+            // 95 0601: a two-digit year, then month and day run together
+            Rule {
+                re: r"(\d{2})\s+(\d{2})(\d{2})",
+                make: |t, c, y| {
+                    let (s, e) = whole(c);
+                    if !digit_start(t, s) || !digit_end(t, e) {
                         return None;
                     }
                     Some((s, e, date_toks(year_value(&c[1], y), c[2].parse().ok()?, c[3].parse().ok()?)?))

@@ -1,0 +1,477 @@
+//! Plans for the one thing a follow-up asks of the last answer: "지금 대운은 좋은 거예요?", "다음 대운은
+//!언제?", "몇 살이요?", "27년이랑 28년 중엔?", "6월은요?", "조심할 건요?", "단점은요?", "위가 안 좋은데
+//! 관련 있어요?". Each answers that slot in its headline, from the chart; `compose` decides when one applies.
+
+use super::plans::{
+    daeun_age, daeun_at, fit, group_line, group_noun, group_of, practice, reasons_text, Plan, TIMING_YEARS,
+};
+use super::timing::{area_name, best, score_months, score_years, verdict, MonthScore};
+use super::topic::TimingTopic;
+use crate::saju::chart::model::Chart;
+use crate::saju::ganzhi::Element;
+use crate::saju::josa::{with_particle, with_ro};
+
+/// Years the question names ("27년이랑 28년", "2030년"), read near `this_year` (a year before it to fifteen
+/// after), in the order said.
+pub fn years_named(question: &str, this_year: i32) -> Vec<i32> {
+    let re = regex::Regex::new(r"(\d{2,4})\s*년").expect("a valid pattern");
+    let mut years = Vec::new();
+    for c in re.captures_iter(question) {
+        let digits = &c[1];
+        let y: i32 = digits.parse().unwrap_or(0);
+        let y = if digits.len() == 2 { 2000 + y } else { y };
+        if (this_year - 1..=this_year + 15).contains(&y) && !years.contains(&y) {
+            years.push(y);
+        }
+    }
+    years
+}
+
+/// Months the question names, as (calendar year, month): "6월", "5월이랑 6월", "이번 달", "다음 달". A month
+/// already past this year is the next year's.
+pub fn months_named(question: &str, this_year: i32, this_month: u32) -> Vec<(i32, u32)> {
+    let mut months = Vec::new();
+    let q = question.replace(' ', "");
+    if q.contains("이번달") || q.contains("이달") {
+        months.push((this_year, this_month));
+    }
+    if q.contains("다음달") || q.contains("담달") {
+        months.push(if this_month == 12 { (this_year + 1, 1) } else { (this_year, this_month + 1) });
+    }
+    // A message that gives a year gives a birth date: its month is not an event's.
+    let gives_year = regex::Regex::new(r"\d{2,4}\s*년|\d{6}").expect("a valid pattern").is_match(question);
+    let re = regex::Regex::new(r"(?:^|[^\d])(\d{1,2})\s*월").expect("a valid pattern");
+    for c in re.captures_iter(question).filter(|_| !gives_year) {
+        let m: u32 = c[1].parse().unwrap_or(0);
+        if (1..=12).contains(&m) {
+            let y = if m < this_month { this_year + 1 } else { this_year };
+            if !months.contains(&(y, m)) {
+                months.push((y, m));
+            }
+        }
+    }
+    months
+}
+
+/// The 월운 of a calendar month: the saju month that covers most of it (인월 from 입춘 is February).
+fn month_score(chart: &Chart, area: TimingTopic, year: i32, month: u32) -> MonthScore {
+    let (saju_year, number) = if month == 1 { (year - 1, 11) } else { (year, (month - 2) as usize) };
+    score_months(chart, area, saju_year).swap_remove(number)
+}
+
+/// A year's verdict said of a month ("힘이 실리는 해" → "힘이 실리는 달").
+fn month_verdict(score: f32) -> String {
+    let v = verdict(score);
+    format!("{}달", v.strip_suffix('해').unwrap_or(v))
+}
+
+/// "6월은 어때요?", "5월이랑 6월 중에 언제가 나아요?": each month named, and the better one first when two.
+pub fn months_plan(chart: &Chart, area: TimingTopic, months: &[(i32, u32)]) -> Plan {
+    let scored: Vec<(i32, u32, MonthScore)> =
+        months.iter().take(3).map(|&(y, m)| (y, m, month_score(chart, area, y, m))).collect();
+    let name = area_name(area).trim_end_matches('운').trim();
+    let head = match scored.as_slice() {
+        [(y, m, s)] => format!(
+            "{y}년 양력 {m}월({}월)은 {} 보면 {}입니다.",
+            s.pillar_hangul,
+            with_ro(name),
+            month_verdict(s.score)
+        ),
+        [a, b, ..] if (a.2.score - b.2.score).abs() < 1.0 => {
+            format!("{} 보면 {}월과 {}월은 비슷해, 달보다 준비와 상황이 결과를 가릅니다.", with_ro(name), a.1, b.1)
+        }
+        [a, b, ..] => {
+            let (better, worse) = if a.2.score > b.2.score { (a, b) } else { (b, a) };
+            format!("{} 보면 {}월({}월)이 {}월보다 낫습니다.", with_ro(name), better.1, better.2.pillar_hangul, worse.1)
+        }
+        [] => format!("{name}의 달을 보겠습니다."),
+    };
+    let lines: Vec<String> = scored
+        .iter()
+        .map(|(y, m, s)| {
+            let why = if s.reasons.is_empty() {
+                "두드러진 기운이 들지 않는 달".to_string()
+            } else {
+                s.reasons.iter().take(2).cloned().collect::<Vec<_>>().join("; ")
+            };
+            format!("- {y}년 {m}월 무렵 {}월: {} — {why}", s.pillar_hangul, month_verdict(s.score))
+        })
+        .collect();
+    let mut body = lines.join("\n");
+    body.push_str(
+        "\n월운은 그해의 흐름 위에 얹히는 작은 파도라, 날짜를 정할 때는 실제 일정과 준비 상태를 먼저 보세요.",
+    );
+    Plan { head, body }
+}
+
+/// "지금 대운은 좋은 거예요 나쁜 거예요?": the running 대운, its ten gods and whether it brings the 용신.
+pub fn daeun_now(chart: &Chart, this_year: i32) -> Option<Plan> {
+    let (now, next) = daeun_at(chart, this_year);
+    let now = now?;
+    let fits = fit(chart, now);
+    let lean = match &fits {
+        Some(f) if f.starts_with("용신") => "도움이 되는 기운이 들어오는, 좋은 쪽에 가까운 대운",
+        Some(_) => "부담이 되는 기운이 섞여 힘을 아껴 써야 하는 대운",
+        None => "좋고 나쁨이 한쪽으로 크게 기울지 않은 대운",
+    };
+    let head = format!("지금의 {}대운({}~{}년)은 {}입니다.", now.hangul, now.start_year, now.end_year, lean);
+    let mut lines = Vec::new();
+    let (sg, bg) = (now.stem_ten_god.hangul, now.branch_ten_god.hangul);
+    match (group_of(sg), group_of(bg)) {
+        (Some(a), Some(b)) if a == b => lines.push(format!("- 천간 {sg}·지지 {bg}: {}입니다.", group_line(a))),
+        (Some(a), Some(b)) => lines.push(format!(
+            "- 앞 5년({}~{}년)은 천간 {sg}의 {}, 뒤 5년은 지지 {bg}의 {}이 중심입니다.",
+            now.start_year,
+            now.start_year + 4,
+            group_line(a).trim_end_matches(" 때"),
+            group_line(b).trim_end_matches(" 때")
+        )),
+        _ => {}
+    }
+    let (fav, unfav) = (chart.strength.favourable, chart.strength.unfavourable);
+    lines.push(match &fits {
+        Some(f) => format!("- 이 사주의 용신은 {}, 기신은 {}이고, 이 대운은 {f}입니다.", element(fav), element(unfav)),
+        None => format!(
+            "- 이 사주의 용신 {}도 기신 {}도 이 대운의 글자에는 없어, 세운(해마다의 운)에 따라 오르내림이 생깁니다.",
+            element(fav),
+            element(unfav)
+        ),
+    });
+    if let Some(x) = next {
+        lines.push(format!("- {}년부터는 {}대운으로 바뀝니다.", x.start_year, x.hangul));
+    }
+    Some(Plan { head, body: lines.join("\n") })
+}
+
+/// "다음 대운은 언제 바뀌어요?", "다음 대운 들어가면 뭐가 달라져요?": the next 대운, its year and age, and
+/// what changes from the running one.
+pub fn daeun_next(chart: &Chart, this_year: i32) -> Option<Plan> {
+    let (now, next) = daeun_at(chart, this_year);
+    let next = next?;
+    let index = chart.daeun.pillars.iter().position(|c| c.order == next.order).unwrap_or(0);
+    let head = format!(
+        "다음 대운은 {}년(만 {}세 무렵)에 시작하는 {}대운입니다.",
+        next.start_year,
+        daeun_age(chart, index),
+        next.hangul
+    );
+    let mut lines = vec![format!(
+        "- {}대운({}~{}년): 천간 {}·지지 {} — {}",
+        next.hangul,
+        next.start_year,
+        next.end_year,
+        next.stem_ten_god.hangul,
+        next.branch_ten_god.hangul,
+        group_of(next.stem_ten_god.hangul).map_or("", group_line)
+    )];
+    if let Some(f) = fit(chart, next) {
+        lines.push(format!("- {f}입니다."));
+    }
+    if let (Some(n), Some(a), Some(b)) =
+        (now, now.and_then(|n| group_of(n.stem_ten_god.hangul)), group_of(next.stem_ten_god.hangul))
+    {
+        if a != b {
+            lines.push(format!(
+                "- 지금 {}대운의 중심이던 {}에서 {} 쪽으로 무게가 옮겨 갑니다.",
+                n.hangul,
+                group_noun(a),
+                group_noun(b)
+            ));
+        }
+    }
+    lines.push(
+        "- 바뀌는 앞뒤 1~2년(교운기)은 변화가 크게 느껴지기 쉬우니, 큰 결정은 흐름을 보며 차분히 정하세요.".into(),
+    );
+    Some(Plan { head, body: lines.join("\n") })
+}
+
+/// "몇 살에요?": the best years of the area as ages.
+pub fn ages(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
+    let scores = score_years(chart, area, this_year, TIMING_YEARS);
+    let top = best(&scores, 2);
+    let said: Vec<String> = top.iter().map(|s| format!("만 {}세({}년)", s.age, s.year)).collect();
+    let head = format!("나이로는 {} 무렵입니다.", said.join("와 "));
+    let lines: Vec<String> = top
+        .iter()
+        .map(|s| format!("- 만 {}세, {}년 {}: {}", s.age, s.year, s.pillar_hangul, reasons_text(s, 2)))
+        .collect();
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "조심할 건 뭐예요?": the years of the next ten that weigh on the area, the 기신, and one habit.
+pub fn cautions(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
+    let scores = score_years(chart, area, this_year, TIMING_YEARS);
+    let mut weak: Vec<_> = scores.iter().filter(|s| s.score < 0.0).collect();
+    weak.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.year.cmp(&b.year)));
+    weak.truncate(2);
+    weak.sort_by_key(|s| s.year);
+    let unfav = chart.strength.unfavourable;
+    let name = area_name(area).trim_end_matches('운').trim();
+    let head = match weak.as_slice() {
+        [] => format!(
+            "앞으로 10년 가운데 {} 크게 꺼릴 해는 두드러지지 않고, 조심할 것은 기신 {} 기운이 넘칠 때입니다.",
+            with_ro(name),
+            element(unfav)
+        ),
+        w => format!(
+            "조심할 때는 {}이고, 기신 {} 기운이 강해질 때 무리하지 않는 것이 핵심입니다.",
+            w.iter().map(|s| format!("{}년({})", s.year, s.pillar_hangul)).collect::<Vec<_>>().join("과 "),
+            element(unfav)
+        ),
+    };
+    let mut lines: Vec<String> =
+        weak.iter().map(|s| format!("- {}년 {}: {}", s.year, s.pillar_hangul, reasons_text(s, 2))).collect();
+    let habit = match unfav {
+        Element::Wood => "일을 한꺼번에 벌이기보다 하나씩 마무리하는 습관",
+        Element::Fire => "감정이 달아오를 때 결정을 하루 미루는 습관",
+        Element::Earth => "고집을 내려놓고 다른 의견을 한 번 더 듣는 습관",
+        Element::Metal => "말을 고르고 관계를 칼같이 끊지 않는 습관",
+        Element::Water => "걱정을 혼자 쌓지 말고 말로 꺼내는 습관",
+    };
+    lines.push(format!("- 기신 {}이 드는 해와 달에는 {habit}이 힘이 됩니다.", element(unfav)));
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "단점은요?": the shadow side of the day master and of the chart's strength, with the way through.
+pub fn weaknesses(chart: &Chart) -> Plan {
+    let (short, long) = match chart.day_master.hangul {
+        "갑" => ("고집", "한번 정한 방향을 잘 굽히지 않아 고집으로 보이기 쉽고, 남에게 도움을 청하는 데 서툽니다."),
+        "을" => ("결정을 미루는 것", "주변 분위기에 맞추다 자기 뜻을 뒤로 미루기 쉽고, 결정을 오래 끄는 편입니다."),
+        "병" => ("쉽게 식는 열정", "열정이 빨리 타오른 만큼 빨리 식기 쉽고, 말이 앞서 오해를 사기도 합니다."),
+        "정" => ("속앓이", "서운한 마음을 말하지 못하고 속으로 태우기 쉬우며, 주변 말에 예민합니다."),
+        "무" => (
+            "변화에 느린 것",
+            "한번 자리 잡은 생각을 잘 바꾸지 않아 답답해 보일 수 있고, 속마음을 잘 드러내지 않습니다.",
+        ),
+        "기" => ("걱정과 양보", "걱정이 많고 남을 챙기느라 자기 몫을 놓치기 쉽습니다."),
+        "경" => ("날카로운 말", "말과 행동이 직설적이라 의도보다 날카롭게 전해지기 쉽습니다."),
+        "신" => ("높은 기준", "기준이 높고 예민해 스스로와 남에게 엄격해지기 쉽습니다."),
+        "임" => ("흩어지는 관심", "관심이 넓은 만큼 흩어지기 쉽고, 자유를 막는 틀을 견디기 힘들어합니다."),
+        _ => ("생각이 많은 것", "생각이 많아 실행이 늦어지고, 걱정을 혼자 쌓아 두기 쉽습니다."),
+    };
+    let head = format!("단점으로 드러나기 쉬운 부분은 {}입니다.", short);
+    let mut lines = vec![format!("- 일간 {}: {long}", chart.day_master.name)];
+    let verdict = chart.strength.verdict.hangul();
+    if verdict.contains("신강") {
+        lines.push(format!(
+            "- 일간의 힘이 강한 편({verdict})이라, 내 방식대로 밀어붙이는 독단이 단점으로 드러나기 쉽습니다."
+        ));
+    } else if verdict.contains("신약") {
+        lines.push(format!("- 일간의 힘이 약한 편({verdict})이라, 남의 평가에 흔들리고 결정을 미루기 쉽습니다."));
+    }
+    let (_, _, activity) = practice(chart.strength.favourable);
+    lines.push(format!(
+        "- 단점은 장점의 그림자라, 용신 {} 쪽의 생활({activity})로 균형을 잡으면 덜 드러난다고 봅니다.",
+        element(chart.strength.favourable)
+    ));
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "창업은 어때요?": the money stars (재성) and the talent that earns (식상), the strength to carry them, and
+/// the nearest years for business.
+pub fn business(chart: &Chart, this_year: i32) -> Plan {
+    use crate::saju::derive::TenGodGroup as G;
+    let counts = super::findings::group_counts(chart);
+    let n = |g: G| counts.iter().find(|(x, _)| *x == g).map_or(0, |(_, n)| *n);
+    let (jae, sik, bi) = (n(G::JaeSeong), n(G::SikSang), n(G::BiGeop));
+    let verdict = chart.strength.verdict.hangul();
+    let strong = verdict.contains("신강") || verdict.contains("중화");
+    let lean = match (jae + sik > 0, strong) {
+        (true, true) => "사업의 재료(재성·식상)와 그것을 감당할 힘이 함께 있어, 창업을 해 볼 만한 구조입니다",
+        (true, false) => "사업의 재료(재성·식상)는 있지만 일간의 힘이 약해, 혼자 크게 벌이기보다 작게 시작하거나 믿을 만한 동업·조직을 끼는 편이 낫습니다",
+        (false, true) => "재성·식상이 드러나지 않아, 장사보다는 기술이나 전문성을 파는 방식의 독립이 더 맞습니다",
+        (false, false) => "재성·식상이 드러나지 않고 일간의 힘도 약해, 창업은 서두르기보다 조직 안에서 경험을 쌓은 뒤가 안전합니다",
+    };
+    let head = format!("{lean}.");
+    let mut lines = vec![format!(
+        "- 재성(재물) {jae}개 · 식상(재능·생산) {sik}개 · 비겁(나와 같은 기운) {bi}개, 일간은 {verdict}(추정)."
+    )];
+    if bi >= 3 {
+        lines.push(
+            "- 비겁이 많으면 돈을 나누는 일이 생기기 쉬워, 동업이라면 지분과 역할을 문서로 먼저 정하세요.".into(),
+        );
+    }
+    let scores = score_years(chart, TimingTopic::Career, this_year, TIMING_YEARS);
+    let top: Vec<String> = best(&scores, 2).iter().map(|s| format!("{}년({})", s.year, s.pillar_hangul)).collect();
+    if !top.is_empty() {
+        lines.push(format!("- 시작하기 좋은 때로는 {}이 꼽힙니다.", top.join("과 ")));
+    }
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "상대는 어떤 사람이 좋아요?": the spouse star by gender (재성 for a man, 관성 for a woman) and where it
+/// sits, the spouse seat (일지), and the element that balances the chart.
+pub fn partner(chart: &Chart) -> Plan {
+    use crate::saju::chart::input::Gender;
+    use crate::saju::derive::TenGodGroup as G;
+    let female = chart.gender() == Some(Gender::Female);
+    let group = if female { G::GwanSeong } else { G::JaeSeong };
+    let counts = super::findings::group_counts(chart);
+    let n = counts.iter().find(|(g, _)| *g == group).map_or(0, |(_, n)| *n);
+    let seat = chart.pillars.day.branch.ten_god.hangul;
+    let kind = |god: &str| -> &'static str {
+        match god {
+            "정재" => "성실하고 살림과 현실 감각이 좋은 사람",
+            "편재" => "활동적이고 사교적이며 씀씀이가 시원한 사람",
+            "정관" => "반듯하고 책임감이 강해 믿고 기댈 수 있는 사람",
+            "편관" => "추진력과 카리스마가 있어 앞에서 끌어 주는 사람",
+            "정인" | "편인" => "생각이 깊고 나를 이해하고 보살펴 주는 사람",
+            "식신" | "상관" => "다정하고 표현이 풍부해 함께 있으면 즐거운 사람",
+            _ => "친구처럼 대등하게 마음을 나누는 사람",
+        }
+    };
+    let star = if female { "남편의 별 관성" } else { "아내의 별 재성" };
+    let head = format!("잘 맞는 상대는 {}입니다.", kind(seat));
+    let mut lines = vec![format!(
+        "- 배우자 자리인 일지 {}에 {seat}이 있어, 이런 결의 사람과 편안함을 느낀다고 봅니다.",
+        chart.pillars.day.branch.hangul
+    )];
+    lines.push(match n {
+        0 => format!("- {star}이 원국에 드러나지 않아, 인연은 그 별이 들어오는 해에 뚜렷해지는 편입니다."),
+        1 => format!("- {star}이 하나 있어, 한 사람과 깊게 가는 인연으로 봅니다."),
+        _ => format!("- {star}이 {n}개로 여럿이라, 인연의 기회가 많은 만큼 고르는 안목이 중요합니다."),
+    });
+    let fav = chart.strength.favourable;
+    lines.push(format!(
+        "- 용신이 {}이라, {} 기운이 강한 사람(예: 일간이 {}인 사람)이 곁에 있으면 균형이 잡힌다고 봅니다.",
+        element(fav),
+        fav.hangul(),
+        element(fav)
+    ));
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "시간 모르면 뭐가 달라져요?": what the missing hour pillar leaves open in this chart.
+pub fn unknown_hour(chart: &Chart) -> Option<Plan> {
+    if chart.pillars.hour.is_some() {
+        return None;
+    }
+    let head = "태어난 시각을 모르면 여덟 글자 가운데 시주 두 글자가 빠져, 그 두 글자가 맡는 부분이 열려 있게 됩니다."
+        .to_string();
+    let lines = [
+        "- 시주는 자녀와 말년, 일의 결실을 보는 자리라 이 부분은 풀이하지 못합니다.".to_string(),
+        format!(
+            "- 오행 개수와 신강·신약이 두 글자만큼 달라질 수 있어, 지금의 판단({}, 용신 {})은 여섯 글자로 본 추정입니다.",
+            chart.strength.verdict.hangul(),
+            element(chart.strength.favourable)
+        ),
+        "- 년·월·일주와 대운·세운은 시각과 상관없이 그대로입니다. 출생 기록(기본증명서나 산모수첩)에서 시각을 찾으면 더 정확해집니다.".to_string(),
+    ];
+    Some(Plan { head, body: lines.join("\n") })
+}
+
+/// Body parts and the element tradition links them to.
+const ORGANS: &[(&str, Element)] = &[
+    ("간이", Element::Wood),
+    ("간 수치", Element::Wood),
+    ("눈이", Element::Wood),
+    ("근육", Element::Wood),
+    ("심장", Element::Fire),
+    ("혈압", Element::Fire),
+    ("혈액", Element::Fire),
+    ("불면", Element::Fire),
+    ("위가", Element::Earth),
+    ("위장", Element::Earth),
+    ("위염", Element::Earth),
+    ("소화", Element::Earth),
+    ("속이", Element::Earth),
+    ("장이", Element::Earth),
+    ("당뇨", Element::Earth),
+    ("폐", Element::Metal),
+    ("기관지", Element::Metal),
+    ("호흡", Element::Metal),
+    ("피부", Element::Metal),
+    ("대장", Element::Metal),
+    ("비염", Element::Metal),
+    ("신장", Element::Water),
+    ("방광", Element::Water),
+    ("허리", Element::Water),
+    ("자궁", Element::Water),
+];
+
+/// "요즘 위가 안 좋은데 관련 있어요?": the organ's element in tradition and how much of it the chart has.
+pub fn organ(chart: &Chart, question: &str) -> Option<Plan> {
+    let (word, e) = ORGANS.iter().find(|(w, _)| question.contains(w))?;
+    let count = chart.elements.elements.iter().find(|x| x.element == *e).map_or(0, |x| x.plain);
+    let most = chart.elements.elements.iter().map(|x| x.plain).max().unwrap_or(0);
+    let (lean, why) = if count == 0 {
+        (
+            "이어 볼 수 있습니다",
+            format!("{} 드러나지 않은 사주라, 그 자리를 약한 곳으로 봅니다", with_particle(&element(*e), "이", "가")),
+        )
+    } else if count >= 3 && count == most {
+        (
+            "이어 볼 수 있습니다",
+            format!(
+                "{} {count}개로 가장 많아, 치우친 기운이 그 자리에 부담을 준다고 봅니다",
+                with_particle(&element(*e), "이", "가")
+            ),
+        )
+    } else {
+        (
+            "직접 이어지지는 않습니다",
+            format!(
+                "{} {count}개로 치우치지 않아, 사주로는 그 자리를 특별히 약하게 보지 않습니다",
+                with_particle(&element(*e), "이", "가")
+            ),
+        )
+    };
+    let part = word.trim_end_matches(['가', '이']).trim();
+    let head = format!(
+        "전통 명리에서 {}{} {} 이어 보는데, 이 사주로는 {lean}.",
+        part,
+        josa_eun(part),
+        with_particle(&element(*e), "과", "와")
+    );
+    let lines = [
+        format!("- {why}."),
+        "- 다만 지금 불편한 증상은 사주가 아니라 진료로 확인할 일입니다. 증상이 이어지면 꼭 병원에 가 보세요."
+            .to_string(),
+    ];
+    Some(Plan { head, body: lines.join("\n") })
+}
+
+fn josa_eun(word: &str) -> &'static str {
+    match word.chars().last().map(|c| (c as u32).wrapping_sub(0xAC00) % 28) {
+        Some(0) => "는",
+        _ => "은",
+    }
+}
+
+fn element(e: Element) -> String {
+    format!("{}({})", e.hangul(), e.hanja())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::test_chart as chart;
+
+    #[test]
+    fn years_and_months_are_read_near_now() {
+        assert_eq!(years_named("27년이랑 28년중에 고르라면요?", 2026), vec![2027, 2028]);
+        assert_eq!(years_named("1990년생인데 2030년은?", 2026), vec![2030]);
+        assert_eq!(months_named("5월이랑 6월중에 언제가 나아요", 2026, 3), vec![(2026, 5), (2026, 6)]);
+        assert_eq!(months_named("다음달은?", 2026, 12), vec![(2027, 1)]);
+        assert_eq!(months_named("이번 달 운세", 2026, 3), vec![(2026, 3)]);
+        // A month already past is next year's.
+        assert_eq!(months_named("2월엔 어때요", 2026, 3), vec![(2027, 2)]);
+    }
+
+    #[test]
+    fn each_slot_is_answered_in_the_headline() {
+        let c = chart("1988-04-21T10:40", "male");
+        let (now, next) = daeun_at(&c, 2026);
+        let (now, next) = (now.unwrap(), next.unwrap());
+        assert!(daeun_now(&c, 2026).unwrap().head.contains(&format!("{}대운", now.hangul)));
+        let n = daeun_next(&c, 2026).unwrap();
+        assert!(n.head.contains(&format!("{}년", next.start_year)) && n.head.contains(next.hangul), "{}", n.head);
+        assert!(ages(&c, TimingTopic::Love, 2026).head.contains("만 "));
+        let m = months_plan(&c, TimingTopic::General, &[(2026, 5), (2026, 6)]);
+        assert!(m.head.contains("5월") && m.head.contains("6월"), "{}", m.head);
+        assert!(weaknesses(&c).head.starts_with("단점"));
+        let o = organ(&c, "요즘 위가 안좋은데 관련있나요").unwrap();
+        assert!(o.head.contains("토(土)"), "{}", o.head);
+        assert!(organ(&c, "관련 있나요").is_none());
+    }
+}
