@@ -248,14 +248,44 @@ fn asks_detail(ctx: &AnswerContext) -> bool {
 fn asks_advice(ctx: &AnswerContext) -> bool {
     let q = ctx.question.trim();
     !ctx.history.is_empty()
-        && ["뭘 하면", "뭐 하면", "뭘 해야", "뭐 해야", "어떻게 하면", "어떻게 해야", "방법", "조언", "준비하", "노력"]
-            .iter()
-            .any(|w| q.contains(w))
+        && [
+            "뭘 하면",
+            "뭐 하면",
+            "뭘 해야",
+            "뭐 해야",
+            "어떻게 하면",
+            "어떻게 해야",
+            "방법",
+            "조언",
+            "준비하",
+            "노력",
+            "버텨",
+            "버티",
+            "견뎌",
+            "견디",
+        ]
+        .iter()
+        .any(|w| q.contains(w))
 }
 
 /// "하반기는요?", "몇 월이 좋아요?": the months of the year.
 fn asks_months(q: &str) -> bool {
-    ["상반기", "하반기", "몇 월", "몇월", "어느 달", "무슨 달", "월운", "달이 좋", "달에"].iter().any(|w| q.contains(w))
+    [
+        "상반기",
+        "하반기",
+        "몇 월",
+        "몇월",
+        "어느 달",
+        "무슨 달",
+        "월운",
+        "달이 좋",
+        "달에",
+        "조심할 달",
+        "좋은 달",
+        "안 좋은 달",
+    ]
+    .iter()
+    .any(|w| q.contains(w))
 }
 
 /// "지금 살까요, 내년까지 기다릴까요?": the later year weighed against this one.
@@ -303,6 +333,10 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         // "이사는 언제?" then "내년은?": that year for the area.
         Topic::Timing(area) if ctx.year_offset != 0 && area != super::TimingTopic::General => {
             plans::area_in_year(chart, area, ctx.year, year)
+        }
+        // "그럼 올해 이사하면 좋아요?": this year for the area.
+        Topic::Timing(area) if area != super::TimingTopic::General && says_this_year(&ctx.question) => {
+            plans::area_in_year(chart, area, ctx.year, ctx.year)
         }
         Topic::Timing(area) => {
             let mut plan = plans::timing(chart, area, ctx.year);
@@ -371,15 +405,15 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     {
         return Some(followups::partner(chart));
     }
+    let months = followups::months_named(q, ctx.year, ctx.month);
+    if !months.is_empty() {
+        return Some(followups::months_plan(chart, area, &months));
+    }
     if asks_months(q) && !matches!(ctx.intent, Topic::Daeun) {
         return Some(plans::Plan {
             head: plans::months(chart, area, ctx.year + ctx.year_offset, q),
             body: String::new(),
         });
-    }
-    let months = followups::months_named(q, ctx.year, ctx.month);
-    if !months.is_empty() {
-        return Some(followups::months_plan(chart, area, &months));
     }
     let years = followups::years_named(q, ctx.year);
     if let [a, b, ..] = years.as_slice() {
@@ -409,11 +443,19 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
 fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     let said = said_before(&ctx.history);
     // An answer whose headline was said before would leave only leftovers: it goes deeper instead.
-    let (text, fresh) = narrate_with(ctx, chart, &said, false);
+    let (text, fresh) = narrate_with(ctx, chart, &said, false, false);
     if fresh && has_substance(&text) {
         return text;
     }
-    let (deeper, _) = narrate_with(ctx, chart, &said, true);
+    // A planned answer asked again ("4월에 계약이 있는데" after "다음 달 운세"): the same answer, recalled as
+    // such, rather than a deeper reading of something else.
+    if !fresh && !asks_detail(ctx) && !asks_why(ctx) && plan_for(ctx, chart).is_some() {
+        let (recap, _) = narrate_with(ctx, chart, &said, false, true);
+        if has_substance(&recap) {
+            return recap;
+        }
+    }
+    let (deeper, _) = narrate_with(ctx, chart, &said, true, false);
     if has_substance(&deeper) {
         deeper
     } else {
@@ -437,6 +479,7 @@ fn narrate_with(
     chart: &Chart,
     said: &std::collections::HashSet<String>,
     deeper: bool,
+    recap: bool,
 ) -> (String, bool) {
     let p = &chart.pillars;
     let s =
@@ -474,6 +517,7 @@ fn narrate_with(
     if ctx.year_offset != 0 && !head.contains(&format!("{}년", ctx.year + ctx.year_offset)) {
         parts.push(plans::year_note(chart, ctx.year + ctx.year_offset));
     }
+    let head = if recap { format!("앞서 말씀드린 대로, {head}") } else { head };
     let fresh = sentences_of(&head).iter().any(|s| s.chars().count() < MIN_REPEAT || !said.contains(s));
     parts.push(head);
     let mut grounds = format!("근거: {pillars} · {}", facts.join(", "));

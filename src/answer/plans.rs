@@ -206,13 +206,29 @@ pub fn daeun_road(chart: &Chart, this_year: i32) -> Plan {
 /// 삼재 of the year branch's group: the three years, whether this year is one, and the next.
 pub fn samjae(chart: &Chart, this_year: i32) -> Plan {
     let yb = Branch::parse(chart.pillars.year.branch.hangul).unwrap_or(Branch::new(0));
+    samjae_of(yb, this_year)
+}
+
+/// 삼재 from the 띠 alone (a year or an animal said, no birthday yet): the same reading, and why the birthday
+/// still matters (a birth before 입춘 belongs to the year before).
+pub fn samjae_by_animal(yb: Branch, this_year: i32, from_year: bool) -> String {
+    let plan = samjae_of(yb, this_year);
+    let note = if from_year {
+        "양력 1월~2월 초(입춘 전)에 태어나셨다면 띠가 한 해 앞이라 달라질 수 있으니, 생일(월·일)을 알려 주시면 사주 전체와 함께 확인해 드릴게요."
+    } else {
+        "태어난 해와 생일을 알려 주시면 입춘 전 출생인지까지 확인하고, 사주 전체로 올해를 볼게요."
+    };
+    format!("{}\n\n{}\n\n{note}", plan.head, plan.body)
+}
+
+fn samjae_of(yb: Branch, this_year: i32) -> Plan {
     // 신자진 → 인묘진, 사유축 → 해자축, 인오술 → 신유술, 해묘미 → 사오미 (들·눌·날삼재).
     let first = [2, 11, 8, 5][yb.index() % 4];
     let branches = [Branch::new(first), Branch::new(first + 1), Branch::new(first + 2)];
     let names: Vec<&str> = branches.iter().map(|b| b.hangul()).collect();
     let stage = |y: i32| branches.iter().position(|b| *b == year_pillar(y).branch());
     let stage_name = ["들삼재", "눌삼재", "날삼재"];
-    let animal = chart.pillars.year.branch.hangul;
+    let animal = yb.hangul();
     let head = match stage(this_year) {
         Some(i) => format!("네, 올해 {this_year}년은 {}띠의 삼재 가운데 {}에 해당합니다.", yb.animal(), stage_name[i]),
         None => format!("아니요, 올해 {this_year}년은 {}띠의 삼재가 아닙니다.", yb.animal()),

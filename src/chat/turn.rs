@@ -104,6 +104,14 @@ pub async fn run(
     // Right after the help lines, anything but a reading asked with a birth gets care and the lines again,
     // never a birth-data form; a reading is given with the lines added at its end.
     if crisis_before && !matches!(decision.step, Step::Answer { .. }) {
+        // Asked for a reading again after the care was said twice: the lines stay, and the reading goes on.
+        let twice = last_reply.is_some_and(|t| t.text.contains(wording::CRISIS_AGAIN));
+        if let (true, Step::Ask { text: question, missing, pending }) = (twice, &decision.step) {
+            let mut o = TurnOutcome::fixed(format!("{}\n\n{question}", wording::HELP_LINES_AGAIN), on_event);
+            o.follow_up = Some(*missing);
+            o.state.pending = Some((**pending).clone());
+            return Ok(o);
+        }
         return Ok(TurnOutcome::fixed(wording::CRISIS_AGAIN.to_string(), on_event));
     }
     let emotion = decision.emotion;
@@ -114,6 +122,18 @@ pub async fn run(
     let today = shifted(now.date(), day);
     match decision.step {
         Step::Ask { text: question, missing, pending } => {
+            // 삼재 needs only the 띠: read it now from the year or the animal said, and ask for the rest.
+            let said: Vec<&str> = std::iter::once(text.as_str())
+                .chain(
+                    history.iter().rev().filter(|t| t.speaker == crate::answer::Speaker::User).map(|t| t.text.as_str()),
+                )
+                .collect();
+            let question = match samjae_branch(&said, &decision.own).filter(|_| decision.topic == Topic::Samjae) {
+                Some((branch, from_year)) => {
+                    crate::answer::plans::samjae_by_animal(branch, now.year + pending.year_offset, from_year)
+                }
+                None => question,
+            };
             let question = if emotion { format!("{}\n{question}", wording::FEELING_BEFORE_ASK) } else { question };
             let mut o = TurnOutcome::fixed(question, on_event);
             o.follow_up = Some(missing);
@@ -320,4 +340,36 @@ mod tests {
         let r = run(&brain(), request("1990년 5월 15일 오후 3시 30분 여자, 성격은?"), &mut |_| {}, &cancel).await;
         assert_eq!(r.unwrap_err(), Cancelled);
     }
+}
+
+/// The 띠 a 삼재 question gives: an animal named in the message ("개띠인데 엄마는요?"), else the year said
+/// (`true`: from a year, so a birth before 입춘 may change it).
+fn samjae_branch(said: &[&str], own: &super::understand::BirthFacts) -> Option<(crate::saju::ganzhi::Branch, bool)> {
+    const ANIMALS: [(&str, i64); 14] = [
+        ("쥐", 0),
+        ("소", 1),
+        ("호랑이", 2),
+        ("범", 2),
+        ("토끼", 3),
+        ("용", 4),
+        ("뱀", 5),
+        ("말", 6),
+        ("양", 7),
+        ("원숭이", 8),
+        ("잔나비", 8),
+        ("닭", 9),
+        ("개", 10),
+        ("돼지", 11),
+    ];
+    let animal_in = |text: &str| {
+        ANIMALS.iter().filter(|(a, _)| text.contains(&format!("{a}띠"))).max_by_key(|(a, _)| a.len()).map(|(_, i)| *i)
+    };
+    // The message's own animal first, then its year, then an animal said earlier in the conversation.
+    if let Some(i) = said.first().and_then(|t| animal_in(t)) {
+        return Some((crate::saju::ganzhi::Branch::new(i), false));
+    }
+    if let Some(y) = own.year {
+        return Some((crate::saju::pillars::year_pillar(y).branch(), true));
+    }
+    said.iter().skip(1).find_map(|t| animal_in(t)).map(|i| (crate::saju::ganzhi::Branch::new(i), false))
 }
