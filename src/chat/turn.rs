@@ -234,6 +234,38 @@ async fn plugin_findings(plugins: &Arc<Registry>, chart: Option<&Chart>, partner
     found.into_iter().map(|f| Finding { code: f.code, text: format!("{}: {}", f.title, f.text) }).collect()
 }
 
+/// The 띠 a 삼재 question gives: an animal named in the message ("개띠인데 엄마는요?"), else the year said
+/// (`true`: from a year, so a birth before 입춘 may change it).
+fn samjae_branch(said: &[&str], own: &super::understand::BirthFacts) -> Option<(crate::saju::ganzhi::Branch, bool)> {
+    const ANIMALS: [(&str, i64); 14] = [
+        ("쥐", 0),
+        ("소", 1),
+        ("호랑이", 2),
+        ("범", 2),
+        ("토끼", 3),
+        ("용", 4),
+        ("뱀", 5),
+        ("말", 6),
+        ("양", 7),
+        ("원숭이", 8),
+        ("잔나비", 8),
+        ("닭", 9),
+        ("개", 10),
+        ("돼지", 11),
+    ];
+    let animal_in = |text: &str| {
+        ANIMALS.iter().filter(|(a, _)| text.contains(&format!("{a}띠"))).max_by_key(|(a, _)| a.len()).map(|(_, i)| *i)
+    };
+    // The message's own animal first, then its year, then an animal said earlier in the conversation.
+    if let Some(i) = said.first().and_then(|t| animal_in(t)) {
+        return Some((crate::saju::ganzhi::Branch::new(i), false));
+    }
+    if let Some(y) = own.year {
+        return Some((crate::saju::pillars::year_pillar(y).branch(), true));
+    }
+    said.iter().skip(1).find_map(|t| animal_in(t)).map(|i| (crate::saju::ganzhi::Branch::new(i), false))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,36 +372,4 @@ mod tests {
         let r = run(&brain(), request("1990년 5월 15일 오후 3시 30분 여자, 성격은?"), &mut |_| {}, &cancel).await;
         assert_eq!(r.unwrap_err(), Cancelled);
     }
-}
-
-/// The 띠 a 삼재 question gives: an animal named in the message ("개띠인데 엄마는요?"), else the year said
-/// (`true`: from a year, so a birth before 입춘 may change it).
-fn samjae_branch(said: &[&str], own: &super::understand::BirthFacts) -> Option<(crate::saju::ganzhi::Branch, bool)> {
-    const ANIMALS: [(&str, i64); 14] = [
-        ("쥐", 0),
-        ("소", 1),
-        ("호랑이", 2),
-        ("범", 2),
-        ("토끼", 3),
-        ("용", 4),
-        ("뱀", 5),
-        ("말", 6),
-        ("양", 7),
-        ("원숭이", 8),
-        ("잔나비", 8),
-        ("닭", 9),
-        ("개", 10),
-        ("돼지", 11),
-    ];
-    let animal_in = |text: &str| {
-        ANIMALS.iter().filter(|(a, _)| text.contains(&format!("{a}띠"))).max_by_key(|(a, _)| a.len()).map(|(_, i)| *i)
-    };
-    // The message's own animal first, then its year, then an animal said earlier in the conversation.
-    if let Some(i) = said.first().and_then(|t| animal_in(t)) {
-        return Some((crate::saju::ganzhi::Branch::new(i), false));
-    }
-    if let Some(y) = own.year {
-        return Some((crate::saju::pillars::year_pillar(y).branch(), true));
-    }
-    said.iter().skip(1).find_map(|t| animal_in(t)).map(|i| (crate::saju::ganzhi::Branch::new(i), false))
 }
