@@ -25,7 +25,7 @@ pub fn text(ctx: &AnswerContext) -> String {
         }
     }
     if matches!(ctx.intent, Topic::SmallTalk | Topic::OutOfScope) {
-        return small_talk(ctx.intent, &ctx.question, ctx.chart.is_some());
+        return small_talk(ctx.intent, &ctx.question, ctx.chart.is_some(), &ctx.history);
     }
     let Some(chart) = &ctx.chart else { return wording::ASK_FOR_BIRTH.to_string() };
     narrate(ctx, chart)
@@ -47,15 +47,16 @@ fn explain(ctx: &AnswerContext, passage: &PassageRef, body: &str) -> String {
 const WOVEN_PASSAGES: usize = 2;
 
 /// Small talk's way back to a reading while there is no chart.
-pub const BACK_WITHOUT_CHART: &str =
+const BACK_WITHOUT_CHART: &str =
     "생년월일과 태어난 시각, 성별을 알려 주시면 사주를 풀어 드릴게요. (예: \"1990년 5월 15일 오후 3시 30분, 여자\")";
 
 /// Words of a stock, coin or lottery pick.
 const MONEY_PICKS: &[&str] =
     &["주식", "종목", "코인", "비트", "로또", "삼성전자", "테슬라", "엔비디아", "하이닉스", "주가"];
 
-/// What the composer says to small talk and to questions outside 사주: short, kind, back to the subject.
-pub fn small_talk(topic: Topic, text: &str, has_chart: bool) -> String {
+/// What the composer says to small talk and to questions outside 사주: short, kind, back to the subject. A
+/// pick asked again in the conversation (`history`) is refused in fewer words.
+pub fn small_talk(topic: Topic, text: &str, has_chart: bool, history: &[super::HistoryTurn]) -> String {
     if topic == Topic::Crisis {
         return super::wording::CRISIS_REPLY.to_string();
     }
@@ -66,7 +67,14 @@ pub fn small_talk(topic: Topic, text: &str, has_chart: bool) -> String {
     };
     let head = match topic {
         Topic::OutOfScope if MONEY_PICKS.iter().any(|w| text.contains(w)) => {
-            return format!("{}\n{}", wording::NO_PICKS, if has_chart { wording::PICKS_INSTEAD } else { back });
+            let again =
+                history.iter().any(|t| t.speaker == super::Speaker::Assistant && t.text.contains(wording::NO_PICKS));
+            let instead = match (has_chart, again) {
+                (true, _) => wording::PICKS_INSTEAD,
+                (false, true) => wording::BIRTH_FOR_MONEY,
+                (false, false) => back,
+            };
+            return format!("{}\n{instead}", if again { wording::NO_PICKS_AGAIN } else { wording::NO_PICKS });
         }
         Topic::OutOfScope => "그 질문은 제가 도와드리기 어려워요. 저는 사주(四柱) 명리 상담만 하고 있습니다.",
         _ if ["고마", "감사"].iter().any(|w| text.contains(w)) => "도움이 되었다니 다행이에요. 언제든 다시 물어 보세요.",
@@ -443,19 +451,19 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
 fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     let said = said_before(&ctx.history);
     // An answer whose headline was said before would leave only leftovers: it goes deeper instead.
-    let (text, fresh) = narrate_with(ctx, chart, &said, false, false);
+    let (text, fresh, planned) = narrate_with(ctx, chart, &said, false, false);
     if fresh && has_substance(&text) {
         return text;
     }
     // A planned answer asked again ("4월에 계약이 있는데" after "다음 달 운세"): the same answer, recalled as
     // such, rather than a deeper reading of something else.
-    if !fresh && !asks_detail(ctx) && !asks_why(ctx) && plan_for(ctx, chart).is_some() {
-        let (recap, _) = narrate_with(ctx, chart, &said, false, true);
+    if !fresh && planned && !asks_detail(ctx) && !asks_why(ctx) {
+        let (recap, ..) = narrate_with(ctx, chart, &said, false, true);
         if has_substance(&recap) {
             return recap;
         }
     }
-    let (deeper, _) = narrate_with(ctx, chart, &said, true, false);
+    let (deeper, ..) = narrate_with(ctx, chart, &said, true, false);
     if has_substance(&deeper) {
         deeper
     } else {
@@ -473,14 +481,14 @@ fn is_mark(c: char) -> bool {
     MARKS.iter().any(|m| m.starts_with(c))
 }
 
-/// The answer, and whether its headline is new to the conversation.
+/// The answer, whether its headline is new to the conversation, and whether a plan gave it.
 fn narrate_with(
     ctx: &AnswerContext,
     chart: &Chart,
     said: &std::collections::HashSet<String>,
     deeper: bool,
     recap: bool,
-) -> (String, bool) {
+) -> (String, bool, bool) {
     let p = &chart.pillars;
     let s =
         seed(&[p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().map_or("", |h| h.hangul), &ctx.question]);
@@ -554,7 +562,7 @@ fn narrate_with(
         let repeated = sentences_of(c).iter().any(|x| said.contains(x));
         parts.push(if repeated { wording::caution_again(c).to_string() } else { c.clone() });
     }
-    (without_said(&parts.join("\n\n"), said), fresh)
+    (without_said(&parts.join("\n\n"), said), fresh, planned)
 }
 
 /// Passages quoted at most when the user asks to go deeper.

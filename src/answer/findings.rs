@@ -25,6 +25,11 @@ pub fn element_hangul(code: &str) -> &'static str {
 }
 
 /// How many of the chart's visible stems and branches (day stem excluded) fall in each ten-god group.
+/// How many of the chart's characters are of `group`.
+pub fn group_count(chart: &Chart, group: TenGodGroup) -> u32 {
+    group_counts(chart).iter().find(|(g, _)| *g == group).map_or(0, |(_, n)| *n)
+}
+
 pub fn group_counts(chart: &Chart) -> [(TenGodGroup, u32); 5] {
     let mut counts = TenGodGroup::ALL.map(|g| (g, 0u32));
     let p = &chart.pillars;

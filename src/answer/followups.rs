@@ -8,6 +8,7 @@ use super::plans::{
 use super::timing::{area_name, best, score_months, score_years, verdict, MonthScore};
 use super::topic::TimingTopic;
 use crate::saju::chart::model::Chart;
+use crate::saju::derive::strength::StrengthVerdict;
 use crate::saju::ganzhi::Element;
 use crate::saju::josa::{with_particle, with_ro};
 
@@ -252,12 +253,14 @@ pub fn weaknesses(chart: &Chart) -> Plan {
     let head = format!("단점으로 드러나기 쉬운 부분은 {}입니다.", short);
     let mut lines = vec![format!("- 일간 {}: {long}", chart.day_master.name)];
     let verdict = chart.strength.verdict.hangul();
-    if verdict.contains("신강") {
-        lines.push(format!(
+    match chart.strength.verdict {
+        StrengthVerdict::Strong | StrengthVerdict::VeryStrong => lines.push(format!(
             "- 일간의 힘이 강한 편({verdict})이라, 내 방식대로 밀어붙이는 독단이 단점으로 드러나기 쉽습니다."
-        ));
-    } else if verdict.contains("신약") {
-        lines.push(format!("- 일간의 힘이 약한 편({verdict})이라, 남의 평가에 흔들리고 결정을 미루기 쉽습니다."));
+        )),
+        StrengthVerdict::Weak | StrengthVerdict::VeryWeak => {
+            lines.push(format!("- 일간의 힘이 약한 편({verdict})이라, 남의 평가에 흔들리고 결정을 미루기 쉽습니다."))
+        }
+        StrengthVerdict::Balanced => {}
     }
     let (_, _, activity) = practice(chart.strength.favourable);
     lines.push(format!(
@@ -271,11 +274,10 @@ pub fn weaknesses(chart: &Chart) -> Plan {
 /// the nearest years for business.
 pub fn business(chart: &Chart, this_year: i32) -> Plan {
     use crate::saju::derive::TenGodGroup as G;
-    let counts = super::findings::group_counts(chart);
-    let n = |g: G| counts.iter().find(|(x, _)| *x == g).map_or(0, |(_, n)| *n);
+    let n = |g: G| super::findings::group_count(chart, g);
     let (jae, sik, bi) = (n(G::JaeSeong), n(G::SikSang), n(G::BiGeop));
     let verdict = chart.strength.verdict.hangul();
-    let strong = verdict.contains("신강") || verdict.contains("중화");
+    let strong = !matches!(chart.strength.verdict, StrengthVerdict::Weak | StrengthVerdict::VeryWeak);
     let lean = match (jae + sik > 0, strong) {
         (true, true) => "사업의 재료(재성·식상)와 그것을 감당할 힘이 함께 있어, 창업을 해 볼 만한 구조입니다",
         (true, false) => "사업의 재료(재성·식상)는 있지만 일간의 힘이 약해, 혼자 크게 벌이기보다 작게 시작하거나 믿을 만한 동업·조직을 끼는 편이 낫습니다",
@@ -306,8 +308,7 @@ pub fn partner(chart: &Chart) -> Plan {
     use crate::saju::derive::TenGodGroup as G;
     let female = chart.gender() == Some(Gender::Female);
     let group = if female { G::GwanSeong } else { G::JaeSeong };
-    let counts = super::findings::group_counts(chart);
-    let n = counts.iter().find(|(g, _)| *g == group).map_or(0, |(_, n)| *n);
+    let n = super::findings::group_count(chart, group);
     let seat = chart.pillars.day.branch.ten_god.hangul;
     let kind = |god: &str| -> &'static str {
         match god {
@@ -418,9 +419,8 @@ pub fn organ(chart: &Chart, question: &str) -> Option<Plan> {
     };
     let part = word.trim_end_matches(['가', '이']).trim();
     let head = format!(
-        "전통 명리에서 {}{} {} 이어 보는데, 이 사주로는 {lean}.",
-        part,
-        josa_eun(part),
+        "전통 명리에서 {} {} 이어 보는데, 이 사주로는 {lean}.",
+        with_particle(part, "은", "는"),
         with_particle(&element(*e), "과", "와")
     );
     let lines = [
@@ -429,13 +429,6 @@ pub fn organ(chart: &Chart, question: &str) -> Option<Plan> {
             .to_string(),
     ];
     Some(Plan { head, body: lines.join("\n") })
-}
-
-fn josa_eun(word: &str) -> &'static str {
-    match word.chars().last().map(|c| (c as u32).wrapping_sub(0xAC00) % 28) {
-        Some(0) => "는",
-        _ => "은",
-    }
 }
 
 fn element(e: Element) -> String {

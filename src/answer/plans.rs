@@ -319,7 +319,7 @@ pub fn study(chart: &Chart, this_year: i32) -> Plan {
 }
 
 fn stars_plan(chart: &Chart, this_year: i32, area: TimingTopic, group: TenGodGroup, what: &str, rule: &str) -> Plan {
-    let n = super::findings::group_counts(chart).iter().find(|(g, _)| *g == group).map_or(0, |(_, n)| *n);
+    let n = super::findings::group_count(chart, group);
     let scores = score_years(chart, area, this_year, TIMING_YEARS);
     let first = best(&scores, 1).first().map(|s| format!("{}년({})", s.year, s.pillar_hangul)).unwrap_or_default();
     let state = match n {

@@ -141,16 +141,7 @@ pub async fn run(
             Ok(o)
         }
         Step::SmallTalk { topic, keep } => {
-            let mut reply = small_talk(topic, &text, has_chart);
-            if history
-                .iter()
-                .any(|t| t.speaker == crate::answer::Speaker::Assistant && t.text.contains(wording::NO_PICKS))
-            {
-                reply = reply
-                    .replace(wording::NO_PICKS, wording::NO_PICKS_AGAIN)
-                    .replace(crate::answer::compose::BACK_WITHOUT_CHART, wording::BIRTH_FOR_MONEY);
-            }
-            let mut o = TurnOutcome::fixed(reply, on_event);
+            let mut o = TurnOutcome::fixed(small_talk(topic, &text, has_chart, &history), on_event);
             o.state.pending = keep.map(|p| *p);
             Ok(o)
         }
@@ -237,33 +228,16 @@ async fn plugin_findings(plugins: &Arc<Registry>, chart: Option<&Chart>, partner
 /// The 띠 a 삼재 question gives: an animal named in the message ("개띠인데 엄마는요?"), else the year said
 /// (`true`: from a year, so a birth before 입춘 may change it).
 fn samjae_branch(said: &[&str], own: &super::understand::BirthFacts) -> Option<(crate::saju::ganzhi::Branch, bool)> {
-    const ANIMALS: [(&str, i64); 14] = [
-        ("쥐", 0),
-        ("소", 1),
-        ("호랑이", 2),
-        ("범", 2),
-        ("토끼", 3),
-        ("용", 4),
-        ("뱀", 5),
-        ("말", 6),
-        ("양", 7),
-        ("원숭이", 8),
-        ("잔나비", 8),
-        ("닭", 9),
-        ("개", 10),
-        ("돼지", 11),
-    ];
-    let animal_in = |text: &str| {
-        ANIMALS.iter().filter(|(a, _)| text.contains(&format!("{a}띠"))).max_by_key(|(a, _)| a.len()).map(|(_, i)| *i)
-    };
+    let animal_in =
+        |text: &str| text.char_indices().find_map(|(i, _)| crate::saju::ganzhi::Branch::of_zodiac_word_at(&text[i..]));
     // The message's own animal first, then its year, then an animal said earlier in the conversation.
-    if let Some(i) = said.first().and_then(|t| animal_in(t)) {
-        return Some((crate::saju::ganzhi::Branch::new(i), false));
+    if let Some(branch) = said.first().and_then(|t| animal_in(t)) {
+        return Some((branch, false));
     }
     if let Some(y) = own.year {
         return Some((crate::saju::pillars::year_pillar(y).branch(), true));
     }
-    said.iter().skip(1).find_map(|t| animal_in(t)).map(|i| (crate::saju::ganzhi::Branch::new(i), false))
+    said.iter().skip(1).find_map(|t| animal_in(t)).map(|branch| (branch, false))
 }
 
 #[cfg(test)]

@@ -190,6 +190,17 @@ impl Branch {
         BRANCH_ANIMAL[self.index()]
     }
 
+    /// The branch of the 띠 word at the start of `text` ("돼지띠…", "범띠", "잔나비띠"), the word's animal
+    /// or its old name.
+    pub fn of_zodiac_word_at(text: &str) -> Option<Branch> {
+        const OLD_NAMES: [(&str, i64); 2] = [("범", 2), ("잔나비", 8)];
+        let names = BRANCH_ANIMAL.iter().enumerate().map(|(i, a)| (*a, i as i64)).chain(OLD_NAMES);
+        names
+            .filter(|(a, _)| text.strip_prefix(a).is_some_and(|rest| rest.starts_with('띠')))
+            .max_by_key(|(a, _)| a.len())
+            .map(|(_, i)| Branch::new(i))
+    }
+
     pub const fn offset(self, n: i64) -> Branch {
         Branch::new(self.0 as i64 + n)
     }

@@ -255,9 +255,7 @@ fn birth_year_follows(rest: &str) -> bool {
         return true;
     }
     // 79년 양띠, 63년 토끼띠
-    const ZODIAC: &[&str] =
-        &["쥐", "소", "호랑이", "범", "토끼", "용", "뱀", "말", "양", "원숭이", "잔나비", "닭", "개", "돼지"];
-    if ZODIAC.iter().any(|a| r.strip_prefix(a).is_some_and(|rest| rest.starts_with('띠'))) {
+    if crate::saju::ganzhi::Branch::of_zodiac_word_at(r).is_some() {
         return true;
     }
     // A month in words: 오월, 십이월, 유월 …
