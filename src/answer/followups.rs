@@ -11,13 +11,21 @@ use crate::saju::chart::model::Chart;
 use crate::saju::derive::strength::StrengthVerdict;
 use crate::saju::ganzhi::Element;
 use crate::saju::josa::{with_particle, with_ro};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// "27년", "2030년": a year said with 년 (compiled once; read on every answer).
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{2,4})\s*년").expect("a valid pattern"));
+/// "930214": a compact birth date.
+static SIX_DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{6}").expect("a valid pattern"));
+/// "6월", "5월이랑": a month said with 월, not the end of a longer number.
+static MONTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\d])(\d{1,2})\s*월").expect("a valid pattern"));
 
 /// Years the question names ("27년이랑 28년", "2030년"), read near `this_year` (a year before it to fifteen
 /// after), in the order said.
 pub fn years_named(question: &str, this_year: i32) -> Vec<i32> {
-    let re = regex::Regex::new(r"(\d{2,4})\s*년").expect("a valid pattern");
     let mut years = Vec::new();
-    for c in re.captures_iter(question) {
+    for c in YEAR.captures_iter(question) {
         let digits = &c[1];
         let y: i32 = digits.parse().unwrap_or(0);
         let y = if digits.len() == 2 { 2000 + y } else { y };
@@ -40,9 +48,8 @@ pub fn months_named(question: &str, this_year: i32, this_month: u32) -> Vec<(i32
         months.push(if this_month == 12 { (this_year + 1, 1) } else { (this_year, this_month + 1) });
     }
     // A message that gives a year gives a birth date: its month is not an event's.
-    let gives_year = regex::Regex::new(r"\d{2,4}\s*년|\d{6}").expect("a valid pattern").is_match(question);
-    let re = regex::Regex::new(r"(?:^|[^\d])(\d{1,2})\s*월").expect("a valid pattern");
-    for c in re.captures_iter(question).filter(|_| !gives_year) {
+    let gives_year = YEAR.is_match(question) || SIX_DIGITS.is_match(question);
+    for c in MONTH.captures_iter(question).filter(|_| !gives_year) {
         let m: u32 = c[1].parse().unwrap_or(0);
         if (1..=12).contains(&m) {
             let y = if m < this_month { this_year + 1 } else { this_year };

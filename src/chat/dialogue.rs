@@ -137,7 +137,9 @@ fn event_date(new: &BirthFacts, text: &str) -> bool {
         &["아니", "잘못", "정정", "틀렸", "다시 말", "사실은", "태어", "출생", "생일", "생이", "생인", "음력", "양력"];
     let text = text.replace("아니면", "");
     // "아 5월 16일이에요", "11월 1일이었어요": nothing but a date is a correction.
-    let rest = regex::Regex::new(r"\d+\s*(월|일)").expect("a valid pattern").replace_all(&text, "");
+    static DATE_PART: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\d+\s*(월|일)").expect("a valid pattern"));
+    let rest = DATE_PART.replace_all(&text, "");
     let filler = ["아", "이었어요", "이에요", "였어요", "예요", "이요", "입니다", "인데요", "요", "네", "앗"];
     let rest = filler.iter().fold(rest.to_string(), |r, f| r.replace(f, ""));
     let only_a_date =
