@@ -60,6 +60,10 @@ pub struct ServerConfig {
     /// A connection with no traffic for this long is closed (kept-alive clients reconnect); never less than
     /// `request_timeout_seconds` + 10, so a slow answer is not cut.
     pub idle_timeout_seconds: u64,
+    /// Writes (new users, profiles, chat turns, backups' metadata) are refused with 507
+    /// `insufficient_storage` while the file system holding `data_dir` has less than this many MB free;
+    /// reads and deletes keep working. 0 turns the watermark off.
+    pub min_free_disk_mb: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -223,6 +227,7 @@ impl Default for ServerConfig {
             max_connections: 1000,
             header_read_timeout_seconds: 10,
             idle_timeout_seconds: 120,
+            min_free_disk_mb: 64,
         }
     }
 }
@@ -395,6 +400,9 @@ impl Config {
         }
         if !(1..=3600).contains(&s.idle_timeout_seconds) {
             return Err(err("server.idle_timeout_seconds", "1~3600이어야 합니다"));
+        }
+        if s.min_free_disk_mb > 1_000_000 {
+            return Err(err("server.min_free_disk_mb", "0~1000000(MB)이어야 합니다"));
         }
         if s.shutdown_drain_seconds > 120 {
             return Err(err("server.shutdown_drain_seconds", "120 이하여야 합니다"));

@@ -29,6 +29,11 @@ pub struct Metrics {
     pub in_flight: IntGauge,
     pub calculations: IntCounterVec,
     pub rate_limited: IntCounterVec,
+    pub store_up: IntGauge,
+    pub store_free_bytes: IntGauge,
+    pub store_min_free_bytes: IntGauge,
+    pub store_write_failures: IntCounterVec,
+    pub store_reopens: prometheus::IntCounter,
 }
 
 impl Metrics {
@@ -59,8 +64,37 @@ impl Metrics {
             &["endpoint"],
         )
         .expect("valid metric");
+        let store_up =
+            IntGauge::new("saju_store_up", "1 while the database serves; 0 after a failed write until it is reopened")
+                .expect("valid");
+        let store_free_bytes =
+            IntGauge::new("saju_store_free_bytes", "Free bytes on the file system holding the database")
+                .expect("valid");
+        let store_min_free_bytes = IntGauge::new(
+            "saju_store_min_free_bytes",
+            "Free-space watermark: writes are refused (507) below it (server.min_free_disk_mb)",
+        )
+        .expect("valid");
+        let store_write_failures = IntCounterVec::new(
+            Opts::new(
+                "saju_store_write_failures_total",
+                "Writes not stored: reason=low_space (refused under the watermark), reason=io (a commit failed)",
+            ),
+            &["reason"],
+        )
+        .expect("valid metric");
+        let store_reopens = prometheus::IntCounter::new(
+            "saju_store_reopens_total",
+            "Times the database was reopened after a failed write",
+        )
+        .expect("valid metric");
         for c in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(store_up.clone()),
+            Box::new(store_free_bytes.clone()),
+            Box::new(store_min_free_bytes.clone()),
+            Box::new(store_write_failures.clone()),
+            Box::new(store_reopens.clone()),
             Box::new(duration.clone()),
             Box::new(active_sessions.clone()),
             Box::new(in_flight.clone()),
@@ -73,7 +107,34 @@ impl Metrics {
         registry
             .register(Box::new(prometheus::process_collector::ProcessCollector::for_self()))
             .expect("process collector");
-        Metrics { registry, requests, duration, active_sessions, in_flight, calculations, rate_limited }
+        Metrics {
+            registry,
+            requests,
+            duration,
+            active_sessions,
+            in_flight,
+            calculations,
+            rate_limited,
+            store_up,
+            store_free_bytes,
+            store_min_free_bytes,
+            store_write_failures,
+            store_reopens,
+        }
+    }
+
+    /// Brings the store gauges and counters up to `status` (called on each scrape).
+    pub fn record_store(&self, status: &crate::store::DiskStatus) {
+        self.store_up.set(i64::from(status.up));
+        self.store_free_bytes.set(status.free_bytes.map_or(-1, |b| i64::try_from(b).unwrap_or(i64::MAX)));
+        self.store_min_free_bytes.set(i64::try_from(status.min_free_bytes).unwrap_or(i64::MAX));
+        for (c, total) in [
+            (self.store_write_failures.with_label_values(&["low_space"]), status.refused_low_space),
+            (self.store_write_failures.with_label_values(&["io"]), status.failed_writes),
+            (self.store_reopens.clone(), status.reopens),
+        ] {
+            c.inc_by(total.saturating_sub(c.get()));
+        }
     }
 
     /// The registry, for components that keep their own metrics (plugins).

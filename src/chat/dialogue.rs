@@ -181,8 +181,15 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let keys: Vec<(String, String, String)> =
         known.profiles.iter().map(|p| (p.id.clone(), p.name.clone(), p.relation.clone())).collect();
     let birth_of = |id: &str| known.profiles.iter().find(|p| p.id == id).map(|p| p.birth.clone());
-    // A saved person the message names is the user's subject, or for 궁합 the second person.
-    let named = profile_reference(text, &keys).map(str::to_string);
+    // A saved person the message names is the user's subject, or for 궁합 the second person — never the
+    // session's own person ("엄마와 아빠의 궁합" in 엄마's session names 아빠).
+    let named = if compat {
+        let others: Vec<_> =
+            keys.iter().filter(|(id, _, _)| Some(id) != known.session_profile.as_ref()).cloned().collect();
+        profile_reference(text, &others).map(str::to_string)
+    } else {
+        profile_reference(text, &keys).map(str::to_string)
+    };
 
     // What was known of the user (or the person asked about) before this message.
     let session_own = known.own.as_ref().map(BirthFacts::from_request);

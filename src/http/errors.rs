@@ -43,9 +43,12 @@ pub enum ApiError {
     /// An internal failure; details are in the server log under the request id.
     #[oai(status = 500)]
     Internal(Json<ErrorBody>),
-    /// The service is not ready or is shutting down.
+    /// The service is not ready or is shutting down, or its store is being reopened after a failed write.
     #[oai(status = 503)]
     Unavailable(Json<ErrorBody>),
+    /// The disk is full or under the configured free-space watermark: nothing was written.
+    #[oai(status = 507)]
+    InsufficientStorage(Json<ErrorBody>),
 }
 
 /// Every error code the API answers with, and its HTTP status: one registry, so a code is never a string
@@ -76,6 +79,10 @@ pub enum ErrorCode {
     Internal,
     Timeout,
     Unavailable,
+    /// The store cannot serve until it is reopened (after a failed write); readiness is 503 meanwhile.
+    StoreUnavailable,
+    /// The disk is full or under the free-space watermark; reads and deletes still work.
+    InsufficientStorage,
     /// The client went away or the server is shutting down before the answer was finished.
     Cancelled,
 }
@@ -106,6 +113,8 @@ impl ErrorCode {
             ErrorCode::Internal => "internal",
             ErrorCode::Timeout => "timeout",
             ErrorCode::Unavailable => "unavailable",
+            ErrorCode::StoreUnavailable => "store_unavailable",
+            ErrorCode::InsufficientStorage => "insufficient_storage",
             ErrorCode::Cancelled => "cancelled",
         }
     }
@@ -131,7 +140,10 @@ impl ErrorCode {
             ErrorCode::UnknownProfile | ErrorCode::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-            ErrorCode::Timeout | ErrorCode::Unavailable | ErrorCode::Cancelled => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Timeout | ErrorCode::Unavailable | ErrorCode::StoreUnavailable | ErrorCode::Cancelled => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            ErrorCode::InsufficientStorage => StatusCode::INSUFFICIENT_STORAGE,
         }
     }
 }
@@ -153,6 +165,7 @@ impl ApiError {
             429 => ApiError::TooManyRequests(b),
             500 => ApiError::Internal(b),
             503 => ApiError::Unavailable(b),
+            507 => ApiError::InsufficientStorage(b),
             _ => ApiError::BadRequest(b),
         }
     }
@@ -195,6 +208,8 @@ impl From<StoreError> for ApiError {
             StoreError::UnknownProfile(id) => {
                 ApiError::new(ErrorCode::UnknownProfile, format!("profile_id: 없는 프로필입니다 ({id})"))
             }
+            StoreError::Full(m) => ApiError::new(ErrorCode::InsufficientStorage, m),
+            StoreError::Unavailable(m) => ApiError::new(ErrorCode::StoreUnavailable, m),
             other => ApiError::internal(other),
         }
     }
@@ -232,6 +247,7 @@ fn code_for(status: StatusCode) -> &'static str {
         422 => ErrorCode::Unprocessable,
         429 => ErrorCode::RateLimited,
         503 => ErrorCode::Unavailable,
+        507 => ErrorCode::InsufficientStorage,
         s if s >= 500 => ErrorCode::Internal,
         _ => return "error",
     };

@@ -40,6 +40,7 @@ impl Application {
     pub async fn build_with_store(config: Config, store: Store) -> Result<Application, StartupError> {
         let addr = config.listen_addr();
         let (acceptor, addr) = bind(addr).await.map_err(|source| StartupError::Bind { addr, source })?;
+        store.set_min_free_bytes(config.server.min_free_disk_mb.saturating_mul(1_000_000));
         let state = Arc::new(AppState::new(config, store));
         Ok(Application { state, addr, acceptor: acceptor.boxed() })
     }
@@ -84,8 +85,20 @@ impl Application {
     }
 }
 
-/// The background work a running server does: the rate limiter's pruning, and the dense index.
+/// The background work a running server does: reopening the store after a failed write (so readiness comes
+/// back without traffic), the rate limiter's pruning, and the dense index.
 fn spawn_maintenance(state: &Arc<AppState>) {
+    let store = state.store.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(2));
+        loop {
+            tick.tick().await;
+            if !store.disk_status().up {
+                let store = store.clone();
+                let _ = tokio::task::spawn_blocking(move || store.recover()).await;
+            }
+        }
+    });
     if state.limiter.is_some() {
         let state = state.clone();
         tokio::spawn(async move {

@@ -90,7 +90,7 @@ fn copy_snapshot(src: &ReadTransaction, source: &Path, target: &Path) -> Result<
 impl Store {
     /// Writes a consistent copy of this open database to `target`; returns the rows copied.
     pub fn backup(&self, target: &Path) -> Result<u64, StoreError> {
-        copy_snapshot(&self.db.begin_read()?, &self.path, target)
+        copy_snapshot(&self.read()?, &self.path, target)
     }
 }
 

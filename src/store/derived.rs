@@ -3,22 +3,21 @@
 use super::error::StoreError;
 use super::tables::DERIVED;
 use super::Store;
-use redb::ReadableDatabase;
 
 const DENSE_INDEX: &str = "dense_index";
 
 impl Store {
     /// Replaces the stored dense index.
     pub fn put_dense_index(&self, bytes: &[u8]) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         txn.open_table(DERIVED)?.insert(DENSE_INDEX, bytes)?;
-        txn.commit()?;
+        self.commit(txn)?;
         Ok(())
     }
 
     /// The stored dense index, if one was saved.
     pub fn dense_index(&self) -> Result<Option<Vec<u8>>, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         let table = match txn.open_table(DERIVED) {
             Ok(t) => t,
             Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),

@@ -22,6 +22,12 @@ pub enum StoreError {
     Corrupt(String),
     #[error("파일 오류: {0}")]
     Io(String),
+    /// The disk is full, or under the configured free-space watermark: nothing was written.
+    #[error("{0}")]
+    Full(String),
+    /// The database failed a write and is being reopened; nothing can be read or written until then.
+    #[error("{0}")]
+    Unavailable(String),
 }
 
 /// The limits a store write can run into.
@@ -71,7 +77,7 @@ macro_rules! from_redb {
     ($($t:ty),*) => {$(
         impl From<$t> for StoreError {
             fn from(e: $t) -> Self {
-                StoreError::Db(e.to_string())
+                super::disk::classify(e.into()).0
             }
         }
     )*};

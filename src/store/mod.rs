@@ -5,6 +5,7 @@
 
 mod backup;
 mod derived;
+mod disk;
 mod error;
 mod guard;
 mod migrations;
@@ -18,18 +19,23 @@ mod verify;
 mod tests;
 
 pub use backup::{backup_to, prune_backups};
+pub use disk::{available_bytes, DiskStatus};
 pub use error::{Limit, StoreError};
 pub use guard::install_panic_hook;
 pub use migrations::SCHEMA_VERSION;
 pub use records::*;
 pub use verify::{verify, VerifyReport};
 
-use redb::{ConcurrencyMode, Database, ReadableDatabase};
+use redb::{ConcurrencyMode, Database, ReadTransaction, ReadableDatabase, WriteTransaction};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::RwLock;
 
 pub struct Store {
-    db: Database,
+    /// None only between closing a database that failed a write and a successful reopen.
+    db: RwLock<Option<Database>>,
     path: PathBuf,
+    disk: disk::DiskGuard,
 }
 
 /// A new random identifier: a ULID (26 characters, sortable by creation time, matches `^[A-Za-z0-9_-]{1,64}$`).
@@ -75,10 +81,88 @@ impl Store {
             }
             Err(e) => return Err(StoreError::Io(format!("{}: {e}", path.display()))),
         };
-        let store = Store { db, path: path.to_path_buf() };
-        guard::catch(|| migrations::migrate(&store.db))
+        guard::catch(|| migrations::migrate(&db))
             .map_err(|()| StoreError::damaged(path, "the storage engine stopped while reading its schema"))??;
-        Ok(store)
+        Ok(Store { db: RwLock::new(Some(db)), path: path.to_path_buf(), disk: disk::DiskGuard::default() })
+    }
+
+    /// Refuses writes (other than deletes) while the data file system has fewer than `bytes` free; 0 turns
+    /// the watermark off.
+    pub fn set_min_free_bytes(&self, bytes: u64) {
+        self.disk.min_free_bytes.store(bytes, Ordering::Relaxed);
+    }
+
+    /// Whether the database serves, its disk's free space, and the refusal counters.
+    pub fn disk_status(&self) -> DiskStatus {
+        self.disk.status(&self.path)
+    }
+
+    /// After a failed write, closes and reopens the database (at most once a second); true when it serves.
+    /// The server calls this on its maintenance tick so readiness comes back without traffic.
+    pub fn recover(&self) -> bool {
+        if !self.disk.is_down() {
+            return true;
+        }
+        if !self.disk.reopen_due() {
+            return false;
+        }
+        let mut db = self.db.write().unwrap_or_else(|p| p.into_inner());
+        // The old handle must go first: it holds the file's lock.
+        *db = None;
+        match guarded(&self.path, || builder().open(&self.path)) {
+            Ok(fresh) => {
+                *db = Some(fresh);
+                self.disk.mark_up();
+                true
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "the database could not be reopened yet");
+                false
+            }
+        }
+    }
+
+    fn begin<T>(&self, f: impl FnOnce(&Database) -> Result<T, redb::TransactionError>) -> Result<T, StoreError> {
+        self.recover();
+        let db = self.db.read().unwrap_or_else(|p| p.into_inner());
+        let Some(db) = db.as_ref() else {
+            return Err(StoreError::Unavailable("데이터베이스를 다시 여는 중입니다".into()));
+        };
+        f(db).map_err(|e| self.failed(e.into()))
+    }
+
+    /// A read transaction.
+    fn read(&self) -> Result<ReadTransaction, StoreError> {
+        self.begin(Database::begin_read)
+    }
+
+    /// A write transaction, refused under the free-space watermark.
+    fn write(&self) -> Result<WriteTransaction, StoreError> {
+        self.disk.check_space(&self.path)?;
+        self.begin(Database::begin_write)
+    }
+
+    /// A write transaction that only removes data: allowed under the watermark, since it is how space returns.
+    fn write_freeing(&self) -> Result<WriteTransaction, StoreError> {
+        self.begin(Database::begin_write)
+    }
+
+    /// Commits; an I/O failure marks the database down (to be reopened) and says whether the disk is full.
+    fn commit(&self, txn: WriteTransaction) -> Result<(), StoreError> {
+        txn.commit().map_err(|e| self.failed(e.into()))
+    }
+
+    fn failed(&self, e: redb::Error) -> StoreError {
+        let (err, down) = disk::classify(e);
+        if down {
+            self.disk.mark_down(&err);
+        }
+        err
+    }
+
+    #[cfg(test)]
+    fn db(&self) -> std::sync::RwLockReadGuard<'_, Option<Database>> {
+        self.db.read().unwrap()
     }
 
     pub fn path(&self) -> &Path {
@@ -87,14 +171,14 @@ impl Store {
 
     /// A cheap end-to-end check: a read transaction on the metadata table.
     pub fn check(&self) -> Result<u64, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         migrations::read_version(&txn)
     }
 
     /// Counts of every table, for the admin stats route and health details.
     pub fn counts(&self) -> Result<StoreCounts, StoreError> {
         use redb::ReadableTableMetadata;
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         Ok(StoreCounts {
             users: txn.open_table(tables::USERS)?.len()?,
             profiles: txn.open_table(tables::PROFILES)?.len()?,

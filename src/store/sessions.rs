@@ -5,12 +5,12 @@ use super::records::*;
 use super::tables::*;
 use super::users::{decode, encode};
 use super::{now, Store};
-use redb::{ReadableDatabase, ReadableTable};
+use redb::ReadableTable;
 
 impl Store {
     /// Adds a session unless the user already has `max`, counting and inserting in one write transaction.
     pub fn create_session(&self, user_id: &str, session: &Session, max: usize) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         {
             let mut sessions = txn.open_table(SESSIONS)?;
             if sessions.range(owned(user_id))?.count() >= max {
@@ -18,12 +18,12 @@ impl Store {
             }
             sessions.insert((user_id, session.id.as_str()), encode(session).as_slice())?;
         }
-        txn.commit()?;
+        self.commit(txn)?;
         Ok(())
     }
 
     pub fn get_session(&self, user_id: &str, session_id: &str) -> Result<Session, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         let table = txn.open_table(SESSIONS)?;
         let row = table.get((user_id, session_id))?.ok_or(StoreError::NotFound)?;
         decode(row.value())
@@ -31,7 +31,7 @@ impl Store {
 
     /// The user's sessions, newest first.
     pub fn list_sessions(&self, user_id: &str) -> Result<Vec<Session>, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         let table = txn.open_table(SESSIONS)?;
         let rows = table.range(owned(user_id))?;
         let mut out: Vec<Session> = rows.map(|r| decode(r?.1.value())).collect::<Result<_, _>>()?;
@@ -40,7 +40,7 @@ impl Store {
     }
 
     pub fn delete_session(&self, user_id: &str, session_id: &str) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write_freeing()?;
         {
             if txn.open_table(SESSIONS)?.remove((user_id, session_id))?.is_none() {
                 return Err(StoreError::NotFound);
@@ -48,7 +48,7 @@ impl Store {
             txn.open_table(MESSAGES)?.retain_in((session_id, 0)..=(session_id, u64::MAX), |_, _| false)?;
             txn.open_table(CONVERSATIONS)?.remove(session_id)?;
         }
-        txn.commit()?;
+        self.commit(txn)?;
         Ok(())
     }
 
@@ -63,7 +63,7 @@ impl Store {
         turn: TurnWrite,
     ) -> Result<(Session, Vec<Message>), StoreError> {
         let TurnWrite { messages: contents, new_turns, max_turns, birth, state } = turn;
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         let result = {
             let mut sessions = txn.open_table(SESSIONS)?;
             let mut session: Session = {
@@ -99,13 +99,13 @@ impl Store {
             }
             (session, written)
         };
-        txn.commit()?;
+        self.commit(txn)?;
         Ok(result)
     }
 
     /// The session's conversation state record, as `append_turn` stored it. Callers check ownership first.
     pub fn conversation_state(&self, session_id: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         let table = match txn.open_table(CONVERSATIONS) {
             Ok(t) => t,
             Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
@@ -116,7 +116,7 @@ impl Store {
 
     /// Messages of a session from sequence `from`, at most `limit`. Callers check ownership first.
     pub fn messages(&self, session_id: &str, from: u64, limit: usize) -> Result<Vec<Message>, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         let table = txn.open_table(MESSAGES)?;
         let rows = table.range((session_id, from)..=(session_id, u64::MAX))?;
         rows.take(limit).map(|r| decode(r?.1.value())).collect()

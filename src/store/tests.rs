@@ -6,7 +6,7 @@ fn a_new_database_gets_the_current_schema_and_a_newer_one_is_refused() {
     let path = dir.path().join("nested/saju.redb");
     let store = Store::open(&path).unwrap();
     assert_eq!(store.check().unwrap(), SCHEMA_VERSION);
-    migrations::set_version_for_test(&store.db, SCHEMA_VERSION + 1);
+    migrations::set_version_for_test(store.db().as_ref().unwrap(), SCHEMA_VERSION + 1);
     drop(store);
     match Store::open(&path) {
         Err(StoreError::NewerSchema { found, supported }) => {
@@ -68,9 +68,9 @@ fn version_2_moves_the_pending_question_out_of_the_reply_details() {
     let path = dir.path().join("saju.redb");
     let store = Store::open(&path).unwrap();
     // A version-1 database: the pending question lived in the last reply's details.
-    migrations::set_version_for_test(&store.db, 1);
+    migrations::set_version_for_test(store.db().as_ref().unwrap(), 1);
     {
-        let txn = store.db.begin_write().unwrap();
+        let txn = store.db().as_ref().unwrap().begin_write().unwrap();
         txn.delete_table(tables::CONVERSATIONS).unwrap();
         let mut messages = txn.open_table(tables::MESSAGES).unwrap();
         let old = |seq: u64, pending: Option<&str>| {
@@ -128,7 +128,7 @@ fn a_backup_holds_every_table_and_every_row() {
     };
     store.append_turn("u1", "s1", turn).unwrap();
     {
-        let txn = store.db.begin_write().unwrap();
+        let txn = store.db().as_ref().unwrap().begin_write().unwrap();
         txn.open_table(tables::DERIVED).unwrap().insert("dense_index", &b"x"[..]).unwrap();
         txn.open_table(tables::CHARTS).unwrap().insert(("u1", "p1"), &b"{}"[..]).unwrap();
         txn.open_table(tables::PROFILES).unwrap().insert(("u1", "p1"), &b"{}"[..]).unwrap();
@@ -137,7 +137,7 @@ fn a_backup_holds_every_table_and_every_row() {
     let target = dir.path().join("backups/b.redb");
     store.backup(&target).unwrap();
     let copy = redb::Database::open(&target).unwrap();
-    let (src, dst) = (store.db.begin_read().unwrap(), copy.begin_read().unwrap());
+    let (src, dst) = (store.db().as_ref().unwrap().begin_read().unwrap(), copy.begin_read().unwrap());
     let names = |t: &redb::ReadTransaction| -> Vec<String> {
         let mut n: Vec<String> = t.list_tables().unwrap().map(|h| h.name().to_string()).collect();
         n.sort();
@@ -151,4 +151,38 @@ fn a_backup_holds_every_table_and_every_row() {
         assert!(original > 0, "the test fills every table: {name} is empty");
         assert_eq!(copied, original, "{name}");
     }
+}
+
+#[test]
+fn under_the_free_space_watermark_writes_are_refused_but_reads_and_deletes_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("saju.redb")).unwrap();
+    store.create_user("u1", "hash1").unwrap();
+    let session = Session {
+        id: "s1".into(),
+        title: "t".into(),
+        profile_id: None,
+        birth: None,
+        created_at: 0,
+        updated_at: 0,
+        turns: 0,
+        next_seq: 0,
+    };
+    store.create_session("u1", &session, usize::MAX).unwrap();
+    // More free space than any disk has: every write is under the watermark.
+    store.set_min_free_bytes(u64::MAX);
+    match store.create_user("u2", "hash2") {
+        Err(StoreError::Full(m)) => assert!(m.contains("MB"), "{m}"),
+        other => panic!("a write under the watermark: {other:?}"),
+    }
+    assert!(store.user_by_token_hash("hash1").unwrap().is_some(), "reads work");
+    assert!(store.user_by_token_hash("hash2").unwrap().is_none(), "nothing was written");
+    store.delete_session("u1", "s1").unwrap();
+    assert!(store.list_sessions("u1").unwrap().is_empty(), "deletes are allowed: they free space");
+    let status = store.disk_status();
+    assert!(status.up, "a refused write does not take the store down");
+    assert_eq!((status.refused_low_space, status.failed_writes), (1, 0));
+    assert!(status.free_bytes.is_some_and(|b| b > 0));
+    store.set_min_free_bytes(0);
+    store.create_user("u2", "hash2").unwrap();
 }

@@ -4,7 +4,7 @@ use super::error::StoreError;
 use super::records::*;
 use super::tables::*;
 use super::{now, Store};
-use redb::{ReadableDatabase, ReadableTable};
+use redb::ReadableTable;
 
 pub(super) fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
     Ok(serde_json::from_slice(bytes)?)
@@ -18,7 +18,7 @@ impl Store {
     /// Creates a user whose bearer token hashes to `token_hash`.
     pub fn create_user(&self, id: &str, token_hash: &str) -> Result<UserRecord, StoreError> {
         let user = UserRecord { id: id.to_string(), created_at: now(), token_hash: token_hash.to_string() };
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         {
             let mut users = txn.open_table(USERS)?;
             if users.get(id)?.is_some() {
@@ -27,12 +27,12 @@ impl Store {
             users.insert(id, encode(&user).as_slice())?;
             txn.open_table(TOKENS)?.insert(token_hash, id)?;
         }
-        txn.commit()?;
+        self.commit(txn)?;
         Ok(user)
     }
 
     pub fn user_by_token_hash(&self, token_hash: &str) -> Result<Option<UserRecord>, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         let Some(id) = txn.open_table(TOKENS)?.get(token_hash)?.map(|v| v.value().to_string()) else {
             return Ok(None);
         };
@@ -43,7 +43,7 @@ impl Store {
 
     /// Deletes a user and everything they own, in one transaction.
     pub fn delete_user(&self, user_id: &str) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write_freeing()?;
         {
             let mut users = txn.open_table(USERS)?;
             let user: UserRecord = match users.remove(user_id)? {
@@ -65,7 +65,7 @@ impl Store {
                 messages.retain_in((id.as_str(), 0)..=(id.as_str(), u64::MAX), |_, _| false)?;
             }
         }
-        txn.commit()?;
+        self.commit(txn)?;
         Ok(())
     }
 
@@ -89,7 +89,7 @@ impl Store {
         chart: &CachedChart,
         max: usize,
     ) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         {
             let mut profiles = txn.open_table(PROFILES)?;
             if profiles.range(owned(user_id))?.count() >= max {
@@ -98,49 +98,49 @@ impl Store {
             profiles.insert((user_id, profile.id.as_str()), encode(profile).as_slice())?;
             txn.open_table(CHARTS)?.insert((user_id, profile.id.as_str()), encode(chart).as_slice())?;
         }
-        txn.commit()?;
+        self.commit(txn)?;
         Ok(())
     }
 
     /// Replaces an existing profile (or writes one without a limit check).
     pub fn put_profile(&self, user_id: &str, profile: &Profile, chart: &CachedChart) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write()?;
         {
             txn.open_table(PROFILES)?.insert((user_id, profile.id.as_str()), encode(profile).as_slice())?;
             txn.open_table(CHARTS)?.insert((user_id, profile.id.as_str()), encode(chart).as_slice())?;
         }
-        txn.commit()?;
+        self.commit(txn)?;
         Ok(())
     }
 
     pub fn get_profile(&self, user_id: &str, profile_id: &str) -> Result<Profile, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         let table = txn.open_table(PROFILES)?;
         let row = table.get((user_id, profile_id))?.ok_or(StoreError::NotFound)?;
         decode(row.value())
     }
 
     pub fn list_profiles(&self, user_id: &str) -> Result<Vec<Profile>, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         let table = txn.open_table(PROFILES)?;
         let rows = table.range(owned(user_id))?;
         rows.map(|r| decode(r?.1.value())).collect()
     }
 
     pub fn delete_profile(&self, user_id: &str, profile_id: &str) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let txn = self.write_freeing()?;
         {
             if txn.open_table(PROFILES)?.remove((user_id, profile_id))?.is_none() {
                 return Err(StoreError::NotFound);
             }
             txn.open_table(CHARTS)?.remove((user_id, profile_id))?;
         }
-        txn.commit()?;
+        self.commit(txn)?;
         Ok(())
     }
 
     pub fn cached_chart(&self, user_id: &str, profile_id: &str) -> Result<Option<CachedChart>, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.read()?;
         let table = txn.open_table(CHARTS)?;
         let row = table.get((user_id, profile_id))?;
         row.map(|v| decode(v.value())).transpose()

@@ -11,6 +11,7 @@ mod connections;
 mod damaged;
 mod doors;
 mod durability;
+mod full_disk;
 mod http;
 mod logs;
 mod migrate;

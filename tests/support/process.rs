@@ -99,8 +99,23 @@ impl Server {
     /// Starts `saju serve --listen 127.0.0.1:0 --data-dir DIR ARGS` with a clean environment plus `env`,
     /// and waits (at most 30 s) for its `listening` log line.
     pub fn spawn(data_dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Server {
+        Server::spawn_under(&[], data_dir, env, args)
+    }
+
+    /// [`Server::spawn`] run by a wrapper command (`wrapper[0]` with `wrapper[1..]` before the binary and its
+    /// arguments), e.g. `unshare` to give the server its own mounts; the wrapper must `exec` the binary.
+    pub fn spawn_under(wrapper: &[&str], data_dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Server {
         let dir = data_dir.to_str().expect("utf-8 path");
-        let mut cmd = saju_command(&["serve", "--listen", "127.0.0.1:0", "--data-dir", dir]);
+        let serve = ["serve", "--listen", "127.0.0.1:0", "--data-dir", dir];
+        let mut cmd = match wrapper.split_first() {
+            None => saju_command(&serve),
+            Some((program, rest)) => {
+                let mut cmd = Command::new(program);
+                cmd.args(rest).arg(BIN).args(serve);
+                clean_env(&mut cmd);
+                cmd
+            }
+        };
         cmd.args(args).envs(env.iter().copied());
         let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn");
         let pid = child.id();

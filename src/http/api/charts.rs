@@ -180,6 +180,7 @@ pub fn error_body(e: ApiError) -> crate::http::ErrorBody {
         | ApiError::Unprocessable(b)
         | ApiError::TooManyRequests(b)
         | ApiError::Internal(b)
-        | ApiError::Unavailable(b) => b.0,
+        | ApiError::Unavailable(b)
+        | ApiError::InsufficientStorage(b) => b.0,
     }
 }

@@ -1,6 +1,6 @@
 //! Health checks and metrics.
 
-use super::{blocking, ApiTags};
+use super::ApiTags;
 use crate::http::AppState;
 use poem::web::Data;
 use poem::{handler, IntoResponse, Response};
@@ -47,7 +47,8 @@ enum HealthResponse {
 enum ReadyResponse {
     #[oai(status = 200)]
     Ready(Json<Status>),
-    /// Start-up work is not done yet, or the server is shutting down.
+    /// Start-up work is not done yet (`starting`, also while shutting down), or the store cannot serve
+    /// (`store_unavailable`).
     #[oai(status = 503)]
     NotReady(Json<Status>),
 }
@@ -58,9 +59,17 @@ impl OpsApi {
     #[oai(path = "/health", method = "get", operation_id = "health")]
     async fn health(&self, state: Data<&Arc<AppState>>) -> HealthResponse {
         let store = state.store.clone();
-        let store_check = match blocking(move || store.check()).await {
-            Ok(v) => Check { ok: true, detail: format!("schema {v}") },
-            Err(_) => Check { ok: false, detail: "데이터베이스를 읽을 수 없습니다".into() },
+        let disk = state.store.disk_status();
+        let space = match disk.free_bytes {
+            Some(free) => format!(", 여유 공간 {} MB(최소 {} MB)", free / 1_000_000, disk.min_free_bytes / 1_000_000),
+            None => String::new(),
+        };
+        let store_check = match tokio::task::spawn_blocking(move || store.check()).await {
+            Ok(Ok(v)) => Check { ok: true, detail: format!("schema {v}{space}") },
+            Ok(Err(e)) => {
+                Check { ok: false, detail: format!("데이터베이스를 읽을 수 없습니다: {e}{space}") }
+            }
+            Err(_) => Check { ok: false, detail: format!("데이터베이스를 읽을 수 없습니다{space}") },
         };
         let kb = &state.knowledge;
         let knowledge = Check {
@@ -89,13 +98,16 @@ impl OpsApi {
         Json(Status { status: "ok".into() })
     }
 
-    /// Ready for traffic: start-up work is done and the server is not shutting down.
+    /// Ready for traffic: start-up work is done, the server is not shutting down, and the store serves
+    /// (after a failed write it is `store_unavailable` until the database is reopened).
     #[oai(path = "/health/ready", method = "get", operation_id = "healthReady")]
     async fn ready(&self, state: Data<&Arc<AppState>>) -> ReadyResponse {
-        if state.is_ready() {
-            ReadyResponse::Ready(Json(Status { status: "ready".into() }))
-        } else {
+        if !state.is_ready() {
             ReadyResponse::NotReady(Json(Status { status: "starting".into() }))
+        } else if !state.store.disk_status().up {
+            ReadyResponse::NotReady(Json(Status { status: "store_unavailable".into() }))
+        } else {
+            ReadyResponse::Ready(Json(Status { status: "ready".into() }))
         }
     }
 }
@@ -107,5 +119,6 @@ pub fn metrics(state: Data<&Arc<AppState>>) -> Response {
         return crate::http::errors::json_error(crate::http::errors::ErrorCode::NotFound, "metrics가 꺼져 있습니다");
     }
     state.refresh_active_sessions();
+    state.metrics.record_store(&state.store.disk_status());
     state.metrics.render().with_content_type("text/plain; version=0.0.4; charset=utf-8").into_response()
 }
