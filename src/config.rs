@@ -64,6 +64,9 @@ pub struct ServerConfig {
     /// `insufficient_storage` while the file system holding `data_dir` has less than this many MB free;
     /// reads and deletes keep working. 0 turns the watermark off.
     pub min_free_disk_mb: u64,
+    /// `POST /v1/charts/batch` requests computed at once (more wait up to 10 s, then 503); 0 = the number
+    /// of CPU cores. Bounds the CPU and memory batches can take from everything else.
+    pub max_concurrent_batches: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -92,6 +95,9 @@ pub struct RateLimitConfig {
     /// Accounts (`POST /v1/users`) one client IP may create per hour, up to 10 at once; each account is
     /// storage, so this is stricter than the request rate.
     pub user_creations_per_hour: u32,
+    /// Charts one client IP may compute through `POST /v1/charts/batch` per minute (up to 2000 at once):
+    /// a batch costs one per item, so one client cannot keep the CPU busy with batches.
+    pub batch_charts_per_minute: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -228,6 +234,7 @@ impl Default for ServerConfig {
             header_read_timeout_seconds: 10,
             idle_timeout_seconds: 120,
             min_free_disk_mb: 64,
+            max_concurrent_batches: 0,
         }
     }
 }
@@ -246,6 +253,7 @@ impl Default for RateLimitConfig {
             burst: 100,
             max_tracked_clients: 100_000,
             user_creations_per_hour: 30,
+            batch_charts_per_minute: 6000,
         }
     }
 }
@@ -432,6 +440,9 @@ impl Config {
         let rl = &self.rate_limit;
         if rl.requests_per_second == 0 || rl.burst == 0 {
             return Err(err("rate_limit", "requests_per_second와 burst는 1 이상이어야 합니다"));
+        }
+        if rl.batch_charts_per_minute < 1000 {
+            return Err(err("rate_limit.batch_charts_per_minute", "1000 이상이어야 합니다 (한 번에 최대 1000건)"));
         }
         if rl.user_creations_per_hour == 0 {
             return Err(err("rate_limit.user_creations_per_hour", "1 이상이어야 합니다"));

@@ -39,7 +39,7 @@ pub enum ApiError {
     Unprocessable(Json<ErrorBody>),
     /// Too many requests from this client; see `Retry-After`.
     #[oai(status = 429)]
-    TooManyRequests(Json<ErrorBody>),
+    TooManyRequests(Json<ErrorBody>, #[oai(header = "Retry-After")] Option<u64>),
     /// An internal failure; details are in the server log under the request id.
     #[oai(status = 500)]
     Internal(Json<ErrorBody>),
@@ -162,7 +162,7 @@ impl ApiError {
             404 => ApiError::NotFound(b),
             409 => ApiError::Conflict(b),
             422 => ApiError::Unprocessable(b),
-            429 => ApiError::TooManyRequests(b),
+            429 => ApiError::TooManyRequests(b, None),
             500 => ApiError::Internal(b),
             503 => ApiError::Unavailable(b),
             507 => ApiError::InsufficientStorage(b),
@@ -171,6 +171,10 @@ impl ApiError {
     }
     pub fn not_found(what: &str) -> Self {
         ApiError::new(ErrorCode::NotFound, format!("{what}을(를) 찾을 수 없습니다"))
+    }
+    /// 429 `rate_limited` with `Retry-After: seconds`.
+    pub fn rate_limited(message: impl Into<String>, retry_after_seconds: u64) -> Self {
+        ApiError::TooManyRequests(body(ErrorCode::RateLimited.code(), message), Some(retry_after_seconds))
     }
     pub fn internal(e: impl std::fmt::Display) -> Self {
         tracing::error!(error = %e, "internal error");

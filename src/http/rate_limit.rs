@@ -33,6 +33,31 @@ impl ClientLimiter {
         ClientLimiter::with_quota(Quota::per_hour(per_hour).allow_burst(burst), config.max_tracked_clients)
     }
 
+    /// The batch budget: `batch_charts_per_minute` charts per client IP, at most 2000 (two full batches) at once.
+    pub fn batch_charts(config: &RateLimitConfig) -> ClientLimiter {
+        let per_minute = NonZeroU32::new(config.batch_charts_per_minute).expect("validated: at least 1000");
+        let burst = NonZeroU32::new(config.batch_charts_per_minute.min(2000)).expect("at least 1");
+        ClientLimiter::with_quota(Quota::per_minute(per_minute).allow_burst(burst), config.max_tracked_clients)
+    }
+
+    /// Like [`ClientLimiter::check`] for a request that costs `cost` units (≤ the burst).
+    pub fn check_cost(&self, ip: IpAddr, cost: u32) -> Result<(), Duration> {
+        let Some(n) = NonZeroU32::new(cost) else { return Ok(()) };
+        let over = {
+            let limiter = self.limiter.read().expect("limiter lock");
+            match limiter.check_key_n(&ip, n) {
+                Ok(Ok(())) => limiter.len() > self.max_clients,
+                Ok(Err(not_until)) => return Err(not_until.wait_time_from(DefaultClock::default().now())),
+                // More than the burst can ever hold: callers cap the cost first, so wait a whole period.
+                Err(_) => return Err(Duration::from_secs(60)),
+            }
+        };
+        if over {
+            self.prune();
+        }
+        Ok(())
+    }
+
     fn with_quota(quota: Quota, max_clients: usize) -> ClientLimiter {
         ClientLimiter { quota, limiter: RwLock::new(RateLimiter::keyed(quota)), max_clients }
     }

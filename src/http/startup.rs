@@ -105,7 +105,7 @@ fn spawn_maintenance(state: &Arc<AppState>) {
             let mut tick = tokio::time::interval(Duration::from_secs(60));
             loop {
                 tick.tick().await;
-                if let Some(l) = &state.limiter {
+                for l in [&state.limiter, &state.user_creations, &state.batch_budget].into_iter().flatten() {
                     l.prune();
                 }
             }

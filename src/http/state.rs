@@ -22,6 +22,10 @@ pub struct AppState {
     pub limiter: Option<ClientLimiter>,
     /// The stricter per-IP limit on `POST /v1/users`.
     pub user_creations: Option<ClientLimiter>,
+    /// The per-IP budget of charts computed in batches.
+    pub batch_budget: Option<ClientLimiter>,
+    /// Batches computed at once (`server.max_concurrent_batches`).
+    pub batch_slots: Arc<tokio::sync::Semaphore>,
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub started: Instant,
     /// Where "now" comes from ("today" and "this year" are read in Korea time).
@@ -44,6 +48,11 @@ impl AppState {
     pub fn new(config: Config, store: Store) -> AppState {
         let limiter = config.rate_limit.enabled.then(|| ClientLimiter::new(&config.rate_limit));
         let user_creations = config.rate_limit.enabled.then(|| ClientLimiter::user_creations(&config.rate_limit));
+        let batch_budget = config.rate_limit.enabled.then(|| ClientLimiter::batch_charts(&config.rate_limit));
+        let batch_slots = match config.server.max_concurrent_batches {
+            0 => std::thread::available_parallelism().map_or(2, usize::from),
+            n => n,
+        };
         let metrics = Metrics::new();
         let plugins = crate::plugins::Registry::from_config(&config);
         if let Err(e) = plugins.metrics().register(metrics.registry()) {
@@ -60,6 +69,8 @@ impl AppState {
             trusted_proxies: config.trusted_proxies(),
             limiter,
             user_creations,
+            batch_budget,
+            batch_slots: Arc::new(tokio::sync::Semaphore::new(batch_slots)),
             metrics,
             store: Arc::new(store),
             started: Instant::now(),

@@ -5,6 +5,7 @@
 //! killed when its guard drops; every loop is bounded in count and time.
 
 mod backup;
+mod batch_abuse;
 mod config;
 mod conformance;
 mod connections;

@@ -4,6 +4,7 @@ use super::json_body::JsonBody;
 use super::models::{parse_years, ChartInput};
 use super::svg::SvgImage;
 use super::ApiTags;
+use crate::http::client_ip::client_ip;
 use crate::http::errors::ErrorCode;
 use crate::http::{ApiError, AppState};
 use crate::saju::chart::{build_chart, Chart, ChartExtras, ChartRequest};
@@ -134,38 +135,131 @@ impl ChartsApi {
     }
 
     /// Computes up to 1000 charts; each item is answered with a chart or an error, in order.
+    ///
+    /// The answer is streamed as it is computed (`{"results": [...]}`), so a batch holds a few chunks in
+    /// memory, not the whole answer. Batches run `server.max_concurrent_batches` at a time (others wait up
+    /// to 10 s, then 503), and each client IP has a budget of `rate_limit.batch_charts_per_minute` charts
+    /// (429 with `Retry-After` when spent).
     #[oai(path = "/charts/batch", method = "post", operation_id = "createChartsBatch")]
     async fn batch(
         &self,
+        req: &poem::Request,
         state: Data<&Arc<AppState>>,
         body: Json<BatchRequest>,
-    ) -> Result<Json<BatchResponse>, ApiError> {
-        if body.items.len() > MAX_BATCH {
+    ) -> Result<BatchStream, ApiError> {
+        let items = body.0.items;
+        if items.len() > MAX_BATCH {
             return Err(ApiError::new(ErrorCode::TooManyItems, format!("한 번에 최대 {MAX_BATCH}건까지 계산합니다")));
         }
+        if let (Some(budget), Some(ip)) = (&state.batch_budget, client_ip(req, &state.trusted_proxies)) {
+            if let Err(wait) = budget.check_cost(ip, items.len() as u32) {
+                let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+                state.metrics.rate_limited.with_label_values(&["/v1/charts/batch"]).inc();
+                return Err(ApiError::rate_limited(
+                    format!(
+                        "일괄 계산 한도(분당 {}건)를 넘었습니다. {secs}초 뒤에 다시 시도해 주세요",
+                        state.config.rate_limit.batch_charts_per_minute
+                    ),
+                    secs,
+                ));
+            }
+        }
+        let slot = tokio::time::timeout(BATCH_WAIT, Arc::clone(&state.batch_slots).acquire_owned())
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .ok_or_else(|| {
+                ApiError::new(ErrorCode::Unavailable, "지금은 일괄 계산이 밀려 있습니다. 잠시 뒤에 다시 시도해 주세요")
+            })?;
+        let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
         let state = Arc::clone(&state);
-        let items = body.0.items;
-        // CPU-bound: 1000 charts take a few milliseconds; keep them off the async workers.
-        let results = tokio::task::spawn_blocking(move || {
-            items
-                .into_iter()
-                .map(|item| {
-                    let outcome = serde_json::from_value::<ChartRequest>(item.input.0)
-                        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("input을 읽을 수 없습니다: {e}")))
-                        .and_then(|r| compute(&state, &r, &ChartExtras::default()));
-                    match outcome {
-                        Ok(chart) => BatchResult {
-                            id: item.id,
-                            answer: Some(Any(serde_json::to_value(&chart).expect("chart serializes"))),
-                            error: None,
-                        },
-                        Err(e) => BatchResult { id: item.id, answer: None, error: Some(error_body(e)) },
-                    }
-                })
-                .collect()
-        })
-        .await?;
-        Ok(Json(BatchResponse { results }))
+        // CPU-bound: keep it off the async workers. The slot is held until the last chunk is handed over;
+        // a client that goes away stops the work (the channel closes).
+        tokio::task::spawn_blocking(move || {
+            let _slot = slot;
+            let mut out = Vec::with_capacity(CHUNK + 16 * 1024);
+            out.extend_from_slice(b"{\"results\":[");
+            for (i, item) in items.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                let result = batch_result(&state, item);
+                serde_json::to_writer(&mut out, &result).expect("a batch result serializes");
+                if out.len() >= CHUNK && tx.blocking_send(std::mem::take(&mut out)).is_err() {
+                    return;
+                }
+            }
+            out.extend_from_slice(b"]}");
+            let _ = tx.blocking_send(out);
+        });
+        Ok(BatchStream(rx))
+    }
+}
+
+/// Batches waiting for a slot give up after this long.
+const BATCH_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+/// Bytes of the answer handed to the connection at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// One item's answer, serialized straight from the chart (no `serde_json::Value` tree).
+#[derive(serde::Serialize)]
+struct BatchResultOut {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answer: Option<Chart>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<crate::http::ErrorBody>,
+}
+
+fn batch_result(state: &AppState, item: BatchItem) -> BatchResultOut {
+    let outcome = serde_json::from_value::<ChartRequest>(item.input.0)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("input을 읽을 수 없습니다: {e}")))
+        .and_then(|r| compute(state, &r, &ChartExtras::default()));
+    match outcome {
+        Ok(chart) => BatchResultOut { id: item.id, answer: Some(chart), error: None },
+        Err(e) => BatchResultOut { id: item.id, answer: None, error: Some(error_body(e)) },
+    }
+}
+
+/// `200 application/json`: the batch answer streamed in chunks; documented as [`BatchResponse`].
+pub struct BatchStream(tokio::sync::mpsc::Receiver<Vec<u8>>);
+
+impl poem_openapi::payload::Payload for BatchStream {
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    fn schema_ref() -> poem_openapi::registry::MetaSchemaRef {
+        <BatchResponse as poem_openapi::types::Type>::schema_ref()
+    }
+}
+
+impl poem::IntoResponse for BatchStream {
+    fn into_response(self) -> poem::Response {
+        let chunks = futures_util::stream::unfold(self.0, |mut rx| async move {
+            rx.recv().await.map(|c| (Ok::<_, std::io::Error>(c), rx))
+        });
+        poem::Response::builder().content_type("application/json").body(poem::Body::from_bytes_stream(chunks))
+    }
+}
+
+impl poem_openapi::ApiResponse for BatchStream {
+    fn meta() -> poem_openapi::registry::MetaResponses {
+        use poem_openapi::payload::Payload;
+        poem_openapi::registry::MetaResponses {
+            responses: vec![poem_openapi::registry::MetaResponse {
+                description: "Each item's chart or error, in order",
+                status: Some(200),
+                status_range: None,
+                content: vec![poem_openapi::registry::MetaMediaType {
+                    content_type: Self::CONTENT_TYPE,
+                    schema: Self::schema_ref(),
+                }],
+                headers: vec![],
+            }],
+        }
+    }
+
+    fn register(registry: &mut poem_openapi::registry::Registry) {
+        <BatchResponse as poem_openapi::types::Type>::register(registry);
     }
 }
 
@@ -178,7 +272,7 @@ pub fn error_body(e: ApiError) -> crate::http::ErrorBody {
         | ApiError::NotFound(b)
         | ApiError::Conflict(b)
         | ApiError::Unprocessable(b)
-        | ApiError::TooManyRequests(b)
+        | ApiError::TooManyRequests(b, _)
         | ApiError::Internal(b)
         | ApiError::Unavailable(b)
         | ApiError::InsufficientStorage(b) => b.0,
