@@ -123,20 +123,6 @@ impl Metrics {
         }
     }
 
-    /// Brings the store gauges and counters up to `status` (called on each scrape).
-    pub fn record_store(&self, status: &crate::store::DiskStatus) {
-        self.store_up.set(i64::from(status.up));
-        self.store_free_bytes.set(status.free_bytes.map_or(-1, |b| i64::try_from(b).unwrap_or(i64::MAX)));
-        self.store_min_free_bytes.set(i64::try_from(status.min_free_bytes).unwrap_or(i64::MAX));
-        for (c, total) in [
-            (self.store_write_failures.with_label_values(&["low_space"]), status.refused_low_space),
-            (self.store_write_failures.with_label_values(&["io"]), status.failed_writes),
-            (self.store_reopens.clone(), status.reopens),
-        ] {
-            c.inc_by(total.saturating_sub(c.get()));
-        }
-    }
-
     /// The registry, for components that keep their own metrics (plugins).
     pub fn registry(&self) -> &Registry {
         &self.registry

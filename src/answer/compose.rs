@@ -70,7 +70,8 @@ pub fn small_talk(topic: Topic, text: &str, has_chart: bool, history: &[super::H
             let again =
                 history.iter().any(|t| t.speaker == super::Speaker::Assistant && t.text.contains(wording::NO_PICKS));
             let instead = match (has_chart, again) {
-                (true, _) => wording::PICKS_INSTEAD,
+                (true, false) => wording::PICKS_INSTEAD,
+                (true, true) => wording::PICKS_INSTEAD_AGAIN,
                 (false, true) => wording::BIRTH_FOR_MONEY,
                 (false, false) => back,
             };
@@ -515,8 +516,12 @@ fn narrate_with(
         },
     };
     let mut parts = Vec::new();
+    let gambling = ctx.caution.as_deref() == Some(wording::GAMBLING);
+    if gambling {
+        parts.push(wording::GAMBLING.to_string());
+    }
     if ctx.emotion {
-        parts.push(choose(s, 3, &wording::FEELING_FIRST).to_string());
+        parts.push(wording::feeling_line(&ctx.question, s).to_string());
     }
     if ctx.intent == Topic::Health && ["단명", "수명", "오래 살", "명이 짧"].iter().any(|w| ctx.question.contains(w))
     {
@@ -528,7 +533,9 @@ fn narrate_with(
     let head = if recap { format!("앞서 말씀드린 대로, {head}") } else { head };
     let fresh = sentences_of(&head).iter().any(|s| s.chars().count() < MIN_REPEAT || !said.contains(s));
     parts.push(head);
-    let mut grounds = format!("근거: {pillars} · {}", facts.join(", "));
+    // The reading says where a call is an estimate; the grounds line stays plain facts.
+    let plain: Vec<String> = facts.iter().map(|f| f.replace("(추정)", "")).collect();
+    let mut grounds = format!("근거: {pillars} · {}", plain.join(", "));
     if let Some(partner) = &ctx.partner {
         grounds.push_str(&format!("\n상대: {}", pillars_in_words(partner)));
     }
@@ -539,9 +546,9 @@ fn narrate_with(
     if detail {
         parts
             .push(format!("{} 조금 더 깊이 볼게요.", crate::saju::josa::with_particle(ctx.intent.label(), "을", "를")));
-        let more: Vec<String> = ctx.findings.iter().skip(4).take(4).map(|f| f.text.clone()).collect();
+        let more: Vec<String> = ctx.findings.iter().skip(4).take(4).map(|f| f.text.replace("(추정)", "")).collect();
         if !more.is_empty() {
-            parts.push(format!("더 살펴볼 사실: {}.", more.join(", ")));
+            parts.push(format!("이 사주에는 {}도 함께 있어 풀이에 같이 넣어 봅니다.", more.join(", ")));
         }
         parts.extend(woven(ctx, chart, said, MAX_QUOTED_DETAIL, 3));
     } else if !why {
@@ -558,7 +565,7 @@ fn narrate_with(
     if ctx.partner.as_ref().is_some_and(|c| c.pillars.hour.is_none()) {
         parts.push(wording::PARTNER_WITHOUT_HOUR.to_string());
     }
-    if let Some(c) = &ctx.caution {
+    if let Some(c) = ctx.caution.as_ref().filter(|_| !gambling) {
         let repeated = sentences_of(c).iter().any(|x| said.contains(x));
         parts.push(if repeated { wording::caution_again(c).to_string() } else { c.clone() });
     }

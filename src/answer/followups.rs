@@ -128,7 +128,7 @@ pub fn daeun_now(chart: &Chart, this_year: i32) -> Option<Plan> {
     match (group_of(sg), group_of(bg)) {
         (Some(a), Some(b)) if a == b => lines.push(format!("- 천간 {sg}·지지 {bg}: {}입니다.", group_line(a))),
         (Some(a), Some(b)) => lines.push(format!(
-            "- 앞 5년({}~{}년)은 천간 {sg}의 {}, 뒤 5년은 지지 {bg}의 {}이 중심입니다.",
+            "- 앞 5년({}~{}년)은 천간 {sg}의 {}, 뒤 5년은 지지 {bg}의 {} 흐름이 중심입니다.",
             now.start_year,
             now.start_year + 4,
             group_line(a).trim_end_matches(" 때"),

@@ -113,9 +113,9 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
                 let els = &chart.elements.elements;
                 let most = els.iter().max_by_key(|e| e.plain).expect("five elements");
                 let mut text = format!(
-                    "전통적으로 {} {}과 이어 보므로, 이 부분을 무리하지 않게 살피라고 봅니다.",
+                    "전통적으로 {} {} 이어 보므로, 이 부분을 무리하지 않게 살피라고 봅니다.",
                     crate::saju::josa::with_particle(element_hangul(most.element.code()), "은", "는"),
-                    organs(most.element.code())
+                    crate::saju::josa::with_particle(organs(most.element.code()), "과", "와")
                 );
                 match els.iter().find(|e| e.plain == 0) {
                     Some(e) => text.push_str(&format!(

@@ -328,7 +328,7 @@ pub fn verdict(score: f32) -> &'static str {
     } else if score > 0.0 {
         "무난하게 흐르는 해"
     } else if score == 0.0 {
-        "이 분야로는 조용한 해"
+        "크게 드러나는 기운 없이 조용한 해"
     } else {
         "서두르기보다 다지는 해"
     }

@@ -110,8 +110,44 @@ const MONEY_WORDS: &[&str] = &[
 /// The caution for a big money decision.
 pub const MONEY_DECISION: &str = "큰돈이 걸린 결정은 사주만으로 정하지 마세요. 감당할 수 있는 여유 자금 안에서 나누어 움직이고, 계약과 숫자는 전문가와 함께 확인해 보세요.";
 
-/// The caution for `topic` asked in `text`: a money decision's caution whatever the topic, else the topic's.
+/// Betting words: the answer leads with the gambling caution.
+const GAMBLING_WORDS: &[&str] =
+    &["경마", "도박", "토토", "카지노", "바카라", "슬롯", "배팅", "베팅", "경륜", "경정", "불법 사이트"];
+
+/// The caution for gambling, said before any reading.
+pub const GAMBLING: &str = "먼저 꼭 드리고 싶은 말씀이 있어요. 경마·도박은 사주와 상관없이 오래 할수록 잃도록 짜여 있어서, 빚을 갚는 방법이 될 수 없어요. 한국도박문제예방치유원 1336(24시간 무료)에서 도박 문제를, 서민금융콜센터 1397이나 신용회복위원회에서 빚 정리를 상담받을 수 있어요.";
+
+/// Whether a message weighs a divorce (not one in the past: "이혼하고 3년째인데 재혼은").
+fn considers_divorce(text: &str) -> bool {
+    ["이혼할까", "이혼하고 싶", "이혼 생각", "이혼을 고민", "이혼해야", "이혼 고민", "이혼을 해야", "이혼하는 게"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
+/// Whether a message is about betting.
+pub fn is_gambling(text: &str) -> bool {
+    GAMBLING_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// The caution for `topic` asked in `text`: a high-stakes situation's first (gambling, debt, divorce,
+/// infertility), then a money decision's whatever the topic, else the topic's.
 pub fn caution_for(topic: Topic, text: &str) -> Option<&'static str> {
+    if is_gambling(text) {
+        return Some(GAMBLING);
+    }
+    if ["빚이", "빚 때문", "빚을", "빚만", "대출 갚", "채무", "카드값", "독촉"].iter().any(|w| text.contains(w))
+    {
+        return Some("빚이 부담될 때는 혼자 버티지 마시고 서민금융콜센터 1397이나 신용회복위원회(국번 없이 1600-5500)에 상담해 보세요. 큰돈을 한 번에 되찾으려는 결정은 사주로 정하지 않는 게 좋아요.");
+    }
+    if considers_divorce(text) {
+        return Some("이혼처럼 삶을 바꾸는 결정은 사주만으로 정하지 마세요. 한국가정법률상담소(1644-7077)나 부부 상담 전문가와 먼저 이야기해 보시길 권해요.");
+    }
+    if ["난임", "임신이 안", "아기가 안 생", "아이가 안 생", "시험관", "아기가 안 와", "아이가 안 와"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return Some("임신은 사주보다 몸의 상태가 먼저예요. 1년 넘게(35세 이상이면 6개월) 기다리셨다면 난임 전문 병원에서 두 분이 함께 검사를 받아 보세요. 보건소의 난임 시술비 지원도 알아볼 수 있어요.");
+    }
     if MONEY_WORDS.iter().any(|w| text.contains(w)) && topic != Topic::Health {
         return Some(MONEY_DECISION);
     }
@@ -145,6 +181,10 @@ pub const CRISIS_AGAIN: &str = "사주는 정해진 결말을 알려 주는 것�
 pub const HELP_LINES_AGAIN: &str =
     "힘든 마음이 이어지면 언제든 자살예방상담전화 109, 정신건강위기상담 1577-0199(24시간)에 이야기해 주세요.";
 
+/// The help lines a third time, shorter.
+pub const HELP_LINES_STILL: &str =
+    "109(자살예방상담)와 1577-0199는 24시간 열려 있으니, 마음이 무거워지면 언제든 전화해 주세요.";
+
 /// The help lines were the last thing said: the conversation is still in a crisis.
 pub fn after_crisis(last_reply: Option<&str>) -> bool {
     last_reply.is_some_and(|r| r.contains("자살예방상담전화 109"))
@@ -156,6 +196,35 @@ pub const FEELING_FIRST: [&str; 3] = [
     "걱정이 크셨겠어요, 사주가 보여 주는 흐름을 같이 볼게요.",
     "마음고생이 많으셨겠어요, 지금 흐름부터 짚어 볼게요.",
 ];
+
+/// The acknowledgement that fits what the message says: its situation when it names one (a breakup, an exam,
+/// a lost job, debt, a divorce, waiting for a child, a child's trouble), else its kind of feeling (worry,
+/// excitement, sadness). `seed` picks among the general ones.
+pub fn feeling_line(text: &str, seed: u64) -> &'static str {
+    let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
+    if has(&["헤어졌", "이별", "차였", "헤어진"]) {
+        "헤어진 뒤라 마음이 많이 아프시겠어요. 그 마음을 안고 흐름을 같이 볼게요."
+    } else if considers_divorce(text) {
+        "이혼까지 생각하실 만큼 많이 지치셨겠어요. 차분히 같이 살펴볼게요."
+    } else if has(&["난임", "아기가 안 생", "아이가 안 생", "임신이 안", "시험관"]) {
+        "아이를 기다리는 마음이 얼마나 간절하실지요. 조심스럽게 같이 볼게요."
+    } else if has(&["빚", "대출"]) {
+        "빚 때문에 마음이 많이 무거우시겠어요. 급한 마음일수록 천천히 같이 볼게요."
+    } else if has(&["떨어졌", "떨어져", "불합격", "낙방", "재수", "삼수"]) {
+        "시험 결과 때문에 많이 속상하셨겠어요. 지금까지 애쓰신 것부터 인정해 드리고 싶어요."
+    } else if has(&["짤렸", "잘렸", "해고", "실직", "권고사직"]) {
+        "일자리 문제로 마음이 무거우시겠어요. 앞으로의 흐름을 같이 볼게요."
+    } else if has(&["아들", "딸", "자식", "애가", "아이가"]) && has(&["말을 안", "속상", "힘들", "걱정"])
+    {
+        "자녀 일로 속이 많이 상하셨겠어요. 부모 마음으로 같이 볼게요."
+    } else if has(&["설레", "설렘", "신나", "행복", "기뻐", "기쁘", "떨려"]) {
+        "설레는 마음이 느껴져요. 좋은 흐름을 잘 쓰실 수 있게 같이 볼게요."
+    } else if has(&["걱정", "불안", "초조", "무서", "두려", "겁", "긴장"]) {
+        "걱정되는 마음이 크시죠. 사주가 보여 주는 흐름을 같이 차분히 볼게요."
+    } else {
+        FEELING_FIRST[(seed % FEELING_FIRST.len() as u64) as usize]
+    }
+}
 
 /// Said before asking for the birth data when the message voices a feeling.
 pub const FEELING_BEFORE_ASK: &str = "마음이 많이 힘드셨겠어요, 사주로 지금의 흐름을 함께 볼게요.";
@@ -185,6 +254,9 @@ pub const NO_PICKS: &str = "특정 종목이나 코인, 로또 번호는 사주�
 
 /// What can be read instead of a pick, once there is a chart.
 pub const PICKS_INSTEAD: &str = "대신 이 사주에서 재물이 들어오고 나가는 흐름과 조심할 해는 볼 수 있어요. \"재물운은 언제 좋아요?\"처럼 물어 주세요. 투자는 잃어도 괜찮은 여유 자금 안에서, 숫자를 확인한 뒤에 정하세요.";
+
+/// What can be read instead, said again in other words.
+pub const PICKS_INSTEAD_AGAIN: &str = "재물이 드나드는 흐름이 궁금하시면 올해나 내년의 재물운을 물어 봐 주세요.";
 
 /// The same kind of pick asked again: said shorter.
 pub const NO_PICKS_AGAIN: &str = "그것도 마찬가지로, 무엇을 언제 사고팔지는 사주로 정할 수 없어요.";

@@ -133,8 +133,23 @@ fn ask(missing: Missing, pending: Pending, gender_needed: bool) -> Step {
 
 /// A month or day without a year that the message neither corrects nor gives as a birth.
 fn event_date(new: &BirthFacts, text: &str) -> bool {
-    const BIRTH_WORDS: &[&str] =
-        &["아니", "잘못", "정정", "틀렸", "다시 말", "사실은", "태어", "출생", "생일", "생이", "생인", "음력", "양력"];
+    const BIRTH_WORDS: &[&str] = &[
+        "아니",
+        "잘못",
+        "정정",
+        "틀렸",
+        "다시 말",
+        "사실은",
+        "태어",
+        "출생",
+        "생일",
+        "생이",
+        "생인",
+        "음력",
+        "양력",
+        "윤달",
+        "윤",
+    ];
     let text = text.replace("아니면", "");
     // "아 5월 16일이에요", "11월 1일이었어요": nothing but a date is a correction.
     static DATE_PART: std::sync::LazyLock<regex::Regex> =
@@ -247,7 +262,23 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     };
 
     if matches!(topic, Topic::SmallTalk | Topic::OutOfScope | Topic::Crisis) {
-        return decision(Step::SmallTalk { topic, keep: pending.map(Box::new) }, own, partner, None);
+        // A birth told beside small talk or a question 사주 cannot answer ("로또 번호 … 890615 남자") is kept, so
+        // the next question is answered with it instead of asking for it again.
+        let keep = match pending {
+            _ if topic != Topic::Crisis && !compat && own_new.has_date() => Some(Pending {
+                partner: false,
+                facts: own.clone(),
+                topic: Topic::General.key(),
+                asked_hour: false,
+                year_offset: 0,
+                day_offset: 0,
+                partner_facts: None,
+                own_facts: None,
+                answered: false,
+            }),
+            p => p,
+        };
+        return decision(Step::SmallTalk { topic, keep: keep.map(Box::new) }, own, partner, None);
     }
     let key = topic.key();
     let gender_needed = topic.needs_gender();

@@ -98,6 +98,7 @@ pub async fn run(
     let has_chart = known.own.is_some();
     let last_reply = history.iter().rev().find(|t| t.speaker == crate::answer::Speaker::Assistant);
     let crisis_before = wording::after_crisis(last_reply.map(|t| t.text.as_str()));
+    let help_lines_repeated = history.iter().any(|t| t.text.contains(wording::HELP_LINES_AGAIN));
     // A day asked about before the birth was given ("낼 소개팅인데 …" then the birth) is still that day.
     let asked_day = known.pending.as_ref().filter(|p| !p.answered).map_or(0, |p| p.day_offset);
     let decision = decide_turn(&text, now.year, known);
@@ -141,7 +142,9 @@ pub async fn run(
             Ok(o)
         }
         Step::SmallTalk { topic, keep } => {
-            let mut o = TurnOutcome::fixed(small_talk(topic, &text, has_chart, &history), on_event);
+            // A birth told in this very message counts: "대신 이 사주에서 …", not a request for it.
+            let told = keep.as_ref().is_some_and(|p| !p.partner && !p.answered && p.facts.has_date());
+            let mut o = TurnOutcome::fixed(small_talk(topic, &text, has_chart || told, &history), on_event);
             o.state.pending = keep.map(|p| *p);
             Ok(o)
         }
@@ -181,7 +184,9 @@ pub async fn run(
             }
             let mut reply = outcome.text;
             if crisis_before {
-                let lines = format!("\n\n{}", wording::HELP_LINES_AGAIN);
+                // Said once in these words; after that in shorter ones (which end the crisis carry-over).
+                let still = if help_lines_repeated { wording::HELP_LINES_STILL } else { wording::HELP_LINES_AGAIN };
+                let lines = format!("\n\n{still}");
                 on_event(ChainEvent::Token(&lines));
                 reply.push_str(&lines);
             }

@@ -225,6 +225,17 @@ async fn held_out_review_conversations_keep_the_rules() {
     score("answer_review5.jsonl", 1.0).await;
 }
 
+/// The 2026-12-07 blind set (40 conversations, 115 turns, written by a helper who had not read the code, scored
+/// blind before and after; docs/reviews/answers-2026-12-07.md): every turn held to the rules, the turns fixed
+/// after the first scoring carry expectations.
+#[tokio::test]
+async fn third_review_conversations_keep_their_fixes() {
+    if std::env::var("SAJU_ANSWER_CASES").is_ok() {
+        return;
+    }
+    score("answer_review7.jsonl", 1.0).await;
+}
+
 async fn score(file: &str, required: f64) {
     let brain = brain();
     let (path, rows) = cases(file);

@@ -260,7 +260,26 @@ impl Topic {
         if has(TERMS) && ((asks_meaning && !about_own_chart) || (generic && !own)) {
             return Some(Topic::Term);
         }
-        if (out_of_scope(text) && !about_saju) || has(PICKS) {
+        // "코인에 넣어볼까 하는데 제 사주에 재물운이 있나요?" asks about the user's money luck, not for a pick: a pick
+        // is asked for (추천, 뽑아, 골라, 어떤 …), or a market word comes without any 사주 question.
+        let asks_pick = has(&[
+            "추천",
+            "뽑",
+            "골라",
+            "고르",
+            "어떤",
+            "무슨",
+            "번호",
+            "오를까",
+            "오를지",
+            "오르나",
+            "떨어질까",
+            "사도 될",
+            "살까",
+        ]);
+        let money_luck =
+            has(&["재물운", "재물 운", "돈복", "돈 복", "금전운", "사주에", "사주로 보면", "운이 있", "운 있"]);
+        if (out_of_scope(text) && !about_saju) || (has(PICKS) && (asks_pick || !money_luck)) {
             return Some(Topic::OutOfScope);
         }
         if text.contains("삼재") {
@@ -725,8 +744,21 @@ pub fn emotion_in(text: &str) -> bool {
         "기쁘",
         "😭",
         "😢",
-        "ㅠ",
-        "ㅜ",
+        // One ㅠ beside a fact ("시간은 몰라요 ㅠ") is a shrug; two are a feeling.
+        "ㅠㅠ",
+        "ㅜㅜ",
+        "이혼할까",
+        "이혼하고 싶",
+        "이혼 생각",
+        "이혼을 고민",
+        "이혼해야",
+        "이혼 고민",
+        "빚이",
+        "빚 때문",
+        "난임",
+        "말을 안 들",
+        "아기가 안 생",
+        "아이가 안 생",
         "멘붕",
         "스트레스",
         "절망",

@@ -262,7 +262,13 @@ fn birth_year_follows(rest: &str) -> bool {
     let month_word = r.char_indices().take_while(|(i, _)| *i < 9).any(|(i, ch)| {
         ch == '월' && i > 0 && sino_month(r[..i].trim()).is_some() && !r[i + '월'.len_utf8()..].starts_with("요일")
     });
-    month_word || matches!(r, "남" | "여")
+    // "88년 올림픽 할 때 태어났어요": the year of a birth told later in the same sentence.
+    let sentence = r.split(['.', '?', '!', '\n']).next().unwrap_or("");
+    let born_later = sentence
+        .char_indices()
+        .take_while(|(i, _)| *i < 45)
+        .any(|(i, _)| ["태어", "출생", "낳았", "낳으"].iter().any(|w| sentence[i..].starts_with(w)));
+    month_word || born_later || matches!(r, "남" | "여")
 }
 
 fn period_of(word: &str) -> Option<Period> {
@@ -372,6 +378,33 @@ const COPULA: &[&str] =
     &["이고", "이구", "고 ", "고,", "예요", "이에요", "에요", "입니다", "이며", "인데", "이라서", "라서", "임", "이요"];
 const JOINT: &[&str] = &["이랑", "랑", "하고", "와 ", "과 ", "와의", "과의", "와,", "과,"];
 
+/// Whether the words after a person word say that this person *told* something (a source, not the subject):
+/// "한테 물어보니", "말로는", "가 … 였다고 하시네요" within the same sentence.
+fn reports(rest: &str) -> bool {
+    const ASKED: &[&str] = &[
+        "한테 물어",
+        "한테 여쭤",
+        "께 여쭤",
+        "께 물어",
+        "말로는",
+        "말로 ",
+        "말씀으로는",
+        "가 그러는데",
+        "가 그러시는데",
+        "께서 그러시는데",
+    ];
+    if ASKED.iter().any(|w| rest.starts_with(w)) {
+        return true;
+    }
+    // "엄마가 … 이었다고 하시네요": a subject particle, then a reported statement before the sentence ends,
+    // with no birth word of their own in between ("엄마가 75년생이라고 하는데 엄마 사주 봐 주세요" still has the
+    // second 엄마 as its subject).
+    let Some(after) = rest.strip_prefix('가').or_else(|| rest.strip_prefix("께서")) else { return false };
+    let sentence = after.split(['.', '?', '!', '\n']).next().unwrap_or("");
+    let told = ["다고 하", "라고 하", "다고 그러", "라고 그러", "다고 하시", "다네요", "다시네요"];
+    sentence.chars().count() <= 30 && told.iter().any(|w| sentence.contains(w))
+}
+
 fn relation_of(word: &str) -> Option<(&'static str, Option<&'static str>)> {
     PEOPLE.iter().find(|(w, _, _)| *w == word).map(|(_, r, g)| (*r, *g))
 }
@@ -408,6 +441,10 @@ fn person_rule(text: &str, m_start: usize, m_end: usize, word: &str) -> Option<V
         {
             return None;
         }
+    }
+    // "엄마가 윤달이었다고 하시네요", "엄마한테 물어보니까 …": the person tells the facts; they are not about them.
+    if !speaker && reports(rest) {
+        return None;
     }
     let after_particle = rest.trim_start_matches(['은', '는', '이', '가', '도', '께', '서']);
     let joint = JOINT.iter().any(|j| rest.starts_with(j) || (rest.len() == j.trim_end().len() && rest == j.trim_end()))

@@ -89,6 +89,10 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         }
         (facts, role, None)
     };
+    if birth.year.is_none() && birth.month.is_some() && !compat {
+        // "올해 일흔다섯 용띠, 음력 2월 초열흘": the age and the 띠 together give the year.
+        birth.year = year_from_age_and_zodiac(text, this_year);
+    }
     birth.settle();
     if let Some(p) = partner.as_mut() {
         p.settle();
@@ -112,6 +116,57 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         subject,
         partner,
     }
+}
+
+/// The birth year an age and a 띠 given together point to ("일흔다섯 용띠", "서른 둘 토끼띠", "75세 용띠"): of
+/// the years the age can mean (Korean age, or 만 나이 before or after this year's birthday), the one whose
+/// year branch is that 띠. None without both, or when they do not agree.
+fn year_from_age_and_zodiac(text: &str, this_year: i32) -> Option<i32> {
+    use crate::saju::ganzhi::Branch;
+    let zodiac = text.char_indices().find_map(|(i, _)| Branch::of_zodiac_word_at(&text[i..]))?;
+    let age = age_in(text)?;
+    [this_year - age as i32 + 1, this_year - age as i32, this_year - age as i32 - 1]
+        .into_iter()
+        .find(|y| Branch::new(i64::from(*y) - 4) == zodiac)
+}
+
+/// An age said in a message: "75세", "32살", "일흔다섯", "서른 둘", "마흔넷이에요".
+fn age_in(text: &str) -> Option<u32> {
+    static DIGITS: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?:^|[^\d])(\d{1,3})\s*(?:세|살)").expect("valid"));
+    static WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(하나|한|둘|두|셋|세|석|넷|네|다섯|여섯|일곱|여덟|아홉)?",
+        )
+        .expect("valid")
+    });
+    if let Some(c) = DIGITS.captures(text) {
+        return c[1].parse().ok().filter(|a| (1..=120).contains(a));
+    }
+    let c = WORDS.captures(text)?;
+    let tens = match &c[1] {
+        "스물" | "스무" => 20,
+        "서른" => 30,
+        "마흔" => 40,
+        "쉰" => 50,
+        "예순" => 60,
+        "일흔" => 70,
+        "여든" => 80,
+        _ => 90,
+    };
+    let units = match c.get(2).map(|m| m.as_str()) {
+        Some("하나" | "한") => 1,
+        Some("둘" | "두") => 2,
+        Some("셋" | "세" | "석") => 3,
+        Some("넷" | "네") => 4,
+        Some("다섯") => 5,
+        Some("여섯") => 6,
+        Some("일곱") => 7,
+        Some("여덟") => 8,
+        Some("아홉") => 9,
+        _ => 0,
+    };
+    Some(tens + units)
 }
 
 /// A short "내년은요?" that names a year and no fortune of its own.

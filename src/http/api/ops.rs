@@ -119,6 +119,20 @@ pub fn metrics(state: Data<&Arc<AppState>>) -> Response {
         return crate::http::errors::json_error(crate::http::errors::ErrorCode::NotFound, "metrics가 꺼져 있습니다");
     }
     state.refresh_active_sessions();
-    state.metrics.record_store(&state.store.disk_status());
+    record_store(&state.metrics, &state.store.disk_status());
     state.metrics.render().with_content_type("text/plain; version=0.0.4; charset=utf-8").into_response()
+}
+
+/// Brings the store gauges and counters up to `status` (on each scrape).
+fn record_store(m: &crate::telemetry::Metrics, status: &crate::store::DiskStatus) {
+    m.store_up.set(i64::from(status.up));
+    m.store_free_bytes.set(status.free_bytes.map_or(-1, |b| i64::try_from(b).unwrap_or(i64::MAX)));
+    m.store_min_free_bytes.set(i64::try_from(status.min_free_bytes).unwrap_or(i64::MAX));
+    for (c, total) in [
+        (m.store_write_failures.with_label_values(&["low_space"]), status.refused_low_space),
+        (m.store_write_failures.with_label_values(&["io"]), status.failed_writes),
+        (m.store_reopens.clone(), status.reopens),
+    ] {
+        c.inc_by(total.saturating_sub(c.get()));
+    }
 }
