@@ -80,22 +80,30 @@ fn committed_openapi_matches_the_code() {
 
 #[tokio::test]
 async fn graceful_stop_finishes_in_flight_requests() {
-    let s = TestServer::start().await;
+    // One batch at a time: the other three wait in their handlers for the slot (in flight), while the first
+    // streams its answer. Every one must be answered whole.
+    let s = TestServer::with(|c| c.server.max_concurrent_batches = 1).await;
     let items: Vec<_> = (0..1000).map(|i| serde_json::json!({"id": i.to_string(), "input": birth()})).collect();
     let client = s.client.clone();
     let url = format!("{}/v1/charts/batch", s.base);
     let in_flight: Vec<_> = (0..4)
         .map(|_| {
             let (client, url, body) = (client.clone(), url.clone(), serde_json::json!({"items": items.clone()}));
-            tokio::spawn(async move { client.post(url).json(&body).send().await.map(|r| r.status()) })
+            tokio::spawn(async move {
+                let r = client.post(url).json(&body).send().await?;
+                let status = r.status();
+                let v: serde_json::Value = r.json().await?;
+                assert_eq!(v["results"].as_array().map(Vec::len), Some(1000), "a whole answer");
+                Ok::<_, reqwest::Error>(status)
+            })
         })
         .collect();
-    // Stop once the four requests are being processed (headers read, handler running).
+    // Stop once three requests wait in their handlers (the fourth has the slot or is streaming).
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while s.state.metrics.in_flight.get() < 4 && std::time::Instant::now() < deadline {
+    while s.state.metrics.in_flight.get() < 3 && std::time::Instant::now() < deadline {
         tokio::time::sleep(std::time::Duration::from_millis(1)).await;
     }
-    assert!(s.state.metrics.in_flight.get() >= 4, "requests never got in flight");
+    assert!(s.state.metrics.in_flight.get() >= 3, "requests never got in flight");
     s.stop().await;
     for t in in_flight {
         match t.await.unwrap() {
