@@ -178,6 +178,9 @@ pub struct PluginsConfig {
     pub max_findings: usize,
     /// Most bytes of text one call may return.
     pub max_output_bytes: usize,
+    /// Largest plugin file compiled, bytes; larger ones are listed as not loaded. Compiling takes about 70×
+    /// the file's size in memory and half a second per MB, before the server is ready.
+    pub max_component_bytes: u64,
 }
 
 impl Default for PluginsConfig {
@@ -189,6 +192,7 @@ impl Default for PluginsConfig {
             memory_bytes: 16 * 1024 * 1024,
             max_findings: 32,
             max_output_bytes: 64 * 1024,
+            max_component_bytes: 4 * 1024 * 1024,
         }
     }
 }
@@ -473,6 +477,9 @@ impl Config {
         }
         if !(1024..=16 * 1024 * 1024).contains(&pl.max_output_bytes) {
             return Err(err("plugins.max_output_bytes", "1024 ~ 16777216 사이여야 합니다"));
+        }
+        if !(64 * 1024..=64 * 1024 * 1024).contains(&pl.max_component_bytes) {
+            return Err(err("plugins.max_component_bytes", "65536 ~ 67108864 사이여야 합니다"));
         }
         let local = &self.llm.local;
         if !(64..=131_072).contains(&local.max_context_tokens) {

@@ -2,7 +2,7 @@
 //! hash across reloads), switched on and off by the operator (persisted) and off by their own faults.
 
 use super::host::{Fault, Host, Loaded, PluginMeta};
-use super::state_file::OperatorState;
+use super::state_file::{Faulted, OperatorState};
 use super::{to_wit, PluginFinding, PluginMetrics};
 use crate::saju::chart::model::Chart;
 use sha2::{Digest, Sha256};
@@ -34,6 +34,8 @@ pub enum RegistryError {
 struct Entry {
     id: String,
     path: PathBuf,
+    /// SHA-256 of the file, hex (empty when it could not be read).
+    sha256: String,
     loaded: Result<Arc<Loaded>, String>,
     operator_enabled: AtomicBool,
     fault: Mutex<Option<String>>,
@@ -77,6 +79,8 @@ pub struct Registry {
     operator: OperatorState,
     metrics: PluginMetrics,
     inner: RwLock<Inner>,
+    /// Files larger than this are refused before compiling.
+    max_bytes: u64,
 }
 
 /// The `*.wasm` files directly inside `dir`, sorted by name (a missing directory has none).
@@ -95,19 +99,34 @@ fn file_stem(path: &Path) -> String {
 }
 
 /// Plugin files larger than this are refused before compiling.
-const MAX_FILE_BYTES: u64 = 32 << 20;
+/// The largest plugin file compiled by default (`plugins.max_component_bytes`): compiling costs about 70×
+/// the file's size in memory and half a second per megabyte on one core.
+pub const DEFAULT_MAX_COMPONENT_BYTES: u64 = 4 << 20;
 
 impl Registry {
     /// A registry over `dirs`, loaded. `state_path` keeps the operator's choices across restarts.
     pub fn new(host: Host, dirs: Vec<PathBuf>, state_path: Option<PathBuf>, metrics: PluginMetrics) -> Registry {
+        Registry::with_size_limit(host, dirs, state_path, metrics, DEFAULT_MAX_COMPONENT_BYTES)
+    }
+
+    /// [`Registry::new`] that refuses files larger than `max_bytes` without compiling them. Faults remembered
+    /// from an earlier run keep their plugin off while its file is unchanged.
+    pub fn with_size_limit(
+        host: Host,
+        dirs: Vec<PathBuf>,
+        state_path: Option<PathBuf>,
+        metrics: PluginMetrics,
+        max_bytes: u64,
+    ) -> Registry {
         let registry = Registry {
             host: Some(host),
             dirs,
             operator: OperatorState::new(state_path),
             metrics,
             inner: RwLock::default(),
+            max_bytes,
         };
-        registry.reload();
+        registry.load(true);
         registry
     }
 
@@ -124,6 +143,7 @@ impl Registry {
             operator: OperatorState::new(None),
             metrics: PluginMetrics::new(),
             inner: RwLock::default(),
+            max_bytes: DEFAULT_MAX_COMPONENT_BYTES,
         }
     }
 
@@ -136,15 +156,30 @@ impl Registry {
     }
 
     /// Rescans the directories: new and changed files are compiled, unchanged ones reuse their compiled
-    /// code, removed ones disappear, and faults are forgotten. Returns the new list.
+    /// code, removed ones disappear, and faults are forgotten (also the remembered ones). Returns the new list.
     pub fn reload(&self) -> Vec<PluginInfo> {
+        if let Err(e) = self.operator.clear_faults() {
+            tracing::warn!(error = %e, "plugin faults could not be forgotten in the state file");
+        }
+        self.load(false)
+    }
+
+    /// Scans and compiles; with `remembered`, a plugin whose unchanged file faulted in an earlier run stays off.
+    fn load(&self, remembered: bool) -> Vec<PluginInfo> {
         let disabled = self.operator.disabled();
+        let faulted = if remembered { self.operator.faulted() } else { Default::default() };
         let old = std::mem::take(&mut self.inner.write().expect("registry lock").compiled);
         let mut compiled = HashMap::new();
         let mut entries: Vec<Arc<Entry>> = Vec::new();
         for path in self.dirs.iter().flat_map(|d| wasm_files(d)) {
-            let loaded = self.load_file(&path, &old, &mut compiled);
+            let (loaded, sha256) = match self.load_file(&path, &old, &mut compiled) {
+                Ok((l, sha)) => (Ok(l), sha),
+                Err(e) => (Err(e), String::new()),
+            };
             let id = loaded.as_ref().map(|l| l.meta.id.clone()).unwrap_or_else(|_| file_stem(&path));
+            let fault = faulted.get(&id).filter(|f| !sha256.is_empty() && f.sha256 == sha256).map(|f| {
+                format!("지난 실행에서 오류로 꺼졌습니다({}). 관리자가 켜거나 다시 불러오면 다시 시도합니다", f.reason)
+            });
             let loaded = match loaded {
                 Ok(l) if entries.iter().any(|e| e.id == l.meta.id && e.loaded.is_ok()) => {
                     Err(format!("id {}가 다른 파일과 겹칩니다", l.meta.id))
@@ -156,12 +191,16 @@ impl Registry {
             } else {
                 tracing::info!(plugin = %id, path = %path.display(), "plugin loaded");
             }
+            if let Some(f) = &fault {
+                tracing::warn!(plugin = %id, reason = %f, "plugin kept off: it faulted in an earlier run");
+            }
             entries.push(Arc::new(Entry {
                 operator_enabled: AtomicBool::new(!disabled.contains(&id)),
                 id,
                 path,
+                sha256,
                 loaded,
-                fault: Mutex::new(None),
+                fault: Mutex::new(fault),
             }));
         }
         let mut inner = self.inner.write().expect("registry lock");
@@ -176,13 +215,17 @@ impl Registry {
         path: &Path,
         old: &HashMap<[u8; 32], Arc<Loaded>>,
         compiled: &mut HashMap<[u8; 32], Arc<Loaded>>,
-    ) -> Result<Arc<Loaded>, String> {
+    ) -> Result<(Arc<Loaded>, String), String> {
         let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(format!("파일이 너무 큽니다 ({size}바이트, 최대 {MAX_FILE_BYTES})"));
+        if size > self.max_bytes {
+            return Err(format!(
+                "파일이 너무 큽니다 ({size}바이트, 최대 {}바이트: plugins.max_component_bytes)",
+                self.max_bytes
+            ));
         }
         let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
         let hash: [u8; 32] = Sha256::digest(&bytes).into();
+        let sha256: String = hash.iter().map(|b| format!("{b:02x}")).collect();
         let loaded = match old.get(&hash).or_else(|| compiled.get(&hash)) {
             Some(l) => Arc::clone(l),
             None => {
@@ -191,7 +234,7 @@ impl Registry {
             }
         };
         compiled.insert(hash, Arc::clone(&loaded));
-        Ok(loaded)
+        Ok((loaded, sha256))
     }
 
     pub fn list(&self) -> Vec<PluginInfo> {
@@ -219,6 +262,7 @@ impl Registry {
         entry.operator_enabled.store(enabled, Ordering::SeqCst);
         if enabled {
             *entry.fault.lock().expect("fault lock") = None;
+            self.operator.set_fault(id, None).map_err(|e| RegistryError::Io(e.to_string()))?;
         }
         tracing::info!(plugin = %id, enabled, "plugin switched by operator");
         self.refresh_gauge();
@@ -277,6 +321,10 @@ impl Registry {
         tracing::warn!(plugin = %entry.id, reason = fault.kind.code(), error = %fault.message, "plugin disabled");
         self.metrics.failures.with_label_values(&[&entry.id, fault.kind.code()]).inc();
         *entry.fault.lock().expect("fault lock") = Some(format!("실행 중 오류로 꺼졌습니다: {fault}"));
+        let remembered = Faulted { sha256: entry.sha256.clone(), reason: fault.kind.code().to_string() };
+        if let Err(e) = self.operator.set_fault(&entry.id, Some(remembered).filter(|f| !f.sha256.is_empty())) {
+            tracing::warn!(plugin = %entry.id, error = %e, "the fault could not be remembered in the state file");
+        }
         self.refresh_gauge();
     }
 
@@ -313,6 +361,12 @@ impl Registry {
             return Ok(Registry::empty(host));
         }
         let state = config.server.data_dir.join("plugin-state.json");
-        Ok(Registry::new(host, config.plugin_dirs(), Some(state), PluginMetrics::new()))
+        Ok(Registry::with_size_limit(
+            host,
+            config.plugin_dirs(),
+            Some(state),
+            PluginMetrics::new(),
+            p.max_component_bytes,
+        ))
     }
 }

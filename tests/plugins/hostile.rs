@@ -133,3 +133,58 @@ fn text_longer_than_the_output_budget_is_too_large() {
     let reason = registry.get("long").unwrap().disabled_reason.unwrap();
     assert!(reason.contains("output_too_large"), "{reason}");
 }
+
+/// A fault is remembered across restarts while the file is unchanged: the next start does not run the
+/// plugin again (a crash loop of faults on every request after every restart); a reload tries it again, and
+/// so does a new file.
+#[test]
+fn a_faulted_plugin_stays_off_across_a_restart_until_reloaded_or_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("plugin-state.json");
+    let plugins = dir.path().join("plugins");
+    std::fs::create_dir_all(&plugins).unwrap();
+    write(&plugins, "a-good.wasm", &Fixture::new("good", Body::Findings(vec![good_finding("steady")])));
+    write(&plugins, "b-bad.wasm", &Fixture::new("bad", Body::Wat(TRAP)));
+    let c = chart("1990-05-15T15:30", "male");
+    let first = registry(&plugins, Some(state.clone()));
+    first.interpret(&c);
+    assert!(!first.get("bad").unwrap().enabled);
+    drop(first);
+
+    // A restart: the unchanged file is not called.
+    let again = registry(&plugins, Some(state.clone()));
+    let bad = again.get("bad").unwrap();
+    assert!(!bad.enabled, "{bad:?}");
+    assert!(bad.disabled_reason.as_deref().unwrap().contains("지난 실행"), "{bad:?}");
+    assert_eq!(again.interpret(&c).len(), 1);
+    assert_eq!(again.metrics().calls.with_label_values(&["bad"]).get(), 0, "not run again after the restart");
+    assert!(again.get("good").unwrap().enabled);
+
+    // The operator's reload tries it again (and forgets the remembered fault).
+    again.reload();
+    assert!(again.get("bad").unwrap().enabled);
+    again.interpret(&c);
+    assert!(!again.get("bad").unwrap().enabled, "it faults again");
+
+    // A new version of the file is tried at the next start.
+    write(&plugins, "b-bad.wasm", &Fixture::new("bad", Body::Findings(vec![good_finding("fixed")])));
+    let replaced = registry(&plugins, Some(state));
+    assert!(replaced.get("bad").unwrap().enabled, "{:?}", replaced.get("bad"));
+    assert_eq!(replaced.interpret(&c).len(), 2);
+}
+
+/// A file over `plugins.max_component_bytes` is listed as not loaded, naming the limit, and never compiled.
+#[test]
+fn a_plugin_file_over_the_size_limit_is_not_compiled() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "small.wasm", &Fixture::new("small", Body::Findings(vec![good_finding("steady")])));
+    let size = std::fs::metadata(dir.path().join("small.wasm")).unwrap().len();
+    let host = Host::new(Limits::default()).unwrap();
+    let metrics = saju::plugins::PluginMetrics::new();
+    let tight = saju::plugins::Registry::with_size_limit(host, vec![dir.path().to_path_buf()], None, metrics, size - 1);
+    let listed = tight.get("small").unwrap();
+    assert!(!listed.enabled);
+    assert!(listed.disabled_reason.as_deref().unwrap().contains("max_component_bytes"), "{listed:?}");
+    assert!(tight.interpret(&chart("1990-05-15T15:30", "male")).is_empty());
+    assert!(registry(dir.path(), None).get("small").unwrap().enabled, "under the default limit it loads");
+}
