@@ -338,6 +338,10 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if let Some(plan) = follow_up_plan(ctx, chart) {
         return Some(plan);
     }
+    // "이직 제안이 왔는데 가는 게 나을까요?": a lean first, then why and what to check.
+    if let Some(plan) = super::decision::plan(chart, ctx.intent, &ctx.question, ctx.year) {
+        return Some(plan);
+    }
     Some(match ctx.intent {
         // "이사는 언제?" then "내년은?": that year for the area.
         Topic::Timing(area) if ctx.year_offset != 0 && area != super::TimingTopic::General => {
@@ -527,7 +531,9 @@ fn narrate_with(
     {
         parts.push(wording::LIFESPAN.to_string());
     }
-    if ctx.year_offset != 0 && !head.contains(&format!("{}년", ctx.year + ctx.year_offset)) {
+    // A move weighed now ("이직 제안이 왔는데 가는 게 나을까요?") is about this year, whatever year came before.
+    let now_question = super::decision::weighs_a_move(&ctx.question) && ctx.intent != Topic::Compatibility;
+    if ctx.year_offset != 0 && !now_question && !head.contains(&format!("{}년", ctx.year + ctx.year_offset)) {
         parts.push(plans::year_note(chart, ctx.year + ctx.year_offset));
     }
     let head = if recap { format!("앞서 말씀드린 대로, {head}") } else { head };

@@ -7,6 +7,7 @@ pub mod compat;
 pub mod compose;
 pub mod context;
 pub mod conventions;
+pub mod decision;
 pub mod findings;
 pub mod followups;
 pub mod fortune;
