@@ -47,9 +47,12 @@ pub fn months_named(question: &str, this_year: i32, this_month: u32) -> Vec<(i32
     if q.contains("다음달") || q.contains("담달") {
         months.push(if this_month == 12 { (this_year + 1, 1) } else { (this_year, this_month + 1) });
     }
-    // A message that gives a year gives a birth date: its month is not an event's.
+    // A message that gives a year gives a birth date, and one that corrects the birth ("윤6월 13일이요",
+    // "음력이었어요", "11월이 아니라 10월이에요") speaks of the birth month: neither month is an event's.
     let gives_year = YEAR.is_match(question) || SIX_DIGITS.is_match(question);
-    for c in MONTH.captures_iter(question).filter(|_| !gives_year) {
+    let corrects_birth =
+        ["윤", "음력", "양력", "아니라", "잘못", "정정", "태어", "생일"].iter().any(|w| question.contains(w));
+    for c in MONTH.captures_iter(question).filter(|_| !gives_year && !corrects_birth) {
         let m: u32 = c[1].parse().unwrap_or(0);
         if (1..=12).contains(&m) {
             let y = if m < this_month { this_year + 1 } else { this_year };

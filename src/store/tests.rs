@@ -1,5 +1,19 @@
 use super::*;
 
+/// A session with no turns yet, created and updated at `at`.
+fn empty_session(id: &str, at: i64) -> Session {
+    Session {
+        id: id.into(),
+        title: "t".into(),
+        profile_id: None,
+        birth: None,
+        created_at: at,
+        updated_at: at,
+        turns: 0,
+        next_seq: 0,
+    }
+}
+
 #[test]
 fn a_new_database_gets_the_current_schema_and_a_newer_one_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -25,16 +39,7 @@ fn sessions_are_listed_newest_first_and_messages_in_order() {
     store.create_user("u1", "hash1").unwrap();
     assert!(matches!(store.create_user("u1", "hash2"), Err(StoreError::Conflict(_))));
     for (i, id) in ["s1", "s2"].iter().enumerate() {
-        let s = Session {
-            id: id.to_string(),
-            title: "t".into(),
-            profile_id: None,
-            birth: None,
-            created_at: i as i64,
-            updated_at: i as i64,
-            turns: 0,
-            next_seq: 0,
-        };
+        let s = empty_session(id, i as i64);
         store.create_session("u1", &s, usize::MAX).unwrap();
     }
     let message = |text: String| NewMessage { role: "user".into(), content: text, details: serde_json::Value::Null };
@@ -108,16 +113,7 @@ fn a_backup_holds_every_table_and_every_row() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("saju.redb")).unwrap();
     store.create_user("u1", "hash1").unwrap();
-    let s = Session {
-        id: "s1".into(),
-        title: "t".into(),
-        profile_id: None,
-        birth: None,
-        created_at: 0,
-        updated_at: 0,
-        turns: 0,
-        next_seq: 0,
-    };
+    let s = empty_session("s1", 0);
     store.create_session("u1", &s, usize::MAX).unwrap();
     let turn = TurnWrite {
         messages: vec![NewMessage { role: "user".into(), content: "안녕".into(), details: serde_json::Value::Null }],
@@ -158,16 +154,7 @@ fn under_the_free_space_watermark_writes_are_refused_but_reads_and_deletes_work(
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("saju.redb")).unwrap();
     store.create_user("u1", "hash1").unwrap();
-    let session = Session {
-        id: "s1".into(),
-        title: "t".into(),
-        profile_id: None,
-        birth: None,
-        created_at: 0,
-        updated_at: 0,
-        turns: 0,
-        next_seq: 0,
-    };
+    let session = empty_session("s1", 0);
     store.create_session("u1", &session, usize::MAX).unwrap();
     // More free space than any disk has: every write is under the watermark.
     store.set_min_free_bytes(u64::MAX);

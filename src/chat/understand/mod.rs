@@ -98,13 +98,12 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         p.settle();
     }
     // A year named outright ("2030년 운은?") is the year asked about, unless it is the birth year.
+    // A year named beside a relative one is the one asked ("내년에 안 되면 28년은요?" asks 2028).
     let mut offset = year_offset(text);
-    if offset == 0 {
-        if let Some(y) = named_year(text, this_year, birth.year) {
-            offset = y - this_year;
-            if matches!(topic, Topic::General | Topic::Timing(TimingTopic::General)) {
-                topic = Topic::YearFortune;
-            }
+    if let Some(y) = named_year(text, this_year, birth.year) {
+        offset = y - this_year;
+        if matches!(topic, Topic::General | Topic::Timing(TimingTopic::General)) {
+            topic = Topic::YearFortune;
         }
     }
     Understanding {
