@@ -3,7 +3,7 @@
 
 use super::errors::{json_error, ErrorCode};
 use super::state::AppState;
-use crate::store::{StoreError, UserRecord};
+use crate::store::UserRecord;
 use base64::Engine;
 use poem::http::StatusCode;
 use poem::Request;
@@ -52,13 +52,8 @@ async fn check_user(req: &Request, bearer: Bearer) -> poem::Result<UserRecord> {
     let user = tokio::task::spawn_blocking(move || store.user_by_token_hash(&hash))
         .await
         .map_err(|_| poem::Error::from_status(StatusCode::INTERNAL_SERVER_ERROR))?
-        .map_err(|e| match e {
-            StoreError::Unavailable(m) => poem::Error::from_response(json_error(ErrorCode::StoreUnavailable, m)),
-            e => {
-                tracing::error!(error = %e, "token lookup failed");
-                poem::Error::from_status(StatusCode::INTERNAL_SERVER_ERROR)
-            }
-        })?;
+        // The store's errors map as everywhere else (503 `store_unavailable` while it is reopened, 500 logged).
+        .map_err(|e| poem::Error::from_response(poem::IntoResponse::into_response(super::ApiError::from(e))))?;
     let user = user.ok_or_else(|| unauthorized("토큰이 올바르지 않거나 삭제된 사용자입니다"))?;
     tracing::Span::current().record("user_id", user.id.as_str());
     Ok(user)

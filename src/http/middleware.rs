@@ -156,7 +156,7 @@ fn refused_by(
 ) -> Option<Response> {
     let ip = client_ip(req, &state.trusted_proxies)?;
     let wait = limiter.check(ip).err()?;
-    let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+    let secs = super::rate_limit::ClientLimiter::retry_after_seconds(wait);
     state.metrics.rate_limited.with_label_values(&[label]).inc();
     let mut resp = json_error(ErrorCode::RateLimited, format!("{why}. {secs}초 뒤에 다시 시도해 주세요"));
     resp.headers_mut().insert("retry-after", HeaderValue::from(secs));

@@ -2,7 +2,7 @@
 
 pub mod api;
 pub(crate) mod auth;
-pub(crate) mod client_ip;
+mod client_ip;
 mod conformance;
 mod connections;
 pub(crate) mod errors;

@@ -64,17 +64,12 @@ impl ClientLimiter {
 
     /// `Ok(())` to let the request through, or how long the client should wait.
     pub fn check(&self, ip: IpAddr) -> Result<(), Duration> {
-        let over = {
-            let limiter = self.limiter.read().expect("limiter lock");
-            match limiter.check_key(&ip) {
-                Ok(()) => limiter.len() > self.max_clients,
-                Err(not_until) => return Err(not_until.wait_time_from(DefaultClock::default().now())),
-            }
-        };
-        if over {
-            self.prune();
-        }
-        Ok(())
+        self.check_cost(ip, 1)
+    }
+
+    /// A wait as the whole seconds a `Retry-After` header and message give: rounded up, at least 1.
+    pub fn retry_after_seconds(wait: Duration) -> u64 {
+        wait.as_secs_f64().ceil().max(1.0) as u64
     }
 
     /// Drops clients whose bucket is full again; replaces the table if that is not enough.

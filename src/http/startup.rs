@@ -93,7 +93,7 @@ fn spawn_maintenance(state: &Arc<AppState>) {
         let mut tick = tokio::time::interval(Duration::from_secs(2));
         loop {
             tick.tick().await;
-            if !store.disk_status().up {
+            if !store.is_up() {
                 let store = store.clone();
                 let _ = tokio::task::spawn_blocking(move || store.recover()).await;
             }

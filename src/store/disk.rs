@@ -68,6 +68,11 @@ pub struct DiskStatus {
 
 const REOPEN_EVERY: Duration = Duration::from_secs(1);
 
+/// The directory whose file system holds the database (`.` for a bare file name).
+fn data_dir(db_path: &Path) -> &Path {
+    db_path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
 impl DiskGuard {
     /// Refuses a write while the data file system is under the watermark.
     pub(super) fn check_space(&self, db_path: &Path) -> Result<(), StoreError> {
@@ -75,8 +80,7 @@ impl DiskGuard {
         if min == 0 {
             return Ok(());
         }
-        let dir = db_path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        match available_bytes(dir) {
+        match available_bytes(data_dir(db_path)) {
             Ok(free) if free < min => {
                 self.refused_low_space.fetch_add(1, Ordering::Relaxed);
                 Err(StoreError::Full(format!(
@@ -120,10 +124,9 @@ impl DiskGuard {
     }
 
     pub(super) fn status(&self, db_path: &Path) -> DiskStatus {
-        let dir = db_path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         DiskStatus {
             up: !self.is_down(),
-            free_bytes: available_bytes(dir).ok(),
+            free_bytes: available_bytes(data_dir(db_path)).ok(),
             min_free_bytes: self.min_free_bytes.load(Ordering::Relaxed),
             refused_low_space: self.refused_low_space.load(Ordering::Relaxed),
             failed_writes: self.failed_writes.load(Ordering::Relaxed),

@@ -92,6 +92,11 @@ impl Store {
         self.disk.min_free_bytes.store(bytes, Ordering::Relaxed);
     }
 
+    /// Whether the database serves (false after a failed write until it is reopened); no I/O, for probes.
+    pub fn is_up(&self) -> bool {
+        !self.disk.is_down()
+    }
+
     /// Whether the database serves, its disk's free space, and the refusal counters.
     pub fn disk_status(&self) -> DiskStatus {
         self.disk.status(&self.path)

@@ -153,7 +153,7 @@ impl ChartsApi {
         }
         if let (Some(budget), Some(ip)) = (&state.batch_budget, client_ip(req, &state.trusted_proxies)) {
             if let Err(wait) = budget.check_cost(ip, items.len() as u32) {
-                let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+                let secs = crate::http::rate_limit::ClientLimiter::retry_after_seconds(wait);
                 state.metrics.rate_limited.with_label_values(&["/v1/charts/batch"]).inc();
                 return Err(ApiError::rate_limited(
                     format!(

@@ -104,7 +104,7 @@ impl OpsApi {
     async fn ready(&self, state: Data<&Arc<AppState>>) -> ReadyResponse {
         if !state.is_ready() {
             ReadyResponse::NotReady(Json(Status { status: "starting".into() }))
-        } else if !state.store.disk_status().up {
+        } else if !state.store.is_up() {
             ReadyResponse::NotReady(Json(Status { status: "store_unavailable".into() }))
         } else {
             ReadyResponse::Ready(Json(Status { status: "ready".into() }))
