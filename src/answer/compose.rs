@@ -540,7 +540,7 @@ fn narrate_with(
     let fresh = sentences_of(&head).iter().any(|s| s.chars().count() < MIN_REPEAT || !said.contains(s));
     parts.push(head);
     // The reading says where a call is an estimate; the grounds line stays plain facts.
-    let plain: Vec<String> = facts.iter().map(|f| f.replace("(추정)", "")).collect();
+    let plain: Vec<String> = facts.iter().map(|f| without_estimate_mark(f)).collect();
     let mut grounds = format!("근거: {pillars} · {}", plain.join(", "));
     if let Some(partner) = &ctx.partner {
         grounds.push_str(&format!("\n상대: {}", pillars_in_words(partner)));
@@ -552,7 +552,7 @@ fn narrate_with(
     if detail {
         parts
             .push(format!("{} 조금 더 깊이 볼게요.", crate::saju::josa::with_particle(ctx.intent.label(), "을", "를")));
-        let more: Vec<String> = ctx.findings.iter().skip(4).take(4).map(|f| f.text.replace("(추정)", "")).collect();
+        let more: Vec<String> = ctx.findings.iter().skip(4).take(4).map(|f| without_estimate_mark(&f.text)).collect();
         if !more.is_empty() {
             parts.push(format!("이 사주에는 {}도 함께 있어 풀이에 같이 넣어 봅니다.", more.join(", ")));
         }
@@ -576,6 +576,11 @@ fn narrate_with(
         parts.push(if repeated { wording::caution_again(c).to_string() } else { c.clone() });
     }
     (without_said(&parts.join("\n\n"), said), fresh, planned)
+}
+
+/// A finding's text as a fact line shows it: the reading's sentences say where a call is an estimate.
+fn without_estimate_mark(text: &str) -> String {
+    text.replace("(추정)", "")
 }
 
 /// Passages quoted at most when the user asks to go deeper.

@@ -3,9 +3,10 @@
 //! year after when it is clearly better, and what to check for that kind of move.
 
 use super::plans::Plan;
-use super::timing::{area_name, score_years};
+use super::timing::{area_name, score_years, verdict};
 use super::{TimingTopic, Topic};
 use crate::saju::chart::model::Chart;
+use crate::saju::derive::TenGodGroup;
 use crate::saju::josa::with_ro;
 
 /// Whether a question weighs a move ("해도 될까요?", "가는 게 나을까요?", "받아야 할까요?") — not a question of
@@ -76,19 +77,6 @@ fn area_of_move(question: &str, topic: Topic) -> TimingTopic {
     }
 }
 
-/// How many of the chart's visible stems and branches are 비견 or 겁재 (peers: partners and rivals).
-fn peers_in(chart: &Chart) -> usize {
-    let p = &chart.pillars;
-    let pillars = [Some(&p.year), Some(&p.month), Some(&p.day), p.hour.as_ref()];
-    pillars
-        .into_iter()
-        .flatten()
-        .flat_map(|x| [x.stem.ten_god.as_ref(), Some(&x.branch.ten_god)])
-        .flatten()
-        .filter(|t| matches!(t.hangul, "비견" | "겁재"))
-        .count()
-}
-
 /// The answer to a question that weighs a move, or None when it is not one.
 pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Option<Plan> {
     // In a 궁합 the two charts answer ("결혼해도 괜찮을까요" about this couple), not one chart's year.
@@ -105,19 +93,15 @@ pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Opti
     let scores = score_years(chart, area, this_year, 3);
     let (now, next) = (&scores[0], &scores[1]);
     let field = with_ro(area_name(area).trim_end_matches('운').trim());
-    let lean = if now.score >= 2.0 {
-        format!("{field} 보면 올해 {}년은 힘이 실리는 해라, 조건이 맞는다면 움직여 볼 만한 쪽입니다.", now.year)
+    // The year in the timing engine's own words (as every timing answer says it), then the lean.
+    let go = if now.score >= 2.0 {
+        "조건이 맞는다면 움직여 볼 만한 쪽입니다"
     } else if now.score > 0.0 {
-        format!(
-            "{field} 보면 올해 {}년은 무난하게 흐르는 해라, 조건을 꼼꼼히 따진 뒤라면 움직여도 괜찮은 쪽입니다.",
-            now.year
-        )
+        "조건을 꼼꼼히 따진 뒤라면 움직여도 괜찮은 쪽입니다"
     } else {
-        format!(
-            "{field} 보면 올해 {}년은 서두르기보다 다지는 해라, 바로 정하기보다 조건을 더 확인하고 움직이는 편이 낫습니다.",
-            now.year
-        )
+        "바로 정하기보다 조건을 더 확인하고 움직이는 편이 낫습니다"
     };
+    let lean = format!("{field} 보면 올해 {}년은 {}라, {go}.", now.year, verdict(now.score));
     let mut lines = Vec::new();
     let why = if now.reasons.is_empty() {
         format!("천간 {}·지지 {}의 기운이 드는 해", now.stem_ten_god, now.branch_ten_god)
@@ -133,7 +117,8 @@ pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Opti
     }
     let has = |ws: &[&str]| ws.iter().any(|w| question.contains(w));
     let check = if has(&["동업"]) {
-        if peers_in(chart) >= 2 {
+        // 비견·겁재 (peers: partners and rivals) among the visible stems and branches.
+        if super::findings::group_count(chart, TenGodGroup::BiGeop) >= 2 {
             "사주에 비견·겁재(나와 같은 기운)가 두드러져, 돈과 몫이 섞이면 서운함과 다툼이 생기기 쉽습니다. 지분·역할·정산과 헤어질 때의 규칙을 처음부터 계약서로 정해 두세요."
         } else {
             "동업은 사람보다 규칙이 관계를 지킵니다. 지분·역할·정산과 헤어질 때의 규칙을 처음부터 계약서로 정해 두세요."

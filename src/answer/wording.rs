@@ -117,8 +117,15 @@ const GAMBLING_WORDS: &[&str] =
 /// The caution for gambling, said before any reading.
 pub const GAMBLING: &str = "먼저 꼭 드리고 싶은 말씀이 있어요. 경마·도박은 사주와 상관없이 오래 할수록 잃도록 짜여 있어서, 빚을 갚는 방법이 될 수 없어요. 한국도박문제예방치유원 1336(24시간 무료)에서 도박 문제를, 서민금융콜센터 1397이나 신용회복위원회에서 빚 정리를 상담받을 수 있어요.";
 
+/// Whether a message waits for a child that does not come (the infertility caution and acknowledgement).
+pub fn waits_for_child(text: &str) -> bool {
+    ["난임", "임신이 안", "아기가 안 생", "아이가 안 생", "시험관", "아기가 안 와", "아이가 안 와"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// Whether a message weighs a divorce (not one in the past: "이혼하고 3년째인데 재혼은").
-fn considers_divorce(text: &str) -> bool {
+pub fn considers_divorce(text: &str) -> bool {
     ["이혼할까", "이혼하고 싶", "이혼 생각", "이혼을 고민", "이혼해야", "이혼 고민", "이혼을 해야", "이혼하는 게"]
         .iter()
         .any(|w| text.contains(w))
@@ -142,10 +149,7 @@ pub fn caution_for(topic: Topic, text: &str) -> Option<&'static str> {
     if considers_divorce(text) {
         return Some("이혼처럼 삶을 바꾸는 결정은 사주만으로 정하지 마세요. 한국가정법률상담소(1644-7077)나 부부 상담 전문가와 먼저 이야기해 보시길 권해요.");
     }
-    if ["난임", "임신이 안", "아기가 안 생", "아이가 안 생", "시험관", "아기가 안 와", "아이가 안 와"]
-        .iter()
-        .any(|w| text.contains(w))
-    {
+    if waits_for_child(text) {
         return Some("임신은 사주보다 몸의 상태가 먼저예요. 1년 넘게(35세 이상이면 6개월) 기다리셨다면 난임 전문 병원에서 두 분이 함께 검사를 받아 보세요. 보건소의 난임 시술비 지원도 알아볼 수 있어요.");
     }
     if MONEY_WORDS.iter().any(|w| text.contains(w)) && topic != Topic::Health {
@@ -206,7 +210,7 @@ pub fn feeling_line(text: &str, seed: u64) -> &'static str {
         "헤어진 뒤라 마음이 많이 아프시겠어요. 그 마음을 안고 흐름을 같이 볼게요."
     } else if considers_divorce(text) {
         "이혼까지 생각하실 만큼 많이 지치셨겠어요. 차분히 같이 살펴볼게요."
-    } else if has(&["난임", "아기가 안 생", "아이가 안 생", "임신이 안", "시험관"]) {
+    } else if waits_for_child(text) {
         "아이를 기다리는 마음이 얼마나 간절하실지요. 조심스럽게 같이 볼게요."
     } else if has(&["빚", "대출"]) {
         "빚 때문에 마음이 많이 무거우시겠어요. 급한 마음일수록 천천히 같이 볼게요."

@@ -292,6 +292,7 @@ impl Topic {
         {
             return Some(Topic::Compatibility);
         }
+        let day_word = has(&["오늘", "내일", "낼 ", "모레"]);
         if has(&[
             "오늘의 운",
             "오늘 운",
@@ -305,9 +306,9 @@ impl Topic {
             "내일 하루",
             "오늘운",
             "내일운",
-        ]) || (has(&["오늘", "내일", "낼 ", "모레"]) && has(&["운 어때", "운이 어"]) && !has(&["말고"]))
+        ]) || (day_word && has(&["운 어때", "운이 어"]) && !has(&["말고"]))
             // "내일 면접인데 잘 될까요?": the day's fortune for that event.
-            || (has(&["오늘", "내일", "낼 ", "모레"])
+            || (day_word
                 && has(&["면접", "시험", "소개팅", "발표", "계약", "미팅", "데이트", "상견례", "경기", "오디션"])
                 && has(&["잘 될까", "잘될까", "괜찮을까", "어떨까", "붙을까", "될까요", "어때요"]))
         {
@@ -751,18 +752,9 @@ pub fn emotion_in(text: &str) -> bool {
         // One ㅠ beside a fact ("시간은 몰라요 ㅠ") is a shrug; two are a feeling.
         "ㅠㅠ",
         "ㅜㅜ",
-        "이혼할까",
-        "이혼하고 싶",
-        "이혼 생각",
-        "이혼을 고민",
-        "이혼해야",
-        "이혼 고민",
         "빚이",
         "빚 때문",
-        "난임",
         "말을 안 들",
-        "아기가 안 생",
-        "아이가 안 생",
         "멘붕",
         "스트레스",
         "절망",
@@ -782,5 +774,7 @@ pub fn emotion_in(text: &str) -> bool {
         "이혼을 고민",
         "이혼할까",
     ];
-    crisis_in(text) || WORDS.iter().any(|w| text.contains(w))
+    // A divorce weighed and a child long awaited: the same words the answer's caution and acknowledgement use.
+    use crate::answer::wording::{considers_divorce, waits_for_child};
+    crisis_in(text) || WORDS.iter().any(|w| text.contains(w)) || considers_divorce(text) || waits_for_child(text)
 }

@@ -401,7 +401,7 @@ fn reports(rest: &str) -> bool {
     // second 엄마 as its subject).
     let Some(after) = rest.strip_prefix('가').or_else(|| rest.strip_prefix("께서")) else { return false };
     let sentence = after.split(['.', '?', '!', '\n']).next().unwrap_or("");
-    let told = ["다고 하", "라고 하", "다고 그러", "라고 그러", "다고 하시", "다네요", "다시네요"];
+    let told = ["다고 하", "라고 하", "다고 그러", "라고 그러", "다네요", "다시네요"];
     sentence.chars().count() <= 30 && told.iter().any(|w| sentence.contains(w))
 }
 

@@ -143,29 +143,7 @@ fn age_in(text: &str) -> Option<u32> {
         return c[1].parse().ok().filter(|a| (1..=120).contains(a));
     }
     let c = WORDS.captures(text)?;
-    let tens = match &c[1] {
-        "스물" | "스무" => 20,
-        "서른" => 30,
-        "마흔" => 40,
-        "쉰" => 50,
-        "예순" => 60,
-        "일흔" => 70,
-        "여든" => 80,
-        _ => 90,
-    };
-    let units = match c.get(2).map(|m| m.as_str()) {
-        Some("하나" | "한") => 1,
-        Some("둘" | "두") => 2,
-        Some("셋" | "세" | "석") => 3,
-        Some("넷" | "네") => 4,
-        Some("다섯") => 5,
-        Some("여섯") => 6,
-        Some("일곱") => 7,
-        Some("여덟") => 8,
-        Some("아홉") => 9,
-        _ => 0,
-    };
-    Some(tens + units)
+    numbers::native_tens(&c[1], c.get(2).map(|m| m.as_str()))
 }
 
 /// A short "내년은요?" that names a year and no fortune of its own.

@@ -32,6 +32,22 @@ pub fn native_hour(word: &str) -> Option<u32> {
     WORDS.iter().position(|w| *w == word).map(|i| i as u32 + 1)
 }
 
+/// A native Korean number from 20 to 99 said as tens and units: `일흔` + `다섯` = 75, `서른` + `둘` = 32 (the
+/// units in counting form, 하나 … 아홉, or before a noun, 한 … 아홉, as [`native_hour`] reads them).
+pub fn native_tens(tens: &str, units: Option<&str>) -> Option<u32> {
+    const TENS: [&str; 8] = ["스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"];
+    let t = if tens == "스무" { 0 } else { TENS.iter().position(|w| *w == tens)? };
+    let u = match units {
+        None => 0,
+        Some("하나") => 1,
+        Some("둘") => 2,
+        Some("셋" | "석") => 3,
+        Some("넷") => 4,
+        Some(w) => native_hour(w).filter(|n| *n <= 9)?,
+    };
+    Some((t as u32 + 2) * 10 + u)
+}
+
 /// A Sino-Korean number up to 9999 (`천구백팔십오` = 1985, `이천삼` = 2003, `구십일` = 91), or one read digit by
 /// digit (`일구팔오` = 1985, `공` and `영` for zero).
 pub fn sino_big(word: &str) -> Option<u32> {
@@ -114,5 +130,9 @@ mod tests {
         assert_eq!(sino_big("십구백"), None);
         assert_eq!(native_day("엿새"), Some(6));
         assert_eq!(native_day("파일"), Some(8));
+        assert_eq!(native_tens("일흔", Some("다섯")), Some(75));
+        assert_eq!(native_tens("서른", Some("둘")), Some(32));
+        assert_eq!(native_tens("스무", Some("세")), Some(23));
+        assert_eq!(native_tens("마흔", None), Some(40));
     }
 }
