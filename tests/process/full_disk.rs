@@ -26,13 +26,19 @@ fn can_mount_tmpfs() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// `saju serve` with `data` on a fresh tmpfs of `TMPFS_MB` that only the server's namespace sees.
-fn serve_on_tmpfs(data: &Path, env: &[(&str, &str)]) -> Server {
+/// `saju serve` with its data directory on a fresh tmpfs of `TMPFS_MB` that only the server's namespace
+/// sees: the temporary directory (keep it alive), the server, and the data directory as seen from outside.
+fn serve_on_tmpfs(env: &[(&str, &str)]) -> (tempfile::TempDir, Server, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
     let script = format!("mount -t tmpfs -o size={TMPFS_MB}m tmpfs \"$0\" && exec \"$@\"");
     let dir = data.to_str().unwrap();
     let mut all = vec![("SAJU_RATE_LIMIT__ENABLED", "false")];
     all.extend_from_slice(env);
-    Server::spawn_under(&["unshare", "-rm", "sh", "-c", &script, dir], data, &all, &[])
+    let server = Server::spawn_under(&["unshare", "-rm", "sh", "-c", &script, dir], &data, &all, &[]);
+    let outside = inside(&server, &data);
+    (tmp, server, outside)
 }
 
 /// The server's view of its data directory, from outside its namespace.
@@ -82,12 +88,8 @@ fn a_full_disk_is_507_then_503_until_space_returns_and_nothing_acknowledged_is_l
         println!("SKIP a_full_disk_…: this machine does not allow a tmpfs in a private mount namespace (unshare -rm)");
         return;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
     // No watermark: the disk really fills under the database.
-    let server = serve_on_tmpfs(&data, &[("SAJU_SERVER__MIN_FREE_DISK_MB", "0")]);
-    let dir = inside(&server, &data);
+    let (_tmp, server, dir) = serve_on_tmpfs(&[("SAJU_SERVER__MIN_FREE_DISK_MB", "0")]);
     let (_, token) = server.create_user();
     let mut saved = Vec::new();
     for i in 0..5 {
@@ -164,11 +166,7 @@ fn under_the_watermark_writes_are_507_while_reads_deletes_and_readiness_keep_wor
         println!("SKIP under_the_watermark_…: this machine does not allow a tmpfs in a private mount namespace");
         return;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    let server = serve_on_tmpfs(&data, &[("SAJU_SERVER__MIN_FREE_DISK_MB", "8")]);
-    let dir = inside(&server, &data);
+    let (_tmp, server, dir) = serve_on_tmpfs(&[("SAJU_SERVER__MIN_FREE_DISK_MB", "8")]);
     let (_, token) = server.create_user();
     let first = post_profile(server.addr, &token, "kept", &datetime_for(1)).unwrap();
     assert_eq!(first.status, 201, "{}", first.text());
