@@ -54,6 +54,7 @@ fn answer(kb: &KnowledgeBase, message: &str, partner: Option<&ChartRequest>) -> 
         today: (2026, 11, 26),
         history: Vec::new(),
         emotion: false,
+        about: None,
     };
     compose::text(&context_for(kb, q))
 }

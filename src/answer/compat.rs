@@ -140,3 +140,26 @@ pub fn passages_for(findings: &[Finding]) -> Vec<&'static str> {
     ids.push("topics.compat.overview");
     ids
 }
+
+/// A 궁합 finding as a line of the reply: the relation of the two day pillars with what it tends to mean, the
+/// other findings as they read; `None` for the day pillars themselves (the reply shows both charts).
+pub fn line_of(f: &Finding) -> Option<String> {
+    let kind = f.code.strip_prefix("compat:")?;
+    if kind.starts_with("day_pillars") {
+        return None;
+    }
+    let relation = f.text.split(" → ").nth(1);
+    let meaning = match kind {
+        "stem_combine" => "일간끼리 합하니 처음부터 끌림이 강한 인연",
+        "six_combine" | "three_harmony" | "half_harmony" | "directional" => "생활의 결이 잘 맞물리는 사이",
+        "clash" | "stem_clash" => "부딪힘이 있지만 서로를 움직이게 하는 사이, 속도를 맞추는 대화가 필요",
+        "punishment" | "self_punishment" => "가까울수록 마찰이 생기기 쉬워 서로의 방식을 존중해야 하는 사이",
+        "harm" | "break" => "작은 서운함이 쌓이기 쉬우니 그때그때 푸는 것이 좋은 사이",
+        "wonjin" => "이유 없이 미운 마음이 들 때가 있어, 감정이 올라올 때 한 박자 쉬어 가면 좋은 사이",
+        _ => "",
+    };
+    Some(match relation {
+        Some(r) if !meaning.is_empty() => format!("두 사람의 일주가 {r} — {meaning}"),
+        _ => f.text.clone(),
+    })
+}

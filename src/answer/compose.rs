@@ -14,7 +14,9 @@ use crate::saju::derive::TenGod;
 /// The composed answer for `ctx`: a term explained, small talk, the request for birth data while there is
 /// no chart, or the reading of the chart.
 pub fn text(ctx: &AnswerContext) -> String {
-    if ctx.intent == Topic::Term {
+    // "저는 공망이 어디예요?": a term asked of the user's own chart is answered from the chart.
+    let own_chart_plan = ctx.chart.as_ref().is_some_and(|c| super::questions::plan(c, &ctx.question).is_some());
+    if ctx.intent == Topic::Term && !own_chart_plan {
         // The first passage with something not yet said in this conversation (a follow-up term question
         // moves on instead of quoting the same definition again).
         let said = said_before(&ctx.history);
@@ -50,6 +52,9 @@ const WOVEN_PASSAGES: usize = 2;
 const BACK_WITHOUT_CHART: &str =
     "생년월일과 태어난 시각, 성별을 알려 주시면 사주를 풀어 드릴게요. (예: \"1990년 5월 15일 오후 3시 30분, 여자\")";
 
+/// What is said to a question outside 사주 (weather, code …) the first time.
+const OUT_OF_SCOPE: &str = "그 질문은 제가 도와드리기 어려워요. 저는 사주(四柱) 명리 상담만 하고 있습니다.";
+
 /// Words of a stock, coin or lottery pick.
 const MONEY_PICKS: &[&str] =
     &["주식", "종목", "코인", "비트", "로또", "삼성전자", "테슬라", "엔비디아", "하이닉스", "주가"];
@@ -77,7 +82,18 @@ pub fn small_talk(topic: Topic, text: &str, has_chart: bool, history: &[super::H
             };
             return format!("{}\n{instead}", if again { wording::NO_PICKS_AGAIN } else { wording::NO_PICKS });
         }
-        Topic::OutOfScope => "그 질문은 제가 도와드리기 어려워요. 저는 사주(四柱) 명리 상담만 하고 있습니다.",
+        // Asked again for something outside 사주: said in other, fewer words.
+        Topic::OutOfScope
+            if history.iter().any(|t| t.speaker == super::Speaker::Assistant && t.text.contains(OUT_OF_SCOPE)) =>
+        {
+            return if has_chart {
+                "그것도 제가 도울 수 있는 범위 밖이에요. 사주로는 성격, 올해 운세, 궁합처럼 궁금한 것을 물어 주세요.".to_string()
+            } else {
+                "그것도 제가 도울 수 있는 범위 밖이에요. 대신 생년월일과 태어난 시각만 알려 주시면, 오늘의 운세부터 바로 봐 드릴게요."
+                    .to_string()
+            };
+        }
+        Topic::OutOfScope => OUT_OF_SCOPE,
         _ if ["고마", "감사"].iter().any(|w| text.contains(w)) => "도움이 되었다니 다행이에요. 언제든 다시 물어 보세요.",
         _ if ["누구", "뭐 하는", "뭘 할 수", "뭐 할 수", "사람이야", "로봇"].iter().any(|w| text.contains(w)) => {
             "저는 만세력으로 사주를 정확히 계산하고, 전통 명리 해석 자료를 근거로 풀이해 드리는 상담 도우미예요. 풀이는 단정이 아니라 참고로 봐 주세요."
@@ -163,34 +179,41 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
     match ctx.intent {
         Topic::YearFortune => {
             let seun = find(f, "seun:")?;
-            let god = after(&seun.code, "seun:");
-            let relations: Vec<&str> =
-                f.iter().filter(|x| x.code.starts_with("seun_relation:")).map(|x| x.text.as_str()).collect();
-            let head = format!(
-                "{} {}",
-                seun.text.split(':').next().unwrap_or(""),
-                choose(
-                    s,
-                    1,
-                    &[
-                        &format!("— 일간에게 {god}의 기운이 들어오는 해입니다."),
-                        &format!("— {god}의 결이 두드러지는 한 해로 봅니다."),
-                    ]
-                )
-            );
-            let mut body = if relations.is_empty() {
-                "그해의 지지가 일지와 합이나 충을 이루지 않아, 큰 흔들림보다는 세운의 십신이 가리키는 쪽으로 차분히 흐르는 해로 봅니다.".to_string()
-            } else {
-                format!(
-                    "또 {}. 일지는 나 자신과 가까운 자리라 이 관계가 생활의 변화로 느껴지기 쉽습니다.",
-                    relations.join(", ")
-                )
+            let year = ctx.year + ctx.year_offset;
+            let score = super::timing::score_years(chart, super::TimingTopic::General, year, 1).remove(0);
+            let gz = crate::saju::pillars::year_pillar(year);
+            let groups: Vec<crate::saju::derive::TenGodGroup> =
+                [score.stem_ten_god, score.branch_ten_god].into_iter().filter_map(plans::group_of).collect();
+            let lean = match groups.as_slice() {
+                [a, b] if a == b => plans::group_line(*a).to_string(),
+                [a, b] => format!("{}와 {}", plans::group_line(*a), plans::group_line(*b)),
+                _ => String::new(),
             };
+            let head = format!(
+                "{year}년 {}년은 {}로 봅니다. 천간 {}·지지 {}의 해라, {} 겹칩니다.",
+                gz.hangul(),
+                super::timing::verdict(score.score),
+                score.stem_ten_god,
+                score.branch_ten_god,
+                crate::saju::josa::with_particle(&lean, "이", "가")
+            );
+            let mut lines = Vec::new();
+            let mut relations: Vec<&Finding> = f
+                .iter()
+                .filter(|x| x.code.starts_with("seun_relation:") || x.code.starts_with("seun_natal:"))
+                .collect();
+            relations.sort_by_key(|x| !x.code.starts_with("seun_relation:"));
+            match super::fortune::relations_said(&relations, "이 해의 세운은", "해") {
+                Some(line) => lines.push(line),
+                None => lines.push("세운이 원국과 큰 합이나 충을 이루지 않아, 큰 흔들림보다는 십신이 가리키는 쪽으로 차분히 흐르는 해입니다.".to_string()),
+            }
+            if !score.reasons.is_empty() {
+                lines.push(format!("이 사주로 보면 {}.", plans::reasons_text(&score, 2)));
+            }
             // The running 대운 is the background the year plays against.
             let (_, daeun) = topic_reading(Topic::Daeun, chart, ctx.year);
-            body.push(' ');
-            body.push_str(&daeun);
-            Some((head, body, vec![seun.text.clone()]))
+            lines.push(daeun);
+            Some((head, lines.join("\n"), vec![seun.text.clone()]))
         }
         Topic::TodayFortune => {
             let pillar = find(f, "today_pillar:")?;
@@ -206,10 +229,10 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
             // The day branch is the self's own seat: its relations with the day come first, three at most.
             let mut relations: Vec<&Finding> = f.iter().filter(|x| x.code.starts_with("today_relation:")).collect();
             relations.sort_by_key(|x| !x.code.ends_with("@일주"));
-            let relations: Vec<&str> = relations.iter().take(3).map(|x| x.text.as_str()).collect();
             let mut body = advice.to_string();
-            if !relations.is_empty() {
-                body.push_str(&format!("\n원국과의 관계: {}.", relations.join(", ")));
+            if let Some(line) = super::fortune::relations_in_words(&relations) {
+                body.push('\n');
+                body.push_str(&line);
             }
             let head = format!("{} — 일간 {}에게 {}의 날입니다.", pillar.text, chart.day_master.name, god);
             Some((head, body, vec![gods.text.clone()]))
@@ -232,9 +255,20 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
             } else {
                 "서로 다른 결을 맞춰 가며 깊어지는 궁합입니다."
             };
-            let body = "궁합은 좋고 나쁨을 가르는 시험이 아니라, 두 사람이 어디서 편하고 어디서 부딪히기 쉬운지를 보는 지도입니다. 부딪히는 지점을 미리 알면 말로 먼저 나눌 수 있습니다.".to_string();
-            let facts = f.iter().filter(|x| x.code.starts_with("compat:")).map(|x| x.text.clone()).collect();
-            Some((head.to_string(), body, facts))
+            // The two charts' relations are the reading: each named, then what they ask of the two.
+            let facts: Vec<String> =
+                f.iter().filter(|x| x.code.starts_with("compat:")).map(|x| x.text.clone()).collect();
+            let mut lines: Vec<String> =
+                f.iter().filter_map(super::compat::line_of).take(6).map(|t| format!("- {t}")).collect();
+            lines.push(
+                if has("clash") || has("harm") || has("wonjin") || has("punishment") {
+                    "부딪히는 지점이 있다는 것은 나쁜 궁합이라는 뜻이 아니라, 그 부분을 미리 말로 나누면 된다는 뜻입니다."
+                } else {
+                    "서로의 모자란 기운을 채워 주는 지점을 알고 있으면, 다툴 때도 돌아올 자리가 분명해집니다."
+                }
+                .to_string(),
+            );
+            Some((head.to_string(), lines.join("\n"), facts))
         }
         _ => None,
     }
@@ -328,6 +362,31 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         });
         return Some(plans::compare_years(chart, area, ctx.year, other));
     }
+    // "저 개띠 맞죠?", "편관 있어요?", "무슨 색 옷이 좋아요?": answered by name, yes or no first.
+    if ctx.intent != Topic::Compatibility {
+        if let Some(plan) = super::questions::plan(chart, &ctx.question) {
+            return Some(plan);
+        }
+    }
+    // "다음 주는 어때요? 발표가 있어요", "면접이 3월 20일이에요": the days themselves.
+    if let Some(monday) = super::days::week_asked(&ctx.question, ctx.today) {
+        return Some(super::days::week(chart, &ctx.question, area_of(ctx.intent), monday));
+    }
+    if ctx.intent != Topic::TodayFortune {
+        if let Some(day) = super::days::day_named(&ctx.question, ctx.today) {
+            return Some(super::days::day(chart, &ctx.question, area_of(ctx.intent), day));
+        }
+    }
+    // A child's chart asked about marriage: not read as an adult's.
+    if matches!(ctx.intent, Topic::Love | Topic::Timing(super::TimingTopic::Love))
+        && ctx.year - super::timing::birth_year(chart) < 15
+    {
+        return Some(plans::child_love(chart, ctx.year));
+    }
+    // "요즘 너무 힘들어요" with no question: the feeling first, then where the flow eases.
+    if ctx.emotion && ctx.intent == Topic::General && ctx.year_offset == 0 && !asks_lack(&ctx.question) {
+        return Some(plans::comfort(chart, ctx.year));
+    }
     // "도화살 있나요?": the star named, yes or no, whatever the topic was read as (term questions were answered
     // before any plan).
     if matches!(ctx.intent, Topic::General | Topic::Personality | Topic::Love | Topic::Career) {
@@ -362,6 +421,7 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         Topic::Daeun => plans::daeun_road(chart, ctx.year),
         Topic::Samjae => plans::samjae(chart, year),
         Topic::LateLife => plans::late_life(chart),
+        Topic::Health if ctx.year_offset != 0 || says_this_year(&ctx.question) => plans::health_in_year(chart, year),
         Topic::Career | Topic::Wealth | Topic::Love | Topic::Children | Topic::Study
             if ctx.year_offset != 0 || says_this_year(&ctx.question) =>
         {
@@ -390,6 +450,17 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let has = |words: &[&str]| words.iter().any(|w| q.contains(w));
     let area = area_of(ctx.intent);
     let whole_road = has(&["흐름", "전부", "전체", "정리", "언제언제", "다 알려", "모두", "몇번째", "몇 번째"]);
+    // "지금 몇 번째 대운이야?": the running one counted.
+    if ctx.intent == Topic::Daeun && has(&["몇 번째", "몇번째"]) {
+        if let Some(count) = followups::daeun_count(chart, ctx.year) {
+            // Asked with the whole road ("대운 흐름 좀요. 지금 몇번째인지도"): the count leads the road.
+            if has(&["흐름", "전부", "전체", "정리"]) {
+                let road = plans::daeun_road(chart, ctx.year);
+                return Some(plans::Plan { head: format!("{} {}", count.head, road.head), body: road.body });
+            }
+            return Some(count);
+        }
+    }
     if ctx.intent == Topic::Daeun && !whole_road {
         if has(&["다음", "바뀌", "바꿔", "언제", "들어가면"]) {
             return followups::daeun_next(chart, ctx.year);
@@ -401,6 +472,13 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if matches!(ctx.intent, Topic::Compatibility | Topic::Term) {
         return None;
     }
+    // "상대가 나타나는 시기는 언제쯤이에요? 구체적으로요" after the years: the months of the best one.
+    if let Topic::Timing(area) = ctx.intent {
+        if has(&["구체적", "정확히", "콕 집어", "몇 월", "몇월", "어느 달"]) {
+            let year = plans::best_year(chart, area, ctx.year);
+            return Some(plans::Plan { head: plans::months(chart, area, year, q), body: String::new() });
+        }
+    }
     if has(&["시간 모르면", "시간을 모르면", "시각을 모르면", "시간 모르는데 괜찮", "시간이 없으면", "시주가 없으면"])
     {
         if let Some(plan) = followups::unknown_hour(chart) {
@@ -410,7 +488,12 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if asks_lack(q) && !matches!(ctx.intent, Topic::Health | Topic::Timing(_)) {
         return Some(plans::elements(chart));
     }
+    // "이번 달 전체로는요?" after a day's fortune: the month, not the day again.
     if ctx.intent == Topic::TodayFortune {
+        let months = followups::months_named(q, ctx.year, ctx.month);
+        if !months.is_empty() {
+            return Some(followups::months_plan(chart, super::TimingTopic::General, &months));
+        }
         return None;
     }
     if ctx.intent == Topic::Love
@@ -443,6 +526,9 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return Some(followups::cautions(chart, area, ctx.year));
     }
     if has(&["단점", "약점", "고칠 점", "고쳐야", "안 좋은 점"]) {
+        if has(&["장점", "강점", "좋은 점"]) {
+            return Some(followups::strengths_and_weaknesses(chart));
+        }
         return Some(followups::weaknesses(chart));
     }
     if ctx.intent == Topic::Health {
@@ -509,7 +595,7 @@ fn narrate_with(
     } else {
         topic_plan
     };
-    let (head, reading, facts) = match plan {
+    let (head, reading, _facts) = match plan {
         Some(plan) => (plan.head, plan.body, facts_of(4)),
         None => match fortune_reading(ctx, chart, s) {
             Some(r) => r,
@@ -527,6 +613,13 @@ fn narrate_with(
     if ctx.emotion {
         parts.push(wording::feeling_line(&ctx.question, s).to_string());
     }
+    if wording::asks_if_fated(&ctx.question) {
+        parts.push(wording::NOT_FATED.to_string());
+    }
+    // "… 자녀운이 있나요? 참고로 저 뱀띠예요" for a 용띠 born before 입춘: the 띠 set right in passing.
+    if let Some(note) = super::questions::zodiac_note(chart, &ctx.question) {
+        parts.push(note);
+    }
     if ctx.intent == Topic::Health && ["단명", "수명", "오래 살", "명이 짧"].iter().any(|w| ctx.question.contains(w))
     {
         parts.push(wording::LIFESPAN.to_string());
@@ -539,28 +632,58 @@ fn narrate_with(
     let head = if recap { format!("앞서 말씀드린 대로, {head}") } else { head };
     let fresh = sentences_of(&head).iter().any(|s| s.chars().count() < MIN_REPEAT || !said.contains(s));
     parts.push(head);
-    // The reading says where a call is an estimate; the grounds line stays plain facts.
-    let plain: Vec<String> = facts.iter().map(|f| without_estimate_mark(f)).collect();
-    let mut grounds = format!("근거: {pillars} · {}", plain.join(", "));
-    if let Some(partner) = &ctx.partner {
-        grounds.push_str(&format!("\n상대: {}", pillars_in_words(partner)));
+    // The chart itself is shown once per conversation, in one short line: the pillars, the day master, its
+    // strength and the 용신 (the reading says where a call is an estimate; this line stays plain facts).
+    let shown_before =
+        |p: &str| ctx.history.iter().any(|t| t.speaker == super::Speaker::Assistant && t.text.contains(p));
+    if let Some(about) = &ctx.about {
+        parts.insert(0, format!("{about}의 사주({pillars})로 볼게요."));
+    } else if let Some(old) = corrected_from(ctx).filter(|old| *old != pillars) {
+        // "아 양력 아니고 음력이에요": the correction is said, with what it changed.
+        parts.insert(
+            0,
+            format!("말씀하신 대로 고쳐 다시 뽑았어요. 원국이 {old}에서 {} 바뀌었습니다.", {
+                // "…무술일(시주 모름)로": the particle follows the spoken pillars, after the gloss.
+                let spoken = pillars.trim_end_matches("(시주 모름)").trim();
+                let with = crate::saju::josa::with_ro(spoken);
+                let gloss = if pillars.ends_with("(시주 모름)") { "(시주 모름)" } else { "" };
+                format!("{spoken}{gloss}{}", &with[spoken.len()..])
+            }),
+        );
+    } else if !shown_before(&pillars) {
+        let mut grounds = format!(
+            "{GROUNDS}{pillars}, {} 일간의 {} 사주로 용신은 {}({})입니다.",
+            chart.day_master.name,
+            chart.strength.verdict.hangul(),
+            chart.strength.favourable.hangul(),
+            chart.strength.favourable.hanja()
+        );
+        if let Some(partner) = &ctx.partner {
+            grounds = format!(
+                "두 분의 원국은 나는 {pillars}의 {} 일간, 상대는 {}의 {} 일간입니다.",
+                chart.day_master.name,
+                pillars_in_words(partner),
+                partner.day_master.name
+            );
+        }
+        parts.push(grounds);
     }
-    parts.push(grounds);
     if !reading.is_empty() {
         parts.push(reading);
     }
     if detail {
-        parts
-            .push(format!("{} 조금 더 깊이 볼게요.", crate::saju::josa::with_particle(ctx.intent.label(), "을", "를")));
-        let more: Vec<String> = ctx.findings.iter().skip(4).take(4).map(|f| without_estimate_mark(&f.text)).collect();
-        if !more.is_empty() {
-            parts.push(format!("이 사주에는 {}도 함께 있어 풀이에 같이 넣어 봅니다.", more.join(", ")));
+        // The opening varies, so a second "더 자세히" still says what it goes deeper into.
+        let label = crate::saju::josa::with_particle(ctx.intent.label(), "을", "를");
+        let openings = [format!("{label} 조금 더 깊이 볼게요."), format!("{label} 한 걸음 더 들어가 볼게요.")];
+        let opening = openings.iter().find(|o| !said.contains(o.as_str())).unwrap_or(&openings[0]);
+        let quotes = woven(ctx, chart, said, MAX_QUOTED_DETAIL, 3);
+        if !quotes.is_empty() {
+            parts.push(opening.clone());
+            parts.extend(quotes);
         }
-        parts.extend(woven(ctx, chart, said, MAX_QUOTED_DETAIL, 3));
-    } else if !why {
-        // A plan's body is the answer: one quote at most beside it.
-        let quotes = if planned { 1 } else { WOVEN_PASSAGES };
-        parts.extend(woven(ctx, chart, said, quotes, 2));
+    } else if !why && !planned {
+        // A plan's body is the answer and stands alone; a reading gets one short quote woven in.
+        parts.extend(woven(ctx, chart, said, WOVEN_PASSAGES, 2));
     }
     let schools: Vec<&str> =
         ctx.findings.iter().filter(|f| f.code.starts_with("plugin:")).take(3).map(|f| f.text.as_str()).collect();
@@ -578,10 +701,19 @@ fn narrate_with(
     (without_said(&parts.join("\n\n"), said), fresh, planned)
 }
 
-/// A finding's text as a fact line shows it: the reading's sentences say where a call is an estimate.
-fn without_estimate_mark(text: &str) -> String {
-    text.replace("(추정)", "")
+/// The pillars shown before a message that corrects the birth ("아 양력 아니고 음력이에요", "시간은 사실 모르겠어요").
+fn corrected_from(ctx: &AnswerContext) -> Option<String> {
+    const CORRECTS: &[&str] = &["아니고", "아니라", "아니에요", "정정", "잘못", "사실", "모르겠", "몰라요", "틀렸"];
+    if ctx.partner.is_some() || !CORRECTS.iter().any(|w| ctx.question.contains(w)) {
+        return None;
+    }
+    let last = ctx.history.iter().rev().find(|t| t.speaker == super::Speaker::Assistant && t.text.contains(GROUNDS))?;
+    let after = last.text.split(GROUNDS).nth(1)?;
+    Some(after.split(", ").next()?.trim().to_string())
 }
+
+/// How the chart is first shown in a conversation ("원국은 경오년 신사월 정축일 무신시, …").
+const GROUNDS: &str = "원국은 ";
 
 /// Passages quoted at most when the user asks to go deeper.
 const MAX_QUOTED_DETAIL: usize = 4;

@@ -38,12 +38,16 @@ pub struct AnswerContext {
     pub year: i32,
     /// The current month (1–12), for "이번 달", "다음 달" and months named without a year.
     pub month: u32,
+    /// The civil date in Korea the question is asked on (shifted for "내일은?"), for "다음 주" and days named.
+    pub today: (i32, u32, u32),
     /// The second person's chart for a 궁합 question.
     pub partner: Option<Chart>,
     /// The year the question is about, relative to `year` (내년 → 1).
     pub year_offset: i32,
     /// The message voices a feeling (힘들다, 불안하다 …): the answer acknowledges it first.
     pub emotion: bool,
+    /// The chart is the second person's ("그분", "남자친구분"), asked about in a follow-up.
+    pub about: Option<String>,
 }
 
 impl AnswerContext {
@@ -62,9 +66,11 @@ impl AnswerContext {
             history: Vec::new(),
             year,
             month: 1,
+            today: (year, 1, 1),
             partner: None,
             year_offset: 0,
             emotion: false,
+            about: None,
         }
     }
 }

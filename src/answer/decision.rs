@@ -13,7 +13,21 @@ use crate::saju::josa::with_ro;
 /// when ("언제 하는 게 좋을까요?" is timing), of how ("어떻게 하는 게 좋을까요?" is advice), or a divorce (never
 /// leaned on from a year's score).
 pub fn weighs_a_move(question: &str) -> bool {
-    const NOT: &[&str] = &["언제", "몇 년", "몇년", "몇 월", "몇월", "시기", "어떻게", "이혼"];
+    const NOT: &[&str] = &[
+        "언제",
+        "몇 년",
+        "몇년",
+        "몇 월",
+        "몇월",
+        "시기",
+        "어떻게",
+        "이혼",
+        "어디를",
+        "어디가",
+        "무엇을",
+        "뭘 조심",
+        "뭐를",
+    ];
     if NOT.iter().any(|w| question.contains(w)) {
         return false;
     }
@@ -37,6 +51,10 @@ pub fn weighs_a_move(question: &str) -> bool {
         "받아봐야",
         "할까요 말까요",
         "할까 말까",
+        "차려도",
+        "차릴까",
+        "열어도 될까",
+        "시작해도 될까",
     ];
     ASKS.iter().any(|w| question.contains(w))
 }
@@ -62,6 +80,12 @@ fn area_of_move(question: &str, topic: Topic) -> TimingTopic {
         "직업",
         "공무원",
         "프리랜서",
+        "차려",
+        "차릴",
+        "가게",
+        "장사",
+        "퇴직금",
+        "명퇴",
     ]) {
         TimingTopic::Career
     } else if has(&["투자", "부동산", "주식", "코인", "집을 사", "집 사", "대출", "돈을"]) {
@@ -94,8 +118,14 @@ pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Opti
     let (now, next) = (&scores[0], &scores[1]);
     let field = with_ro(area_name(area).trim_end_matches('운').trim());
     // The year in the timing engine's own words (as every timing answer says it), then the lean.
-    let go = if now.score >= 2.0 {
+    // A lump sum staked (퇴직금, 전세금, 대출) is never more than "go with care": the year does not carry the money.
+    let stakes = ["퇴직금", "전재산", "전 재산", "대출", "빚내", "전세금", "노후자금", "적금 깨"]
+        .iter()
+        .any(|w| question.contains(w));
+    let go = if now.score >= 2.0 && !stakes {
         "조건이 맞는다면 움직여 볼 만한 쪽입니다"
+    } else if now.score > 0.0 && stakes {
+        "운의 흐름은 나쁘지 않지만, 모아 둔 큰돈이 걸린 만큼 규모를 줄여 시험해 본 뒤 정하는 편이 안전합니다"
     } else if now.score > 0.0 {
         "조건을 꼼꼼히 따진 뒤라면 움직여도 괜찮은 쪽입니다"
     } else {
@@ -103,12 +133,7 @@ pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Opti
     };
     let lean = format!("{field} 보면 올해 {}년은 {}라, {go}.", now.year, verdict(now.score));
     let mut lines = Vec::new();
-    let why = if now.reasons.is_empty() {
-        format!("천간 {}·지지 {}의 기운이 드는 해", now.stem_ten_god, now.branch_ten_god)
-    } else {
-        now.reasons.iter().take(2).cloned().collect::<Vec<_>>().join(", ")
-    };
-    lines.push(format!("- {}년 {}: {why}", now.year, now.pillar));
+    lines.push(format!("- {}년 {}에는 {}.", now.year, now.pillar, super::plans::reasons_text(now, 2)));
     if next.score >= now.score + 1.0 {
         lines.push(format!(
             "- {}년({})이 이 분야로 더 힘이 실려, 서두를 일이 아니라면 그때를 보는 것도 방법입니다.",
@@ -125,8 +150,8 @@ pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Opti
         }
     } else if has(&["이직", "제안", "퇴사"]) {
         "연봉만이 아니라 맡을 일, 함께 일할 사람, 1년 뒤의 내 모습을 지금 자리와 나란히 적어 비교해 보세요. 옮기기 전에 계약 조건을 서면으로 받아 두면 좋습니다."
-    } else if has(&["창업", "사업"]) {
-        "1년 버틸 생활비와 고정비를 먼저 계산하고, 작게 시작해 반응을 본 뒤 키우는 순서를 권합니다."
+    } else if has(&["창업", "사업", "가게", "차려", "차릴", "장사"]) {
+        "1년 버틸 생활비와 고정비를 먼저 계산하고, 작게 시작해 반응을 본 뒤 키우는 순서를 권합니다. 프랜차이즈라면 본사 계약서와 폐업률을, 자리라면 유동 인구를 직접 확인해 보세요."
     } else if area == TimingTopic::Wealth {
         "잃어도 생활이 흔들리지 않는 여유 자금 안에서, 나누어 들어가고 숫자는 전문가와 함께 확인하세요."
     } else if area == TimingTopic::Move {

@@ -25,6 +25,13 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\d])(\d{1,2
 /// after), in the order said.
 pub fn years_named(question: &str, this_year: i32) -> Vec<i32> {
     let mut years = Vec::new();
+    // "올해랑 내년은 어떻습니까?": the two relative years named together.
+    let relative = [("올해", 0), ("금년", 0), ("내년", 1), ("내후년", 2)];
+    let said: Vec<i32> = relative.iter().filter(|(w, _)| question.contains(w)).map(|(_, k)| this_year + k).collect();
+    if said.len() >= 2 && ["랑", "하고", "과 ", "와 ", "이랑", "그리고", ","].iter().any(|w| question.contains(w))
+    {
+        years.extend(said);
+    }
     for c in YEAR.captures_iter(question) {
         let digits = &c[1];
         let y: i32 = digits.parse().unwrap_or(0);
@@ -103,9 +110,9 @@ pub fn months_plan(chart: &Chart, area: TimingTopic, months: &[(i32, u32)]) -> P
             let why = if s.reasons.is_empty() {
                 "두드러진 기운이 들지 않는 달".to_string()
             } else {
-                s.reasons.iter().take(2).cloned().collect::<Vec<_>>().join("; ")
+                s.reasons.iter().take(2).map(|r| super::plans::reason_in_words(r)).collect::<Vec<_>>().join(", ")
             };
-            format!("- {y}년 {m}월 무렵 {}월: {} — {why}", s.pillar_hangul, month_verdict(s.score))
+            format!("- {y}년 {m}월 무렵 {}월은 {}: {why}", s.pillar_hangul, month_verdict(s.score))
         })
         .collect();
     let mut body = lines.join("\n");
@@ -113,6 +120,30 @@ pub fn months_plan(chart: &Chart, area: TimingTopic, months: &[(i32, u32)]) -> P
         "\n월운은 그해의 흐름 위에 얹히는 작은 파도라, 날짜를 정할 때는 실제 일정과 준비 상태를 먼저 보세요.",
     );
     Plan { head, body }
+}
+
+/// "지금 몇 번째 대운이야?": the running 대운 counted from the first, with its ages and years.
+pub fn daeun_count(chart: &Chart, this_year: i32) -> Option<Plan> {
+    let pillars = &chart.daeun.pillars;
+    let i = pillars.iter().position(|c| c.start_year <= this_year && this_year <= c.end_year)?;
+    let now = &pillars[i];
+    let head = format!(
+        "지금은 {}번째 대운인 {}대운({}세부터, {}~{}년)입니다.",
+        i + 1,
+        now.hangul,
+        daeun_age(chart, i),
+        now.start_year,
+        now.end_year
+    );
+    let body = format!(
+        "첫 대운은 {}세({}년)에 {}대운으로 시작해 10년마다 바뀌었습니다. 지금 대운은 {}년까지 이어지고, 남은 기간은 약 {}년입니다.",
+        chart.daeun.number,
+        pillars[0].start_year,
+        pillars[0].hangul,
+        now.end_year,
+        now.end_year - this_year + 1
+    );
+    Some(Plan { head, body })
 }
 
 /// "지금 대운은 좋은 거예요 나쁜 거예요?": the running 대운, its ten gods and whether it brings the 용신.
@@ -176,7 +207,12 @@ pub fn daeun_next(chart: &Chart, this_year: i32) -> Option<Plan> {
         group_of(next.stem_ten_god.hangul).map_or("", group_line)
     )];
     if let Some(f) = fit(chart, next) {
-        lines.push(format!("- {f}입니다."));
+        // "기신 목(木)이 드는 운이라 무리하지 않기" as a sentence.
+        let sentence = match f.strip_suffix("무리하지 않기") {
+            Some(start) => format!("{start}무리하지 않는 것이 좋습니다"),
+            None => format!("{f}입니다"),
+        };
+        lines.push(format!("- {sentence}."));
     }
     if let (Some(n), Some(a), Some(b)) =
         (now, now.and_then(|n| group_of(n.stem_ten_god.hangul)), group_of(next.stem_ten_god.hangul))
@@ -244,6 +280,30 @@ pub fn cautions(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
 }
 
 /// "단점은요?": the shadow side of the day master and of the chart's strength, with the way through.
+/// The strength a day master is known for, in a few words ("속 깊은 배려와 … 집중력").
+pub fn strength_of(day_master: &str) -> &'static str {
+    match day_master {
+        "갑" => "곧게 뻗어 가는 추진력과 책임감",
+        "을" => "부드럽게 사람을 잇는 친화력과 끈기",
+        "병" => "밝고 시원시원한 표현력과 열정",
+        "정" => "속 깊은 배려와 한 가지에 오래 몰입하는 집중력",
+        "무" => "믿음직한 무게감과 사람을 품는 포용력",
+        "기" => "세심하게 챙기고 길러 내는 성실함",
+        "경" => "맺고 끊는 결단력과 의리",
+        "신" => "섬세한 안목과 완성도를 끝까지 챙기는 꼼꼼함",
+        "임" => "넓은 시야와 어디서든 길을 찾는 적응력",
+        _ => "예민한 직관과 깊이 생각하는 힘",
+    }
+}
+
+/// "장점이랑 단점 하나씩만": one of each, the strength first.
+pub fn strengths_and_weaknesses(chart: &Chart) -> Plan {
+    let weak = weaknesses(chart);
+    let short = weak.head.trim_start_matches("단점으로 드러나기 쉬운 부분은 ").trim_end_matches("입니다.");
+    let head = format!("장점은 {}, 단점은 {short}입니다.", strength_of(chart.day_master.hangul));
+    Plan { head, body: weak.body }
+}
+
 pub fn weaknesses(chart: &Chart) -> Plan {
     let (short, long) = match chart.day_master.hangul {
         "갑" => ("고집", "한번 정한 방향을 잘 굽히지 않아 고집으로 보이기 쉽고, 남에게 도움을 청하는 데 서툽니다."),

@@ -83,6 +83,8 @@ pub struct Question {
     pub history: Vec<HistoryTurn>,
     /// The message voices a feeling.
     pub emotion: bool,
+    /// The chart is the second person's, named so ("그분", "남자친구분"), asked about in a follow-up.
+    pub about: Option<String>,
 }
 
 /// The context for a question: the chart's findings plus those of the topic (세운, 일진, 궁합), and the
@@ -92,7 +94,9 @@ pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
     ctx.history = q.history;
     ctx.year_offset = q.year_offset;
     ctx.month = q.today.1;
+    ctx.today = q.today;
     ctx.emotion = q.emotion;
+    ctx.about = q.about;
     if let Some(chart) = &ctx.chart {
         let extra = match q.topic {
             Topic::YearFortune => seun_findings(chart, q.year + q.year_offset),
@@ -129,6 +133,14 @@ pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
         ctx.passages.retain(|p| kb.get(&p.id).is_some_and(|full| speaks_to(intent, &p.id, &full.topics, star)));
         let (mut readings, definitions): (Vec<PassageRef>, Vec<PassageRef>) =
             ctx.passages.drain(..).partition(|p| !is_definition(&p.id));
+        // The day master's portrait fits every chart with that day master: outside a question of character
+        // it follows the passages about this chart's own configuration.
+        if !matches!(intent, Topic::Personality | Topic::General) {
+            let (own, portraits): (Vec<PassageRef>, Vec<PassageRef>) =
+                readings.drain(..).partition(|p| !p.id.starts_with("stems."));
+            readings = own;
+            readings.extend(portraits);
+        }
         readings.extend(definitions);
         ctx.passages = readings;
     }
@@ -278,6 +290,7 @@ mod tests {
                 today: (2026, 11, 26),
                 history: Vec::new(),
                 emotion: false,
+                about: None,
             };
             let ctx = context_for(&kb, q);
             // Definitions go last whatever their area: they are quoted for term questions only.

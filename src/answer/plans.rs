@@ -46,13 +46,70 @@ pub(super) fn group_of(name: &str) -> Option<TenGodGroup> {
     TenGod::from_hangul(name).map(TenGod::group)
 }
 
-pub(super) fn reasons_text(s: &YearScore, n: usize) -> String {
-    let r: Vec<&str> = s.reasons.iter().filter(|_| true).take(n).map(String::as_str).collect();
-    if r.is_empty() {
-        format!("천간 {}·지지 {}", s.stem_ten_god, s.branch_ten_god)
-    } else {
-        r.join("; ")
+pub fn reasons_text(s: &YearScore, n: usize) -> String {
+    // Reasons meaning the same (the 용신 in the stem and in the branch) are said once.
+    let mut merged: Vec<(String, Vec<String>)> = Vec::new();
+    for r in s.reasons.iter() {
+        let (fact, meaning) = r.split_once(" — ").unwrap_or((r.as_str(), ""));
+        match merged.iter_mut().find(|(m, _)| !m.is_empty() && m == meaning) {
+            Some((_, facts)) => facts.push(fact.to_string()),
+            None => merged.push((meaning.to_string(), vec![fact.to_string()])),
+        }
     }
+    let items: Vec<String> = merged
+        .iter()
+        .take(n)
+        .map(|(meaning, facts)| {
+            if meaning.is_empty() {
+                facts.join(", ")
+            } else {
+                reason_in_words(&format!("{} — {meaning}", facts.join(", ")))
+            }
+        })
+        .collect();
+    match items.as_slice() {
+        [] => format!("천간 {}·지지 {}의 기운이 듭니다", s.stem_ten_god, s.branch_ten_god),
+        [one] => format!("{} 듭니다", with_particle(one, "이", "가")),
+        [rest @ .., last] => {
+            let joined = rest.join(", ");
+            let joiner = if crate::saju::josa::has_final_consonant(&joined) { "과" } else { "와" };
+            let subject = if crate::saju::josa::has_final_consonant(last) { "이" } else { "가" };
+            format!("{joined}{joiner} {last}{subject} 함께 듭니다")
+        }
+    }
+}
+
+/// A reason that weighs on a year rather than helping it (a 기신, money going out).
+fn is_burden(reason: &str) -> bool {
+    ["부담", "흩어지기", "나가는 돈", "나눠 쓰는"].iter().any(|w| reason.contains(w))
+}
+
+/// Reasons said as one clause: "A(…)가 듭니다", "A(…)와 B(…)가 함께 듭니다".
+fn join_reasons(reasons: &[&String]) -> String {
+    let items: Vec<String> = reasons.iter().take(3).map(|r| reason_in_words(r)).collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => format!("{} 듭니다", with_particle(one, "이", "가")),
+        [rest @ .., last] => {
+            let joined = rest.join(", ");
+            format!("{} {} 함께 듭니다", with_particle(&joined, "과", "와"), with_particle(last, "이", "가"))
+        }
+    }
+}
+
+/// A timing reason ("천간 병: 편관 — 도전과 변동, 새 자리의 별") as the reply says it: what it means first, the
+/// chart fact after it in brackets ("도전과 변동, 새 자리의 별(천간 병·편관)").
+pub fn reason_in_words(reason: &str) -> String {
+    let Some((fact, meaning)) = reason.split_once(" — ") else { return reason.to_string() };
+    let mut fact = fact.replace(": ", "·").replace("천간이 ", "천간 ").replace("지지가 ", "지지 ");
+    // "용신 화(火)" → "용신 화": no brackets inside the bracket.
+    while let (Some(open), Some(close)) = (fact.find('('), fact.find(')')) {
+        if close < open {
+            break;
+        }
+        fact.replace_range(open..=close, "");
+    }
+    format!("{meaning}({fact})")
 }
 
 /// The running 대운 in `year`, and the one after it.
@@ -87,10 +144,14 @@ pub(super) fn daeun_age(chart: &Chart, i: usize) -> u32 {
 /// "언제 …?": the best years of the next ten for `area`, with their reasons.
 pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
     let scores = score_years(chart, area, this_year, TIMING_YEARS);
-    let top = best(&scores, 3);
+    let top = nearest_best(&scores, this_year, 3);
+    // The headline names the two strongest, a nearer year counting a little more, in year order.
     let by_score = {
         let mut t = top.clone();
-        t.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.year.cmp(&b.year)));
+        let weighed = |s: &YearScore| s.score - NEARNESS * (s.year - this_year) as f32;
+        t.sort_by(|a, b| weighed(b).total_cmp(&weighed(a)).then(a.year.cmp(&b.year)));
+        t.truncate(2);
+        t.sort_by_key(|s| s.year);
         t
     };
     let name = area_name(area);
@@ -109,7 +170,7 @@ pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
     let mut lines =
         vec![format!("앞으로 10년({}~{}년) 가운데 두드러지는 해:", this_year, this_year + TIMING_YEARS as i32 - 1)];
     for s in &top {
-        lines.push(format!("- {}년 {}년({}세): {}", s.year, s.pillar_hangul, s.age, reasons_text(s, 2)));
+        lines.push(format!("- {}년 {}년({}세): {}.", s.year, s.pillar_hangul, s.age, reasons_text(s, 2)));
     }
     if !top.iter().any(|s| s.year == this_year) {
         lines.push(format!("올해 {}년은 {}로 봅니다.", this_year, verdict(scores[0].score)));
@@ -129,6 +190,30 @@ pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
     Plan { head, body: lines.join("\n") }
 }
 
+/// The year a timing answer for `area` puts first: the strongest of the ones it names.
+pub fn best_year(chart: &Chart, area: TimingTopic, this_year: i32) -> i32 {
+    let scores = score_years(chart, area, this_year, TIMING_YEARS);
+    let top = nearest_best(&scores, this_year, 3);
+    top.iter().max_by(|a, b| a.score.total_cmp(&b.score).then(b.year.cmp(&a.year))).map_or(this_year, |s| s.year)
+}
+
+/// Points a year loses for each year it lies ahead, when the best years are ranked.
+const NEARNESS: f32 = 0.15;
+
+/// The `n` best years, a year nearer now counting a little more (a 상담가 weighs the coming years before
+/// the far ones: 0.15 points a year), in year order.
+fn nearest_best(scores: &[YearScore], this_year: i32, n: usize) -> Vec<&YearScore> {
+    let weighed = |s: &YearScore| s.score - NEARNESS * (s.year - this_year) as f32;
+    let mut ranked: Vec<&YearScore> = scores.iter().filter(|s| s.score > 0.0).collect();
+    ranked.sort_by(|a, b| weighed(b).total_cmp(&weighed(a)).then(a.year.cmp(&b.year)));
+    ranked.truncate(n);
+    if ranked.is_empty() {
+        return best(scores, n);
+    }
+    ranked.sort_by_key(|s| s.year);
+    ranked
+}
+
 /// A life area in one year (내년의 직업운 …): the year's score and reasons, and the best years beside it.
 pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32) -> Plan {
     let scores = score_years(chart, area, this_year.min(year), TIMING_YEARS.max((year - this_year + 1) as u32));
@@ -138,18 +223,40 @@ pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
     let name = area_name(area);
     let head =
         format!("{}년({})의 {} {}입니다.", year, s.pillar_hangul, with_particle(name, "은", "는"), verdict(s.score));
-    let mut lines = vec![format!("{}년 {}: 천간 {}·지지 {}.", year, s.pillar, s.stem_ten_god, s.branch_ten_god)];
+    let mut lines = Vec::new();
+    // What the year brings for the area, then what weighs on it, in words with the chart fact in brackets.
+    let (weighs, brings): (Vec<&String>, Vec<&String>) = s.reasons.iter().partition(|r| is_burden(r));
+    if !brings.is_empty() {
+        lines.push(format!("이 해에는 {}.", join_reasons(&brings)));
+    }
+    if !weighs.is_empty() {
+        let advice = if s.score > 0.0 {
+            "좋은 흐름 속에서도 무리한 결정은 한 번 더 살피는 편이 좋습니다"
+        } else {
+            "서두르기보다 준비를 다지는 편이 좋습니다"
+        };
+        lines.push(format!(
+            "다만 {}, {advice}.",
+            join_reasons(&weighs).replace("함께 듭니다", "함께 있어").replace("듭니다", "있어")
+        ));
+    }
     let groups: Vec<TenGodGroup> = [s.stem_ten_god, s.branch_ten_god].into_iter().filter_map(group_of).collect();
     if let [a, b] = groups.as_slice() {
-        let gods = if a == b {
-            format!("- {}·{}: {}", s.stem_ten_god, s.branch_ten_god, group_line(*a))
+        lines.push(if a == b {
+            format!(
+                "한 해 전체로는 천간 {}·지지 {}의 해라, {}입니다.",
+                s.stem_ten_god,
+                s.branch_ten_god,
+                group_line(*a)
+            )
         } else {
-            format!("- {}: {}\n- {}: {}", s.stem_ten_god, group_line(*a), s.branch_ten_god, group_line(*b))
-        };
-        lines.push(gods);
-    }
-    for r in s.reasons.iter().take(3) {
-        lines.push(format!("- {r}"));
+            format!(
+                "한 해 전체로는 천간 {}·지지 {}의 해라, {} 겹칩니다.",
+                s.stem_ten_god,
+                s.branch_ten_god,
+                with_particle(&format!("{}와 {}", group_line(*a), group_line(*b)), "이", "가")
+            )
+        });
     }
     let others: Vec<String> = best(&scores, 2)
         .into_iter()
@@ -180,7 +287,8 @@ pub fn daeun_road(chart: &Chart, this_year: i32) -> Plan {
         d.number,
         if d.direction == "forward" { "순행" } else { "역행" }
     )];
-    for (i, c) in d.pillars.iter().enumerate() {
+    // The cycles of a lifetime: those beginning after 85 are left to the chart view.
+    for (i, c) in d.pillars.iter().enumerate().filter(|(i, _)| daeun_age(chart, *i) <= 85) {
         let line = group_of(c.stem_ten_god.hangul).map_or("", group_line);
         let mut text = format!(
             "- {}세 {}({}~{}년): {}·{} — {}",
@@ -258,10 +366,9 @@ pub fn late_life(chart: &Chart) -> Plan {
         Some(h) => {
             let g = group_of(h.branch.ten_god.hangul).map_or("삶의", group_noun);
             format!(
-                "말년 자리인 {} {}·{}로, {}의 기운이 말년을 받칩니다.",
+                "말년 자리인 {} {}, {}의 기운이 말년을 받칩니다.",
                 with_particle(&format!("시주 {}", h.hangul), "은", "는"),
-                h.stem.ten_god.map_or("", |t| t.hangul),
-                h.branch.ten_god.hangul,
+                with_ro(&format!("{}·{}", h.stem.ten_god.map_or("", |t| t.hangul), h.branch.ten_god.hangul)),
                 g
             )
         }
@@ -341,7 +448,14 @@ fn stars_plan(chart: &Chart, this_year: i32, area: TimingTopic, group: TenGodGro
             h.branch.ten_god.hangul
         ));
     }
-    lines.push("\"언제\"를 물어 주시면 앞으로 10년의 해를 이유와 함께 짚어 드릴게요.".to_string());
+    // The year named in the headline, with why, instead of a menu.
+    if let Some(s) = best(&scores, 1).first() {
+        lines.push(format!("{}년에는 {}.", s.year, reasons_text(s, 2)));
+    }
+    lines.push(match area {
+        TimingTopic::Children => "자녀와의 인연은 타고난 별보다 함께 보내는 시간과 마음의 준비가 더 크게 만듭니다. 사주의 별은 서두르라는 신호가 아니라, 때를 넉넉히 보라는 참고로 쓰시면 좋습니다.".to_string(),
+        _ => "공부의 결실은 운보다 꾸준함이 만듭니다. 운이 드는 해에는 큰 시험을, 조용한 해에는 기초를 다지는 식으로 계획을 나누면 좋습니다.".to_string(),
+    });
     Plan { head, body: lines.join("\n") }
 }
 
@@ -362,8 +476,8 @@ pub fn elements(chart: &Chart) -> Plan {
     let lines = [
         format!("오행 개수(드러난 {}글자): {}.", chart.elements.characters, counts.join(" · ")),
         format!(
-            "다만 채울 것은 없는 오행이 아니라 균형을 잡아 주는 용신으로 봅니다: 일간이 {}(추정)라 용신은 {}입니다.",
-            chart.strength.verdict.hangul(),
+            "다만 채울 것은 없는 오행이 아니라 균형을 잡아 주는 용신으로 봅니다: 일간이 {} 용신은 {}입니다.",
+            with_particle(&format!("{}(추정)", chart.strength.verdict.hangul()), "이라", "라"),
             word(fav)
         ),
         format!("생활에서는 전통적으로 {colour} 계열의 색, {direction}, 그 오행의 일을 가까이하는 것으로 보완한다고 봅니다."),
@@ -410,6 +524,11 @@ pub fn overview(chart: &Chart, this_year: i32) -> Plan {
 }
 
 /// The character a month branch's ten-god group gives, in a clause.
+/// What a ten god group on the month branch gives a person, as a clause ("책임감이 강하고 …").
+pub(super) fn trait_line(group: TenGodGroup) -> &'static str {
+    trait_of(group)
+}
+
 fn trait_of(group: TenGodGroup) -> &'static str {
     match group {
         TenGodGroup::BiGeop => "주관이 뚜렷하고 스스로 길을 여는 힘이 있습니다",
@@ -440,22 +559,26 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> St
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.number.cmp(&b.number)));
     ranked.truncate(if half.is_some() { 2 } else { 3 });
     ranked.sort_by_key(|m| m.number);
-    let named: Vec<String> = ranked
-        .iter()
-        .map(|m| {
-            let why = m.reasons.first().map_or(String::new(), |r| format!(" — {}", r.split(" — ").last().unwrap_or(r)));
-            format!("양력 {}월 무렵({}월){why}", m.solar_month, m.pillar_hangul)
-        })
-        .collect();
+    let months: Vec<String> = ranked.iter().map(|m| format!("{}월", m.solar_month)).collect();
     let weakest = scores.iter().min_by(|a, b| a.score.total_cmp(&b.score)).filter(|m| m.score < 0.0);
     let mut text = format!(
-        "{year}년{} 가운데 눈여겨볼 달은 {}입니다.",
+        "{year}년{} 가운데 눈여겨볼 달은 양력 {} 무렵입니다.",
         half.map_or(String::new(), |h| format!(" {h}")),
-        named.join(", ")
+        months.join("·")
     );
     if let Some(w) = weakest {
         text.push_str(&format!(" 양력 {}월 무렵({}월)은 무리하지 않는 편이 좋습니다.", w.solar_month, w.pillar_hangul));
     }
+    for m in &ranked {
+        let why = m
+            .reasons
+            .first()
+            .map_or("두드러진 기운은 없지만 그중 나은 달".to_string(), |r| reason_in_words(r));
+        text.push_str(&format!("\n- {}월({}월): {why}", m.solar_month, m.pillar_hangul));
+    }
+    text.push_str(&format!(
+        "\n달의 기운은 그해({year}년)의 흐름 위에 얹히는 작은 파도라, 중요한 일정(면접, 계약, 고백처럼 결과가 남는 일)은 눈여겨볼 달에 두고, 조심할 달에는 큰 결정보다 준비를 하시면 좋습니다."
+    ));
     text
 }
 
@@ -651,16 +774,176 @@ fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Plan {
     Plan { head, body: lines.join("\n") }
 }
 
+/// A feeling told with no question ("요즘 너무 힘들어요"): where this year stands for the chart, the next
+/// year that eases, someone to talk to, and an offer to look at what weighs most.
+pub fn comfort(chart: &Chart, this_year: i32) -> Plan {
+    let scores = score_years(chart, TimingTopic::General, this_year, 6);
+    let now = &scores[0];
+    let head = if now.score > 0.0 {
+        format!(
+            "사주로 보면 올해 {this_year}년은 {}라, 지금의 어려움은 머무는 것이 아니라 지나가는 고비로 봅니다.",
+            verdict(now.score)
+        )
+    } else {
+        format!(
+            "사주로 보면 올해 {this_year}년은 {}라, 지금 버겁게 느껴지시는 것도 무리가 아니에요.",
+            verdict(now.score)
+        )
+    };
+    let mut lines = Vec::new();
+    if let Some(b) = scores
+        .iter()
+        .skip(1)
+        .filter(|s| s.score > now.score.max(0.0))
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.year.cmp(&a.year)))
+    {
+        let why = b.reasons.first().map_or(String::new(), |r| format!(" ({r})"));
+        lines.push(format!("숨이 트이는 때로는 {}년({})이 꼽힙니다{why}.", b.year, b.pillar_hangul));
+    }
+    lines.push(
+        "혼자 견디기 버거우시면 가까운 사람에게 털어놓거나, 정신건강위기상담 1577-0199(24시간)에서도 이야기를 들어 줍니다."
+            .to_string(),
+    );
+    lines.push(
+        "무엇이 가장 마음에 걸리는지(일, 돈, 사람, 건강) 말씀해 주시면 그 부분을 사주로 함께 볼게요.".to_string(),
+    );
+    Plan { head, body: lines.join("\n") }
+}
+
+/// A child's chart asked about marriage ("커서 결혼은 잘 할까요?"): not read as an adult's; the seat's lean
+/// only, and what helps now.
+pub fn child_love(chart: &Chart, this_year: i32) -> Plan {
+    let age = this_year - super::timing::birth_year(chart);
+    let seat = chart.pillars.day.branch.ten_god.hangul;
+    let head = format!("아이가 아직 {age}살이라, 결혼이나 배우자운을 지금 단정해 읽지는 않는 것이 좋아요.");
+    let body = format!(
+        "어린 사주의 배우자운은 대운이 몇 번 바뀌며 크게 달라진다고 보아, 지금은 타고난 관계의 결 정도만 참고합니다. 배우자 자리인 일지 {}에 {}이 있어, {}\n\
+         지금은 아이가 사람을 믿고 마음을 말로 표현해 보는 경험을 많이 쌓게 해 주는 것이 훗날 좋은 인연의 바탕이 됩니다.",
+        chart.pillars.day.branch.hangul,
+        seat,
+        super::reading::spouse_seat(seat)
+    );
+    Plan { head, body }
+}
+
+/// Health in one year ("건강운 내년은요?"): whether the year's two characters add to the chart's most
+/// plentiful element, bring one it lacks, or bring its 기신, with the organs tradition links to them.
+pub fn health_in_year(chart: &Chart, year: i32) -> Plan {
+    use crate::saju::ganzhi::Element;
+    let gz = year_pillar(year);
+    let els = [gz.stem().element(), gz.branch().element()];
+    let balance = &chart.elements;
+    let most = balance.elements.iter().max_by_key(|e| e.plain).map(|e| e.element).unwrap_or(Element::Earth);
+    let missing = balance.missing();
+    let word = |e: Element| format!("{}({})", e.hangul(), e.hanja());
+    let organs = |e: Element| super::reading::organs(e.code());
+    let (head, why) = if els.contains(&most) {
+        (
+            format!(
+                "{year}년({})은 건강으로 보면 이미 많은 {}의 기운이 더해지는 해라, {} 평소보다 챙길 해입니다.",
+                gz.hangul(),
+                word(most),
+                with_particle(organs(most), "을", "를")
+            ),
+            format!(
+                "원국에 {}가 {}개로 가장 많은데, {year}년의 {}에도 같은 기운이 있어 치우침이 커진다고 봅니다.",
+                word(most),
+                balance.get(most).plain,
+                gz.hangul()
+            ),
+        )
+    } else if let Some(m) = els.iter().find(|e| missing.contains(e)) {
+        (
+            format!(
+                "{year}년({})은 건강으로 보면 원국에 없던 {}가 들어와 균형을 돕는 해입니다.",
+                gz.hangul(),
+                word(*m)
+            ),
+            format!(
+                "{} 쪽({})이 채워지는 해라, 그 부분을 돌보는 생활 습관이 잘 붙는다고 봅니다.",
+                word(*m),
+                organs(*m)
+            ),
+        )
+    } else if els.contains(&chart.strength.unfavourable) {
+        let e = chart.strength.unfavourable;
+        (
+            format!(
+                "{year}년({})은 건강으로 보면 기신 {}가 드는 해라, 무리하지 않고 쉬는 때를 정해 두면 좋은 해입니다.",
+                gz.hangul(),
+                word(e)
+            ),
+            format!(
+                "기신은 이 사주의 균형을 흔드는 기운이라, 그해에는 {} 쪽의 피로가 쌓이기 쉽다고 봅니다.",
+                organs(e)
+            ),
+        )
+    } else {
+        (
+            format!("{year}년({})은 건강으로 보면 크게 치우치는 기운 없이 무난한 해입니다.", gz.hangul()),
+            format!(
+                "다만 원국에서 가장 많은 {}의 자리({})는 해마다 꾸준히 살피는 것이 좋습니다.",
+                word(most),
+                organs(most)
+            ),
+        )
+    };
+    let body = format!(
+        "{why}\n정기 검진을 미루지 않고, 수면과 식사 시간을 일정하게 지키는 것이 어떤 해에나 가장 확실한 대비입니다."
+    );
+    Plan { head, body }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::answer::test_chart as chart;
 
     #[test]
-    fn the_road_lists_every_cycle_and_marks_the_running_one() {
+    fn a_feeling_gets_the_year_the_next_easing_and_someone_to_talk_to() {
+        let c = chart("1979-09-05T06:00", "male");
+        let p = comfort(&c, 2026);
+        assert!(p.head.contains("2026년"), "{}", p.head);
+        assert!(p.body.contains("1577-0199"), "{}", p.body);
+    }
+
+    #[test]
+    fn a_childs_chart_is_not_read_for_marriage() {
+        let c = chart("2021-05-20T14:30", "female");
+        let p = child_love(&c, 2026);
+        assert!(p.head.contains("5살") && p.head.contains("단정해 읽지는 않는"), "{}", p.head);
+    }
+
+    #[test]
+    fn health_in_a_year_names_what_the_year_adds() {
+        let c = chart("1965-05-25T04:00", "male");
+        for year in 2026..2036 {
+            let p = health_in_year(&c, year);
+            assert!(p.head.starts_with(&format!("{year}년")), "{}", p.head);
+            assert!(p.body.contains("검진"), "{}", p.body);
+        }
+    }
+
+    #[test]
+    fn timing_reasons_read_as_words_with_the_fact_in_brackets() {
+        assert_eq!(
+            reason_in_words("천간 병: 편관 — 도전과 변동, 새 자리의 별"),
+            "도전과 변동, 새 자리의 별(천간 병·편관)"
+        );
+        assert_eq!(
+            reason_in_words("천간이 용신 화(火) — 이 사주의 균형을 잡아 주는 기운"),
+            "이 사주의 균형을 잡아 주는 기운(천간 용신 화)"
+        );
+    }
+
+    #[test]
+    fn the_road_lists_every_cycle_of_a_lifetime_and_marks_the_running_one() {
         let c = chart("1990-05-15T15:30", "female");
         let p = daeun_road(&c, 2026);
-        assert_eq!(p.body.lines().filter(|l| l.starts_with("- ")).count(), c.daeun.pillars.len());
+        // Every cycle that begins by 85, none after.
+        let lifetime = (0..c.daeun.pillars.len()).filter(|i| daeun_age(&c, *i) <= 85).count();
+        assert!(lifetime >= 8 && lifetime < c.daeun.pillars.len(), "{lifetime}");
+        assert_eq!(p.body.lines().filter(|l| l.starts_with("- ")).count(), lifetime);
         assert_eq!(p.body.matches("◀ 지금").count(), 1, "{}", p.body);
         let (now, next) = daeun_at(&c, 2026);
         assert!(p.head.contains(now.unwrap().hangul) && p.head.contains(next.unwrap().hangul), "{}", p.head);

@@ -19,18 +19,18 @@ pub fn pillars_in_words(chart: &Chart) -> String {
 }
 
 /// The organs tradition links to an element (오행과 장부).
-fn organs(code: &str) -> &'static str {
+pub(super) fn organs(code: &str) -> &'static str {
     match code {
         "wood" => "간·담과 근육, 눈",
         "fire" => "심장·소장과 혈액순환",
-        "earth" => "비위(소화기)",
+        "earth" => "비위와 소화기",
         "metal" => "폐·대장과 호흡기, 피부",
         _ => "신장·방광과 생식기",
     }
 }
 
 /// What the ten god on the spouse's seat (일지) says of a relationship.
-fn spouse_seat(god: &str) -> &'static str {
+pub(super) fn spouse_seat(god: &str) -> &'static str {
     match crate::saju::derive::TenGod::from_hangul(god).map(crate::saju::derive::TenGod::group) {
         Some(TenGodGroup::BiGeop) => "친구처럼 대등하게 기대는 관계를 원하는 편입니다.",
         Some(TenGodGroup::SikSang) => "표현이 풍부하고 상대를 챙겨 주는 관계를 만드는 편입니다.",
@@ -46,19 +46,33 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
     let strong = matches!(chart.strength.verdict, StrengthVerdict::Strong | StrengthVerdict::VeryStrong);
     let dm = &chart.day_master.name;
     match topic {
-        Topic::Personality => (
-            format!(
-                "일간 {dm}에 월지 {}의 {} 기질이 더해진, {} 쪽의 사주입니다.",
-                chart.pillars.month.branch.hangul,
-                chart.pillars.month.branch.ten_god.hangul,
-                chart.strength.verdict.hangul()
-            ),
-            if strong {
-                "자기 기준이 분명하고 밀고 나가는 힘이 있는 편이라, 주변의 의견을 한 번 더 들어 보는 여유가 균형을 잡아 줍니다.".into()
+        Topic::Personality => {
+            let month_god = chart.pillars.month.branch.ten_god.hangul;
+            let head = format!(
+                "{} 바탕에, 월지 {}의 기질이 더해진 사람입니다.",
+                crate::saju::josa::with_particle(
+                    &format!("{dm} 일간의 {}", super::followups::strength_of(chart.day_master.hangul)),
+                    "이",
+                    "가"
+                ),
+                month_god
+            );
+            let group_trait = crate::saju::derive::TenGod::from_hangul(month_god)
+                .map(|g| super::plans::trait_line(g.group()))
+                .unwrap_or_default();
+            let weak = super::followups::weaknesses(chart);
+            let balance = if strong {
+                "일간의 힘이 강한 편이라 자기 기준대로 밀고 나가는 힘이 크고, 주변 의견을 한 번 더 들어 보는 여유가 균형을 잡아 줍니다."
             } else {
-                "주변과 조화를 살피는 섬세함이 장점이고, 스스로의 판단을 믿고 한 걸음 먼저 나서는 연습이 힘이 됩니다.".into()
-            },
-        ),
+                "일간의 힘이 약한 편이라 주변을 살피는 섬세함이 크고, 스스로의 판단을 믿고 한 걸음 먼저 나서는 연습이 힘이 됩니다."
+            };
+            let short = weak.head.trim_start_matches("단점으로 드러나기 쉬운 부분은 ").trim_end_matches("입니다.");
+            let body = format!(
+                "사회에서는 {group_trait}. {balance}\n조심할 점은 {} 드러나기 쉬운 면인데, 이것도 장점의 다른 얼굴입니다.",
+                crate::saju::josa::with_ro(short)
+            );
+            (head, body)
+        }
         Topic::Career => {
             let (name, text) = if count(TenGodGroup::GwanSeong) >= 2 {
                 ("관성", "조직과 규칙 안에서 책임을 맡을 때 인정받기 쉬운 구조입니다.")

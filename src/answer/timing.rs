@@ -243,12 +243,20 @@ impl Rules {
             if e == self.favourable {
                 points.push((
                     weight,
-                    format!("{} 용신 {} — 힘을 보태는 기운", with_particle(part, "이", "가"), element_word(e)),
+                    format!(
+                        "{} 용신 {} — 이 사주의 균형을 잡아 주는 기운",
+                        with_particle(part, "이", "가"),
+                        element_word(e)
+                    ),
                 ));
             } else if e == self.unfavourable {
                 points.push((
                     -weight,
-                    format!("{} 기신 {} — 부담이 되는 기운", with_particle(part, "이", "가"), element_word(e)),
+                    format!(
+                        "{} 기신 {} — 이 사주의 균형을 흔드는 부담",
+                        with_particle(part, "이", "가"),
+                        element_word(e)
+                    ),
                 ));
             }
         }
@@ -277,6 +285,13 @@ pub fn score_years(chart: &Chart, area: TimingTopic, from: i32, count: u32) -> V
             }
         })
         .collect()
+}
+
+/// The points any pillar (a day's, say) gets for `area` in this chart, and their reasons; `unit` names it
+/// ("일" → "자일은 도화 …").
+pub fn score_pillar(chart: &Chart, area: TimingTopic, gz: GanZhi, unit: &str) -> (f32, Vec<String>) {
+    let (_, _, points) = Rules::new(chart, area).score(gz, unit);
+    (points.iter().map(|p| p.0).sum::<f32>() + 0.0, points.into_iter().map(|p| p.1).collect())
 }
 
 /// One month (월운) of a saju year, scored for one area.

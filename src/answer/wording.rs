@@ -181,6 +181,28 @@ pub const CRISIS_AGAIN: &str = "사주는 정해진 결말을 알려 주는 것�
 혼자 견디지 마시고 자살예방상담전화 109나 정신건강위기상담 1577-0199(24시간)에 지금 이야기해 보세요. 당장 위험하다고 느껴지면 바로 112나 119에 전화해 주세요.\n\
 마음이 조금 가라앉으면 그때 사주도 함께 천천히 볼게요.";
 
+/// The turn after a crisis reply that thanks or asks only to be heard ("고마워요.. 그냥 좀 들어줬으면 했어요"):
+/// listening, no lesson, the lines said lightly.
+pub const CRISIS_HEARD: &str = "그럼요, 얼마든지 들을게요. 사주 이야기가 아니어도 괜찮아요. 요즘 무엇이 제일 마음을 무겁게 하는지, 편한 만큼만 적어 주세요.\n\
+혼자 감당하기 버거운 밤에는 109(자살예방상담)나 1577-0199에서 사람이 직접 이야기를 들어 줘요. 두 곳 모두 24시간 열려 있어요.";
+
+/// A message after a crisis reply that thanks or asks to be listened to, not for a reading.
+pub fn asks_to_be_heard(text: &str) -> bool {
+    ["고마워", "고맙", "감사", "들어줬", "들어 줬", "들어주", "들어 주", "얘기할 데", "말할 데", "털어놓"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
+/// "연애가 맨날 꼬이는 게 사주 때문인가요?", "제 팔자가 원래 이런 건가요?": no fate, then the chart's own lean.
+pub const NOT_FATED: &str = "사주가 그렇게 되도록 정해 두는 것은 아니에요. 사주는 잘 맞는 방식과 조심할 때를 보여 줄 뿐이고, 이 사주에서 짚어 볼 결은 이렇습니다.";
+
+/// A question asking whether the chart is to blame or fixes a life ("사주 때문인가요", "팔자가 원래 이런가요").
+pub fn asks_if_fated(question: &str) -> bool {
+    ["사주 때문", "팔자 때문", "사주 탓", "팔자 탓", "팔자가 원래", "팔자인가", "팔자라서", "팔자예요", "팔자잖아"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
 /// Added to a reading given right after a crisis reply.
 pub const HELP_LINES_AGAIN: &str =
     "힘든 마음이 이어지면 언제든 자살예방상담전화 109, 정신건강위기상담 1577-0199(24시간)에 이야기해 주세요.";

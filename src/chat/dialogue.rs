@@ -111,6 +111,8 @@ pub enum Step {
         remember: Option<ChartRequest>,
         /// The facts and topic this answer used, to store with it for the next turn.
         keep: Option<Box<Pending>>,
+        /// The chart read is the second person's, asked about by this word ("그 사람은요?", "여친이 …").
+        about: Option<String>,
     },
 }
 
@@ -165,6 +167,45 @@ fn event_date(new: &BirthFacts, text: &str) -> bool {
         && !BIRTH_WORDS.iter().any(|w| text.contains(w))
 }
 
+/// The word by which a message asks about the second person of the conversation ("그 사람은요?", "여친이
+/// 좀 예민한데", "남편은 올해 어때요?"), as the reply names them; `None` when it asks about the user or both
+/// ("저희 언제쯤", "남편복", "남편이랑 사이가").
+fn partner_word(text: &str) -> Option<&'static str> {
+    const WORDS: &[(&str, &str)] = &[
+        ("그 사람", "그분"),
+        ("그사람", "그분"),
+        ("그 분", "그분"),
+        ("그분", "그분"),
+        ("상대방", "상대분"),
+        ("상대분", "상대분"),
+        ("상대", "상대분"),
+        ("남자친구", "남자친구분"),
+        ("여자친구", "여자친구분"),
+        ("남친", "남자친구분"),
+        ("여친", "여자친구분"),
+        ("썸남", "그분"),
+        ("썸녀", "그분"),
+        ("남편", "남편분"),
+        ("아내", "아내분"),
+        ("와이프", "아내분"),
+        ("애인", "그분"),
+        ("엄마", "어머님"),
+        ("어머니", "어머님"),
+        ("아빠", "아버님"),
+        ("아버지", "아버님"),
+        ("딸", "따님"),
+        ("아들", "아드님"),
+    ];
+    if ["저희", "우리", "둘이", "두 사람", "서로"].iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    WORDS.iter().find_map(|(word, name)| {
+        let at = text.find(word)?;
+        let rest = &text[at + word.len()..];
+        ["은", "는", "의 ", "이 ", "가 ", "도 "].iter().any(|p| rest.starts_with(p)).then_some(*name)
+    })
+}
+
 /// Decides the turn for `text`.
 pub fn decide(text: &str, this_year: i32, known: Known) -> Step {
     decide_turn(text, this_year, known).step
@@ -178,7 +219,11 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let topic = u.topic;
     // The year asked about goes on into follow-ups ("내년은요?" → "재물은?"), but a "언제?" asks over the years
     // from now.
-    let year_offset = if u.year_offset != 0 {
+    // "그다음 해는?" after 2028: the year after the one asked before, not next year.
+    let after_asked = ["그다음", "그 다음"].iter().any(|w| text.contains(w)) && u.year_offset == 1;
+    let year_offset = if after_asked {
+        pending.as_ref().map_or(0, |p| p.year_offset) + 1
+    } else if u.year_offset != 0 {
         u.year_offset
     } else if u.topic_said && matches!(topic, Topic::Timing(_)) {
         0
@@ -327,6 +372,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             partner: None,
             remember: None,
             keep: pending.map(Box::new),
+            about: None,
         };
         return decision(step, own, partner, None);
     }
@@ -385,6 +431,15 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         own_facts: None,
         answered: true,
     };
+    // "그 사람은요? 올해 운이 어때요?" after a 궁합: the second person's chart answers, the user's stays kept.
+    let about = (!compat && own_new.is_empty() && !u.birth.has_date())
+        .then(|| partner_word(text))
+        .flatten()
+        .filter(|_| partner.as_ref().is_some_and(|p| p.missing_for_partner().is_none()));
+    let (own_request, partner_request, remember) = match &about {
+        Some(_) => (partner.as_ref().and_then(BirthFacts::to_request), None, None),
+        None => (own_request, partner_request, remember),
+    };
     let step = Step::Answer {
         topic,
         year_offset,
@@ -392,6 +447,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         partner: partner_request,
         remember,
         keep: Some(Box::new(keep)),
+        about: about.map(str::to_string),
     };
     decision(step, own, partner, None)
 }
@@ -425,6 +481,25 @@ mod tests {
             Step::Answer { topic, own, partner, .. } => (topic, own, partner),
             other => panic!("expected an answer, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_second_person_asked_about_is_read_from_their_chart() {
+        let couple = "저는 1991년 3월 8일 오전 10시생 여자고, 남자친구는 1989년 11월 30일 밤 9시 반에 태어났어요. 저희 궁합 어때요?";
+        let (_, own, _) = answer_of(turns(&[couple, "그 사람은요? 올해 운이 어때요?"]));
+        assert_eq!(own.unwrap().datetime, "1989-11-30T21:30:00");
+        // "저희", "남편복" and a message without the partner stay with the user.
+        let (_, own, _) = answer_of(turns(&[couple, "저희 언제쯤 결혼할 수 있을까요?"]));
+        assert_eq!(own.unwrap().datetime, "1991-03-08T10:00:00");
+        assert_eq!(partner_word("남편복 있어요?"), None);
+        assert_eq!(partner_word("여친이 좀 예민한 편인데 사주에 나와요?"), Some("여자친구분"));
+    }
+
+    #[test]
+    fn the_year_after_the_one_asked() {
+        let step = turns(&["1994년 4월 17일 오후 2시 남자 재물운은요?", "28년은?", "그다음해는?"]);
+        let Step::Answer { year_offset, .. } = step else { panic!("{step:?}") };
+        assert_eq!(2026 + year_offset, 2029);
     }
 
     #[test]

@@ -113,7 +113,8 @@ pub async fn run(
             o.state.pending = Some((**pending).clone());
             return Ok(o);
         }
-        return Ok(TurnOutcome::fixed(wording::CRISIS_AGAIN.to_string(), on_event));
+        let care = if wording::asks_to_be_heard(&text) { wording::CRISIS_HEARD } else { wording::CRISIS_AGAIN };
+        return Ok(TurnOutcome::fixed(care.to_string(), on_event));
     }
     let emotion = decision.emotion;
     let day = match super::understand::day_offset(&text) {
@@ -148,7 +149,7 @@ pub async fn run(
             o.state.pending = keep.map(|p| *p);
             Ok(o)
         }
-        Step::Answer { topic, year_offset, own, partner, remember, keep } => {
+        Step::Answer { topic, year_offset, own, partner, remember, keep, about } => {
             let keep = keep.map(|p| *p);
             if own.as_ref().is_some_and(|b| b.gender.is_empty()) {
                 // The chart needs a gender even where the answer does not: ask, and keep what was said.
@@ -176,6 +177,7 @@ pub async fn run(
                 today,
                 history,
                 emotion,
+                about,
             };
             let ctx = context_for(&brain.knowledge, question);
             let outcome = brain.chain.run_with_cancel(&ctx, on_event, cancel).await.map_err(|_| Cancelled)?;

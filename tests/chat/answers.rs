@@ -236,6 +236,18 @@ async fn third_review_conversations_keep_their_fixes() {
     score("answer_review7.jsonl", 1.0).await;
 }
 
+/// The 2026-12-08 blind set (40 conversations, 116 turns: 띠 and 입춘, two people, corrections, 다음 주,
+/// two-digit years, feelings, a child's chart; written by a helper who had not read the code, scored blind
+/// before and after; docs/reviews/answers-2026-12-08.md): every turn held to the rules, the fixed turns carry
+/// expectations.
+#[tokio::test]
+async fn fourth_review_conversations_keep_their_fixes() {
+    if std::env::var("SAJU_ANSWER_CASES").is_ok() {
+        return;
+    }
+    score("answer_review9.jsonl", 1.0).await;
+}
+
 async fn score(file: &str, required: f64) {
     let brain = brain();
     let (path, rows) = cases(file);

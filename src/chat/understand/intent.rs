@@ -257,6 +257,14 @@ impl Topic {
         if asks_lack && has(&["오행", "사주", "뭐가", "제 ", "내 "]) {
             return Some(Topic::General);
         }
+        // "어떤 색 옷 입으면 좋아요? ㅎㅎ", "저 개띠 맞죠?": a question the chart answers by name.
+        if has(&["무슨 색", "어떤 색", "색깔", "행운의 색", "옷 색"])
+            || (text.contains('띠')
+                && has(&["맞죠", "맞나요", "맞아요", "맞아?", "맞지", "무슨 띠", "어떤 띠"])
+                && !has(&["궁합", "랑 ", "이랑"]))
+        {
+            return Some(Topic::General);
+        }
         if has(TERMS) && ((asks_meaning && !about_own_chart) || (generic && !own)) {
             return Some(Topic::Term);
         }
@@ -288,7 +296,7 @@ impl Topic {
         if has(&["궁합", "속궁합", "케미"])
             || (has(&["잘 맞", "맞을까", "맞나요", "맞는지", "맞을지", "어울리", "인연일까", "잘맞"])
                 && mentions_someone(text)
-                && !has(&["직업", "적성", "진로", "일이", "전공"]))
+                && !has(&["직업", "적성", "진로", "일이", "전공", "상사", "동료", "팀장", "사장님", "직장"]))
         {
             return Some(Topic::Compatibility);
         }
@@ -449,8 +457,8 @@ fn mentions_someone(text: &str) -> bool {
 
 /// The life area a message is about, in the order that settles overlaps (건강 before 자녀 before 공부 …).
 fn area_of(text: &str) -> Option<Topic> {
-    // "아파트" is not "아파".
-    let text = &text.replace("아파트", "집");
+    // "아파트" is not "아파", and "상사랑" (with the boss) is not "사랑".
+    let text = &text.replace("아파트", "집").replace("상사랑", "상사와");
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
     // A child wished for, with words in between ("아이가 언제쯤 생길까요? 결혼 3년차인데"): 자녀, even beside
     // marriage words.
@@ -552,6 +560,7 @@ fn area_of(text: &str) -> Option<Topic> {
             "빚",
             "집 마련",
             "내 집",
+            "횡재",
         ]) {
             Topic::Wealth
         } else if has(&[
@@ -590,6 +599,10 @@ fn area_of(text: &str) -> Option<Topic> {
             "부부",
             "남자를 만나",
             "여자를 만나",
+            "사귈",
+            "사귀게",
+            "연락이 올",
+            "연락 올",
         ]) {
             Topic::Love
         } else if has(&[
@@ -613,9 +626,32 @@ fn area_of(text: &str) -> Option<Topic> {
             "면접",
             "일은 할",
             "일을 할",
+            // "일은 어떤 쪽이 잘 맞을까요?", "무슨 일이 맞아요?": the kind of work.
+            "일은 어떤",
+            "어떤 일이",
+            "어떤 일을",
+            "어떤 일이 맞",
+            "무슨 일을 하",
+            "무슨 일이 맞",
+            "무슨 일이 잘",
+            "일이 잘 맞",
+            "직종",
+            "상사",
+            "동료",
+            "팀장",
         ]) {
             Topic::Career
-        } else if has(&["이사", "이민", "이주", "이동운"]) {
+        } else if has(&[
+            "이사",
+            "이민",
+            "이주",
+            "이동운",
+            "귀국",
+            "한국으로 들어",
+            "한국에 들어",
+            "해외로 나가",
+            "외국으로 나가",
+        ]) {
             Topic::Timing(TimingTopic::Move)
         } else {
             return None;
@@ -719,6 +755,11 @@ pub fn emotion_in(text: &str) -> bool {
         "막막",
         "괴로",
         "속상",
+        "속을 썩",
+        "속 썩",
+        "썩여서",
+        "썩이는",
+        "애를 먹",
         "답답",
         "눈물",
         "울기",

@@ -1000,6 +1000,9 @@ fn unknown_candidates(text: &str, out: &mut Vec<Candidate>) {
 
 /// The typed spans of `text`, in order, without overlaps; `this_year` reads two-digit years.
 pub fn lex(text: &str, this_year: i32) -> Vec<Span> {
+    // Typos of the calendar words, each the same length as its fix so spans still index `text`.
+    let fixed = without_typos(text);
+    let text = fixed.as_str();
     let mut cands = Vec::new();
     for (rule, (re, r)) in rules().iter().enumerate() {
         for c in re.captures_iter(text) {
@@ -1034,9 +1037,27 @@ pub fn lex(text: &str, this_year: i32) -> Vec<Span> {
     spans
 }
 
+/// `text` with the calendar words' common typos fixed ("읍력", "음럭", "양럭"); every fix has the byte
+/// length of the typo.
+pub fn without_typos(text: &str) -> String {
+    let mut out = text.to_string();
+    for (typo, fix) in [("읍력", "음력"), ("음럭", "음력"), ("양럭", "양력"), ("얌력", "양력")] {
+        debug_assert_eq!(typo.len(), fix.len());
+        out = out.replace(typo, fix);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_typos_are_read_as_the_word() {
+        assert_eq!(without_typos("1976년 읍력 7월 7일"), "1976년 음력 7월 7일");
+        let u = crate::chat::understand::understand("사주봐주새요 1976년 읍력 7월 7일 저녁 여덟시 여자에요", 2026);
+        assert_eq!((u.birth.year, u.birth.calendar.as_deref()), (Some(1976), Some("lunar")));
+    }
 
     fn toks(text: &str) -> Vec<Tok> {
         lex(text, 2026).into_iter().map(|s| s.tok).collect()

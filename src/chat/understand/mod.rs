@@ -61,6 +61,9 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         (Some(t), _) => t,
         // "내일은요?": the day's fortune, whatever came before.
         (None, Some(_)) if day_said => Topic::TodayFortune,
+        // "요즘 너무 힘들어요. 가족들한테 말도 못 하고요": a feeling told with no question is heard as itself,
+        // not as more of the last topic.
+        (None, Some(_)) if emotion_in(text) && !text.contains('?') && year_offset(text) == 0 => Topic::General,
         (None, Some(o)) => o,
         (None, None) => Topic::General,
     };
@@ -180,7 +183,17 @@ fn named_year(text: &str, this_year: i32, birth_year: Option<i32>) -> Option<i32
             return Some(y);
         }
     }
-    None
+    short_named_year(text, this_year, birth_year)
+}
+
+/// A two-digit year asked about ("28년은요?", "27년 운은?", "29년엔"): 20xx within a few years back to thirty
+/// ahead, followed by a particle or a question, not by a month or 생 ("28년 3월", "28년생" are births).
+fn short_named_year(text: &str, this_year: i32, birth_year: Option<i32>) -> Option<i32> {
+    static SHORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:^|[^\d])(\d{2})\s?년\s?(?:은|는|이|엔|에|도|운|이랑|하고|과|와|쯤|\?|$)").expect("valid")
+    });
+    let y = 2000 + SHORT.captures(text)?[1].parse::<i32>().ok()?;
+    ((this_year - 5..=this_year + 30).contains(&y) && Some(y) != birth_year).then_some(y)
 }
 
 /// The short question asking for what is missing; `partner` when the facts are the second person's (궁합);
@@ -203,5 +216,38 @@ pub fn follow_up_code(missing: Missing, partner: bool) -> String {
         format!("partner_{}", missing.code())
     } else {
         missing.code().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_two_digit_year_asked_about_is_that_year() {
+        assert_eq!(understand("28년은?", 2026).year_offset, 2);
+        assert_eq!(understand("그럼 27년은요?", 2026).year_offset, 1);
+        // A birth year is not a year asked about.
+        assert_eq!(understand("88년 3월 2일생이에요", 2026).year_offset, 0);
+        assert_eq!(understand("28년생 할머니 사주", 2026).year_offset, 0);
+    }
+
+    #[test]
+    fn a_feeling_told_without_a_question_is_not_more_of_the_last_topic() {
+        let u = understand_in("요즘 너무 힘들어요. 가족들한테 말도 못 하고요", 2026, Some(Topic::Career));
+        assert_eq!(u.topic, Topic::General);
+        assert!(u.emotion);
+        // A question keeps the conversation's area.
+        let u = understand_in("언제쯤 나아질까요?", 2026, Some(Topic::Career));
+        assert_eq!(u.topic, Topic::Timing(TimingTopic::Career));
+    }
+
+    #[test]
+    fn new_words_for_areas() {
+        assert_eq!(Topic::detect("일은 어떤 쪽이 잘 맞을까요?"), Topic::Career);
+        assert_eq!(Topic::detect("그럼 올해 횡재수라도 있어?"), Topic::Wealth);
+        assert_eq!(Topic::detect("한국으로 들어가는 건 언제가 좋을까요?"), Topic::Timing(TimingTopic::Move));
+        assert_eq!(Topic::detect("지금 상사랑 너무 안 맞는데 편관 때문인가요?"), Topic::Career);
+        assert_eq!(Topic::detect("그럼 어떤 색 옷 입으면 좋아요? ㅎㅎ"), Topic::General);
     }
 }

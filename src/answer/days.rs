@@ -1,0 +1,198 @@
+//! Days asked about: "다음 주는 어때요? 발표가 있어요" (the seven 일진 of that week scored for the event's
+//! area, the best and the weakest named with their dates) and "면접이 3월 20일이에요" (that day's 일진 for the
+//! event). The scores are the timing engine's rules applied to the day's pillar.
+
+use super::plans::Plan;
+use super::timing::{score_pillar, verdict};
+use super::TimingTopic;
+use crate::saju::astro::julian::{civil_from_jdn, jdn_from_civil};
+use crate::saju::chart::model::Chart;
+use crate::saju::derive::ten_gods::{branch_ten_god, ten_god};
+use crate::saju::ganzhi::Stem;
+
+const WEEKDAYS: [&str; 7] = ["일", "월", "화", "수", "목", "금", "토"];
+
+/// The life area an event word points to ("면접" → 직업), else `fallback`.
+pub fn event_area(question: &str, fallback: TimingTopic) -> TimingTopic {
+    let has = |words: &[&str]| words.iter().any(|w| question.contains(w));
+    if has(&["면접", "발표", "출근", "입사", "미팅", "프레젠테이션", "PT", "보고", "계약"]) {
+        TimingTopic::Career
+    } else if has(&["시험", "자격증", "수능", "테스트"]) {
+        TimingTopic::Study
+    } else if has(&["소개팅", "데이트", "고백", "상견례", "선 보", "맞선"]) {
+        TimingTopic::Love
+    } else if has(&["이사", "여행", "출국"]) {
+        TimingTopic::Move
+    } else {
+        fallback
+    }
+}
+
+/// The event named in the question, as the reply names it ("발표", "면접"), or "일".
+fn event_word(question: &str) -> &'static str {
+    ["면접", "발표", "시험", "소개팅", "데이트", "계약", "미팅", "상견례", "고백", "이사", "여행"]
+        .into_iter()
+        .find(|w| question.contains(w))
+        .unwrap_or("일")
+}
+
+/// "이번 주" / "다음 주" in the question: the week's Monday, from `today`.
+pub fn week_asked(question: &str, today: (i32, u32, u32)) -> Option<i64> {
+    let this = ["이번 주", "이번주", "금주"].iter().any(|w| question.contains(w));
+    let next = ["다음 주", "다음주", "담주", "다음 한 주"].iter().any(|w| question.contains(w));
+    if !this && !next {
+        return None;
+    }
+    let jdn = jdn_from_civil(today.0, today.1, today.2);
+    let weekday = (jdn + 1).rem_euclid(7); // 0 = 일요일
+    let monday = jdn - (weekday + 6) % 7;
+    Some(if next { monday + 7 } else { monday })
+}
+
+fn date_words(jdn: i64) -> String {
+    let (_, m, d) = civil_from_jdn(jdn);
+    format!("{m}월 {d}일({})", WEEKDAYS[(jdn + 1).rem_euclid(7) as usize])
+}
+
+fn dm(chart: &Chart) -> Stem {
+    Stem::parse(chart.day_master.hangul).unwrap_or(Stem::new(0))
+}
+
+/// A day's reading in a few words: its two ten gods and the strongest reason.
+fn day_line(chart: &Chart, area: TimingTopic, jdn: i64) -> (f32, String) {
+    let gz = crate::saju::pillars::day_pillar(jdn);
+    let (score, reasons) = score_pillar(chart, area, gz, "일");
+    let (sg, bg) = (ten_god(dm(chart), gz.stem()), branch_ten_god(dm(chart), gz.branch()));
+    let why = match reasons.first() {
+        Some(r) => super::plans::reason_in_words(r),
+        None => format!("천간 {}·지지 {}의 날", sg.hangul(), bg.hangul()),
+    };
+    (score, format!("{} {}일 — {why}", date_words(jdn), gz.hangul()))
+}
+
+/// "다음 주 발표": the seven days of the week starting at `monday`, the best two and the weakest named.
+pub fn week(chart: &Chart, question: &str, area: TimingTopic, monday: i64) -> Plan {
+    let area = event_area(question, area);
+    let event = event_word(question);
+    let days: Vec<(i64, f32, String)> = (monday..monday + 7)
+        .map(|j| {
+            let (score, line) = day_line(chart, area, j);
+            (j, score, line)
+        })
+        .collect();
+    let mut ranked = days.clone();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (best, worst) = (&ranked[0], &ranked[6]);
+    let range = format!("{}~{}", date_words(monday), date_words(monday + 6));
+    let head = if best.1 > worst.1 {
+        format!(
+            "{range} 가운데 {event}에는 {}이 가장 힘이 실리고, {}은 무리하지 않는 편이 좋습니다.",
+            date_words(best.0),
+            date_words(worst.0)
+        )
+    } else {
+        format!("{range}은 날마다 크게 다르지 않은, 고른 한 주입니다.")
+    };
+    let mut lines = vec!["두드러지는 날:".to_string()];
+    for d in ranked.iter().take(2).filter(|d| d.1 > 0.0) {
+        lines.push(format!("- {}", d.2));
+    }
+    if worst.1 < 0.0 {
+        lines.push(format!("- 조심할 날: {}", worst.2));
+    }
+    if lines.len() == 1 {
+        lines.clear();
+    }
+    lines.push(
+        "날짜를 옮길 수 없다면, 일진보다 준비가 결과를 정합니다. 힘이 덜한 날이면 전날 자료를 한 번 더 점검하고 컨디션을 먼저 챙기세요."
+            .to_string(),
+    );
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "면접 날짜는 3월 20일 금요일이에요": a month and day named in a follow-up, within the next year.
+pub fn day_named(question: &str, today: (i32, u32, u32)) -> Option<i64> {
+    static DAY: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(\d{1,2})\s?월\s?(\d{1,2})\s?일").expect("valid"));
+    // A birth ("1993년 6월 20일 오후 5시 남자요") is not an event: a day counts only beside an event word and
+    // without a year.
+    if question.contains('년')
+        || ["생일", "태어", "생이", "출생", "음력", "양력", "윤"].iter().any(|w| question.contains(w))
+    {
+        return None;
+    }
+    if event_word(question) == "일" && !["날짜", "그날", "당일", "날은"].iter().any(|w| question.contains(w)) {
+        return None;
+    }
+    let c = DAY.captures(question)?;
+    let (m, d): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let now = jdn_from_civil(today.0, today.1, today.2);
+    let this = jdn_from_civil(today.0, m, d);
+    // A date already past this year is next year's.
+    Some(if this < now - 1 { jdn_from_civil(today.0 + 1, m, d) } else { this })
+}
+
+/// That day's 일진 for the event.
+pub fn day(chart: &Chart, question: &str, area: TimingTopic, jdn: i64) -> Plan {
+    let area = event_area(question, area);
+    let event = event_word(question);
+    let gz = crate::saju::pillars::day_pillar(jdn);
+    let (score, reasons) = score_pillar(chart, area, gz, "일");
+    let (sg, bg) = (ten_god(dm(chart), gz.stem()), branch_ten_god(dm(chart), gz.branch()));
+    let day_verdict = verdict(score).strip_suffix('해').unwrap_or(verdict(score));
+    let head = format!("{} {}일은 {}에 {day_verdict}날입니다.", date_words(jdn), gz.hangul(), event);
+    let mut lines = vec![format!(
+        "일진 {} 일간 {}에게 천간 {}·지지 {}의 날입니다.",
+        crate::saju::josa::with_particle(&format!("{}({})", gz.hangul(), gz.hanja()), "은", "는"),
+        chart.day_master.name,
+        sg.hangul(),
+        bg.hangul()
+    )];
+    for r in reasons.iter().take(2) {
+        lines.push(format!("- {}", super::plans::reason_in_words(r)));
+    }
+    lines.push(if score >= 0.0 {
+        "준비한 것을 자신 있게 보여 주시면 됩니다. 시작 10분 전 호흡을 고르고, 첫마디를 미리 정해 두면 좋습니다."
+            .to_string()
+    } else {
+        "기운이 버거운 날일수록 준비가 힘이 됩니다. 예상 질문을 한 번 더 짚고, 전날은 일찍 쉬어 두세요.".to_string()
+    });
+    Plan { head, body: lines.join("\n") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::test_chart as chart;
+
+    #[test]
+    fn this_and_next_week_start_on_monday() {
+        // 2026-03-15 is a Sunday.
+        let sunday = (2026, 3, 15);
+        assert_eq!(week_asked("다음 주는 어때요?", sunday).map(civil_from_jdn), Some((2026, 3, 16)));
+        assert_eq!(week_asked("이번주 운세", sunday).map(civil_from_jdn), Some((2026, 3, 9)));
+        assert_eq!(week_asked("다음 달은요?", sunday), None);
+    }
+
+    #[test]
+    fn a_week_names_its_best_and_weakest_days() {
+        let c = chart("1987-07-07T09:30", "female");
+        let monday = week_asked("다음 주에 면접이 있는데", (2026, 3, 15)).unwrap();
+        let p = week(&c, "다음 주에 면접이 있는데 괜찮을까요?", TimingTopic::General, monday);
+        assert!(p.head.starts_with("3월 16일(월)~3월 22일(일)"), "{}", p.head);
+        assert!(p.head.contains("면접"), "{}", p.head);
+    }
+
+    #[test]
+    fn an_event_day_is_not_a_birth() {
+        let today = (2026, 3, 15);
+        assert_eq!(day_named("면접 날짜는 3월 20일 금요일이에요", today).map(civil_from_jdn), Some((2026, 3, 20)));
+        assert_eq!(day_named("1993년 6월 20일 오후 5시 남자요. 연애운 어때요?", today), None);
+        assert_eq!(day_named("아 5월 16일이에요", today), None);
+        // A day already past is next year's.
+        assert_eq!(day_named("시험 날짜가 1월 10일이에요", today).map(civil_from_jdn), Some((2027, 1, 10)));
+    }
+}

@@ -1,0 +1,345 @@
+//! Questions with a short, direct answer from the chart, answered yes or no (or by name) first: "저 개띠
+//! 맞죠?" (the 띠, with the 입춘 rule when the birth is near it), "제 사주에 편관 있어요?" (a ten god, where it
+//! sits), "공망이 어디예요?" (the chart's 공망), "무슨 색 옷이 좋아요?" (the 용신's colour).
+
+use super::plans::Plan;
+use crate::saju::chart::model::{Chart, PillarView};
+use crate::saju::ganzhi::{Branch, Element};
+use crate::saju::josa::with_particle;
+
+/// The plan for a direct question, when `question` asks one of these. A 띠 said beside another question
+/// ("자녀운이 있나요? 참고로 저 뱀띠예요") is not the question: see [`zodiac_note`].
+pub fn plan(chart: &Chart, question: &str) -> Option<Plan> {
+    if let Some(p) = zodiac(chart, question).filter(|_| !asks_something_else(question)) {
+        return Some(p);
+    }
+    if let Some(p) = ten_god_present(chart, question) {
+        return Some(p);
+    }
+    if let Some(p) = clock_abroad(chart, question) {
+        return Some(p);
+    }
+    if question.contains("공망") && ["어디", "있어", "있나", "제 ", "저는", "내 "].iter().any(|w| question.contains(w))
+    {
+        return Some(void(chart));
+    }
+    if ["무슨 색", "어떤 색", "색깔", "컬러", "행운의 색", "옷 색"].iter().any(|w| question.contains(w))
+    {
+        return Some(colour(chart));
+    }
+    None
+}
+
+/// The four pillars with their seat names, the hour's when known.
+fn seats(chart: &Chart) -> Vec<(&'static str, &PillarView)> {
+    let p = &chart.pillars;
+    let mut out = vec![("년주", &p.year), ("월주", &p.month), ("일주", &p.day)];
+    if let Some(h) = &p.hour {
+        out.push(("시주", h));
+    }
+    out
+}
+
+/// "저 개띠 맞죠?", "무슨 띠예요?": the 띠 of the year pillar, which changes at 입춘, not on 1 January or at
+/// 설날.
+fn zodiac(chart: &Chart, question: &str) -> Option<Plan> {
+    let asks = question.contains('띠')
+        && ["맞", "무슨 띠", "뭔 띠", "어떤 띠", "띠예요", "띠에요", "띠야", "띠인가", "띠가 뭐", "아닌가", "아니에요"]
+            .iter()
+            .any(|w| question.contains(w));
+    if !asks {
+        return None;
+    }
+    let branch = Branch::parse(chart.pillars.year.branch.hangul)?;
+    let animal = branch.animal();
+    let claimed = question.char_indices().find_map(|(i, _)| Branch::of_zodiac_word_at(&question[i..]));
+    let year = super::timing::birth_year(chart);
+    let calendar_animal = crate::saju::pillars::year_pillar(year).branch().animal();
+    let head = match claimed {
+        Some(c) if c == branch => format!("네, {animal}띠가 맞습니다({}년생).", chart.pillars.year.hangul),
+        Some(c) => format!("아니요, {}띠가 아니라 {animal}띠입니다({}년생).", c.animal(), chart.pillars.year.hangul),
+        None => format!("{animal}띠입니다({}년생).", chart.pillars.year.hangul),
+    };
+    let ipchun = [&chart.solar_terms.previous_jie, &chart.solar_terms.next_jie].into_iter().find(|t| t.name == "입춘");
+    let mut lines = vec![
+        "명리에서 띠는 1월 1일이나 음력 설이 아니라 입춘(양력 2월 4일 무렵)에 바뀝니다. 띠가 곧 사주의 년주 지지이기 때문이에요."
+            .to_string(),
+    ];
+    match ipchun {
+        Some(t) if calendar_animal != animal => lines.push(format!(
+            "태어난 날이 {}년 입춘({}) 전이라, 그해가 아니라 앞해의 띠인 {animal}띠로 봅니다. 양력 연도만 보고 {calendar_animal}띠로 말하는 분이 있는 것도 그래서예요.",
+            year,
+            short_local(&t.local)
+        )),
+        Some(t) => lines.push(format!(
+            "태어난 때가 {}년 입춘({}) 뒤라, 그해의 띠인 {animal}띠입니다. 음력 설을 기준으로 하는 민간 셈법과는 다를 수 있어요.",
+            year,
+            short_local(&t.local)
+        )),
+        None => {}
+    }
+    let boundary =
+        chart.warnings.iter().any(|w| w.alternative.as_ref().is_some_and(|a| a.year != chart.pillars.year.hangul));
+    if boundary {
+        lines.push(
+            "입춘 시각과 아주 가까운 출생이라, 출생 시각이 조금만 달라도 띠와 년주·월주가 바뀝니다. 정확한 시각을 확인해 보세요."
+                .to_string(),
+        );
+    }
+    Some(Plan { head, body: lines.join("\n") })
+}
+
+/// A 띠 the user said (or asked) beside another question, corrected or confirmed in one or two sentences.
+pub fn zodiac_note(chart: &Chart, question: &str) -> Option<String> {
+    let said = question.char_indices().find_map(|(i, _)| Branch::of_zodiac_word_at(&question[i..]))?;
+    let actual = Branch::parse(chart.pillars.year.branch.hangul)?;
+    if said == actual || !asks_something_else(question) {
+        return None;
+    }
+    let p = zodiac(chart, &format!("{}띠 맞나요", said.animal()))?;
+    Some(format!("{} {}", p.head, p.body.lines().nth(1).unwrap_or("")).trim().to_string())
+}
+
+/// The message asks about a life area besides any 띠 it names.
+fn asks_something_else(question: &str) -> bool {
+    ["자녀", "아기", "임신", "결혼", "연애", "재물", "돈", "직업", "이직", "건강", "궁합", "운세", "삼재", "언제"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
+/// "2003-02-04T01:05:20" → "2월 4일 01:05".
+fn short_local(local: &str) -> String {
+    let (date, time) = local.split_once('T').unwrap_or((local, ""));
+    let mut parts = date.split('-').skip(1).filter_map(|x| x.parse::<u32>().ok());
+    match (parts.next(), parts.next()) {
+        (Some(m), Some(d)) => format!("{m}월 {d}일 {}", time.get(..5).unwrap_or("")),
+        _ => local.to_string(),
+    }
+}
+
+const TEN_GODS: [&str; 10] = ["비견", "겁재", "식신", "상관", "편재", "정재", "편관", "정관", "편인", "정인"];
+
+/// "제 사주에 편관 있어요?", "정재가 없나요?": where a ten god sits in this chart — a stem, a branch's main
+/// qi, or only hidden.
+fn ten_god_present(chart: &Chart, question: &str) -> Option<Plan> {
+    let asks = [
+        "있어",
+        "있나",
+        "있는지",
+        "없어",
+        "없나",
+        "있을까",
+        "있죠",
+        "있냐",
+        "몇 개",
+        "몇개",
+        "때문인가",
+        "때문이에요",
+        "때문일까",
+        "탓인가",
+        "탓일까",
+    ]
+    .iter()
+    .any(|w| question.contains(w));
+    let god = TEN_GODS
+        .iter()
+        .find(|g| question.contains(*g))
+        .copied()
+        .or_else(|| question.contains("칠살").then_some("편관"))?;
+    if !asks {
+        return None;
+    }
+    let mut shown = Vec::new();
+    let mut hidden = Vec::new();
+    for (seat, p) in seats(chart) {
+        if p.stem.ten_god.is_some_and(|t| t.hangul == god) {
+            shown.push(format!("{seat} 천간 {}", p.stem.hangul));
+        }
+        if p.branch.ten_god.hangul == god {
+            shown.push(format!("{seat} 지지 {}", p.branch.hangul));
+        } else if p.branch.hidden_stems.iter().any(|h| h.ten_god.hangul == god) {
+            hidden.push(format!("{seat} 지지 {}", p.branch.hangul));
+        }
+    }
+    let named = with_particle(god, "은", "는");
+    let head = match (shown.len(), hidden.len()) {
+        (0, 0) => format!("아니요, 이 사주에는 {god}이 드러나 있지도, 지장간에 숨어 있지도 않습니다."),
+        (0, _) => format!("드러난 글자에는 없고, {}의 지장간에만 {god}이 숨어 있습니다.", hidden.join(", ")),
+        (n, _) => format!(
+            "네, {named} {}에 있습니다{}.",
+            shown.join(", "),
+            if n > 1 { format!("({n}자리)") } else { String::new() }
+        ),
+    };
+    let mut lines = Vec::new();
+    if !hidden.is_empty() && !shown.is_empty() {
+        lines.push(format!("{}의 지장간에도 숨어 있습니다.", hidden.join(", ")));
+    }
+    lines.push(format!("{} {}", with_particle(god, "은", "는"), meaning(god)));
+    if shown.is_empty() {
+        lines.push(format!(
+            "원국에 뚜렷하지 않은 십신은 대운이나 세운에서 {god}이 들어오는 해에 그 일이 두드러진다고 봅니다."
+        ));
+    }
+    Some(Plan { head, body: lines.join("\n") })
+}
+
+fn meaning(god: &str) -> &'static str {
+    match god {
+        "비견" => "나와 같은 기운으로, 자립심과 동료, 경쟁을 뜻합니다.",
+        "겁재" => "나와 같은 오행의 다른 음양으로, 승부욕과 경쟁, 나가는 재물을 뜻합니다.",
+        "식신" => "내가 낳는 기운으로, 재능과 먹을 복, 여성에게는 자녀를 뜻합니다.",
+        "상관" => "내가 낳는 기운의 다른 음양으로, 표현력과 반골 기질, 틀을 깨는 재주를 뜻합니다.",
+        "편재" => "내가 다스리는 기운으로, 크게 움직이는 재물과 사업 감각을 뜻합니다.",
+        "정재" => "내가 다스리는 기운의 다른 음양으로, 꾸준한 재물과 성실함, 남성에게는 아내를 뜻합니다.",
+        "편관" => "나를 누르는 기운(칠살)으로, 압박과 책임, 권한과 추진력을 뜻합니다.",
+        "정관" => "나를 다스리는 기운의 다른 음양으로, 직장과 명예, 규칙, 여성에게는 남편을 뜻합니다.",
+        "편인" => "나를 돕는 기운으로, 직관과 특수한 재주, 깊이 파고드는 공부를 뜻합니다.",
+        _ => "나를 돕는 기운의 다른 음양으로, 배움과 문서, 어머니와 윗사람의 도움을 뜻합니다.",
+    }
+}
+
+/// "제 공망은 어디예요?": the chart's two empty branches and whether a pillar sits on one.
+fn void(chart: &Chart) -> Plan {
+    let branches = chart.void_branches.branches.join("·");
+    let sitting: Vec<String> = seats(chart)
+        .into_iter()
+        .filter(|(_, p)| p.void)
+        .map(|(seat, p)| format!("{seat}({})", p.branch.hangul))
+        .collect();
+    let head = format!("이 사주의 공망은 {branches}입니다(일주 {} 기준).", chart.pillars.day.hangul);
+    let body = if sitting.is_empty() {
+        "원국의 네 지지 가운데 공망에 해당하는 자리는 없어, 공망의 영향은 운에서 그 글자가 들어올 때 잠깐 느끼는 정도로 봅니다.".to_string()
+    } else {
+        format!(
+            "원국에서는 {}가 공망에 앉아 있어, 그 자리가 뜻하는 일(년주는 조상·어린 시절, 월주는 부모·사회, 시주는 자녀·말년)이 마음만큼 채워지지 않는 느낌으로 나타나기 쉽다고 봅니다. 다만 공망은 충이나 합을 만나면 풀린다고 보아, 하나로 길흉을 정하지는 않습니다.",
+            sitting.join(", ")
+        )
+    };
+    Plan { head, body }
+}
+
+/// "무슨 색 옷 입으면 좋아요?": the 용신's colour, the 기신's to go easy on.
+fn colour(chart: &Chart) -> Plan {
+    let (fav, unfav) = (chart.strength.favourable, chart.strength.unfavourable);
+    let word = |e: Element| format!("{}({})", e.hangul(), e.hanja());
+    let head =
+        format!("용신이 {} {} 계열이 잘 맞는 색입니다.", with_particle(&word(fav), "이라", "라"), colour_of(fav));
+    let body = format!(
+        "명리에서는 부족하거나 필요한 기운을 색으로 곁에 두는 것을 생활 속 보완법으로 권합니다. 이 사주는 {}의 기운이 균형을 잡아 주고, {} 이미 넘치기 쉬운 기운이라 {} 계열은 한두 가지 포인트 정도로만 쓰면 좋습니다.\n옷이나 소품, 방의 색처럼 오래 곁에 두는 것에 쓰시면 되고, 그날 기분 좋게 입을 수 있는 색이 가장 좋은 색이라는 것도 잊지 마세요.",
+        fav.hangul(),
+        with_particle(&word(unfav), "은", "는"),
+        colour_of(unfav)
+    );
+    Plan { head, body }
+}
+
+fn colour_of(e: Element) -> &'static str {
+    match e {
+        Element::Wood => "초록·청록",
+        Element::Fire => "빨강·분홍·주황",
+        Element::Earth => "노랑·베이지·갈색",
+        Element::Metal => "흰색·은색·회색",
+        Element::Water => "검정·남색·짙은 파랑",
+    }
+}
+
+/// "한국 시간으로 바꿔서 봐야 하나요?" for a birth abroad: no — the clock of the place of birth, and what the
+/// Korean clock would have said.
+fn clock_abroad(chart: &Chart, question: &str) -> Option<Plan> {
+    let asks = ["한국 시간", "한국시간", "한국 시각", "현지 시간", "현지시간", "현지 시각"]
+        .iter()
+        .any(|w| question.contains(w));
+    if !asks || chart.input.timezone == "Asia/Seoul" {
+        return None;
+    }
+    let local = chart.birth.local.replace('T', " ");
+    let korea = korean_clock(&chart.utc).unwrap_or_default();
+    let summer = if chart.birth.dst { ", 그곳의 서머타임 반영" } else { "" };
+    let head = "아니요, 사주는 태어난 곳의 현지 시각 그대로 봅니다.".to_string();
+    let body = format!(
+        "사주는 태어난 순간 그곳의 하늘과 시계로 뽑는 것이 원칙이라, {} 현지 시각 {}(UTC{}{summer})으로 계산했어요.\n\
+         같은 순간을 한국 시계로 옮기면 {korea}이 되는데, 그렇게 보면 태어난 곳의 하루가 아니라 한국의 하루로 일주와 시주를 정하는 셈이라 대부분의 명리 학파가 쓰지 않습니다. 월주를 정하는 절기는 어느 시계로 보든 같은 순간이라 달라지지 않습니다.",
+        chart.input.timezone,
+        local.get(..16).unwrap_or(&local),
+        chart.birth.utc_offset
+    );
+    Some(Plan { head, body })
+}
+
+/// A UTC instant (`YYYY-MM-DDTHH:MM:SSZ`) on the Korean clock (UTC+9), as "1992년 7월 5일 10:15".
+fn korean_clock(utc: &str) -> Option<String> {
+    use crate::saju::astro::julian::{civil_from_jdn, jdn_from_civil};
+    let (y, m, d) = (utc.get(0..4)?.parse().ok()?, utc.get(5..7)?.parse().ok()?, utc.get(8..10)?.parse().ok()?);
+    let (h, min): (i64, &str) = (utc.get(11..13)?.parse().ok()?, utc.get(14..16)?);
+    let shifted = h + 9;
+    let (y, m, d) = civil_from_jdn(jdn_from_civil(y, m, d) + shifted.div_euclid(24));
+    Some(format!("{y}년 {m}월 {d}일 {:02}:{min}", shifted.rem_euclid(24)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::test_chart as chart;
+
+    #[test]
+    fn the_zodiac_follows_ipchun_and_says_so() {
+        // 1994-02-04 10:00 KST is before that year's 입춘 (10:31): 계유년, 닭띠, though the calendar says 개띠.
+        let c = chart("1994-02-04T10:00", "male");
+        assert_eq!(c.pillars.year.hangul, "계유");
+        let p = plan(&c, "저 개띠 맞죠?").expect("a 띠 question");
+        assert!(p.head.starts_with("아니요, 개띠가 아니라 닭띠"), "{}", p.head);
+        assert!(p.body.contains("입춘") && p.body.contains("전이라"), "{}", p.body);
+        let yes = plan(&c, "저 닭띠 맞아요?").expect("a 띠 question");
+        assert!(yes.head.starts_with("네, 닭띠가 맞습니다"), "{}", yes.head);
+        // Said beside another question, the 띠 is set right in passing and the question is answered.
+        assert!(plan(&c, "자녀운이 있나요? 참고로 저 개띠예요").is_none());
+        let note = zodiac_note(&c, "자녀운이 있나요? 참고로 저 개띠예요").expect("a note");
+        assert!(note.contains("닭띠"), "{note}");
+        assert!(zodiac_note(&c, "자녀운이 있나요? 저 닭띠예요").is_none());
+    }
+
+    #[test]
+    fn a_ten_god_asked_is_found_where_it_sits() {
+        // 1986-04-26 06:00: 경금 일간, 년간 병 = 편관.
+        let c = chart("1986-04-26T06:00", "male");
+        let p = plan(&c, "제 사주에도 편관 있어요?").expect("a ten god question");
+        assert!(p.head.starts_with("네, 편관은 년주 천간 병"), "{}", p.head);
+        let because = plan(&c, "상사랑 안 맞는 게 편관 때문인가요?").expect("a ten god question");
+        assert!(because.head.contains("편관"), "{}", because.head);
+        assert!(plan(&c, "편관이 뭐예요?").is_none());
+    }
+
+    #[test]
+    fn the_colour_of_the_favourable_element_with_its_particle() {
+        let c = chart("1984-11-25T19:00", "male");
+        let p = plan(&c, "어떤 색 옷 입으면 좋아요?").expect("a colour question");
+        let fav = format!("{}({})", c.strength.favourable.hangul(), c.strength.favourable.hanja());
+        assert!(p.head.contains(&with_particle(&fav, "이라", "라")), "{}", p.head);
+        assert!(p.head.contains(colour_of(c.strength.favourable)), "{}", p.head);
+    }
+
+    #[test]
+    fn the_void_branches_of_the_day_pillar() {
+        let c = chart("1986-04-26T06:00", "male");
+        let p = plan(&c, "저는 공망이 어디예요?").expect("a 공망 question");
+        assert!(p.head.contains(&c.void_branches.branches.join("·")), "{}", p.head);
+    }
+
+    #[test]
+    fn a_birth_abroad_is_read_on_its_own_clock() {
+        use crate::saju::chart::{build_chart, ChartExtras, ChartRequest};
+        let r = ChartRequest {
+            datetime: "1992-07-04T18:15".into(),
+            timezone: Some("America/Los_Angeles".into()),
+            gender: "male".into(),
+            ..Default::default()
+        };
+        let c = build_chart(&r.parse().unwrap(), &ChartExtras::default()).unwrap();
+        let p = plan(&c, "한국 시간으로 바꿔서 봐야 하나요?").expect("a clock question");
+        assert!(p.head.starts_with("아니요"), "{}", p.head);
+        // 18:15 PDT (UTC−7) is 10:15 the next morning in Korea.
+        assert!(p.body.contains("1992년 7월 5일 10:15"), "{}", p.body);
+        assert!(plan(&chart("1990-05-15T15:30", "male"), "한국 시간으로 봐야 하나요?").is_none());
+    }
+}
