@@ -154,7 +154,7 @@ pub fn relations_said(relations: &[&Finding], subject: &str, unit: &str) -> Opti
     } else {
         "일이 묶이고 도움이 붙기 쉬운"
     };
-    Some(format!("{subject} 원국의 {}을 이루어, {meaning} {unit}입니다.", named.join(", ")))
+    Some(format!("{subject} 원국의 {} 이루어, {meaning} {unit}입니다.", with_particle(&named.join(", "), "을", "를")))
 }
 
 #[cfg(test)]

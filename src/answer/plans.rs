@@ -453,7 +453,7 @@ fn stars_plan(chart: &Chart, this_year: i32, area: TimingTopic, group: TenGodGro
         lines.push(format!("{}년에는 {}.", s.year, reasons_text(s, 2)));
     }
     lines.push(match area {
-        TimingTopic::Children => "자녀와의 인연은 타고난 별보다 함께 보내는 시간과 마음의 준비가 더 크게 만듭니다. 사주의 별은 서두르라는 신호가 아니라, 때를 넉넉히 보라는 참고로 쓰시면 좋습니다.".to_string(),
+        TimingTopic::Children => "자녀와의 인연은 타고난 별보다 함께 보내는 시간과 마음이 더 크게 만듭니다. 사주의 별은 정해진 결과가 아니라 참고로 보시면 좋습니다.".to_string(),
         _ => "공부의 결실은 운보다 꾸준함이 만듭니다. 운이 드는 해에는 큰 시험을, 조용한 해에는 기초를 다지는 식으로 계획을 나누면 좋습니다.".to_string(),
     });
     Plan { head, body: lines.join("\n") }
@@ -576,8 +576,18 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> St
             .map_or("두드러진 기운은 없지만 그중 나은 달".to_string(), |r| reason_in_words(r));
         text.push_str(&format!("\n- {}월({}월): {why}", m.solar_month, m.pillar_hangul));
     }
+    let plans_for = match area {
+        TimingTopic::Love => "만남이나 중요한 대화",
+        TimingTopic::Career => "면접이나 계약",
+        TimingTopic::Wealth => "계약이나 큰 지출",
+        TimingTopic::Children => "중요한 계획",
+        TimingTopic::Move => "이사나 이동",
+        TimingTopic::Study => "시험이나 중요한 제출",
+        TimingTopic::General => "결과가 남는 중요한 일",
+    };
     text.push_str(&format!(
-        "\n달의 기운은 그해({year}년)의 흐름 위에 얹히는 작은 파도라, 중요한 일정(면접, 계약, 고백처럼 결과가 남는 일)은 눈여겨볼 달에 두고, 조심할 달에는 큰 결정보다 준비를 하시면 좋습니다."
+        "\n달의 기운은 그해({year}년)의 흐름 위에 얹히는 작은 파도라, {} 눈여겨볼 달에 두고, 조심할 달에는 큰 결정보다 준비를 하시면 좋습니다.",
+        with_particle(plans_for, "은", "는")
     ));
     text
 }
