@@ -190,8 +190,8 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
                 _ => String::new(),
             };
             let head = format!(
-                "{year}년 {}년은 {}로 봅니다. 천간 {}·지지 {}의 해라, {} 겹칩니다.",
-                gz.hangul(),
+                "{year}년 세운 {} {}로 봅니다. 천간 {}·지지 {}의 해라, {} 겹칩니다.",
+                crate::saju::josa::with_particle(&format!("{}({})", gz.hangul(), gz.hanja()), "은", "는"),
                 super::timing::verdict(score.score),
                 score.stem_ten_god,
                 score.branch_ten_god,
@@ -208,7 +208,7 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
                 None => lines.push("세운이 원국과 큰 합이나 충을 이루지 않아, 큰 흔들림보다는 십신이 가리키는 쪽으로 차분히 흐르는 해입니다.".to_string()),
             }
             if !score.reasons.is_empty() {
-                lines.push(format!("이 사주로 보면 {}.", plans::reasons_text(&score, 2)));
+                lines.push(format!("{}.", plans::reasons_text(&score, 2)));
             }
             // The running 대운 is the background the year plays against.
             let (_, daeun) = topic_reading(Topic::Daeun, chart, ctx.year);
@@ -650,7 +650,7 @@ fn narrate_with(
                 format!("{spoken}{gloss}{}", &with[spoken.len()..])
             }),
         );
-    } else if !shown_before(&pillars) {
+    } else if !shown_before(&pillars) || ctx.partner.as_ref().is_some_and(|p| !shown_before(&pillars_in_words(p))) {
         let mut grounds = format!(
             "{GROUNDS}{pillars}, {} 일간의 {} 사주로 용신은 {}({})입니다.",
             chart.day_master.name,
@@ -681,9 +681,21 @@ fn narrate_with(
             parts.push(opening.clone());
             parts.extend(quotes);
         }
-    } else if !why && !planned {
-        // A plan's body is the answer and stands alone; a reading gets one short quote woven in.
-        parts.extend(woven(ctx, chart, said, WOVEN_PASSAGES, 2));
+    } else if !why {
+        // A plan's body is the answer: it stands alone, but for the overview of a chart just given, which
+        // quotes one passage about it; a reading gets its quotes woven in.
+        let quotes = match (planned, ctx.intent) {
+            (false, _) => WOVEN_PASSAGES,
+            (true, Topic::General)
+                if !ctx.emotion
+                    && !asks_lack(&ctx.question)
+                    && super::questions::plan(chart, &ctx.question).is_none() =>
+            {
+                1
+            }
+            (true, _) => 0,
+        };
+        parts.extend(woven(ctx, chart, said, quotes, 2));
     }
     let schools: Vec<&str> =
         ctx.findings.iter().filter(|f| f.code.starts_with("plugin:")).take(3).map(|f| f.text.as_str()).collect();

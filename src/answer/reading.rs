@@ -49,12 +49,13 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
         Topic::Personality => {
             let month_god = chart.pillars.month.branch.ten_god.hangul;
             let head = format!(
-                "{} 바탕에, 월지 {}의 기질이 더해진 사람입니다.",
+                "{} 바탕에, 월지 {}의 {} 기질이 더해진 사람입니다.",
                 crate::saju::josa::with_particle(
-                    &format!("{dm} 일간의 {}", super::followups::strength_of(chart.day_master.hangul)),
+                    &format!("일간 {dm}의 {}", super::followups::strength_of(chart.day_master.hangul)),
                     "이",
                     "가"
                 ),
+                chart.pillars.month.branch.hangul,
                 month_god
             );
             let group_trait = crate::saju::derive::TenGod::from_hangul(month_god)
