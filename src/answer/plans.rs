@@ -47,16 +47,25 @@ pub(super) fn group_of(name: &str) -> Option<TenGodGroup> {
 }
 
 pub fn reasons_text(s: &YearScore, n: usize) -> String {
-    // Reasons meaning the same (the 용신 in the stem and in the branch) are said once.
+    let all: Vec<&String> = s.reasons.iter().collect();
+    match merged_reasons(&all, n).as_slice() {
+        [] => format!("천간 {}·지지 {}의 기운이 듭니다", s.stem_ten_god, s.branch_ten_god),
+        items => said_together(items),
+    }
+}
+
+/// Reasons in words, those meaning the same (the 용신 in the stem and in the branch) said once with both facts:
+/// "이 사주의 균형을 잡아 주는 기운(천간 용신 화, 지지 용신 화)"; at most `n`.
+fn merged_reasons(reasons: &[&String], n: usize) -> Vec<String> {
     let mut merged: Vec<(String, Vec<String>)> = Vec::new();
-    for r in s.reasons.iter() {
+    for r in reasons {
         let (fact, meaning) = r.split_once(" — ").unwrap_or((r.as_str(), ""));
         match merged.iter_mut().find(|(m, _)| !m.is_empty() && m == meaning) {
             Some((_, facts)) => facts.push(fact.to_string()),
             None => merged.push((meaning.to_string(), vec![fact.to_string()])),
         }
     }
-    let items: Vec<String> = merged
+    merged
         .iter()
         .take(n)
         .map(|(meaning, facts)| {
@@ -66,15 +75,17 @@ pub fn reasons_text(s: &YearScore, n: usize) -> String {
                 reason_in_words(&format!("{} — {meaning}", facts.join(", ")))
             }
         })
-        .collect();
-    match items.as_slice() {
-        [] => format!("천간 {}·지지 {}의 기운이 듭니다", s.stem_ten_god, s.branch_ten_god),
+        .collect()
+}
+
+/// Items said as one clause: "A가 듭니다", "A와 B가 함께 듭니다".
+fn said_together(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
         [one] => format!("{} 듭니다", with_particle(one, "이", "가")),
         [rest @ .., last] => {
             let joined = rest.join(", ");
-            let joiner = if crate::saju::josa::has_final_consonant(&joined) { "과" } else { "와" };
-            let subject = if crate::saju::josa::has_final_consonant(last) { "이" } else { "가" };
-            format!("{joined}{joiner} {last}{subject} 함께 듭니다")
+            format!("{} {} 함께 듭니다", with_particle(&joined, "과", "와"), with_particle(last, "이", "가"))
         }
     }
 }
@@ -84,17 +95,9 @@ fn is_burden(reason: &str) -> bool {
     ["부담", "흩어지기", "나가는 돈", "나눠 쓰는"].iter().any(|w| reason.contains(w))
 }
 
-/// Reasons said as one clause: "A(…)가 듭니다", "A(…)와 B(…)가 함께 듭니다".
+/// Reasons said as one clause, the same meaning once: "A(…)가 듭니다", "A(…)와 B(…)가 함께 듭니다".
 fn join_reasons(reasons: &[&String]) -> String {
-    let items: Vec<String> = reasons.iter().take(3).map(|r| reason_in_words(r)).collect();
-    match items.as_slice() {
-        [] => String::new(),
-        [one] => format!("{} 듭니다", with_particle(one, "이", "가")),
-        [rest @ .., last] => {
-            let joined = rest.join(", ");
-            format!("{} {} 함께 듭니다", with_particle(&joined, "과", "와"), with_particle(last, "이", "가"))
-        }
-    }
+    said_together(&merged_reasons(reasons, 3))
 }
 
 /// A timing reason ("천간 병: 편관 — 도전과 변동, 새 자리의 별") as the reply says it: what it means first, the
