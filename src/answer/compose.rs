@@ -556,10 +556,34 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     }
     let (deeper, ..) = narrate_with(ctx, chart, &said, true, false);
     if has_substance(&deeper) {
-        deeper
-    } else {
-        wording::ALREADY_SAID.to_string()
+        return deeper;
     }
+    // Nothing new in the topic's own reading: another side of it not said yet (this year for the area, what to
+    // do, the running 대운), before saying it was all said.
+    for plan in other_sides(ctx, chart) {
+        let text = without_said(&format!("{}\n\n{}", plan.head, plan.body), &said);
+        if has_substance(&text) && !said.contains(&clean(sentences_of(&plan.head).first().map_or("", |s| s.as_str()))) {
+            return text;
+        }
+    }
+    wording::ALREADY_SAID.to_string()
+}
+
+/// Other sides of the conversation's topic, in the order a 상담가 would turn to them when the reading itself
+/// was said: this year for the area (or health in this year), what to do now, the running 대운.
+fn other_sides(ctx: &AnswerContext, chart: &Chart) -> Vec<plans::Plan> {
+    let mut out = Vec::new();
+    match ctx.intent {
+        Topic::Health => out.push(plans::health_in_year(chart, ctx.year)),
+        topic => {
+            if let Some(area) = topic.timing_area().filter(|a| *a != super::TimingTopic::General) {
+                out.push(plans::area_in_year(chart, area, ctx.year, ctx.year));
+            }
+        }
+    }
+    out.push(plans::advice(chart, ctx.intent, ctx.year));
+    out.extend(followups::daeun_now(chart, ctx.year));
+    out
 }
 
 /// More than footnote marks and a line or two of leftovers.
@@ -651,13 +675,19 @@ fn narrate_with(
             }),
         );
     } else if !shown_before(&pillars) || ctx.partner.as_ref().is_some_and(|p| !shown_before(&pillars_in_words(p))) {
-        let mut grounds = format!(
-            "{GROUNDS}{pillars}, {} 일간의 {} 사주로 용신은 {}({})입니다.",
-            chart.day_master.name,
-            chart.strength.verdict.hangul(),
-            chart.strength.favourable.hangul(),
-            chart.strength.favourable.hanja()
-        );
+        // The headline may have said the day master, strength and 용신 already: then the pillars alone.
+        let head_said = parts.iter().any(|p| p.contains("용신은") && p.contains(chart.day_master.name.as_str()));
+        let mut grounds = if head_said {
+            format!("{GROUNDS}{pillars}입니다.")
+        } else {
+            format!(
+                "{GROUNDS}{pillars}, {} 일간의 {} 사주로 용신은 {}({})입니다.",
+                chart.day_master.name,
+                chart.strength.verdict.hangul(),
+                chart.strength.favourable.hangul(),
+                chart.strength.favourable.hanja()
+            )
+        };
         if let Some(partner) = &ctx.partner {
             grounds = format!(
                 "두 분의 원국은 나는 {pillars}의 {} 일간, 상대는 {}의 {} 일간입니다.",
@@ -721,7 +751,7 @@ fn corrected_from(ctx: &AnswerContext) -> Option<String> {
     }
     let last = ctx.history.iter().rev().find(|t| t.speaker == super::Speaker::Assistant && t.text.contains(GROUNDS))?;
     let after = last.text.split(GROUNDS).nth(1)?;
-    Some(after.split(", ").next()?.trim().to_string())
+    Some(after.split([',', '\n']).next()?.trim().trim_end_matches("입니다.").to_string())
 }
 
 /// How the chart is first shown in a conversation ("원국은 경오년 신사월 정축일 무신시, …").

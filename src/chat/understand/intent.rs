@@ -376,7 +376,20 @@ impl Topic {
         {
             return Some(Topic::Love);
         }
-        if has(&["성격", "기질", "성향", "어떤 사람", "장단점", "장점", "단점", "타고난"]) {
+        if has(&[
+            "성격",
+            "기질",
+            "성향",
+            "어떤 사람",
+            "장단점",
+            "장점",
+            "단점",
+            "타고난",
+            "예민한 편",
+            "성질",
+            "욱하는",
+            "까칠",
+        ]) {
             return Some(Topic::Personality);
         }
         if has(SMALL_TALK) && !about_saju {
