@@ -174,11 +174,11 @@ fn after<'a>(code: &'a str, prefix: &str) -> &'a str {
 }
 
 /// The conclusion and the engine-based reading for topics `compose` does not cover.
-fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String, String, Vec<String>)> {
+fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String, String)> {
     let f = &ctx.findings;
     match ctx.intent {
         Topic::YearFortune => {
-            let seun = find(f, "seun:")?;
+            find(f, "seun:")?;
             let year = ctx.year + ctx.year_offset;
             let score = super::timing::score_years(chart, super::TimingTopic::General, year, 1).remove(0);
             let gz = crate::saju::pillars::year_pillar(year);
@@ -213,7 +213,7 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
             // The running 대운 is the background the year plays against.
             let (_, daeun) = topic_reading(Topic::Daeun, chart, ctx.year);
             lines.push(daeun);
-            Some((head, lines.join("\n"), vec![seun.text.clone()]))
+            Some((head, lines.join("\n")))
         }
         Topic::TodayFortune => {
             let pillar = find(f, "today_pillar:")?;
@@ -235,7 +235,7 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
                 body.push_str(&line);
             }
             let head = format!("{} — 일간 {}에게 {}의 날입니다.", pillar.text, chart.day_master.name, god);
-            Some((head, body, vec![gods.text.clone()]))
+            Some((head, body))
         }
         Topic::Compatibility if ctx.partner.is_some() => {
             let has = |k: &str| f.iter().any(|x| x.code == format!("compat:{k}"));
@@ -256,8 +256,6 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
                 "서로 다른 결을 맞춰 가며 깊어지는 궁합입니다."
             };
             // The two charts' relations are the reading: each named, then what they ask of the two.
-            let facts: Vec<String> =
-                f.iter().filter(|x| x.code.starts_with("compat:")).map(|x| x.text.clone()).collect();
             let mut lines: Vec<String> =
                 f.iter().filter_map(super::compat::line_of).take(6).map(|t| format!("- {t}")).collect();
             lines.push(
@@ -268,7 +266,7 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
                 }
                 .to_string(),
             );
-            Some((head.to_string(), lines.join("\n"), facts))
+            Some((head.to_string(), lines.join("\n")))
         }
         _ => None,
     }
@@ -609,7 +607,6 @@ fn narrate_with(
         seed(&[p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().map_or("", |h| h.hangul), &ctx.question]);
     let pillars = pillars_in_words(chart);
     let (detail, why) = (deeper || asks_detail(ctx), asks_why(ctx));
-    let facts_of = |n: usize| ctx.findings.iter().take(n).map(|f| f.text.clone()).collect::<Vec<_>>();
     let topic_plan = if why { None } else { plan_for(ctx, chart) };
     let planned = topic_plan.is_some();
     let plan = if why {
@@ -619,15 +616,9 @@ fn narrate_with(
     } else {
         topic_plan
     };
-    let (head, reading, _facts) = match plan {
-        Some(plan) => (plan.head, plan.body, facts_of(4)),
-        None => match fortune_reading(ctx, chart, s) {
-            Some(r) => r,
-            None => {
-                let (summary, reading) = topic_reading(ctx.intent, chart, ctx.year);
-                (summary, reading, facts_of(4))
-            }
-        },
+    let (head, reading) = match plan {
+        Some(plan) => (plan.head, plan.body),
+        None => fortune_reading(ctx, chart, s).unwrap_or_else(|| topic_reading(ctx.intent, chart, ctx.year)),
     };
     let mut parts = Vec::new();
     let gambling = ctx.caution.as_deref() == Some(wording::GAMBLING);
