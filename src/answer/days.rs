@@ -2,13 +2,13 @@
 //! area, the best and the weakest named with their dates) and "면접이 3월 20일이에요" (that day's 일진 for the
 //! event). The scores are the timing engine's rules applied to the day's pillar.
 
+use super::fortune::day_master;
 use super::plans::Plan;
 use super::timing::{score_pillar, verdict};
 use super::TimingTopic;
 use crate::saju::astro::julian::{civil_from_jdn, jdn_from_civil};
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::ten_gods::{branch_ten_god, ten_god};
-use crate::saju::ganzhi::Stem;
 
 const WEEKDAYS: [&str; 7] = ["일", "월", "화", "수", "목", "금", "토"];
 
@@ -54,15 +54,11 @@ fn date_words(jdn: i64) -> String {
     format!("{m}월 {d}일({})", WEEKDAYS[(jdn + 1).rem_euclid(7) as usize])
 }
 
-fn dm(chart: &Chart) -> Stem {
-    Stem::parse(chart.day_master.hangul).unwrap_or(Stem::new(0))
-}
-
 /// A day's reading in a few words: its two ten gods and the strongest reason.
 fn day_line(chart: &Chart, area: TimingTopic, jdn: i64) -> (f32, String) {
     let gz = crate::saju::pillars::day_pillar(jdn);
     let (score, reasons) = score_pillar(chart, area, gz, "일");
-    let (sg, bg) = (ten_god(dm(chart), gz.stem()), branch_ten_god(dm(chart), gz.branch()));
+    let (sg, bg) = (ten_god(day_master(chart), gz.stem()), branch_ten_god(day_master(chart), gz.branch()));
     let why = match reasons.first() {
         Some(r) => super::plans::reason_in_words(r),
         None => format!("천간 {}·지지 {}의 날", sg.hangul(), bg.hangul()),
@@ -141,7 +137,7 @@ pub fn day(chart: &Chart, question: &str, area: TimingTopic, jdn: i64) -> Plan {
     let event = event_word(question);
     let gz = crate::saju::pillars::day_pillar(jdn);
     let (score, reasons) = score_pillar(chart, area, gz, "일");
-    let (sg, bg) = (ten_god(dm(chart), gz.stem()), branch_ten_god(dm(chart), gz.branch()));
+    let (sg, bg) = (ten_god(day_master(chart), gz.stem()), branch_ten_god(day_master(chart), gz.branch()));
     let day_verdict = verdict(score).strip_suffix('해').unwrap_or(verdict(score));
     let head = format!("{} {}일은 {}에 {day_verdict}날입니다.", date_words(jdn), gz.hangul(), event);
     let mut lines = vec![format!(

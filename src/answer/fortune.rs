@@ -24,7 +24,8 @@ pub fn natal_pillars(chart: &Chart) -> Vec<(&'static str, GanZhi)> {
     out
 }
 
-fn day_master(chart: &Chart) -> crate::saju::ganzhi::Stem {
+/// The day master (일간) of a chart, as the engine's stem.
+pub(super) fn day_master(chart: &Chart) -> crate::saju::ganzhi::Stem {
     GanZhi::new(chart.pillars.day.index.into()).stem()
 }
 

@@ -50,7 +50,7 @@ pub fn reasons_text(s: &YearScore, n: usize) -> String {
     let all: Vec<&String> = s.reasons.iter().collect();
     match merged_reasons(&all, n).as_slice() {
         [] => format!("천간 {}·지지 {}의 기운이 듭니다", s.stem_ten_god, s.branch_ten_god),
-        items => said_together(items),
+        items => said_together(items, "듭니다"),
     }
 }
 
@@ -78,14 +78,14 @@ fn merged_reasons(reasons: &[&String], n: usize) -> Vec<String> {
         .collect()
 }
 
-/// Items said as one clause: "A가 듭니다", "A와 B가 함께 듭니다".
-fn said_together(items: &[String]) -> String {
+/// Items said as one clause ending on `verb`: "A가 듭니다", "A와 B가 함께 듭니다".
+fn said_together(items: &[String], verb: &str) -> String {
     match items {
         [] => String::new(),
-        [one] => format!("{} 듭니다", with_particle(one, "이", "가")),
+        [one] => format!("{} {verb}", with_particle(one, "이", "가")),
         [rest @ .., last] => {
             let joined = rest.join(", ");
-            format!("{} {} 함께 듭니다", with_particle(&joined, "과", "와"), with_particle(last, "이", "가"))
+            format!("{} {} 함께 {verb}", with_particle(&joined, "과", "와"), with_particle(last, "이", "가"))
         }
     }
 }
@@ -95,9 +95,10 @@ fn is_burden(reason: &str) -> bool {
     ["부담", "흩어지기", "나가는 돈", "나눠 쓰는"].iter().any(|w| reason.contains(w))
 }
 
-/// Reasons said as one clause, the same meaning once: "A(…)가 듭니다", "A(…)와 B(…)가 함께 듭니다".
-fn join_reasons(reasons: &[&String]) -> String {
-    said_together(&merged_reasons(reasons, 3))
+/// Reasons said as one clause ending on `verb`, the same meaning once: "A(…)가 듭니다", "A(…)와 B(…)가 함께
+/// 있어".
+fn join_reasons(reasons: &[&String], verb: &str) -> String {
+    said_together(&merged_reasons(reasons, 3), verb)
 }
 
 /// A timing reason ("천간 병: 편관 — 도전과 변동, 새 자리의 별") as the reply says it: what it means first, the
@@ -151,8 +152,7 @@ pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
     // The headline names the two strongest, a nearer year counting a little more, in year order.
     let by_score = {
         let mut t = top.clone();
-        let weighed = |s: &YearScore| s.score - NEARNESS * (s.year - this_year) as f32;
-        t.sort_by(|a, b| weighed(b).total_cmp(&weighed(a)).then(a.year.cmp(&b.year)));
+        t.sort_by(|a, b| weighed(b, this_year).total_cmp(&weighed(a, this_year)).then(a.year.cmp(&b.year)));
         t.truncate(2);
         t.sort_by_key(|s| s.year);
         t
@@ -203,12 +203,16 @@ pub fn best_year(chart: &Chart, area: TimingTopic, this_year: i32) -> i32 {
 /// Points a year loses for each year it lies ahead, when the best years are ranked.
 const NEARNESS: f32 = 0.15;
 
+/// A year's score as the best years are ranked: less for each year it lies ahead.
+fn weighed(s: &YearScore, this_year: i32) -> f32 {
+    s.score - NEARNESS * (s.year - this_year) as f32
+}
+
 /// The `n` best years, a year nearer now counting a little more (a 상담가 weighs the coming years before
 /// the far ones: 0.15 points a year), in year order.
 fn nearest_best(scores: &[YearScore], this_year: i32, n: usize) -> Vec<&YearScore> {
-    let weighed = |s: &YearScore| s.score - NEARNESS * (s.year - this_year) as f32;
     let mut ranked: Vec<&YearScore> = scores.iter().filter(|s| s.score > 0.0).collect();
-    ranked.sort_by(|a, b| weighed(b).total_cmp(&weighed(a)).then(a.year.cmp(&b.year)));
+    ranked.sort_by(|a, b| weighed(b, this_year).total_cmp(&weighed(a, this_year)).then(a.year.cmp(&b.year)));
     ranked.truncate(n);
     if ranked.is_empty() {
         return best(scores, n);
@@ -230,7 +234,7 @@ pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
     // What the year brings for the area, then what weighs on it, in words with the chart fact in brackets.
     let (weighs, brings): (Vec<&String>, Vec<&String>) = s.reasons.iter().partition(|r| is_burden(r));
     if !brings.is_empty() {
-        lines.push(format!("이 해에는 {}.", join_reasons(&brings)));
+        lines.push(format!("이 해에는 {}.", join_reasons(&brings, "듭니다")));
     }
     if !weighs.is_empty() {
         let advice = if s.score > 0.0 {
@@ -238,10 +242,7 @@ pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
         } else {
             "서두르기보다 준비를 다지는 편이 좋습니다"
         };
-        lines.push(format!(
-            "다만 {}, {advice}.",
-            join_reasons(&weighs).replace("함께 듭니다", "함께 있어").replace("듭니다", "있어")
-        ));
+        lines.push(format!("다만 {}, {advice}.", join_reasons(&weighs, "있어")));
     }
     let groups: Vec<TenGodGroup> = [s.stem_ten_god, s.branch_ten_god].into_iter().filter_map(group_of).collect();
     if let [a, b] = groups.as_slice() {
@@ -526,13 +527,8 @@ pub fn overview(chart: &Chart, this_year: i32) -> Plan {
     Plan { head, body: lines.join("\n") }
 }
 
-/// The character a month branch's ten-god group gives, in a clause.
-/// What a ten god group on the month branch gives a person, as a clause ("책임감이 강하고 …").
-pub(super) fn trait_line(group: TenGodGroup) -> &'static str {
-    trait_of(group)
-}
-
-fn trait_of(group: TenGodGroup) -> &'static str {
+/// The character a month branch's ten-god group gives, in a clause ("책임감이 강하고 …").
+pub(super) fn trait_of(group: TenGodGroup) -> &'static str {
     match group {
         TenGodGroup::BiGeop => "주관이 뚜렷하고 스스로 길을 여는 힘이 있습니다",
         TenGodGroup::SikSang => "생각을 말과 결과물로 풀어내는 재주가 있습니다",

@@ -59,7 +59,7 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
                 month_god
             );
             let group_trait = crate::saju::derive::TenGod::from_hangul(month_god)
-                .map(|g| super::plans::trait_line(g.group()))
+                .map(|g| super::plans::trait_of(g.group()))
                 .unwrap_or_default();
             let weak = super::followups::weaknesses(chart);
             let balance = if strong {
