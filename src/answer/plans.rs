@@ -806,7 +806,7 @@ pub fn comfort(chart: &Chart, this_year: i32) -> Plan {
         .filter(|s| s.score > now.score.max(0.0))
         .max_by(|a, b| a.score.total_cmp(&b.score).then(b.year.cmp(&a.year)))
     {
-        let why = b.reasons.first().map_or(String::new(), |r| format!(" ({r})"));
+        let why = b.reasons.first().map_or(String::new(), |r| format!(" — {}", reason_in_words(r)));
         lines.push(format!("숨이 트이는 때로는 {}년({})이 꼽힙니다{why}.", b.year, b.pillar_hangul));
     }
     lines.push(
@@ -855,8 +855,8 @@ pub fn health_in_year(chart: &Chart, year: i32) -> Plan {
                 with_particle(organs(most), "을", "를")
             ),
             format!(
-                "원국에 {}가 {}개로 가장 많은데, {year}년의 {}에도 같은 기운이 있어 치우침이 커진다고 봅니다.",
-                word(most),
+                "원국에 {} {}개로 가장 많은데, {year}년의 {}에도 같은 기운이 있어 치우침이 커진다고 봅니다.",
+                with_particle(&word(most), "이", "가"),
                 balance.get(most).plain,
                 gz.hangul()
             ),
@@ -864,9 +864,9 @@ pub fn health_in_year(chart: &Chart, year: i32) -> Plan {
     } else if let Some(m) = els.iter().find(|e| missing.contains(e)) {
         (
             format!(
-                "{year}년({})은 건강으로 보면 원국에 없던 {}가 들어와 균형을 돕는 해입니다.",
+                "{year}년({})은 건강으로 보면 원국에 없던 {} 들어와 균형을 돕는 해입니다.",
                 gz.hangul(),
-                word(*m)
+                with_particle(&word(*m), "이", "가")
             ),
             format!(
                 "{} 쪽({})이 채워지는 해라, 그 부분을 돌보는 생활 습관이 잘 붙는다고 봅니다.",
@@ -878,9 +878,9 @@ pub fn health_in_year(chart: &Chart, year: i32) -> Plan {
         let e = chart.strength.unfavourable;
         (
             format!(
-                "{year}년({})은 건강으로 보면 기신 {}가 드는 해라, 무리하지 않고 쉬는 때를 정해 두면 좋은 해입니다.",
+                "{year}년({})은 건강으로 보면 기신 {} 드는 해라, 무리하지 않고 쉬는 때를 정해 두면 좋은 해입니다.",
                 gz.hangul(),
-                word(e)
+                with_particle(&word(e), "이", "가")
             ),
             format!(
                 "기신은 이 사주의 균형을 흔드는 기운이라, 그해에는 {} 쪽의 피로가 쌓이기 쉽다고 봅니다.",
@@ -925,11 +925,15 @@ mod tests {
 
     #[test]
     fn health_in_a_year_names_what_the_year_adds() {
-        let c = chart("1965-05-25T04:00", "male");
-        for year in 2026..2036 {
-            let p = health_in_year(&c, year);
-            assert!(p.head.starts_with(&format!("{year}년")), "{}", p.head);
-            assert!(p.body.contains("검진"), "{}", p.body);
+        for c in [chart("1965-05-25T04:00", "male"), chart("1980-09-15T16:00", "female")] {
+            for year in 2026..2036 {
+                let p = health_in_year(&c, year);
+                assert!(p.head.starts_with(&format!("{year}년")), "{}", p.head);
+                assert!(p.body.contains("검진"), "{}", p.body);
+                // 목(木) and 금(金) end in a consonant: 이, never 가.
+                let text = format!("{}{}", p.head, p.body);
+                assert!(!text.contains("(木)가") && !text.contains("(金)가"), "{text}");
+            }
         }
     }
 
