@@ -71,6 +71,7 @@ CONDITION = "(?:" + "|".join([
     f"daeun:{TEN_GOD}",
     f"seun:{TEN_GOD}",
     f"seun_relation:{SEUN_REL}",
+    f"today:{TEN_GOD}",
 ]) + ")"
 MODIFIER = f"(?:gender:(?:male|female)|intent:{INTENT})"
 ATOM = f"(?:{CONDITION}|{MODIFIER})"

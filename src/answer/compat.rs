@@ -90,9 +90,8 @@ pub fn compatibility(me: &Chart, partner: &Chart) -> Vec<Finding> {
                 out.push(Finding {
                     code: format!("compat:complement:{}", e.element.code()),
                     text: format!(
-                        "{who}의 사주에 없는 {} {} 사주가 {}개 가짐(보완)",
+                        "{who}의 사주에 없는 {} {other}의 사주가 {}개 가짐(보완)",
                         element_with(e.element, "을", "를"),
-                        other,
                         theirs
                     ),
                 });

@@ -37,16 +37,36 @@ pub fn text(ctx: &AnswerContext) -> String {
 fn explain(ctx: &AnswerContext, passage: &PassageRef, body: &str) -> String {
     let mut text = format!("{}\n\n{}¹", passage.title, body.trim());
     if let Some(chart) = &ctx.chart {
-        text.push_str(&format!(
-            "\n\n참고로 이 사주는 일간 {}이고, 월지는 {}입니다. 사주에 맞춘 풀이가 궁금하시면 주제(성격, 직업, 재물 등)를 물어 주세요.",
-            chart.day_master.name, chart.pillars.month.branch.ten_god.hangul
-        ));
+        // A term that is a fact of this chart (공망, a star) is answered for it too: where it sits, or that it
+        // does not.
+        let own = if ctx.question.contains("공망") {
+            Some(super::questions::void(chart))
+        } else {
+            plans::shinsal_question(chart, &ctx.question)
+        };
+        match own {
+            Some(plan) => {
+                let unsaid = without_said(&format!("{}\n{}", plan.head, plan.body), &said_before(&ctx.history));
+                if has_substance(&unsaid) {
+                    text.push_str(&format!("\n\n이 사주로 보면: {unsaid}"));
+                }
+            }
+            None => text.push_str(&format!(
+                "\n\n참고로 이 사주는 일간 {}이고, 월지는 {}입니다. 사주에 맞춘 풀이가 궁금하시면 주제(성격, 직업, 재물 등)를 물어 주세요.",
+                chart.day_master.name, chart.pillars.month.branch.ten_god.hangul
+            )),
+        }
     }
     text
 }
 
-/// Passages woven into an answer at most.
+/// Passages woven into a reading of who someone is (personality, work) at most; the day master's own passage
+/// and the chart's strongest finding both speak to it.
 const WOVEN_PASSAGES: usize = 2;
+
+/// Passages woven into a reading of anything else (a year, a day, love, money, health) at most: one, the
+/// topic's own, so the reply stays on the question.
+const WOVEN_PASSAGES_OTHER: usize = 1;
 
 /// Small talk's way back to a reading while there is no chart.
 const BACK_WITHOUT_CHART: &str =
@@ -184,9 +204,10 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
             let gz = crate::saju::pillars::year_pillar(year);
             let groups: Vec<crate::saju::derive::TenGodGroup> =
                 [score.stem_ten_god, score.branch_ten_god].into_iter().filter_map(plans::group_of).collect();
+            let line = |g| plans::group_line_at(g, score.age);
             let lean = match groups.as_slice() {
-                [a, b] if a == b => plans::group_line(*a).to_string(),
-                [a, b] => format!("{}와 {}", plans::group_line(*a), plans::group_line(*b)),
+                [a, b] if a == b => line(*a).to_string(),
+                [a, b] => format!("{}와 {}", line(*a), line(*b)),
                 _ => String::new(),
             };
             let head = format!(
@@ -255,9 +276,29 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
             } else {
                 "서로 다른 결을 맞춰 가며 깊어지는 궁합입니다."
             };
-            // The two charts' relations are the reading: each named, then what they ask of the two.
-            let mut lines: Vec<String> =
-                f.iter().filter_map(super::compat::line_of).take(6).map(|t| format!("- {t}")).collect();
+            // The two charts' relations are the reading: each named, then what they ask of the two. A business
+            // partner or a friend is not read for romance: no spouse star, no "인연".
+            let business = wording::about_partnership(&ctx.question);
+            let mut lines: Vec<String> = f
+                .iter()
+                .filter(|x| !(business && x.code == "compat:spouse_star"))
+                .filter_map(super::compat::line_of)
+                .map(|t| {
+                    if business {
+                        t.replace("처음부터 끌림이 강한 인연", "처음부터 손발이 잘 맞기 쉬운 사이")
+                    } else {
+                        t
+                    }
+                })
+                .take(6)
+                .map(|t| format!("- {t}"))
+                .collect();
+            if business {
+                lines.push(
+                    "동업은 궁합보다 역할과 돈의 약속이 먼저라, 지분·정산·그만둘 때의 규칙을 처음에 글로 정해 두세요."
+                        .to_string(),
+                );
+            }
             lines.push(
                 if has("clash") || has("harm") || has("wonjin") || has("punishment") {
                     "부딪히는 지점이 있다는 것은 나쁜 궁합이라는 뜻이 아니라, 그 부분을 미리 말로 나누면 된다는 뜻입니다."
@@ -289,6 +330,7 @@ fn asks_detail(ctx: &AnswerContext) -> bool {
 fn asks_advice(ctx: &AnswerContext) -> bool {
     let q = ctx.question.trim();
     !ctx.history.is_empty()
+        && !plans::asks_endure(q)
         && [
             "뭘 하면",
             "뭐 하면",
@@ -324,6 +366,11 @@ fn asks_months(q: &str) -> bool {
         "조심할 달",
         "좋은 달",
         "안 좋은 달",
+        // "올해 중에 특히 조심하셔야 할 달이 있을까요?"
+        "할 달",
+        "할달",
+        "달이 있을까",
+        "달은 언제",
     ]
     .iter()
     .any(|w| q.contains(w))
@@ -349,10 +396,46 @@ fn asks_lack(q: &str) -> bool {
         .any(|w| q.contains(w))
 }
 
-/// The plan for a question whose answer is a fact of time, or a year of a life area.
+/// The plan for a question whose answer is a fact of time, or a year of a life area; a question about an
+/// outcome ("붙을까요?", "잘될까요?") gets the lean and its condition first.
 fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
+    let mut plan = plan_for_topic(ctx, chart)?;
+    // "제 사주에 자녀운 있나요?": yes or no first, from the children's star in the chart.
+    if ctx.intent == Topic::Children
+        && ["있나", "있어요", "있을까", "있는지", "있는 편"].iter().any(|w| ctx.question.contains(w))
+    {
+        let (group, rule) = match chart.gender() {
+            Some(crate::saju::chart::input::Gender::Male) => {
+                (crate::saju::derive::TenGodGroup::GwanSeong, "남성은 관성")
+            }
+            _ => (crate::saju::derive::TenGodGroup::SikSang, "여성은 식상"),
+        };
+        let n = super::findings::group_count(chart, group);
+        let yes = if n > 0 {
+            format!("네, 자녀의 별({rule})이 원국에 {n}개 있어 자녀운이 분명한 편입니다.")
+        } else {
+            format!("자녀의 별({rule})이 원국에는 드러나지 않지만, 운에서 들어올 때 인연이 열린다고 봅니다.")
+        };
+        plan.head = format!("{yes} {}", plan.head);
+    }
+    if let Some(area) = ctx.intent.timing_area().filter(|_| plans::asks_outcome(&ctx.question)) {
+        let year = ctx.year + ctx.year_offset;
+        let line = plans::outcome_line(chart, area, ctx.year, year);
+        // The year's own verdict ("2026년(병오)의 시험·공부운은 …") is the line's: said once.
+        plan.head = if plan.head.starts_with(&format!("{year}년(")) { line } else { format!("{line} {}", plan.head) };
+    }
+    Some(plan)
+}
+
+fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let year = ctx.year + ctx.year_offset;
     if let Some(other) = compared_year(ctx) {
+        // "올해랑 내년 중에 건강 조심할 때는요?": each year's health, not the general flow.
+        if ctx.intent == Topic::Health {
+            let (a, b) =
+                (plans::health_in_year(chart, ctx.year.min(other)), plans::health_in_year(chart, ctx.year.max(other)));
+            return Some(plans::Plan { head: a.head, body: format!("{}\n\n{}\n{}", a.body, b.head, b.body) });
+        }
         let area = ctx.intent.timing_area().unwrap_or(if ctx.caution.as_deref() == Some(wording::MONEY_DECISION) {
             super::TimingTopic::Wealth
         } else {
@@ -362,9 +445,18 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "저 개띠 맞죠?", "편관 있어요?", "무슨 색 옷이 좋아요?": answered by name, yes or no first.
     if ctx.intent != Topic::Compatibility {
-        if let Some(plan) = super::questions::plan(chart, &ctx.question) {
+        if let Some(mut plan) = super::questions::plan(chart, &ctx.question) {
+            // "그럼 올해는요? 공망이랑 상관있어요?": the year asked, against the two empty branches.
+            if ctx.question.contains("공망") && (ctx.year_offset != 0 || says_this_year(&ctx.question)) {
+                plan.body = format!("{}\n{}", plan.head, plan.body);
+                plan.head = super::questions::void_in_year(chart, year);
+            }
             return Some(plan);
         }
+    }
+    // "28일이 손 없는 날 맞아요?": the folk custom from the lunar date, and the day's 일진.
+    if let Some(plan) = super::days::son_eobneun(chart, &ctx.question, ctx.today) {
+        return Some(plan);
     }
     // "다음 주는 어때요? 발표가 있어요", "면접이 3월 20일이에요": the days themselves.
     if let Some(monday) = super::days::week_asked(&ctx.question, ctx.today) {
@@ -395,8 +487,21 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if let Some(plan) = follow_up_plan(ctx, chart) {
         return Some(plan);
     }
+    // "올해는 그냥 버티는 게 맞나요?": this year against the area's best coming one.
+    if plans::asks_endure(&ctx.question) && !matches!(ctx.intent, Topic::Love | Topic::Compatibility) {
+        let area = ctx.intent.timing_area().unwrap_or(
+            if ["회사", "직장", "일", "퇴사", "이직"].iter().any(|w| ctx.question.contains(w)) {
+                super::TimingTopic::Career
+            } else {
+                super::TimingTopic::General
+            },
+        );
+        return Some(plans::endure(chart, area, ctx.year));
+    }
     // "이직 제안이 왔는데 가는 게 나을까요?": a lean first, then why and what to check.
-    if let Some(plan) = super::decision::plan(chart, ctx.intent, &ctx.question, ctx.year) {
+    if let Some(plan) =
+        super::decision::plan(chart, ctx.intent, &ctx.question, ctx.year).filter(|_| !wording::asks_pick(&ctx.question))
+    {
         return Some(plan);
     }
     Some(match ctx.intent {
@@ -419,11 +524,21 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         Topic::Daeun => plans::daeun_road(chart, ctx.year),
         Topic::Samjae => plans::samjae(chart, year),
         Topic::LateLife => plans::late_life(chart),
+        // "엄마가 이겨내실 수 있을까요?", "제가 뭘 해드리면 좋을까요?": an illness's course is not the chart's to
+        // tell; what helps is.
+        Topic::Health if plans::asks_course_or_care(&ctx.question) => plans::illness_care(chart, &ctx.question),
         Topic::Health if ctx.year_offset != 0 || says_this_year(&ctx.question) => plans::health_in_year(chart, year),
         Topic::Career | Topic::Wealth | Topic::Love | Topic::Children | Topic::Study
             if ctx.year_offset != 0 || says_this_year(&ctx.question) =>
         {
-            plans::area_in_year(chart, ctx.intent.timing_area()?, ctx.year, year)
+            let area = ctx.intent.timing_area()?;
+            let mut plan = plans::area_in_year(chart, area, ctx.year, year);
+            // "올해 연애운이랑 재물운 둘 다 알려주세요": every area named gets its year.
+            for other in areas_named(&ctx.question).into_iter().filter(|a| *a != area) {
+                let more = plans::area_in_year(chart, other, ctx.year, year);
+                plan.body = format!("{}\n\n{}\n{}", plan.body, more.head, more.body);
+            }
+            plan
         }
         Topic::Children => plans::children(chart, ctx.year),
         Topic::Study => plans::study(chart, ctx.year),
@@ -431,6 +546,18 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         Topic::General => plans::overview(chart, ctx.year),
         _ => return None,
     })
+}
+
+/// The life areas a question names, in the order of the words listed ("연애운이랑 재물운 둘 다").
+fn areas_named(question: &str) -> Vec<super::TimingTopic> {
+    use super::TimingTopic as T;
+    let words: [(T, &[&str]); 4] = [
+        (T::Love, &["연애", "결혼운", "애정운"]),
+        (T::Wealth, &["재물", "금전", "돈운"]),
+        (T::Career, &["직업운", "직장운", "이직", "취업", "사업운"]),
+        (T::Study, &["시험운", "공부운", "학업"]),
+    ];
+    words.iter().filter(|(_, ws)| ws.iter().any(|w| question.contains(w))).map(|(a, _)| *a).collect()
 }
 
 /// The life area a question's timing is read for: its own, or the whole flow.
@@ -447,7 +574,20 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let q = ctx.question.as_str();
     let has = |words: &[&str]| words.iter().any(|w| q.contains(w));
     let area = area_of(ctx.intent);
-    let whole_road = has(&["흐름", "전부", "전체", "정리", "언제언제", "다 알려", "모두", "몇번째", "몇 번째"]);
+    let whole_road = has(&[
+        "흐름",
+        "전부",
+        "전체",
+        "정리",
+        "언제언제",
+        "다 알려",
+        "모두",
+        "몇번째",
+        "몇 번째",
+        "쭉",
+        "차례로",
+        "순서대로",
+    ]);
     // "지금 몇 번째 대운이야?": the running one counted.
     if ctx.intent == Topic::Daeun && has(&["몇 번째", "몇번째"]) {
         if let Some(count) = followups::daeun_count(chart, ctx.year) {
@@ -458,6 +598,10 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             }
             return Some(count);
         }
+    }
+    // "갑자대운은 어때요?": the cycle named, whatever the topic was read as.
+    if let Some(plan) = followups::daeun_named(chart, q, ctx.year) {
+        return Some(plan);
     }
     if ctx.intent == Topic::Daeun && !whole_road {
         if has(&["다음", "바뀌", "바꿔", "언제", "들어가면"]) {
@@ -610,7 +754,7 @@ fn narrate_with(
     let topic_plan = if why { None } else { plan_for(ctx, chart) };
     let planned = topic_plan.is_some();
     let plan = if why {
-        Some(plans::why(chart, ctx.intent, ctx.year))
+        Some(plans::why(chart, ctx.intent, ctx.year, Some(ctx.year + ctx.year_offset).filter(|_| ctx.year_offset != 0)))
     } else if asks_advice(ctx) {
         Some(plans::advice(chart, ctx.intent, ctx.year))
     } else {
@@ -624,6 +768,8 @@ fn narrate_with(
     let gambling = ctx.caution.as_deref() == Some(wording::GAMBLING);
     if gambling {
         parts.push(wording::GAMBLING.to_string());
+    } else if wording::asks_pick(&ctx.question) {
+        parts.push(wording::NO_PICK.to_string());
     }
     if ctx.emotion {
         parts.push(wording::feeling_line(&ctx.question, s).to_string());
@@ -641,12 +787,20 @@ fn narrate_with(
     }
     // A move weighed now ("이직 제안이 왔는데 가는 게 나을까요?") is about this year, whatever year came before.
     let now_question = super::decision::weighs_a_move(&ctx.question) && ctx.intent != Topic::Compatibility;
-    if ctx.year_offset != 0 && !now_question && !head.contains(&format!("{}년", ctx.year + ctx.year_offset)) {
+    if ctx.year_offset != 0
+        && !now_question
+        && !says_this_year(&ctx.question)
+        && !head.contains(&format!("{}년", ctx.year + ctx.year_offset))
+    {
         parts.push(plans::year_note(chart, ctx.year + ctx.year_offset));
     }
     let head = if recap { format!("앞서 말씀드린 대로, {head}") } else { head };
     let fresh = sentences_of(&head).iter().any(|s| s.chars().count() < MIN_REPEAT || !said.contains(s));
     parts.push(head);
+    // The 삼재 worried about beside the question, after its answer.
+    if ctx.question.contains("삼재") && ctx.intent != Topic::Samjae {
+        parts.push(plans::samjae_note(chart, ctx.year));
+    }
     // The chart itself is shown once per conversation, in one short line: the pillars, the day master, its
     // strength and the 용신 (the reading says where a call is an estimate; this line stays plain facts).
     let shown_before =
@@ -705,8 +859,12 @@ fn narrate_with(
     } else if !why {
         // A plan's body is the answer: it stands alone, but for the overview of a chart just given, which
         // quotes one passage about it; a reading gets its quotes woven in.
+        // A child's chart: the passages on a year's money, work and love are written for adults.
+        let child = ctx.year - super::timing::birth_year(chart) < 13;
         let quotes = match (planned, ctx.intent) {
-            (false, _) => WOVEN_PASSAGES,
+            (false, Topic::YearFortune | Topic::Career | Topic::Wealth | Topic::Love) if child => 0,
+            (false, Topic::Personality | Topic::General | Topic::Career) => WOVEN_PASSAGES,
+            (false, _) => WOVEN_PASSAGES_OTHER,
             (true, Topic::General)
                 if !ctx.emotion
                     && !asks_lack(&ctx.question)
@@ -718,12 +876,25 @@ fn narrate_with(
         };
         parts.extend(woven(ctx, chart, said, quotes, 2));
     }
+    // "궁합이랑 결혼하기 좋은 해 같이 봐주세요": the years, after the match.
+    if ctx.intent == Topic::Compatibility
+        && ctx.partner.is_some()
+        && ["좋은 해", "언제", "시기", "몇 년"].iter().any(|w| ctx.question.contains(w))
+        && ["결혼", "혼인", "식 올"].iter().any(|w| ctx.question.contains(w))
+    {
+        let t = plans::timing(chart, super::TimingTopic::Love, ctx.year);
+        parts.push(format!("결혼하기 좋은 해로 보면, 나의 사주에서 {}", t.head.trim_start_matches("결혼·연애운은 ")));
+        parts.push(t.body);
+    }
     let schools: Vec<&str> =
         ctx.findings.iter().filter(|f| f.code.starts_with("plugin:")).take(3).map(|f| f.text.as_str()).collect();
     if !schools.is_empty() {
         parts.push(format!("설치된 해석 플러그인의 읽기도 덧붙입니다. {}", schools.join(" / ")));
     }
-    parts.extend(conventions::notes(chart));
+    // "만세력마다 달라요" was answered with the conventions themselves: the notes would say them again.
+    if !super::questions::sites_differ(&ctx.question) {
+        parts.extend(conventions::notes(chart));
+    }
     if ctx.partner.as_ref().is_some_and(|c| c.pillars.hour.is_none()) {
         parts.push(wording::PARTNER_WITHOUT_HOUR.to_string());
     }

@@ -2,6 +2,7 @@
 //! for a model's prompt ([`for_prompt`]) and the notes a reply tells the user when they matter ([`notes`]).
 
 use crate::saju::chart::model::Chart;
+use crate::saju::ganzhi::GanZhi;
 use crate::saju::time::TimeCorrection;
 
 /// Every convention of the chart, one per line, for the prompt.
@@ -76,7 +77,58 @@ pub fn notes(chart: &Chart) -> Vec<String> {
     if let Some(w) = chart.warnings.iter().find(|w| w.code.starts_with("near_") && !said_by_longitude(w.code)) {
         out.push(format!("참고: {}", w.message));
     }
+    // A birth on a 절's day with the hour unknown: the month hangs on the hour.
+    if let Some(w) = chart.warnings.iter().find(|w| w.code == "month_depends_on_hour") {
+        out.push(format!("참고: {}", w.message));
+    }
+    out.extend(jie_note(chart));
     out
+}
+
+/// How near a 절 a birth must be (in minutes) for the reply to say that the month would change if the clock
+/// were off by that much. The chart's own warning window is 30 minutes; a remembered birth time ("아침
+/// 10시쯤") is often an hour or two off, and a 절 changes the month pillar and every 대운.
+const JIE_NOTE_MINUTES: i64 = 180;
+
+/// A birth within three hours of a 절 (outside the chart's own warning window): which 절, how far, and the
+/// month (and at 입춘 the year) a birth on the other side would have.
+fn jie_note(chart: &Chart) -> Option<String> {
+    if chart.pillars.hour.is_none() || chart.warnings.iter().any(|w| w.code == "near_jie") {
+        return None;
+    }
+    let birth: jiff::Timestamp = chart.utc.parse().ok()?;
+    let terms = [(&chart.solar_terms.previous_jie, true), (&chart.solar_terms.next_jie, false)];
+    let (term, after, minutes) = terms
+        .into_iter()
+        .filter_map(|(t, after)| {
+            let at: jiff::Timestamp = t.utc.parse().ok()?;
+            let minutes = (birth.as_second() - at.as_second()).abs() / 60;
+            (minutes <= JIE_NOTE_MINUTES).then_some((t, after, minutes))
+        })
+        .min_by_key(|(_, _, m)| *m)?;
+    let step = if after { -1 } else { 1 };
+    let month = GanZhi::new(chart.pillars.month.index as i64 + step);
+    let mut changed = format!("월주가 {}월", month.hangul());
+    if term.name == "입춘" {
+        let year = GanZhi::new(chart.pillars.year.index as i64 + step);
+        changed = format!("년주가 {}년(띠도 {}띠), {changed}", year.hangul(), year.branch().animal());
+    }
+    let distance = match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}분"),
+        (h, 0) => format!("{h}시간"),
+        (h, m) => format!("{h}시간 {m}분"),
+    };
+    let at = &term.local;
+    let day = |r: std::ops::Range<usize>| at.get(r).and_then(|d| d.parse::<u32>().ok()).unwrap_or(0);
+    Some(format!(
+        "참고: {} 절입({}월 {}일 {}) {distance} {}에 태어나셨어요. 기억하시는 시각이 그만큼 어긋나 있다면 {} 바뀌고 대운도 달라지니, 출생 시각을 한 번 확인해 보시면 좋습니다.",
+        term.name,
+        day(5..7),
+        day(8..10),
+        at.get(11..16).unwrap_or(""),
+        if after { "뒤" } else { "전" },
+        crate::saju::josa::with_ro(&changed)
+    ))
 }
 
 /// The clock convention in plain words, when the other one would change the chart: the pillars were read from
@@ -120,6 +172,17 @@ mod tests {
         );
         // 10:40 is 10:08 mean time: 사시 either way.
         assert!(!notes(&test_chart("1990-05-15T10:40", "female")).iter().any(|n| n.contains("경도")));
+    }
+
+    #[test]
+    fn a_birth_hours_before_a_jie_says_what_the_other_side_would_be() {
+        // 입춘 1994 fell at 10:30 KST: a birth at 08:00 is 계유년 을축월, 2 h 30 min before 갑술년 병인월.
+        let notes = notes(&test_chart("1994-02-04T08:00", "male"));
+        let note = notes.iter().find(|n| n.contains("절입")).expect("a jie note");
+        assert!(note.contains("입춘") && note.contains("2시간 30분 전"), "{note}");
+        assert!(note.contains("갑술년") && note.contains("개띠") && note.contains("병인월"), "{note}");
+        // Mid-month births say nothing of it.
+        assert!(!super::notes(&test_chart("1994-02-20T08:00", "male")).iter().any(|n| n.contains("절입")));
     }
 
     #[test]

@@ -159,6 +159,68 @@ pub fn day(chart: &Chart, question: &str, area: TimingTopic, jdn: i64) -> Plan {
     Plan { head, body: lines.join("\n") }
 }
 
+/// Whether a lunar day is a 손 없는 날: its last digit is 9 or 0 (9·10·19·20·29·30일).
+fn son_eobneun_day(lunar_day: u8) -> bool {
+    lunar_day % 10 == 9 || lunar_day.is_multiple_of(10)
+}
+
+/// "28일이 손 없는 날 맞아요?": yes or no from the day's lunar date, this month's 손 없는 날, and the day's 일진
+/// for a move (the folk custom and the chart's reading are two things, said as two).
+pub fn son_eobneun(chart: &Chart, question: &str, today: (i32, u32, u32)) -> Option<Plan> {
+    if !["손 없는", "손없는"].iter().any(|w| question.contains(w)) {
+        return None;
+    }
+    static DATE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일").expect("valid"));
+    let lunar = |jdn: i64| {
+        let (y, m, d) = civil_from_jdn(jdn);
+        crate::saju::calendar::korean_lunar::from_solar(y, m, d).ok()
+    };
+    let (year, month, asked) = match DATE.captures(question) {
+        Some(c) => {
+            let d: u32 = c[2].parse().ok()?;
+            let m: u32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(today.1);
+            // A day of this month already past is next month's.
+            let (y, m) = if c.get(1).is_none() && d < today.2 {
+                if m == 12 {
+                    (today.0 + 1, 1)
+                } else {
+                    (today.0, m + 1)
+                }
+            } else {
+                (today.0, m)
+            };
+            (y, m, Some(d))
+        }
+        None => (today.0, today.1, None),
+    };
+    let first = jdn_from_civil(year, month, 1);
+    let days_in_month = (jdn_from_civil(if month == 12 { year + 1 } else { year }, month % 12 + 1, 1) - first) as u32;
+    let good: Vec<u32> = (1..=days_in_month)
+        .filter(|d| lunar(first + i64::from(*d) - 1).is_some_and(|l| son_eobneun_day(l.day)))
+        .collect();
+    let list = good.iter().map(|d| format!("{d}일")).collect::<Vec<_>>().join("·");
+    let custom = "손 없는 날은 음력으로 끝자리가 9와 0인 날(9·10·19·20·29·30일)로, 사람을 해코지하는 손(귀신)이 쉬는 날이라 이사나 혼례에 좋다고 보는 민속입니다. 명리의 일진과는 다른 풍습이에요.";
+    let Some(d) = asked.filter(|d| (1..=days_in_month).contains(d)) else {
+        return Some(Plan {
+            head: format!("{year}년 {month}월의 손 없는 날은 양력 {list}입니다."),
+            body: custom.to_string(),
+        });
+    };
+    let jdn = first + i64::from(d) - 1;
+    let l = lunar(jdn)?;
+    let lunar_text = format!("음력 {}{}월 {}일", if l.leap { "윤" } else { "" }, l.month, l.day);
+    let head = if son_eobneun_day(l.day) {
+        format!("네, {month}월 {d}일은 {lunar_text}이라 손 없는 날이 맞습니다.")
+    } else {
+        format!(
+            "아니요, {month}월 {d}일은 {lunar_text}이라 손 없는 날이 아닙니다. 그달의 손 없는 날은 양력 {list}입니다."
+        )
+    };
+    let reading = day(chart, "이사", TimingTopic::Move, jdn);
+    Some(Plan { head, body: format!("{custom}\n사주로 보면: {}", reading.head) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +252,16 @@ mod tests {
         assert_eq!(day_named("아 5월 16일이에요", today), None);
         // A day already past is next year's.
         assert_eq!(day_named("시험 날짜가 1월 10일이에요", today).map(civil_from_jdn), Some((2027, 1, 10)));
+    }
+
+    #[test]
+    fn a_son_eobneun_day_is_read_from_the_lunar_date() {
+        let chart = crate::answer::test_chart("1990-03-11T21:30", "female");
+        // 2026-03-28 is 음력 2월 10일: a 손 없는 날. 2026-03-27 (음력 2월 9일) is one too; 03-25 is not.
+        let yes = son_eobneun(&chart, "28일이 손 없는 날 맞아요?", (2026, 3, 15)).expect("a plan");
+        assert!(yes.head.starts_with("네, 3월 28일은 음력 2월 10일"), "{}", yes.head);
+        let no = son_eobneun(&chart, "3월 25일은 손없는 날이에요?", (2026, 3, 15)).expect("a plan");
+        assert!(no.head.starts_with("아니요") && no.head.contains("27일·28일"), "{}", no.head);
+        assert!(son_eobneun(&chart, "28일에 이사해요", (2026, 3, 15)).is_none());
     }
 }

@@ -148,7 +148,18 @@ pub fn daeun_count(chart: &Chart, this_year: i32) -> Option<Plan> {
 
 /// "지금 대운은 좋은 거예요 나쁜 거예요?": the running 대운, its ten gods and whether it brings the 용신.
 pub fn daeun_now(chart: &Chart, this_year: i32) -> Option<Plan> {
-    let (now, next) = daeun_at(chart, this_year);
+    daeun_reading(chart, this_year, this_year)
+}
+
+/// "갑자대운은 어때요?": the 대운 named by its pillar, read like the running one.
+pub fn daeun_named(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
+    let c = chart.daeun.pillars.iter().find(|c| question.contains(&format!("{}대운", c.hangul)) || question.contains(&format!("{} 대운", c.hangul)))?;
+    daeun_reading(chart, c.start_year, this_year)
+}
+
+/// The 대운 running in `year`, read against the chart; "지금의" when it is the one running in `this_year`.
+fn daeun_reading(chart: &Chart, year: i32, this_year: i32) -> Option<Plan> {
+    let (now, next) = daeun_at(chart, year);
     let now = now?;
     let fits = fit(chart, now);
     let lean = match &fits {
@@ -156,7 +167,8 @@ pub fn daeun_now(chart: &Chart, this_year: i32) -> Option<Plan> {
         Some(_) => "부담이 되는 기운이 섞여 힘을 아껴 써야 하는 대운",
         None => "좋고 나쁨이 한쪽으로 크게 기울지 않은 대운",
     };
-    let head = format!("지금의 {}대운({}~{}년)은 {}입니다.", now.hangul, now.start_year, now.end_year, lean);
+    let which = if (now.start_year..=now.end_year).contains(&this_year) { "지금의 " } else { "" };
+    let head = format!("{which}{}대운({}~{}년)은 {}입니다.", now.hangul, now.start_year, now.end_year, lean);
     let mut lines = Vec::new();
     let (sg, bg) = (now.stem_ten_god.hangul, now.branch_ten_god.hangul);
     match (group_of(sg), group_of(bg)) {
@@ -275,7 +287,10 @@ pub fn cautions(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
         Element::Metal => "말을 고르고 관계를 칼같이 끊지 않는 습관",
         Element::Water => "걱정을 혼자 쌓지 말고 말로 꺼내는 습관",
     };
-    lines.push(format!("- 기신 {}이 드는 해와 달에는 {habit}이 힘이 됩니다.", element(unfav)));
+    lines.push(format!(
+        "- 기신 {} 드는 해와 달에는 {habit}이 힘이 됩니다.",
+        crate::saju::josa::with_particle(&element(unfav), "이", "가")
+    ));
     Plan { head, body: lines.join("\n") }
 }
 

@@ -240,6 +240,10 @@ fn topic_passages(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<String> {
         _ if !star.is_empty() => star,
         Topic::Personality | Topic::General => own("personality"),
         Topic::Career => own("career").into_iter().chain(guides("topics.career")).collect(),
+        // A relationship under strain ("자꾸 싸워요", "이혼해야 되나요") is not asked about dating style.
+        Topic::Love if strained(&ctx.question) => {
+            std::iter::once("topics.love.strained".to_string()).chain(guides("topics.love")).collect()
+        }
         Topic::Love => own("love").into_iter().chain(guides("topics.love")).collect(),
         Topic::Wealth => guides("topics.wealth"),
         Topic::Health => guides("topics.health"),
@@ -249,7 +253,14 @@ fn topic_passages(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<String> {
             ids.push("topics.year_fortune.planning".into());
             ids
         }
-        Topic::TodayFortune => vec!["topics.today.ten_god_day".into(), "topics.today.how_to_read".into()],
+        // The day's own ten god's passage (a 상관 day reads the 식상 day), then how to read a day.
+        Topic::TodayFortune => {
+            let codes: Vec<String> =
+                ctx.findings.iter().filter(|f| f.code.starts_with("today:")).map(|f| f.code.clone()).collect();
+            let mut ids: Vec<String> = kb.select(&codes, None).into_iter().map(|p| p.id.clone()).collect();
+            ids.push("topics.today.how_to_read".into());
+            ids
+        }
         Topic::Compatibility if ctx.partner.is_some() => {
             compat::passages_for(&ctx.findings).into_iter().map(str::to_string).collect()
         }
@@ -258,6 +269,14 @@ fn topic_passages(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<String> {
     ids.retain(|id| kb.get(id).is_some());
     ids.truncate(MAX_PASSAGES / 2 + 1);
     ids
+}
+
+/// Whether a love question is about a relationship under strain: fights, a divorce weighed.
+fn strained(question: &str) -> bool {
+    super::wording::considers_divorce(question)
+        || ["싸워", "싸우", "싸움", "다퉈", "다투", "다툼", "이혼", "별거", "헤어질까"]
+            .iter()
+            .any(|w| question.contains(w))
 }
 
 fn passage_ref(p: &crate::knowledge::Passage) -> PassageRef {

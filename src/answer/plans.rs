@@ -31,6 +31,21 @@ pub fn group_line(group: TenGodGroup) -> &'static str {
     }
 }
 
+/// What a ten-god group brings to a year of someone `age` years old: a child's year is read for a child
+/// (friends, play, rules, learning), not for a job or money.
+pub fn group_line_at(group: TenGodGroup, age: i32) -> &'static str {
+    if age >= 13 {
+        return group_line(group);
+    }
+    match group {
+        TenGodGroup::BiGeop => "친구와 어울리고 자기 주장이 커지는 때",
+        TenGodGroup::SikSang => "말과 놀이, 재능이 피어나는 때",
+        TenGodGroup::JaeSeong => "바깥 활동과 호기심이 넓어지는 때",
+        TenGodGroup::GwanSeong => "규칙과 단체 생활을 익히는 때",
+        TenGodGroup::InSeong => "배우고 보살핌을 듬뿍 받는 때",
+    }
+}
+
 /// What a ten-god group stands for, as a noun phrase.
 pub fn group_noun(group: TenGodGroup) -> &'static str {
     match group {
@@ -54,8 +69,18 @@ pub fn reasons_text(s: &YearScore, n: usize) -> String {
     }
 }
 
+/// What makes a year good, for a list of the best years: the helping reasons only (a burden the year also
+/// carries is not a reason it was picked), else all of them.
+fn helping_text(s: &YearScore, n: usize) -> String {
+    let helping: Vec<&String> = s.reasons.iter().filter(|r| !is_burden(r)).collect();
+    if helping.is_empty() {
+        return reasons_text(s, n);
+    }
+    said_together(&merged_reasons(&helping, n), "듭니다")
+}
+
 /// Reasons in words, those meaning the same (the 용신 in the stem and in the branch) said once with both facts:
-/// "이 사주의 균형을 잡아 주는 기운(천간 용신 화, 지지 용신 화)"; at most `n`.
+/// "이 사주에 필요한 화(火) 기운"; at most `n`.
 fn merged_reasons(reasons: &[&String], n: usize) -> Vec<String> {
     let mut merged: Vec<(String, Vec<String>)> = Vec::new();
     for r in reasons {
@@ -105,6 +130,28 @@ fn join_reasons(reasons: &[&String], verb: &str) -> String {
 /// chart fact after it in brackets ("도전과 변동, 새 자리의 별(천간 병·편관)").
 pub fn reason_in_words(reason: &str) -> String {
     let Some((fact, meaning)) = reason.split_once(" — ") else { return reason.to_string() };
+    // The 용신 or 기신 in a stem or a branch: the meaning names the element, the label adds nothing.
+    if ["용신 ", "기신 "].iter().any(|w| fact.contains(w)) {
+        return meaning.to_string();
+    }
+    // "천간 병: 식신" → "병화·식신": the character with its element, as people say it, and its ten god.
+    let fact = fact
+        .split(", ")
+        .map(|part| {
+            let said = |name: &str, god: &str| -> Option<String> {
+                let el = crate::saju::ganzhi::Stem::parse(name)
+                    .map(|s| s.element())
+                    .or_else(|| crate::saju::ganzhi::Branch::parse(name).map(|b| b.element()))?;
+                Some(format!("{name}{}·{god}", el.hangul()))
+            };
+            part.strip_prefix("천간 ")
+                .or_else(|| part.strip_prefix("지지 "))
+                .and_then(|rest| rest.split_once(": "))
+                .and_then(|(name, god)| said(name, god))
+                .unwrap_or_else(|| part.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut fact = fact.replace(": ", "·").replace("천간이 ", "천간 ").replace("지지가 ", "지지 ");
     // "용신 화(火)" → "용신 화": no brackets inside the bracket.
     while let (Some(open), Some(close)) = (fact.find('('), fact.find(')')) {
@@ -170,10 +217,9 @@ pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
         [a] => format!("{} {}년({})에 가장 힘이 실립니다.", with_particle(name, "은", "는"), a.year, a.pillar_hangul),
         [] => format!("{name}의 흐름을 보겠습니다."),
     };
-    let mut lines =
-        vec![format!("앞으로 10년({}~{}년) 가운데 두드러지는 해:", this_year, this_year + TIMING_YEARS as i32 - 1)];
+    let mut lines = Vec::new();
     for s in &top {
-        lines.push(format!("- {}년 {}년({}세): {}.", s.year, s.pillar_hangul, s.age, reasons_text(s, 2)));
+        lines.push(format!("- {}년 {}년({}세): {}.", s.year, s.pillar_hangul, s.age, helping_text(s, 2)));
     }
     if !top.iter().any(|s| s.year == this_year) {
         lines.push(format!("올해 {}년은 {}로 봅니다.", this_year, verdict(scores[0].score)));
@@ -189,8 +235,31 @@ pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
             ));
         }
     }
-    lines.push("시기는 기운이 열리는 때를 가리킬 뿐이라, 그 해에 무엇을 준비하고 움직이느냐가 결과를 정합니다.".into());
+    lines.push(use_of_the_years(area).into());
     Plan { head, body: lines.join("\n") }
+}
+
+/// How to use the years a timing answer names, for its area, with the one hedge a timing answer ends on.
+fn use_of_the_years(area: TimingTopic) -> &'static str {
+    match area {
+        TimingTopic::Love => {
+            "인연은 만나는 자리를 넓힐 때 이어지니, 이 해들에는 소개나 모임을 마다하지 마세요. 해는 문이 열리는 때일 뿐, 사람을 고르는 눈은 본인의 몫입니다."
+        }
+        TimingTopic::Career => {
+            "움직일 계획이 있다면 이 해들에 맞춰 이력과 자격, 자금을 미리 다듬어 두세요. 해는 기회가 오는 때일 뿐, 조건을 따져 고르는 것은 본인의 몫입니다."
+        }
+        TimingTopic::Wealth => {
+            "돈이 들어오는 해에도 큰 결정은 나누어, 여유 자금 안에서 하시는 편이 좋습니다. 해는 흐름을 말할 뿐, 숫자는 직접 확인하셔야 합니다."
+        }
+        TimingTopic::Children => {
+            "아이는 사주보다 몸과 마음의 준비가 먼저라, 계획이 있다면 이 해들을 참고로만 두고 전문의와 상의하세요."
+        }
+        TimingTopic::Move => "이사는 해보다 집과 생활 조건이 먼저이니, 이 해들은 알아보기 시작하는 때로 삼으세요.",
+        TimingTopic::Study => "이 해들은 공부한 만큼 결과가 붙기 쉬운 때일 뿐, 합격은 준비가 정합니다.",
+        TimingTopic::General => {
+            "좋은 해에는 미뤄 둔 일을 시작하고, 조용한 해에는 기반을 다지세요. 해는 흐름을 가리킬 뿐, 결과는 그 해에 무엇을 하느냐가 정합니다."
+        }
+    }
 }
 
 /// The year a timing answer for `area` puts first: the strongest of the ones it names.
@@ -245,30 +314,25 @@ pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
         lines.push(format!("다만 {}, {advice}.", join_reasons(&weighs, "있어")));
     }
     let groups: Vec<TenGodGroup> = [s.stem_ten_god, s.branch_ten_god].into_iter().filter_map(group_of).collect();
+    let line = |g: TenGodGroup| group_line_at(g, s.age);
     if let [a, b] = groups.as_slice() {
         lines.push(if a == b {
-            format!(
-                "한 해 전체로는 천간 {}·지지 {}의 해라, {}입니다.",
-                s.stem_ten_god,
-                s.branch_ten_god,
-                group_line(*a)
-            )
+            format!("한 해 전체로 보면 {}입니다.", line(*a))
         } else {
             format!(
-                "한 해 전체로는 천간 {}·지지 {}의 해라, {} 겹칩니다.",
-                s.stem_ten_god,
-                s.branch_ten_god,
-                with_particle(&format!("{}와 {}", group_line(*a), group_line(*b)), "이", "가")
+                "한 해 전체로 보면 {} 겹칩니다.",
+                with_particle(&format!("{}와 {}", line(*a), line(*b)), "이", "가")
             )
         });
     }
+    // Only years that truly read better are named as better.
     let others: Vec<String> = best(&scores, 2)
         .into_iter()
-        .filter(|b| b.year != year)
+        .filter(|b| b.year != year && b.score > s.score)
         .map(|b| format!("{}년({})", b.year, b.pillar_hangul))
         .collect();
     if !others.is_empty() {
-        lines.push(format!("같은 10년 가운데서는 {}이 이 분야로 더 두드러집니다.", others.join("과 ")));
+        lines.push(format!("이 분야로 이보다 더 힘이 실리는 해는 {}입니다.", others.join("과 ")));
     }
     Plan { head, body: lines.join("\n") }
 }
@@ -293,7 +357,7 @@ pub fn daeun_road(chart: &Chart, this_year: i32) -> Plan {
     )];
     // The cycles of a lifetime: those beginning after 85 are left to the chart view.
     for (i, c) in d.pillars.iter().enumerate().filter(|(i, _)| daeun_age(chart, *i) <= 85) {
-        let line = group_of(c.stem_ten_god.hangul).map_or("", group_line);
+        let line = cycle_line(c.stem_ten_god.hangul, c.branch_ten_god.hangul);
         let mut text = format!(
             "- {}세 {}({}~{}년): {}·{} — {}",
             daeun_age(chart, i),
@@ -315,6 +379,69 @@ pub fn daeun_road(chart: &Chart, this_year: i32) -> Plan {
     Plan { head, body: lines.join("\n") }
 }
 
+/// Whether a question asks how something will turn out: "붙을까요?", "잘될까요?", "성공할까요?".
+pub fn asks_outcome(question: &str) -> bool {
+    let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+    ["붙을까", "붙을수", "합격할까", "합격할수", "통과할까", "잘될까", "잘풀릴까", "성공할까", "잘될수", "대박날까"]
+        .iter()
+        .any(|w| q.contains(w))
+}
+
+/// The lean of `year` for `area`, yes or no first, with the condition that decides it: a headline.
+pub fn outcome_line(chart: &Chart, area: TimingTopic, this_year: i32, year: i32) -> String {
+    let scores = score_years(chart, area, this_year.min(year), TIMING_YEARS.max((year - this_year + 1) as u32));
+    let score = scores.iter().find(|s| s.year == year).map_or(0.0, |s| s.score);
+    let pillar = year_pillar(year).hangul();
+    let (name, decides) = match area {
+        TimingTopic::Study => ("시험운", "합격은 기운보다 준비가 정합니다"),
+        TimingTopic::Wealth => ("재물운", "결과는 규모와 자금 계획이 정합니다"),
+        TimingTopic::Love => ("인연의 기운", "결과는 두 사람의 마음이 정합니다"),
+        _ => ("운", "결과는 준비와 선택이 정합니다"),
+    };
+    if score >= 2.0 {
+        format!(
+            "{year}년({pillar})은 {} 받쳐 주는 해라 해 볼 만합니다. 다만 {decides}.",
+            with_particle(name, "이", "가")
+        )
+    } else if score > 0.0 {
+        format!("{year}년({pillar})은 가능성이 열려 있는 해입니다. 다만 {decides}.")
+    } else if score == 0.0 {
+        format!("{year}년({pillar})은 기운만으로 된다 안 된다를 가를 해는 아니라, {decides}.")
+    } else {
+        format!(
+            "{year}년({pillar})은 {} 강하게 받쳐 주는 해는 아니에요. 그래도 {decides}, 남은 시간은 약한 부분을 다지는 데 쓰세요.",
+            with_particle(name, "이", "가")
+        )
+    }
+}
+
+/// What one ten god brings to a 대운, as a short noun phrase.
+fn god_gloss(god: TenGod) -> &'static str {
+    match god {
+        TenGod::BiGyeon => "자립과 내 힘",
+        TenGod::GeopJae => "경쟁과 동업",
+        TenGod::SikSin => "재능과 여유",
+        TenGod::SangGwan => "표현과 변화",
+        TenGod::PyeonJae => "활발한 돈벌이와 사업 기회",
+        TenGod::JeongJae => "꾸준한 수입과 살림",
+        TenGod::PyeonGwan => "압박과 도전",
+        TenGod::JeongGwan => "직장과 명예",
+        TenGod::PyeonIn => "전문 공부와 깊은 생각",
+        TenGod::JeongIn => "배움과 윗사람의 도움",
+    }
+}
+
+/// A 대운's ten years in a few words, from its stem's ten god (the first five years) to its branch's (the last
+/// five): "자립과 내 힘에서 표현과 변화로 넘어가는 때"; one ten god in both, "직장과 명예가 두드러지는 때".
+fn cycle_line(stem_god: &str, branch_god: &str) -> String {
+    match (TenGod::from_hangul(stem_god), TenGod::from_hangul(branch_god)) {
+        (Some(a), Some(b)) if a == b => format!("{} 두드러지는 때", with_particle(god_gloss(a), "이", "가")),
+        (Some(a), Some(b)) => format!("{}에서 {} 넘어가는 때", god_gloss(a), with_ro(god_gloss(b))),
+        (Some(a), None) | (None, Some(a)) => format!("{} 두드러지는 때", with_particle(god_gloss(a), "이", "가")),
+        (None, None) => String::new(),
+    }
+}
+
 /// 삼재 of the year branch's group: the three years, whether this year is one, and the next.
 pub fn samjae(chart: &Chart, this_year: i32) -> Plan {
     let yb = Branch::parse(chart.pillars.year.branch.hangul).unwrap_or(Branch::new(0));
@@ -331,6 +458,15 @@ pub fn samjae_by_animal(yb: Branch, this_year: i32, from_year: bool) -> String {
         "태어난 해와 생일을 알려 주시면 입춘 전 출생인지까지 확인하고, 사주 전체로 올해를 볼게요."
     };
     format!("{}\n\n{}\n\n{note}", plan.head, plan.body)
+}
+
+/// 삼재 said beside another question ("시험 붙을까요? 올해 삼재라서 불안해요"): whether this year is one, and
+/// what it weighs against the chart, in two sentences.
+pub fn samjae_note(chart: &Chart, this_year: i32) -> String {
+    format!(
+        "{} 다만 삼재는 띠 하나로 보는 민간 풍습이라, 이 사주의 원국과 대운이 더 크게 작용합니다.",
+        samjae(chart, this_year).head.replacen("네, ", "", 1).replacen("아니요, ", "", 1)
+    )
 }
 
 fn samjae_of(yb: Branch, this_year: i32) -> Plan {
@@ -380,7 +516,7 @@ pub fn late_life(chart: &Chart) -> Plan {
     };
     let mut lines = Vec::new();
     for (i, c) in chart.daeun.pillars.iter().enumerate().filter(|(i, _)| (58..=88).contains(&daeun_age(chart, *i))) {
-        let line = group_of(c.stem_ten_god.hangul).map_or("", group_line);
+        let line = cycle_line(c.stem_ten_god.hangul, c.branch_ten_god.hangul);
         let f = fit(chart, c).map(|f| format!(", {f}")).unwrap_or_default();
         lines.push(format!(
             "- {}세 {}대운({}~{}년): {}{}",
@@ -541,6 +677,10 @@ pub(super) fn trait_of(group: TenGodGroup) -> &'static str {
 /// The months of `year` that stand out for `area` (월운): the best three, or of the half asked for
 /// ("상반기" February–June, "하반기" July–January), with the reason of each.
 pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> String {
+    if ["조심", "주의", "피해야", "피할", "안 좋은 달", "나쁜 달"].iter().any(|w| question.contains(w))
+    {
+        return months_to_mind(chart, area, year);
+    }
     let mut scores = super::timing::score_months(chart, area, year);
     let half = if question.contains("상반기") {
         Some("상반기")
@@ -591,6 +731,37 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> St
     text
 }
 
+/// "조심할 달이 있을까요?": the two weakest months of `year` first, each with what weighs on it, then the
+/// month that eases.
+fn months_to_mind(chart: &Chart, area: TimingTopic, year: i32) -> String {
+    let scores = super::timing::score_months(chart, area, year);
+    let mut weakest: Vec<&super::timing::MonthScore> = scores.iter().filter(|m| m.score < 0.0).collect();
+    weakest.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.number.cmp(&b.number)));
+    weakest.truncate(2);
+    weakest.sort_by_key(|m| m.number);
+    let best = scores
+        .iter()
+        .filter(|m| m.score > 0.0)
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.number.cmp(&a.number)));
+    let mut text = match weakest.as_slice() {
+        [] => format!("{year}년에는 특별히 조심할 만큼 부담이 몰리는 달은 두드러지지 않습니다."),
+        ms => format!(
+            "{year}년에 조금 더 조심할 달은 양력 {} 무렵입니다.",
+            ms.iter().map(|m| format!("{}월", m.solar_month)).collect::<Vec<_>>().join("·")
+        ),
+    };
+    for m in &weakest {
+        let why = m.reasons.iter().find(|r| is_burden(r)).or(m.reasons.first());
+        let why = why.map_or("부담이 되는 기운이 드는 달".to_string(), |r| reason_in_words(r));
+        text.push_str(&format!("\n- {}월({}월): {why}", m.solar_month, m.pillar_hangul));
+    }
+    if let Some(b) = best {
+        text.push_str(&format!("\n한결 편한 달은 양력 {}월({}월) 무렵입니다.", b.solar_month, b.pillar_hangul));
+    }
+    text.push_str("\n조심할 달이라고 일이 생긴다는 뜻은 아니라, 그 무렵에는 일정과 몸을 넉넉하게 두고 큰 결정은 한 번 더 살피시면 됩니다.");
+    text
+}
+
 /// What tradition pairs with an element for everyday use: a colour, a direction and a kind of activity.
 pub(super) fn practice(e: crate::saju::ganzhi::Element) -> (&'static str, &'static str, &'static str) {
     match e.hangul() {
@@ -622,7 +793,7 @@ pub fn advice(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
         Some(TimingTopic::Love) => {
             "인연이 드는 해 전에는 모임과 소개의 폭을 넓혀 두고, 원하는 관계를 말로 정리해 두세요."
         }
-        Some(TimingTopic::Career) => "자격과 포트폴리오를 정리하고, 옮길 곳의 조건을 미리 적어 두세요.",
+        Some(TimingTopic::Career) => "바라는 일의 조건(수입, 시간, 사람)을 적어 두고, 필요한 자격과 자금을 미리 준비해 두세요.",
         Some(TimingTopic::Wealth) => "지출 구조부터 정리하고 비상금을 먼저 마련한 뒤, 큰돈은 나누어 움직이세요.",
         Some(TimingTopic::Study) => "매일 같은 시간에 같은 분량을 하는 공부 루틴이 가장 큰 힘이 됩니다.",
         Some(TimingTopic::Children) => "몸과 마음의 준비, 그리고 두 분의 충분한 대화가 먼저입니다.",
@@ -638,13 +809,13 @@ pub fn advice(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
         ),
     ];
     if let Some(area) = topic.timing_area() {
-        let scores = score_years(chart, area, this_year, TIMING_YEARS);
-        if let Some(top) = best(&scores, 1).first() {
-            lines.push(format!(
-                "- {}년({})을 목표 시점으로 잡고 그때까지 차근차근 준비해 보세요.",
-                top.year, top.pillar_hangul
-            ));
-        }
+        // The year the timing answer names first, so the two answers agree.
+        let year = best_year(chart, area, this_year);
+        lines.push(format!(
+            "- {}년({})을 목표 시점으로 잡고 그때까지 차근차근 준비해 보세요.",
+            year,
+            year_pillar(year).hangul()
+        ));
     }
     Plan { head, body: lines.join("\n") }
 }
@@ -679,7 +850,39 @@ pub fn compare_years(chart: &Chart, area: TimingTopic, first: i32, second: i32) 
 }
 
 /// "왜요?": the reasons behind the chart's reading — strength, 용신, and the topic's years when it has them.
-pub fn why(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
+pub fn why(chart: &Chart, topic: super::Topic, this_year: i32, year: Option<i32>) -> Plan {
+    // A year just read for a life area ("2027년이 낫습니다" → "왜요?"): that year's reasons lead.
+    if let (Some(area), Some(year)) = (topic.timing_area(), year) {
+        let scores = score_years(chart, area, this_year.min(year), TIMING_YEARS.max((year - this_year + 1) as u32));
+        if let Some(y) = scores.iter().find(|s| s.year == year) {
+            let st = &chart.strength;
+            let head = format!(
+                "{year}년({})을 그렇게 본 건, 그해에 {}.",
+                y.pillar_hangul,
+                reasons_text(y, 3)
+                    .replace("함께 듭니다", "함께 들기 때문이에요")
+                    .replace(" 듭니다", " 들기 때문이에요")
+            );
+            let mut lines = vec![format!(
+                "- 바탕: 일간 {}의 힘이 {}(추정)이라 {}({}) 기운이 필요하고, {}({}) 기운은 부담이 되는 사주입니다.",
+                chart.day_master.name,
+                st.verdict.hangul(),
+                st.favourable.hangul(),
+                st.favourable.hanja(),
+                st.unfavourable.hangul(),
+                st.unfavourable.hanja()
+            )];
+            lines.extend(st.reasoning.iter().take(2).map(|r| format!("- {r}")));
+            if let Some(now) = scores.iter().find(|s| s.year == this_year && this_year != year) {
+                lines.push(format!(
+                    "- 견주어 올해 {this_year}년은 {}입니다. {}.",
+                    verdict(now.score),
+                    reasons_text(now, 2)
+                ));
+            }
+            return Plan { head, body: lines.join("\n") };
+        }
+    }
     // The years behind a "when" answer; other answers named no year.
     let area = match topic {
         super::Topic::Timing(a) => Some(a),
@@ -697,9 +900,10 @@ pub fn why(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
         with_ro(&format!("{}({})", s.unfavourable.hangul(), s.unfavourable.hanja()))
     ));
     if let Some(area) = area {
+        let year = best_year(chart, area, this_year);
         let scores = score_years(chart, area, this_year, TIMING_YEARS);
-        if let Some(top) = best(&scores, 1).first() {
-            lines.push(format!("- {}년을 꼽은 이유: {}", top.year, reasons_text(top, 4)));
+        if let Some(top) = scores.iter().find(|s| s.year == year) {
+            lines.push(format!("- {}년을 꼽은 이유: {}.", top.year, reasons_text(top, 4)));
         }
     }
     Plan { head, body: lines.join("\n") }
@@ -720,7 +924,7 @@ const STARS: [(&[&str], &str, &str); 10] = [
 ];
 
 /// What each star is read as, in one plain clause (the passages say more).
-fn star_meaning(code: &str) -> &'static str {
+pub(super) fn star_meaning(code: &str) -> &'static str {
     match code {
         "dohwa" => "사람을 끄는 매력과 인기, 예술적 감각으로 읽는 별",
         "yeokma" => "이동·출장·해외·이사처럼 움직임이 많은 삶으로 읽는 별",
@@ -756,8 +960,10 @@ fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Plan {
     let found = chart.shinsal.iter().find(|s| s.code == code);
     let head = match found {
         Some(s) => {
-            let at: Vec<&str> = s.positions.iter().map(|p| p.hangul()).collect();
-            format!("네, 이 사주에는 {}이 있습니다({}, {}).", name, at.join("·"), s.basis)
+            let at = s.positions.iter().map(|p| p.hangul()).collect::<Vec<_>>().join("·");
+            // "일주에 괴강살이 있습니다" — the basis said only when it is not the seat itself.
+            let basis = if s.basis.starts_with(at.as_str()) { String::new() } else { format!("({})", s.basis) };
+            format!("네, 이 사주의 {at}에 {} 있습니다{basis}.", with_particle(name, "이", "가"))
         }
         None if chart.pillars.hour.is_none() => {
             format!("세 기둥(년·월·일주)에는 {}이 없습니다. 시주는 태어난 시각을 몰라 보지 못했습니다.", name)
@@ -792,6 +998,10 @@ pub fn comfort(chart: &Chart, this_year: i32) -> Plan {
         format!(
             "사주로 보면 올해 {this_year}년은 {}라, 지금의 어려움은 머무는 것이 아니라 지나가는 고비로 봅니다.",
             verdict(now.score)
+        )
+    } else if now.score == 0.0 {
+        format!(
+            "사주로 보면 올해 {this_year}년은 크게 밀어 주는 기운도 막아서는 기운도 없는 해라, 지금의 버거움은 운이 막혀서라기보다 그동안 쌓인 피로에 가까워 보여요."
         )
     } else {
         format!(
@@ -833,6 +1043,121 @@ pub fn child_love(chart: &Chart, this_year: i32) -> Plan {
         super::reading::spouse_seat(seat)
     );
     Plan { head, body }
+}
+
+/// Whether a question asks whether to hold on where one is this year: "올해는 버티는 게 맞을까요?".
+pub fn asks_endure(question: &str) -> bool {
+    ["버티는 게", "버티는게", "버텨야", "버틸까", "버티는 편", "참고 다녀", "참아야 할까", "존버"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
+/// "올해는 버티는 게 맞을까요?": yes or no first, from this year against the area's best coming year.
+pub fn endure(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
+    let scores = score_years(chart, area, this_year, TIMING_YEARS);
+    let now = &scores[0];
+    // The nearest year that reads better than this one: what holding on waits for.
+    let best = scores
+        .iter()
+        .skip(1)
+        .find(|s| s.score > now.score && s.score > 0.0)
+        .map_or_else(|| best_year(chart, area, this_year), |s| s.year);
+    let name = area_name(area);
+    let head = if best == this_year || now.score >= 2.0 {
+        format!(
+            "아니요, 올해 {this_year}년({})은 {} 오히려 힘이 실리는 해라, 버티기만 하기보다 준비된 만큼 움직여 볼 만합니다.",
+            now.pillar_hangul,
+            with_particle(name, "이", "가")
+        )
+    } else {
+        format!(
+            "네, 올해는 준비하며 버티는 쪽이 낫습니다. {} {best}년({})에 더 힘이 실리기 때문이에요.",
+            with_particle(name, "은", "는"),
+            year_pillar(best).hangul()
+        )
+    };
+    let mut lines = vec![format!("- 올해 {this_year}년: {}로 봅니다. {}.", verdict(now.score), reasons_text(now, 2))];
+    if let Some(b) = scores.iter().find(|s| s.year == best && best != this_year) {
+        lines.push(format!("- {best}년: {}.", reasons_text(b, 2)));
+    }
+    lines.push(
+        "버틴다는 건 참기만 하는 게 아니라, 그때 움직일 수 있게 이력과 자금, 몸과 마음을 다져 두는 시간이라는 뜻입니다. 몸이나 마음이 먼저 무너질 것 같다면 해보다 나 자신이 우선이에요."
+            .to_string(),
+    );
+    Plan { head, body: lines.join("\n") }
+}
+
+/// Whether a health question asks how an illness will go ("이겨내실 수 있을까요?", "나을 수 있을까요?") or
+/// what one can do for the one who is ill ("뭘 해드리면 좋을까요?").
+pub fn asks_course_or_care(question: &str) -> bool {
+    let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "이겨내",
+        "이겨낼",
+        "나을수",
+        "나을까",
+        "낫을",
+        "완치",
+        "회복될",
+        "회복할",
+        "살수있",
+        "버틸수",
+        "해드리",
+        "해드릴",
+        "도와드",
+        "뭘해주",
+        "해줄수",
+    ]
+    .iter()
+    .any(|w| q.contains(w))
+}
+
+/// An illness asked about: honestly, the chart does not tell its course; then what helps, the 용신's everyday
+/// practice as the tradition's small part, and where to ask.
+pub fn illness_care(chart: &Chart, question: &str) -> Plan {
+    let care = ["해드리", "해 드리", "도와드", "해줄", "해 줄", "뭘 하면"].iter().any(|w| question.contains(w));
+    let head = if care {
+        "곁에서 마음을 쓰시는 것 자체가 가장 큰 힘이 됩니다. 사주로 보면 이런 것들이 도움이 돼요.".to_string()
+    } else {
+        "솔직하게 말씀드리면, 사주로는 병이 어떻게 흘러갈지, 치료가 잘될지를 알 수 없어요. 그건 담당 의료진이 가장 정확히 말해 줄 수 있습니다.".to_string()
+    };
+    let fav = chart.strength.favourable;
+    let (colour, _, activity) = practice(fav);
+    let mut lines = if care {
+        vec![
+            format!(
+                "- 이 사주는 {}({}) 기운이 힘이 되는 사주라, {activity}을 함께 해 드리면 전통적으로 기운을 북돋는다고 봅니다.",
+                fav.hangul(),
+                fav.hanja()
+            ),
+            "- 진료에 함께 가서 설명을 같이 들어 드리고, 궁금한 것을 미리 적어 가면 마음이 한결 놓이십니다.".to_string(),
+            "- 걱정을 앞세우기보다 평소처럼 이야기를 나누고, 좋아하시는 것을 함께하는 시간이 큰 위로가 됩니다.".to_string(),
+            "- 병원의 사회복지팀이나 환우회처럼 보호자를 돕는 곳도 있으니, 혼자 짊어지지 마세요.".to_string(),
+        ]
+    } else {
+        vec![
+            format!(
+                "- 이 사주의 용신은 {}({})이라, 전통적으로는 {activity}이 기운을 북돋는다고 봅니다. 곁에 {colour} 계열의 물건을 두는 것도 작은 응원이 됩니다.",
+                fav.hangul(),
+                fav.hanja()
+            ),
+            "- 치료 일정에 함께 가 주고, 식사와 잠을 챙기고, 걱정보다 일상의 이야기를 나누는 것이 가장 현실적인 도움입니다.".to_string(),
+            "- 돌보는 분도 지치기 쉬우니, 혼자 다 짊어지지 말고 가족과 나누어 주세요.".to_string(),
+        ]
+    };
+    if question.contains("암") {
+        lines.push(
+            "- 암 치료와 돌봄에 관한 궁금한 점은 국가암정보센터(1577-8899)에서 상담받을 수 있습니다.".to_string(),
+        );
+    }
+    if !care {
+        lines.insert(
+            0,
+            "- 사주가 말해 줄 수 있는 것은 몸과 마음을 어떻게 돌보면 좋은지 정도이고, 결과를 정하지는 않습니다."
+                .to_string(),
+        );
+    }
+    Plan { head, body: lines.join("\n") }
 }
 
 /// Health in one year ("건강운 내년은요?"): whether the year's two characters add to the chart's most
@@ -939,13 +1264,14 @@ mod tests {
 
     #[test]
     fn timing_reasons_read_as_words_with_the_fact_in_brackets() {
+        assert_eq!(reason_in_words("천간 병: 편관 — 도전과 변동, 새 자리의 별"), "도전과 변동, 새 자리의 별(병화·편관)");
         assert_eq!(
-            reason_in_words("천간 병: 편관 — 도전과 변동, 새 자리의 별"),
-            "도전과 변동, 새 자리의 별(천간 병·편관)"
+            reason_in_words("천간 병: 식신, 지지 오: 상관 — 재능이 재물로 이어지는 기운"),
+            "재능이 재물로 이어지는 기운(병화·식신, 오화·상관)"
         );
         assert_eq!(
-            reason_in_words("천간이 용신 화(火) — 이 사주의 균형을 잡아 주는 기운"),
-            "이 사주의 균형을 잡아 주는 기운(천간 용신 화)"
+            reason_in_words("천간이 용신 화(火), 지지가 용신 화(火) — 이 사주에 필요한 화(火) 기운"),
+            "이 사주에 필요한 화(火) 기운"
         );
     }
 
@@ -1001,7 +1327,7 @@ mod tests {
         // 1996-03-03 17:00: 도화 (유) sits in the hour branch, read from the year branch 자.
         let chart = crate::answer::test_chart("1996-03-03T17:00", "female");
         let yes = shinsal_question(&chart, "도화살 있나요?").expect("a plan");
-        assert!(yes.head.starts_with("네, 이 사주에는 도화살이 있습니다(시주"), "{}", yes.head);
+        assert!(yes.head.starts_with("네, 이 사주의 시주에 도화살이 있습니다(연지 기준)"), "{}", yes.head);
         assert!(yes.body.contains("다른 신살") && !yes.body.contains("도화살("), "{}", yes.body);
         let no = shinsal_question(&chart, "백호살은요?").expect("a plan");
         assert!(no.head.starts_with("아니요, 이 사주에는 백호살이 없습니다"), "{}", no.head);
@@ -1009,5 +1335,40 @@ mod tests {
         let unknown = shinsal_question(&three, "역마살 있어요?").expect("a plan");
         assert!(unknown.head.contains("시주는 태어난 시각을 몰라"), "{}", unknown.head);
         assert!(shinsal_question(&chart, "올해 운세는요?").is_none());
+    }
+
+    #[test]
+    fn each_daeun_row_reads_its_own_two_ten_gods() {
+        assert_eq!(cycle_line("비견", "상관"), "자립과 내 힘에서 표현과 변화로 넘어가는 때");
+        assert_eq!(cycle_line("정관", "정관"), "직장과 명예가 두드러지는 때");
+        assert_ne!(cycle_line("비견", "상관"), cycle_line("겁재", "정재"));
+    }
+
+    #[test]
+    fn an_outcome_question_gets_a_lean_and_what_decides_it() {
+        let c = chart("1983-08-15T04:00", "female");
+        let line = outcome_line(&c, TimingTopic::Study, 2026, 2026);
+        assert!(line.starts_with("2026년(병오)은") && line.contains("합격은 기운보다 준비가 정합니다"), "{line}");
+        assert!(asks_outcome("10월에 시험 보는데 붙을 수 있을까요?") && !asks_outcome("시험운은 어때요?"));
+    }
+
+    #[test]
+    fn holding_on_is_weighed_against_the_nearest_better_year() {
+        // 1988-06-10 13:20 (summer time removed): 병오 2026 is quiet for work, 2027 정미 reads better.
+        let c = chart("1988-06-10T13:20", "female");
+        let p = endure(&c, TimingTopic::Career, 2026);
+        assert!(
+            p.head.starts_with("네, 올해는 준비하며 버티는 쪽이 낫습니다") && p.head.contains("2027년"),
+            "{}",
+            p.head
+        );
+        assert!(asks_endure("그래도 올해는 버티는 게 맞을까요") && !asks_endure("올해 운세는요?"));
+    }
+
+    #[test]
+    fn months_to_mind_lead_with_the_weakest() {
+        let c = chart("1956-07-03T07:40", "male");
+        let text = months(&c, TimingTopic::General, 2026, "올해 특히 조심하셔야 할 달이 있을까요?");
+        assert!(text.starts_with("2026년에 조금 더 조심할 달은"), "{text}");
     }
 }

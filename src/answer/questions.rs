@@ -1,6 +1,8 @@
 //! Questions with a short, direct answer from the chart, answered yes or no (or by name) first: "저 개띠
 //! 맞죠?" (the 띠, with the 입춘 rule when the birth is near it), "제 사주에 편관 있어요?" (a ten god, where it
-//! sits), "공망이 어디예요?" (the chart's 공망), "무슨 색 옷이 좋아요?" (the 용신's colour).
+//! sits), "공망이 어디예요?" (the chart's 공망), "무슨 색 옷이 좋아요?" (the 용신's colour), "제 일주가 뭐예요?"
+//! (the day pillar and what its letters say), "만세력 앱마다 월주가 달라요" (which convention moves which pillar
+//! of this chart).
 
 use super::plans::Plan;
 use crate::saju::chart::model::{Chart, PillarView};
@@ -10,6 +12,15 @@ use crate::saju::josa::with_particle;
 /// The plan for a direct question, when `question` asks one of these. A 띠 said beside another question
 /// ("자녀운이 있나요? 참고로 저 뱀띠예요") is not the question: see [`zodiac_note`].
 pub fn plan(chart: &Chart, question: &str) -> Option<Plan> {
+    if sites_differ(question) {
+        return Some(conventions_differ(chart));
+    }
+    if question.contains("남반구") {
+        return Some(southern(chart));
+    }
+    if asks_day_pillar(question) {
+        return Some(day_pillar(chart));
+    }
     if let Some(p) = zodiac(chart, question).filter(|_| !asks_something_else(question)) {
         return Some(p);
     }
@@ -23,9 +34,15 @@ pub fn plan(chart: &Chart, question: &str) -> Option<Plan> {
     {
         return Some(void(chart));
     }
-    if ["무슨 색", "어떤 색", "색깔", "컬러", "행운의 색", "옷 색"].iter().any(|w| question.contains(w))
+    if ["무슨 색", "어떤 색", "색깔", "컬러", "행운의 색", "옷 색", "맞는 색", "좋은 색", "색이나"]
+        .iter()
+        .any(|w| question.contains(w))
     {
-        return Some(colour(chart));
+        let mut plan = colour(chart);
+        if question.contains("방향") {
+            plan.body = format!("{}\n{}", super::plans::direction_line(chart), plan.body);
+        }
+        return Some(plan);
     }
     None
 }
@@ -141,8 +158,14 @@ fn ten_god_present(chart: &Chart, question: &str) -> Option<Plan> {
     ]
     .iter()
     .any(|w| question.contains(w));
+    // "공망이랑 상관있어요?" asks whether two things are related, not about the ten god 상관.
+    let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+    let related = ["랑상관", "과상관", "와상관", "하고상관", "상관있어", "상관없", "상관있나", "상관있을"]
+        .iter()
+        .any(|w| q.contains(w));
     let god = TEN_GODS
         .iter()
+        .filter(|g| !(related && **g == "상관"))
         .find(|g| question.contains(*g))
         .copied()
         .or_else(|| question.contains("칠살").then_some("편관"))?;
@@ -200,7 +223,7 @@ fn meaning(god: &str) -> &'static str {
 }
 
 /// "제 공망은 어디예요?": the chart's two empty branches and whether a pillar sits on one.
-fn void(chart: &Chart) -> Plan {
+pub(super) fn void(chart: &Chart) -> Plan {
     let branches = chart.void_branches.branches.join("·");
     let sitting: Vec<String> = seats(chart)
         .into_iter()
@@ -226,7 +249,7 @@ fn colour(chart: &Chart) -> Plan {
     let head =
         format!("용신이 {} {} 계열이 잘 맞는 색입니다.", with_particle(&word(fav), "이라", "라"), colour_of(fav));
     let body = format!(
-        "명리에서는 부족하거나 필요한 기운을 색으로 곁에 두는 것을 생활 속 보완법으로 권합니다. 이 사주는 {}의 기운이 균형을 잡아 주고, {} 이미 넘치기 쉬운 기운이라 {} 계열은 한두 가지 포인트 정도로만 쓰면 좋습니다.\n옷이나 소품, 방의 색처럼 오래 곁에 두는 것에 쓰시면 되고, 그날 기분 좋게 입을 수 있는 색이 가장 좋은 색이라는 것도 잊지 마세요.",
+        "명리에서는 부족하거나 필요한 기운을 색으로 곁에 두는 것을 생활 속 보완법으로 권합니다. 이 사주는 {}의 기운이 균형을 잡아 주고, {} 이 사주에 부담이 되는 기운이라 {} 계열은 한두 가지 포인트 정도로만 쓰면 좋습니다.\n옷이나 소품, 방의 색처럼 오래 곁에 두는 것에 쓰시면 되고, 그날 기분 좋게 입을 수 있는 색이 가장 좋은 색이라는 것도 잊지 마세요.",
         fav.hangul(),
         with_particle(&word(unfav), "은", "는"),
         colour_of(unfav)
@@ -275,6 +298,203 @@ fn korean_clock(utc: &str) -> Option<String> {
     let shifted = h + 9;
     let (y, m, d) = civil_from_jdn(jdn_from_civil(y, m, d) + shifted.div_euclid(24));
     Some(format!("{y}년 {m}월 {d}일 {:02}:{min}", shifted.rem_euclid(24)))
+}
+
+/// "일주가 사이트마다 달라요", "만세력 앱마다 월주가 다르게 나오던데 왜 그런가요?"
+pub(super) fn sites_differ(question: &str) -> bool {
+    let has = |ws: &[&str]| ws.iter().any(|w| question.contains(w));
+    has(&["다르", "달라", "틀리", "차이"])
+        && has(&["마다", "만세력", "사이트", "어플", "앱에서", "철학관에서", "다른 데", "다른 곳"])
+}
+
+/// "제 일주가 뭐예요?", "일주 뜻이 궁금해요": the day pillar asked by name ("일주일" is a week).
+fn asks_day_pillar(question: &str) -> bool {
+    let q = question.replace("일주일", "");
+    q.contains("일주")
+        && ["뭐", "무슨", "뜻", "의미", "어떤", "알려", "풀이", "설명", "성격"].iter().any(|w| q.contains(w))
+        && !["대운", "궁합"].iter().any(|w| q.contains(w))
+}
+
+/// What a 12운성 of the day branch says of the person, in a few words.
+fn stage_meaning(stage: &str) -> &'static str {
+    match stage {
+        "장생" => "새로 시작하고 배우는 힘이 싱싱한 자리",
+        "목욕" => "꾸미고 드러내는 멋이 있지만 마음이 자주 바뀔 수 있는 자리",
+        "관대" => "자신감과 의욕이 앞서는, 한창 뻗어 가는 자리",
+        "건록" => "제 힘으로 서는 실속과 자립심의 자리",
+        "제왕" => "기세가 가장 높아 주관이 강하고 물러서지 않는 자리",
+        "쇠" => "힘을 아껴 쓸 줄 아는 노련함의 자리",
+        "병" => "섬세하고 감수성이 깊어 남의 아픔을 잘 아는 자리",
+        "사" => "한 가지를 깊이 파고드는 사색의 자리",
+        "묘" => "모으고 간직하는 알뜰함의 자리",
+        "절" => "끊고 새로 시작하는 변화가 잦은 자리",
+        "태" => "구상과 가능성이 많은, 아직 무르익는 자리",
+        "양" => "보살핌 속에서 차근차근 자라는 자리",
+        _ => "",
+    }
+}
+
+/// The day pillar by name: the day master, the spouse's seat under it, its 12운성 and the stars on it.
+fn day_pillar(chart: &Chart) -> Plan {
+    let d = &chart.pillars.day;
+    let head = format!(
+        "일주는 {}({})입니다. 일간 {} 일지 {}({}) 위에 앉은 자리예요.",
+        d.hangul,
+        d.hanja,
+        with_particle(&chart.day_master.name, "이", "가"),
+        d.branch.hangul,
+        d.branch.hanja
+    );
+    let god = d.branch.ten_god.hangul;
+    let mut lines = vec![
+        format!(
+            "- 일간 {}: {} 바탕입니다.",
+            chart.day_master.name,
+            with_particle(super::followups::strength_of(chart.day_master.hangul), "이", "가")
+        ),
+        format!(
+            "- 일지 {}: 배우자 자리이자 속마음의 자리로, {} 앉아 {}",
+            d.branch.hangul,
+            with_particle(god, "이", "가"),
+            super::reading::spouse_seat(god)
+        ),
+    ];
+    let stage = d.life_stage.hangul;
+    if !stage_meaning(stage).is_empty() {
+        lines.push(format!("- 12운성으로는 일지가 {stage}({}): {}입니다.", d.life_stage.hanja, stage_meaning(stage)));
+    }
+    for star in chart.shinsal.iter().filter(|s| s.positions.contains(&crate::saju::pillars::Position::Day)) {
+        let meaning = super::plans::star_meaning(star.code);
+        if !meaning.is_empty() {
+            lines.push(format!("- 일주의 {}: {meaning}입니다.", star.hangul));
+        }
+    }
+    lines.push(
+        "일주는 나 자신과 가장 가까운 사람(배우자)을 함께 보여 주는 자리라, 성격과 연애를 볼 때 가장 먼저 읽습니다. 다만 사주 전체의 균형(월지와 오행)이 함께 읽혀야 제 모습이 됩니다."
+            .to_string(),
+    );
+    Plan { head, body: lines.join("\n") }
+}
+
+/// Why 만세력 apps give different pillars, for this chart: each convention that would move one of its pillars,
+/// the one this reading used, and what to check when none would.
+fn conventions_differ(chart: &Chart) -> Plan {
+    let p = &chart.pillars;
+    let mut moved: Vec<String> = Vec::new();
+    // 23:00–24:00: the day pillar hangs on the 자시 convention.
+    let clock_hour: u32 = chart.birth.corrected_clock.get(11..13).and_then(|h| h.parse().ok()).unwrap_or(12);
+    if p.hour.is_some() && clock_hour == 23 {
+        let zi = chart.zi_hour();
+        let (other, step) = match zi {
+            crate::saju::pillars::ZiHour::NextDay => (crate::saju::pillars::ZiHour::Split, -1),
+            _ => (crate::saju::pillars::ZiHour::NextDay, 1),
+        };
+        let alt = crate::saju::ganzhi::GanZhi::new(p.day.index as i64 + step);
+        moved.push(format!(
+            "23시대 출생이라 자시를 어떻게 나누느냐에 따라 일주가 갈립니다. 이 풀이는 {} 방식으로 {}일이고, {} 방식을 쓰는 곳에서는 {}일로 나옵니다.",
+            zi.short_hangul(),
+            p.day.hangul,
+            other.short_hangul(),
+            alt.hangul()
+        ));
+    }
+    // The month pillar turns at a 절, not at the lunar month.
+    if let Some(lunar) = &chart.birth.lunar_date {
+        let saju_month = (Branch::parse(p.month.branch.hangul).map_or(0, |b| b.index()) + 10) % 12 + 1;
+        if usize::from(lunar.month) != saju_month {
+            moved.push(format!(
+                "음력으로는 {}월생이지만 명리의 월주는 음력 달이 아니라 절기로 바뀌어 {}월(절기로 {}번째 달)입니다. 음력 달로 월주를 잡는 곳은 다르게 나옵니다.",
+                lunar.month,
+                p.month.hangul,
+                saju_month
+            ));
+        }
+    }
+    // The year pillar turns at 입춘, not on 1 January or at 설날.
+    let year = super::timing::birth_year(chart);
+    if crate::saju::pillars::year_pillar(year).hangul() != p.year.hangul {
+        moved.push(format!(
+            "입춘 전 출생이라 년주가 {}년입니다. 1월 1일이나 설날로 해를 바꾸는 곳은 {}년으로 보여 줍니다.",
+            p.year.hangul,
+            crate::saju::pillars::year_pillar(year).hangul()
+        ));
+    }
+    if chart.birth.correction.summer_time == "removed" {
+        moved.push(
+            "서머타임 기간의 출생이라 한 시간을 빼고 보았습니다. 시계 그대로 넣는 곳은 시주가 다를 수 있습니다.".into(),
+        );
+    }
+    if chart.warnings.iter().any(|w| w.code == "longitude_changes_pillars") {
+        moved.push("경도 보정(서울 기준 약 32분)을 하는 곳과 하지 않는 곳은 시주가 달라집니다.".into());
+    }
+    if chart.warnings.iter().any(|w| w.code == "near_jie") || jie_close(chart) {
+        moved.push("절기가 바뀌는 시각과 가까운 출생이라, 절기를 날짜로만 바꾸거나 절입 시각을 다르게 쓰는 곳은 월주가 다르게 나올 수 있습니다.".into());
+    }
+    let head = if moved.is_empty() {
+        "만세력마다 다른 건 보통 계산 기준이 달라서인데, 이 사주는 어느 기준으로 봐도 네 기둥이 같게 나오는 자리입니다."
+            .to_string()
+    } else {
+        format!("만세력마다 다른 건 계산 기준이 달라서예요. 이 사주에서는 {}가지 기준이 기둥을 바꿉니다.", moved.len())
+    };
+    let mut lines: Vec<String> = moved.iter().map(|m| format!("- {m}")).collect();
+    if lines.is_empty() {
+        lines.push("사이트마다 다르다면 양력·음력 선택, 윤달 여부, 태어난 시각(오전·오후)이 같게 들어갔는지 먼저 확인해 보세요.".into());
+    }
+    lines.push(format!(
+        "어느 쪽이 정답이라기보다 학파의 선택이에요. 이 풀이는 절기로 바뀌는 월주, 입춘으로 바뀌는 년주, 자시는 {}, 시간은 {} 따랐습니다.",
+        chart.zi_hour().short_hangul(),
+        with_particle(chart.time_correction().hangul(), "을", "를")
+    ));
+    Plan { head, body: lines.join("\n") }
+}
+
+/// Whether the birth lies within three hours of a 절.
+fn jie_close(chart: &Chart) -> bool {
+    let Ok(birth) = chart.utc.parse::<jiff::Timestamp>() else { return false };
+    [&chart.solar_terms.previous_jie, &chart.solar_terms.next_jie].iter().any(|t| {
+        t.utc.parse::<jiff::Timestamp>().is_ok_and(|at| (birth.as_second() - at.as_second()).abs() <= 3 * 3600)
+    })
+}
+
+/// "올해는 공망이랑 상관있어요?": whether `year`'s branch is one of the chart's two empty branches, and the next
+/// years that bring one.
+pub(super) fn void_in_year(chart: &Chart, year: i32) -> String {
+    let branch = crate::saju::pillars::year_pillar(year).branch();
+    let empty = &chart.void_branches.branches;
+    let pillar = crate::saju::pillars::year_pillar(year).hangul();
+    let next: Vec<String> = (year + 1..year + 13)
+        .filter(|y| empty.iter().any(|b| *b == crate::saju::pillars::year_pillar(*y).branch().hangul()))
+        .take(2)
+        .map(|y| format!("{y}년({})", crate::saju::pillars::year_pillar(y).hangul()))
+        .collect();
+    if empty.iter().any(|b| *b == branch.hangul()) {
+        format!(
+            "{year}년({pillar})은 그해의 지지 {}가 이 사주의 공망이라, 애쓴 만큼 손에 잡히지 않는 느낌이 들 수 있는 해로 봅니다. 큰 약속이나 계약은 한 번 더 확인하시면 충분합니다.",
+            branch.hangul()
+        )
+    } else {
+        format!(
+            "{year}년({pillar})의 지지 {}는 공망({})이 아니라, 올해 운과 공망은 직접 상관이 없습니다. 공망 글자가 들어오는 해는 {}입니다.",
+            branch.hangul(),
+            empty.join("·"),
+            next.join("과 ")
+        )
+    }
+}
+
+/// "남반구에서 태어나면 사주가 거꾸로라던데요?": the reading used, the argument for turning the month round,
+/// and what it would change here.
+fn southern(chart: &Chart) -> Plan {
+    let month = Branch::parse(chart.pillars.month.branch.hangul).unwrap_or(Branch::new(0));
+    let opposite = Branch::new(month.index() as i64 + 6);
+    Plan {
+        head: "이 풀이는 남반구 출생이라도 북반구와 같은 방식(절기 그대로)으로 뽑았어요.".to_string(),
+        body: format!(
+            "남반구는 계절이 반대라 월지를 맞은편 글자로 바꿔 보자는 주장이 있습니다. 다만 절기는 태양의 위치로 정해져 남북 어디서나 같은 순간이고, 국내 만세력과 대부분의 명리가는 월주를 바꾸지 않습니다.\n그 주장을 따르면 이 사주의 월지가 {}에서 {} 바뀌어 계절의 기운(조후)이 반대로 읽히니, 참고로만 알아 두시면 됩니다.",
+            month.hangul(),
+            crate::saju::josa::with_ro(opposite.hangul())
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -341,5 +561,43 @@ mod tests {
         // 18:15 PDT (UTC−7) is 10:15 the next morning in Korea.
         assert!(p.body.contains("1992년 7월 5일 10:15"), "{}", p.body);
         assert!(plan(&chart("1990-05-15T15:30", "male"), "한국 시간으로 봐야 하나요?").is_none());
+    }
+
+    #[test]
+    fn the_day_pillar_is_named_with_what_its_letters_say() {
+        // 1992-03-14 07:10 KST: 기축일 — 비견 in the spouse's seat, 묘 as its 12운성.
+        let p =
+            plan(&chart("1992-03-14T07:10", "female"), "제 일주가 뭐예요?? 무슨 뜻인지도 궁금해요").expect("a plan");
+        assert!(p.head.starts_with("일주는 기축(己丑)입니다"), "{}", p.head);
+        assert!(p.body.contains("비견") && p.body.contains("12운성으로는 일지가 묘"), "{}", p.body);
+        // "일주일" is a week.
+        assert!(plan(&chart("1992-03-14T07:10", "female"), "다음 일주일은 어때요?").is_none());
+    }
+
+    #[test]
+    fn sites_that_differ_are_told_which_convention_moves_which_pillar() {
+        // 1995-02-18 23:20: the split 자시 keeps 경진일; 23시부터 다음 날 gives 신사일.
+        let p = plan(&chart("1995-02-18T23:20", "female"), "일주가 사이트마다 달라요 ㅠ 뭐가 맞아요?").expect("a plan");
+        assert!(p.body.contains("경진일") && p.body.contains("신사일"), "{}", p.body);
+        // 1985-01-30 is before 입춘: the year pillar is 갑자, a calendar-year site shows 을축.
+        let p = plan(&chart("1985-01-30T11:30", "female"), "만세력 앱마다 년주가 다르게 나오던데 왜 그래요?")
+            .expect("a plan");
+        assert!(p.body.contains("갑자년") && p.body.contains("을축년"), "{}", p.body);
+    }
+
+    #[test]
+    fn the_year_asked_is_held_against_the_two_empty_branches() {
+        // 경오일 (갑자순): 술·해 are empty; 2026 병오 is not one, 2030 경술 is.
+        let c = chart("1983-06-11", "male");
+        let line = void_in_year(&c, 2026);
+        assert!(line.contains("직접 상관이 없습니다") && line.contains("2030년(경술)"), "{line}");
+        assert!(void_in_year(&c, 2030).contains("공망이라"));
+    }
+
+    #[test]
+    fn a_southern_birth_is_read_as_any_other_and_says_what_turning_would_change() {
+        let p = plan(&chart("1990-05-15T15:30", "female"), "남반구에서 태어나면 사주가 거꾸로라던데 맞아요?")
+            .expect("a plan");
+        assert!(p.body.contains("사에서 해로"), "{}", p.body);
     }
 }

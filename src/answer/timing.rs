@@ -83,12 +83,12 @@ fn star(area: TimingTopic, god: TenGod, gender: Option<Gender>, has_wealth: bool
         TimingTopic::Wealth => match god {
             JeongJae => (3.0, "정재 — 꾸준히 모이는 재물의 별"),
             PyeonJae => (2.5, "편재 — 크게 움직이는 재물의 별"),
-            SikSin if has_wealth => (1.5, "식신 — 식상생재, 재능이 재물로 이어짐"),
-            SangGwan if has_wealth => (1.0, "상관 — 식상생재, 활동이 재물로 이어짐"),
+            SikSin if has_wealth => (1.5, "식신 — 재능이 재물로 이어지는 기운"),
+            SangGwan if has_wealth => (1.0, "상관 — 재능이 재물로 이어지는 기운"),
             SikSin | SangGwan => (0.5, "식상 — 재물을 만드는 활동"),
-            GeopJae if strong => (-1.5, "겁재 — 나가는 돈, 경쟁으로 재물이 흩어지기 쉬움"),
-            BiGyeon if strong => (-1.0, "비견 — 나눠 쓰는 돈이 늘기 쉬움"),
-            BiGyeon | GeopJae => (0.5, "비겁 — 약한 일간이 재물을 감당할 힘을 얻음"),
+            GeopJae if strong => (-1.5, "겁재 — 경쟁과 지출로 재물이 흩어지기 쉬운 기운"),
+            BiGyeon if strong => (-1.0, "비견 — 나눠 쓰는 돈이 늘기 쉬운 기운"),
+            BiGyeon | GeopJae => (0.5, "비겁 — 약한 일간이 재물을 감당할 힘"),
             _ => (0.0, ""),
         },
         TimingTopic::Children => match god {
@@ -244,8 +244,9 @@ impl Rules {
                 points.push((
                     weight,
                     format!(
-                        "{} 용신 {} — 이 사주의 균형을 잡아 주는 기운",
+                        "{} 용신 {} — 이 사주에 필요한 {} 기운",
                         with_particle(part, "이", "가"),
+                        element_word(e),
                         element_word(e)
                     ),
                 ));
@@ -253,8 +254,9 @@ impl Rules {
                 points.push((
                     -weight,
                     format!(
-                        "{} 기신 {} — 이 사주의 균형을 흔드는 부담",
+                        "{} 기신 {} — 이 사주에 부담이 되는 {} 기운",
                         with_particle(part, "이", "가"),
+                        element_word(e),
                         element_word(e)
                     ),
                 ));

@@ -365,12 +365,15 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let own_complete = own.missing(true, false).is_none();
     if topic == Topic::Term {
         let request = if own_complete { own.to_request() } else { known.own.clone() };
+        // A birth told beside the term ("공망이 무슨 말이에요? 83년 6월 11일생 남자고 시간은 몰라요") is the
+        // session's from now on, like any other.
+        let remember = request.clone().filter(|_| own_complete && !own_new.is_empty());
         let step = Step::Answer {
             topic,
             year_offset,
             own: request,
             partner: None,
-            remember: None,
+            remember,
             keep: pending.map(Box::new),
             about: None,
         };

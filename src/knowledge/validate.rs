@@ -69,6 +69,7 @@ static CONDITION_RE: LazyLock<Regex> = LazyLock::new(|| {
         &format!("daeun:{ten_god}"),
         &format!("seun:{ten_god}"),
         &format!("seun_relation:{seun_rel}"),
+        &format!("today:{ten_god}"),
     ]);
     Regex::new(&format!("^{condition}$")).unwrap()
 });

@@ -248,6 +248,17 @@ async fn fourth_review_conversations_keep_their_fixes() {
     score("answer_review9.jsonl", 1.0).await;
 }
 
+/// The fifth review's blind set (40 conversations a helper wrote without reading the composer; judged blind
+/// before and after; docs/reviews/answers-2026-12-09.md): every turn held to the rules, the fixed turns carry
+/// expectations.
+#[tokio::test]
+async fn fifth_review_conversations_keep_their_fixes() {
+    if std::env::var("SAJU_ANSWER_CASES").is_ok() {
+        return;
+    }
+    score("answer_review10.jsonl", 1.0).await;
+}
+
 async fn score(file: &str, required: f64) {
     let brain = brain();
     let (path, rows) = cases(file);

@@ -137,6 +137,14 @@ fn withdraw(text: &str, spans: Vec<Span>) -> Vec<Span> {
     keep.into_iter().flatten().collect()
 }
 
+/// Whether what follows a 윤달 word reports it and sets it aside: "…이라 그랬는데 그냥 …", "…라던데 일단 …".
+fn set_aside(after: &str) -> bool {
+    let head: String = after.chars().take(12).collect();
+    let reported =
+        ["그랬는데", "했는데", "하던데", "라던데", "하셨는데", "그러셨는데"].iter().any(|w| head.contains(w));
+    reported && ["그냥", "일단", "그럼"].iter().any(|w| after.contains(w))
+}
+
 /// What a person's spans say, as facts (the explicit gender only).
 fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
     let mut f = BirthFacts::default();
@@ -165,6 +173,8 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
                 traditional |= *t;
                 dated = true;
             }
+            // "엄마가 윤달이라 그랬는데 그냥 음력 5월 5일로 봐주세요": 윤달 reported and then set aside.
+            Tok::Leap if set_aside(&text[s.end..]) => {}
             Tok::Leap => {
                 f.leap = true;
                 f.leap_denied = false;

@@ -248,7 +248,7 @@ impl Topic {
         ]);
         let about_saju = has(&["사주", "운세", "팔자", "궁합", "운이", "운은", "명리"]);
         // "제 대운이 뭐예요?" asks about the user's own chart, not the word.
-        let about_own_chart = has(&["제 ", "내 ", "저의", "나의", "지금"])
+        let about_own_chart = has(&["제 ", "내 ", "저의", "나의", "지금", "다음 대운", "이번 대운"])
             && has(&["대운", "세운", "용신", "일간", "일주", "격국", "삼재"]);
         let own = about_own_chart
             || has(&["제가", "내가", "저는", "전 ", "난 ", "올해", "내년", "저 ", "제 "])
@@ -258,7 +258,7 @@ impl Topic {
             return Some(Topic::General);
         }
         // "어떤 색 옷 입으면 좋아요? ㅎㅎ", "저 개띠 맞죠?": a question the chart answers by name.
-        if has(&["무슨 색", "어떤 색", "색깔", "행운의 색", "옷 색"])
+        if has(&["무슨 색", "어떤 색", "색깔", "행운의 색", "옷 색", "맞는 색", "좋은 색", "색이나"])
             || (text.contains('띠')
                 && has(&["맞죠", "맞나요", "맞아요", "맞아?", "맞지", "무슨 띠", "어떤 띠"])
                 && !has(&["궁합", "랑 ", "이랑"]))
@@ -290,7 +290,11 @@ impl Topic {
         if (out_of_scope(text) && !about_saju) || (has(PICKS) && (asks_pick || !money_luck)) {
             return Some(Topic::OutOfScope);
         }
-        if text.contains("삼재") {
+        // "시험 붙을 수 있을까요? 올해 삼재라서 불안해요": the exam is the question, 삼재 its worry (the answer
+        // says the 삼재 in passing).
+        let samjae_beside = matches!(area_of(text), Some(Topic::Study | Topic::Career | Topic::Love | Topic::Wealth))
+            && has(&["붙을", "합격", "될까", "될지", "괜찮을까", "잘 풀릴", "어때", "어떨까"]);
+        if text.contains("삼재") && !samjae_beside {
             return Some(Topic::Samjae);
         }
         if has(&["궁합", "속궁합", "케미"])
@@ -300,7 +304,7 @@ impl Topic {
         {
             return Some(Topic::Compatibility);
         }
-        let day_word = has(&["오늘", "내일", "낼 ", "모레"]);
+        let day_word = has(&["오늘", "모레"]) || says_tomorrow(text);
         if has(&[
             "오늘의 운",
             "오늘 운",
@@ -315,10 +319,12 @@ impl Topic {
             "오늘운",
             "내일운",
         ]) || (day_word && has(&["운 어때", "운이 어"]) && !has(&["말고"]))
-            // "내일 면접인데 잘 될까요?": the day's fortune for that event.
+            // "내일 면접인데 잘 될까요?", "모레는? 모레 소개팅임": the day's fortune for that event.
             || (day_word
                 && has(&["면접", "시험", "소개팅", "발표", "계약", "미팅", "데이트", "상견례", "경기", "오디션"])
-                && has(&["잘 될까", "잘될까", "괜찮을까", "어떨까", "붙을까", "될까요", "어때요"]))
+                && (has(&["잘 될까", "잘될까", "괜찮을까", "어떨까", "붙을까", "될까요", "어때요"])
+                    || text.contains('?')
+                    || has(&["인데", "이에요", "예요", "임", "있어"])))
         {
             return Some(Topic::TodayFortune);
         }
@@ -337,6 +343,12 @@ impl Topic {
             "타이밍",
             "때가 올",
             "날짜 좀",
+            // "결혼은 늦게 해야 돼요?": when, asked as early or late.
+            "늦게 해야",
+            "늦게 하는",
+            "늦게 가야",
+            "일찍 해야",
+            "일찍 하는",
         ]);
         if timing && !has(&["대운"]) {
             let t = match area {
@@ -392,7 +404,9 @@ impl Topic {
         ]) {
             return Some(Topic::Personality);
         }
-        if has(SMALL_TALK) && !about_saju {
+        // "ㅋㅋ" or "ㅎㅎ" beside a question ("…일단 평달로 보고 ㅋㅋ 방향도 있어요?") is a tone, not small talk.
+        let laugh_only = !SMALL_TALK.iter().any(|w| !["ㅋㅋ", "ㅎㅎ"].contains(w) && text.contains(w));
+        if has(SMALL_TALK) && !about_saju && !(laugh_only && text.contains('?')) {
             return Some(Topic::SmallTalk);
         }
         if has(&["사주", "팔자", "풀이", "총운", "전체적", "봐주", "봐 주", "봐줘", "봐줄"]) {
@@ -418,13 +432,24 @@ pub fn year_offset(text: &str) -> i32 {
     }
 }
 
+/// Whether a message says tomorrow: 내일, or its spoken short form 낼 as a word ("낼은?", "낼 운세").
+pub fn says_tomorrow(text: &str) -> bool {
+    text.contains("내일")
+        || text.match_indices('낼').any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + '낼'.len_utf8()..].chars().next();
+            before.is_none_or(|c| !('가'..='힣').contains(&c))
+                && after.is_none_or(|c| matches!(c, '은' | '는' | '도' | '운' | '요' | '?' | ' ' | '!' | '.'))
+        })
+}
+
 /// The day a day's fortune is about, relative to today: 내일 → 1, 모레 → 2, 글피 → 3, 어제 → −1.
 pub fn day_offset(text: &str) -> i32 {
     if text.contains("글피") {
         3
     } else if text.contains("모레") {
         2
-    } else if text.contains("내일") || text.starts_with("낼 ") || text.contains(" 낼 ") {
+    } else if says_tomorrow(text) {
         1
     } else if text.contains("어제") {
         -1
@@ -510,6 +535,9 @@ fn area_of(text: &str) -> Option<Topic> {
             "진단받",
         ]) {
             Topic::Health
+        } else if has(&["말년", "노후", "노년", "늘그막", "황혼"]) {
+            // "나이 들어서 자식들한테 짐 될까 걱정이네요. 말년운이 어떤지": the late years, whoever is in them.
+            Topic::LateLife
         } else if child_wished
             || has(&[
                 "자녀",
@@ -556,8 +584,6 @@ fn area_of(text: &str) -> Option<Topic> {
             "학교운",
         ]) {
             Topic::Study
-        } else if has(&["말년", "노후", "노년", "늘그막", "황혼"]) {
-            Topic::LateLife
         } else if has(&[
             "재물",
             "돈",
@@ -639,6 +665,18 @@ fn area_of(text: &str) -> Option<Topic> {
             "면접",
             "일은 할",
             "일을 할",
+            // "다시 일 구할 수 있는 때", "일 잘 맞아요?", "한국에서 일할 수 있을까요?"
+            "일 구할",
+            "일을 구",
+            // "미대 가고 싶대요, 예체능 쪽이 맞나요?", "경영학과": the field of study and work.
+            "예체능",
+            "미대",
+            "음대",
+            "체대",
+            "학과",
+            "일자리를",
+            "일 잘 맞",
+            "일할 수",
             // "일은 어떤 쪽이 잘 맞을까요?", "무슨 일이 맞아요?": the kind of work.
             "일은 어떤",
             "어떤 일이",
@@ -754,7 +792,10 @@ pub fn emotion_in(text: &str) -> bool {
         "힘겹",
         "우울",
         "불안",
-        "외로",
+        // "외로" alone would hear "해외로".
+        "외로워",
+        "외로운",
+        "외로움",
         "외롭",
         "슬프",
         "슬퍼",
@@ -827,6 +868,19 @@ pub fn emotion_in(text: &str) -> bool {
         "이혼 고민",
         "이혼을 고민",
         "이혼할까",
+        // A situation that weighs, said without a feeling word ("요즘 일이 너무 안 풀려서요", "자꾸 싸워서요").
+        "안 풀려",
+        "안풀려",
+        "안 풀리",
+        "꼬여",
+        "꼬이",
+        "싸워서",
+        "싸우고",
+        "자꾸 싸",
+        "다퉈",
+        "다투고",
+        "당뇨",
+        "수술",
     ];
     // A divorce weighed and a child long awaited: the same words the answer's caution and acknowledgement use.
     use crate::answer::wording::{considers_divorce, waits_for_child};

@@ -654,7 +654,7 @@ fn rules() -> &'static [(Regex, Rule)] {
                         return None;
                     }
                     let month: u32 = digits.as_str().parse().ok()?;
-                    if !(1..=12).contains(&month) {
+                    if !(1..=12).contains(&month) || event_month(&t[e..]) {
                         return None;
                     }
                     let mut toks = vec![Tok::Month { month, leap: c.get(1).is_some(), traditional: false }];
@@ -729,6 +729,42 @@ fn rules() -> &'static [(Regex, Rule)] {
                     let w = c[1].trim_end_matches('일').trim();
                     let n = native_day(&c[1]).or_else(|| w.parse().ok()).or_else(|| sino(w))?;
                     (1..=10).contains(&n).then(|| (s, e, vec![Tok::Day { day: Day::Num(n), traditional: true }]))
+                },
+            },
+            // 열하루 … 열아흐레, 스무하루 … 스무아흐레 (스무닷새 = 25)
+            Rule {
+                re: r"(열|스무)\s*(하루|이틀|사흘|사흗|나흘|닷새|엿새|이레|여드레|아흐레)(?:날)?",
+                make: |_, c, _| {
+                    let (s, e) = whole(c);
+                    let tens = if &c[1] == "열" { 10 } else { 20 };
+                    let day = tens + native_day(&c[2])?;
+                    Some((s, e, vec![Tok::Day { day: Day::Num(day), traditional: true }]))
+                },
+            },
+            // The lunar holidays a birth is remembered by: 칠석 (7/7), 단오 (5/5), 추석·한가위 (8/15), 대보름 (1/15).
+            Rule {
+                re: r"(?:칠월\s*)?칠석|단오|추석|한가위|(?:정월\s*)?대보름",
+                make: |_, c, _| {
+                    let (s, e) = whole(c);
+                    let w = &c[0];
+                    let (month, day) = if w.ends_with("칠석") {
+                        (7, 7)
+                    } else if w == "단오" {
+                        (5, 5)
+                    } else if w.ends_with("보름") {
+                        (1, 15)
+                    } else {
+                        (8, 15)
+                    };
+                    Some((
+                        s,
+                        e,
+                        vec![
+                            Tok::Calendar { lunar: true },
+                            Tok::Month { month, leap: false, traditional: true },
+                            Tok::Day { day: Day::Num(day), traditional: true },
+                        ],
+                    ))
                 },
             },
             // 음력, 양력, (음), 음 1983.9.9
@@ -1048,6 +1084,17 @@ pub fn without_typos(text: &str) -> String {
     out
 }
 
+/// Whether what follows a month says it is the month of an event, not of a birth: "10월에 공인중개사 시험 보는데",
+/// "3월에 이사해요" (a day right after, or a birth word, keeps it a date).
+fn event_month(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix('에') else { return false };
+    let near: String = rest.chars().take(14).collect();
+    const EVENTS: &[&str] = &[
+        "시험", "면접", "이사", "결혼", "수술", "여행", "발표", "입사", "출산", "개업", "계약", "이직", "졸업", "입학",
+    ];
+    EVENTS.iter().any(|w| near.contains(w)) && !["태어", "출생", "낳"].iter().any(|w| near.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1061,6 +1108,52 @@ mod tests {
 
     fn toks(text: &str) -> Vec<Tok> {
         lex(text, 2026).into_iter().map(|s| s.tok).collect()
+    }
+
+    #[test]
+    fn spoken_lunar_days_and_the_holidays_a_birth_is_remembered_by() {
+        let u = crate::chat::understand::understand("87년 음력 유월 스무닷새 해시생이고 남자예요", 2026);
+        assert_eq!((u.birth.month, u.birth.day), (Some(6), Some(25)));
+        let u = crate::chat::understand::understand("83년생이고 음력 칠월 칠석날 새벽 인시에 태어났대요", 2026);
+        assert_eq!((u.birth.month, u.birth.day, u.birth.calendar.as_deref()), (Some(7), Some(7), Some("lunar")));
+        assert_eq!(crate::chat::understand::understand("열아흐레날 태어났어요", 2026).birth.day, Some(19));
+    }
+
+    #[test]
+    fn a_month_of_an_event_is_not_the_birth_month() {
+        let u = crate::chat::understand::understand(
+            "83년생 음력 칠월 칠석날 인시생 여자예요. 10월에 공인중개사 시험 보는데 붙을 수 있을까요?",
+            2026,
+        );
+        assert_eq!(u.birth.month, Some(7));
+        let u = crate::chat::understand::understand("1990년 10월에 태어났어요", 2026);
+        assert_eq!(u.birth.month, Some(10));
+    }
+
+    #[test]
+    fn the_short_tomorrow_is_heard_as_a_word() {
+        use crate::chat::understand::intent::{day_offset, says_tomorrow};
+        assert!(says_tomorrow("낼은?") && says_tomorrow("낼 운세") && says_tomorrow("내일은요"));
+        assert_eq!(day_offset("낼은?"), 1);
+        // 낼 inside a word is not tomorrow.
+        assert!(!says_tomorrow("돈을 낼까요") && !says_tomorrow("보낼게요"));
+    }
+
+    #[test]
+    fn abroad_is_not_lonely() {
+        use crate::chat::understand::intent::emotion_in;
+        assert!(!emotion_in("다시 해외로 나갈지 고민이에요"));
+        assert!(emotion_in("요즘 너무 외로워요"));
+    }
+
+    #[test]
+    fn a_leap_month_reported_and_set_aside_is_not_kept() {
+        let u = crate::chat::understand::understand(
+            "엄마가 분명 윤달이라 그랬는데ㅋㅋ 그럼 그냥 음력 5월 5일로 봐주세요",
+            2026,
+        );
+        assert!(!u.birth.leap);
+        assert!(crate::chat::understand::understand("음력 윤달 5월 5일이에요", 2026).birth.leap);
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     }
     // "운이 언제 풀릴까" is about luck as a whole; "언제쯤 나아질까요?" goes on with the conversation's area.
     let general_timing_said = ["운이", "운은", "인생", "운세", "전체"].iter().any(|w| text.contains(w));
-    let day_said = ["내일", "모레", "글피", "오늘"].iter().any(|w| text.contains(w));
+    let day_said = ["모레", "글피", "오늘"].iter().any(|w| text.contains(w)) || intent::says_tomorrow(text);
     let mut topic = match (said, ongoing) {
         (Some(Topic::Timing(TimingTopic::General)), Some(o)) if !general_timing_said => {
             Topic::Timing(o.timing_area().unwrap_or(TimingTopic::General))

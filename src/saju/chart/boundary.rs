@@ -129,13 +129,20 @@ pub fn boundary_warnings(
         let (when, other) = if delta > 0 { ("전", "뒤") } else { ("뒤", "전") };
         out.push(BoundaryWarning {
             code,
-            message: format!(
-                "출생 시각(보정 시각 기준)이 {boundary_label} 경계보다 {} {}입니다. 경계 {}에 태어났다면 달라지는 기둥: {}.",
-                minutes_text(delta),
-                when,
-                other,
-                describe(&changed, pillars, &alt)
-            ),
+            message: if delta == 0 {
+                format!(
+                    "출생 시각(보정 시각 기준)이 {boundary_label} 경계와 같습니다. 경계 {other}에 태어났다면 달라지는 기둥: {}.",
+                    describe(&changed, pillars, &alt)
+                )
+            } else {
+                format!(
+                    "출생 시각(보정 시각 기준)이 {boundary_label} 경계보다 {} {}입니다. 경계 {}에 태어났다면 달라지는 기둥: {}.",
+                    minutes_text(delta),
+                    when,
+                    other,
+                    describe(&changed, pillars, &alt)
+                )
+            },
             minutes: delta.abs() as f64 / 60.0,
             alternative_is_earlier: delta <= 0,
             alternative: alt,
