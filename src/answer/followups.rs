@@ -153,7 +153,9 @@ pub fn daeun_now(chart: &Chart, this_year: i32) -> Option<Plan> {
 
 /// "갑자대운은 어때요?": the 대운 named by its pillar, read like the running one.
 pub fn daeun_named(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
-    let c = chart.daeun.pillars.iter().find(|c| question.contains(&format!("{}대운", c.hangul)) || question.contains(&format!("{} 대운", c.hangul)))?;
+    let c = chart.daeun.pillars.iter().find(|c| {
+        question.contains(&format!("{}대운", c.hangul)) || question.contains(&format!("{} 대운", c.hangul))
+    })?;
     daeun_reading(chart, c.start_year, this_year)
 }
 

@@ -793,7 +793,9 @@ pub fn advice(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
         Some(TimingTopic::Love) => {
             "인연이 드는 해 전에는 모임과 소개의 폭을 넓혀 두고, 원하는 관계를 말로 정리해 두세요."
         }
-        Some(TimingTopic::Career) => "바라는 일의 조건(수입, 시간, 사람)을 적어 두고, 필요한 자격과 자금을 미리 준비해 두세요.",
+        Some(TimingTopic::Career) => {
+            "바라는 일의 조건(수입, 시간, 사람)을 적어 두고, 필요한 자격과 자금을 미리 준비해 두세요."
+        }
         Some(TimingTopic::Wealth) => "지출 구조부터 정리하고 비상금을 먼저 마련한 뒤, 큰돈은 나누어 움직이세요.",
         Some(TimingTopic::Study) => "매일 같은 시간에 같은 분량을 하는 공부 루틴이 가장 큰 힘이 됩니다.",
         Some(TimingTopic::Children) => "몸과 마음의 준비, 그리고 두 분의 충분한 대화가 먼저입니다.",
@@ -1264,7 +1266,10 @@ mod tests {
 
     #[test]
     fn timing_reasons_read_as_words_with_the_fact_in_brackets() {
-        assert_eq!(reason_in_words("천간 병: 편관 — 도전과 변동, 새 자리의 별"), "도전과 변동, 새 자리의 별(병화·편관)");
+        assert_eq!(
+            reason_in_words("천간 병: 편관 — 도전과 변동, 새 자리의 별"),
+            "도전과 변동, 새 자리의 별(병화·편관)"
+        );
         assert_eq!(
             reason_in_words("천간 병: 식신, 지지 오: 상관 — 재능이 재물로 이어지는 기운"),
             "재능이 재물로 이어지는 기운(병화·식신, 오화·상관)"
