@@ -399,14 +399,28 @@ pub fn subject(people: &[Person]) -> (BirthFacts, Role, Option<&'static str>) {
         facts = p.facts.clone().merge(&facts);
     }
     let explicit = |p: &Person| p.facts.gender.clone();
+    // "저는 …, 남편은 88년생": the speaker's own gender is not the husband's; a spouse or partner told with a birth
+    // says the speaker is most likely the other one (남편·남친 → female, 아내·여친 → male). "남편 복 있나요" names
+    // no one: the gender is asked.
+    let speaker = subject.role != Role::Other;
+    let by_partner = people.iter().filter(|p| p.role == Role::Other && p.data).find_map(|p| match p.relation {
+        Some("husband" | "boyfriend") => Some("female"),
+        Some("wife" | "girlfriend") => Some("male"),
+        _ => None,
+    });
     facts.gender = subject
         .facts
         .gender
         .clone()
         .or_else(|| subject.relation_gender.or(subject.identity_gender).map(str::to_string))
-        .or_else(|| people.iter().find_map(explicit))
+        .or_else(|| people.iter().filter(|p| !speaker || p.role != Role::Other).find_map(explicit))
+        .or_else(|| by_partner.filter(|_| speaker).map(str::to_string))
         .or_else(|| {
-            people.iter().find(|p| p.role == Role::Other && p.data).and_then(|p| p.relation_gender).map(str::to_string)
+            people
+                .iter()
+                .find(|p| p.role == Role::Other && p.data && !speaker)
+                .and_then(|p| p.relation_gender)
+                .map(str::to_string)
         })
         .or_else(|| {
             people

@@ -296,6 +296,15 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("여친", "girlfriend", Some("female")),
     ("전여친", "girlfriend", Some("female")),
     ("남편", "husband", Some("male")),
+    ("전남편", "husband", Some("male")),
+    ("전 남편", "husband", Some("male")),
+    ("전처", "wife", Some("female")),
+    ("전부인", "wife", Some("female")),
+    ("전 부인", "wife", Some("female")),
+    ("전와이프", "wife", Some("female")),
+    ("전 와이프", "wife", Some("female")),
+    ("전 남친", "boyfriend", Some("male")),
+    ("전 여친", "girlfriend", Some("female")),
     ("신랑", "husband", Some("male")),
     ("예비신랑", "husband", Some("male")),
     ("예비 신랑", "husband", Some("male")),
@@ -1144,6 +1153,23 @@ mod tests {
         use crate::chat::understand::intent::emotion_in;
         assert!(!emotion_in("다시 해외로 나갈지 고민이에요"));
         assert!(emotion_in("요즘 너무 외로워요"));
+    }
+
+    #[test]
+    fn the_speaker_is_not_given_the_husband_s_gender() {
+        let u = crate::chat::understand::understand(
+            "결혼 3년차인데 아기가 안 생겨요ㅠ 저는 90년 10월 10일 오전 10시 10분, 남편은 88년 12월 3일생이에요",
+            2026,
+        );
+        assert_eq!((u.birth.year, u.birth.gender.as_deref()), (Some(1990), Some("female")));
+        let u = crate::chat::understand::understand("저는 88년 3월 2일 오후 2시생이고 와이프는 90년생이에요", 2026);
+        assert_eq!(u.birth.gender.as_deref(), Some("male"));
+        // An ex-husband's birthday is his, not a correction of the speaker's.
+        let u = crate::chat::understand::understand(
+            "전남편이 80년 1월 15일생인데 시간은 몰라요. 우리가 안 맞았던 거였나요?",
+            2026,
+        );
+        assert_eq!(u.partner.as_ref().and_then(|p| p.year), Some(1980));
     }
 
     #[test]
