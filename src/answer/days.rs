@@ -46,7 +46,9 @@ pub fn week_asked(question: &str, today: (i32, u32, u32)) -> Option<i64> {
     let jdn = jdn_from_civil(today.0, today.1, today.2);
     let weekday = (jdn + 1).rem_euclid(7); // 0 = 일요일
     let monday = jdn - (weekday + 6) % 7;
-    Some(if next { monday + 7 } else { monday })
+    // "이번 주" asked on a Sunday means the week ahead: the days of the one ending today are gone.
+    let this_is_ahead = this && weekday == 0;
+    Some(if next || this_is_ahead { monday + 7 } else { monday })
 }
 
 fn date_words(jdn: i64) -> String {
@@ -231,7 +233,9 @@ mod tests {
         // 2026-03-15 is a Sunday.
         let sunday = (2026, 3, 15);
         assert_eq!(week_asked("다음 주는 어때요?", sunday).map(civil_from_jdn), Some((2026, 3, 16)));
-        assert_eq!(week_asked("이번주 운세", sunday).map(civil_from_jdn), Some((2026, 3, 9)));
+        // On a Sunday "이번 주" is the week ahead: the days of the one ending today are gone.
+        assert_eq!(week_asked("이번주 운세", sunday).map(civil_from_jdn), Some((2026, 3, 16)));
+        assert_eq!(week_asked("이번주 운세", (2026, 3, 18)).map(civil_from_jdn), Some((2026, 3, 16)));
         assert_eq!(week_asked("다음 달은요?", sunday), None);
     }
 

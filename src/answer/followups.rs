@@ -221,10 +221,11 @@ pub fn daeun_next(chart: &Chart, this_year: i32) -> Option<Plan> {
         group_of(next.stem_ten_god.hangul).map_or("", group_line)
     )];
     if let Some(f) = fit(chart, next) {
-        // "기신 목(木)이 드는 운이라 무리하지 않기" as a sentence.
-        let sentence = match f.strip_suffix("무리하지 않기") {
-            Some(start) => format!("{start}무리하지 않는 것이 좋습니다"),
-            None => format!("{f}입니다"),
+        // "기신 목(木)이 드는 운" as a sentence, with what it asks when it is the 기신.
+        let sentence = if f.starts_with("기신") {
+            format!("{f}이라 무리하지 않는 것이 좋습니다")
+        } else {
+            format!("{f}입니다")
         };
         lines.push(format!("- {sentence}."));
     }

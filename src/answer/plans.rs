@@ -181,7 +181,7 @@ pub(super) fn fit(chart: &Chart, c: &DaeunPillarView) -> Option<String> {
     if els.contains(&fav) {
         Some(format!("용신 {} 드는 운", word(fav)))
     } else if els.contains(&unfav) {
-        Some(format!("기신 {} 드는 운이라 무리하지 않기", word(unfav)))
+        Some(format!("기신 {} 드는 운", word(unfav)))
     } else {
         None
     }
@@ -375,6 +375,14 @@ pub fn daeun_road(chart: &Chart, this_year: i32) -> Plan {
             text.push_str(" ◀ 지금");
         }
         lines.push(text);
+    }
+    // The 기신's cycles get their advice once, not on every row.
+    if lines.iter().any(|l| l.contains("기신 ")) {
+        lines.push(format!(
+            "기신 {} 드는 대운에는 큰일을 한꺼번에 벌이기보다 무리하지 않는 편이 좋고, 용신 {} 드는 대운은 힘을 내기 좋은 때로 봅니다.",
+            with_particle(&format!("{}({})", chart.strength.unfavourable.hangul(), chart.strength.unfavourable.hanja()), "이", "가"),
+            with_particle(&format!("{}({})", chart.strength.favourable.hangul(), chart.strength.favourable.hanja()), "이", "가")
+        ));
     }
     Plan { head, body: lines.join("\n") }
 }
@@ -805,9 +813,8 @@ pub fn advice(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
     let mut lines = vec![
         format!("- {step}"),
         format!(
-            "- 이 사주의 용신은 {}({})이라, {activity}이 힘이 됩니다. 전통적으로는 {colour} 계열의 색과 {direction}도 용신을 돕는다고 봅니다.",
-            fav.hangul(),
-            fav.hanja()
+            "- 이 사주의 용신은 {}, {activity}이 힘이 됩니다. 전통적으로는 {colour} 계열의 색과 {direction}도 용신을 돕는다고 봅니다.",
+            with_particle(&format!("{}({})", fav.hangul(), fav.hanja()), "이라", "라")
         ),
     ];
     if let Some(area) = topic.timing_area() {
@@ -984,7 +991,13 @@ fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Plan {
         .iter()
         .filter(|s| s.code != code)
         .map(|s| format!("{}({})", s.hangul, s.positions.iter().map(|p| p.hangul()).collect::<Vec<_>>().join("·")))
-        .collect();
+        .fold(Vec::new(), |mut seen: Vec<String>, s| {
+            // One star found from two bases (연지 and 일지) is one star.
+            if !seen.contains(&s) {
+                seen.push(s);
+            }
+            seen
+        });
     if !others.is_empty() {
         lines.push(format!("이 사주에 있는 다른 신살: {}.", others.join(", ")));
     }
@@ -1139,9 +1152,8 @@ pub fn illness_care(chart: &Chart, question: &str) -> Plan {
     } else {
         vec![
             format!(
-                "- 이 사주의 용신은 {}({})이라, 전통적으로는 {activity}이 기운을 북돋는다고 봅니다. 곁에 {colour} 계열의 물건을 두는 것도 작은 응원이 됩니다.",
-                fav.hangul(),
-                fav.hanja()
+                "- 이 사주의 용신은 {}, 전통적으로는 {activity}이 기운을 북돋는다고 봅니다. 곁에 {colour} 계열의 물건을 두는 것도 작은 응원이 됩니다.",
+                with_particle(&format!("{}({})", fav.hangul(), fav.hanja()), "이라", "라")
             ),
             "- 치료 일정에 함께 가 주고, 식사와 잠을 챙기고, 걱정보다 일상의 이야기를 나누는 것이 가장 현실적인 도움입니다.".to_string(),
             "- 돌보는 분도 지치기 쉬우니, 혼자 다 짊어지지 말고 가족과 나누어 주세요.".to_string(),

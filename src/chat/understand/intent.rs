@@ -546,8 +546,10 @@ fn area_of(text: &str) -> Option<Topic> {
             "진단받",
         ]) {
             Topic::Health
-        } else if has(&["말년", "노후", "노년", "늘그막", "황혼"]) {
-            // "나이 들어서 자식들한테 짐 될까 걱정이네요. 말년운이 어떤지": the late years, whoever is in them.
+        } else if has(&["말년", "노후", "노년", "늘그막", "황혼"]) && !has(&["노후자금", "노후 자금", "노후 대비 자금"])
+        {
+            // "나이 들어서 자식들한테 짐 될까 걱정이네요. 말년운이 어떤지": the late years, whoever is in them
+            // ("노후자금을 전부 넣으려는데" is money).
             Topic::LateLife
         } else if child_wished
             || has(&[
@@ -600,6 +602,11 @@ fn area_of(text: &str) -> Option<Topic> {
             "돈",
             "재산",
             "투자",
+            // "노후자금 전부 상가 분양에 넣으려는데": money, not the late years.
+            "노후자금",
+            "노후 자금",
+            "분양",
+            "상가",
             "금전",
             "재테크",
             "부자",
