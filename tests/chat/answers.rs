@@ -259,6 +259,16 @@ async fn fifth_review_conversations_keep_their_fixes() {
     score("answer_review10.jsonl", 1.0).await;
 }
 
+/// The held-out blind set of the same review (40 conversations by another helper, scored blind before and after
+/// without its conversations being read while the rules changed): every turn held to the rules.
+#[tokio::test]
+async fn fifth_review_held_out_conversations_keep_the_rules() {
+    if std::env::var("SAJU_ANSWER_CASES").is_ok() {
+        return;
+    }
+    score("answer_review11.jsonl", 1.0).await;
+}
+
 async fn score(file: &str, required: f64) {
     let brain = brain();
     let (path, rows) = cases(file);
