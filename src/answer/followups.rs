@@ -110,7 +110,9 @@ pub fn months_plan(chart: &Chart, area: TimingTopic, months: &[(i32, u32)]) -> P
             let why = if s.reasons.is_empty() {
                 "두드러진 기운이 들지 않는 달".to_string()
             } else {
-                s.reasons.iter().take(2).map(|r| super::plans::reason_in_words(r)).collect::<Vec<_>>().join(", ")
+                // The same meaning in the stem and the branch is said once.
+                let all: Vec<&String> = s.reasons.iter().collect();
+                super::plans::merged_reasons(&all, 2).join(", ")
             };
             format!("- {y}년 {m}월 무렵 {}월은 {}: {why}", s.pillar_hangul, month_verdict(s.score))
         })

@@ -81,7 +81,7 @@ fn helping_text(s: &YearScore, n: usize) -> String {
 
 /// Reasons in words, those meaning the same (the 용신 in the stem and in the branch) said once with both facts:
 /// "이 사주에 필요한 화(火) 기운"; at most `n`.
-fn merged_reasons(reasons: &[&String], n: usize) -> Vec<String> {
+pub(super) fn merged_reasons(reasons: &[&String], n: usize) -> Vec<String> {
     let mut merged: Vec<(String, Vec<String>)> = Vec::new();
     for r in reasons {
         let (fact, meaning) = r.split_once(" — ").unwrap_or((r.as_str(), ""));

@@ -18,6 +18,9 @@ pub fn plan(chart: &Chart, question: &str) -> Option<Plan> {
     if question.contains("남반구") {
         return Some(southern(chart));
     }
+    if let Some(p) = convention_asked(chart, question) {
+        return Some(p);
+    }
     if asks_day_pillar(question) {
         return Some(day_pillar(chart));
     }
@@ -497,6 +500,72 @@ fn southern(chart: &Chart) -> Plan {
     }
 }
 
+/// "그때 서머타임이 있었나요?", "경도 보정하면 뭐가 달라져요?", "야자시면 달라져요?": the convention asked, for this
+/// chart — whether it applies, what this reading did, and what the other way would give.
+fn convention_asked(chart: &Chart, question: &str) -> Option<Plan> {
+    let has = |ws: &[&str]| ws.iter().any(|w| question.contains(w));
+    // The convention itself is asked about, not mentioned beside another question ("서머타임 때 태어났는데 성격은요?").
+    if !has(&["있었", "달라", "적용", "빼야", "빼나요", "해야", "하나요", "맞나요", "맞아요", "뭐예요"])
+    {
+        return None;
+    }
+    let clock = chart.birth.corrected_clock.get(11..16).unwrap_or("");
+    if has(&["서머타임", "썸머타임", "섬머타임", "일광절약"]) {
+        let head = match chart.birth.correction.summer_time {
+            "removed" => {
+                format!("네, 태어나신 때는 서머타임 기간이었어요. 한 시간을 빼 표준시 {clock}로 사주를 뽑았습니다.")
+            }
+            "kept" => {
+                "네, 서머타임 기간이었는데 이 풀이는 시계 그대로 보았습니다. 한 시간을 빼면 시주가 달라질 수 있어요."
+                    .to_string()
+            }
+            _ => "아니요, 태어나신 날에는 서머타임이 시행되지 않았어요. 시계 시각 그대로가 표준시입니다.".to_string(),
+        };
+        let body = "한국은 1948~51년, 1955~60년, 1987~88년 여름에 서머타임을 썼고, 명리에서는 그 한 시간을 빼고 보는 것이 관행입니다.".to_string();
+        return Some(Plan { head, body });
+    }
+    if has(&["경도", "진태양시", "지방시", "32분", "30분 빼"]) {
+        let longitude = chart.warnings.iter().find(|w| w.code == "longitude_changes_pillars");
+        let head = match longitude.and_then(|w| w.alternative.as_ref()) {
+            Some(alt) => {
+                let mut changed = Vec::new();
+                if alt.changed.contains(&"hour") {
+                    changed.push(format!("시주가 {}시", alt.hour.unwrap_or("-")));
+                }
+                if alt.changed.contains(&"day") {
+                    changed.push(format!("일주가 {}일", alt.day));
+                }
+                format!(
+                    "이 사주는 경도 보정을 하면 달라집니다. 태어난 시각 {clock}에서 약 {}분을 빼면 {} 바뀌어요.",
+                    alt.minutes.round(),
+                    crate::saju::josa::with_ro(&changed.join(", "))
+                )
+            }
+            None => format!(
+                "이 사주는 경도 보정을 해도 네 기둥이 그대로예요. 태어난 시각 {clock}이 시진 경계에서 멀기 때문입니다."
+            ),
+        };
+        let body = "경도 보정은 서울의 해가 표준시 기준선(동경 135도)보다 약 32분 늦게 남중하는 만큼을 빼 주는 방식이고, 국내 만세력 다수가 씁니다. 이 풀이는 시계 시각을 그대로 쓰되, 보정하면 기둥이 바뀌는 경우에는 그렇게 말씀드려요.".to_string();
+        return Some(Plan { head, body });
+    }
+    if has(&["야자시", "조자시", "정자시"]) {
+        let hour: u32 = chart.birth.corrected_clock.get(11..13).and_then(|h| h.parse().ok()).unwrap_or(12);
+        let head = if chart.pillars.hour.is_some() && hour == 23 {
+            let next = crate::saju::ganzhi::GanZhi::new(chart.pillars.day.index as i64 + 1);
+            format!(
+                "23시대 출생이라 달라집니다. 이 풀이는 야자시로 보아 일주가 {}일이고, 23시부터 다음 날로 보는 정자시라면 {}일이 됩니다.",
+                chart.pillars.day.hangul,
+                next.hangul()
+            )
+        } else {
+            format!("태어난 시각 {clock}은 23시~자정이 아니라, 야자시냐 정자시냐에 따라 달라지는 것이 없어요.")
+        };
+        let body = "야자시는 23시~자정을 그날의 일주로 보고 시주만 다음 날 자시로 잡는 방식이고, 정자시는 23시부터 다음 날로 보는 방식입니다. 어느 쪽이 맞다기보다 학파의 선택이에요.".to_string();
+        return Some(Plan { head, body });
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,5 +668,20 @@ mod tests {
         let p = plan(&chart("1990-05-15T15:30", "female"), "남반구에서 태어나면 사주가 거꾸로라던데 맞아요?")
             .expect("a plan");
         assert!(p.body.contains("사에서 해로"), "{}", p.body);
+    }
+
+    #[test]
+    fn a_convention_asked_is_answered_for_this_chart() {
+        let summer = plan(&chart("1988-07-01T09:30", "male"), "그때 서머타임이 있었나요?").expect("a plan");
+        assert!(summer.head.starts_with("네,") && summer.head.contains("08:30"), "{}", summer.head);
+        let none = plan(&chart("1990-05-15T15:30", "female"), "서머타임 있었어요?").expect("a plan");
+        assert!(none.head.starts_with("아니요"), "{}", none.head);
+        // Mentioned beside another question, it is not the question.
+        assert!(plan(&chart("1988-07-01T09:30", "male"), "서머타임 때 태어났는데 성격은 어때요?").is_none());
+        // 09:20 is 08:48 mean time: 사시 on the clock, 진시 with the correction.
+        let lon = plan(&chart("1990-05-15T09:20", "female"), "경도 보정하면 뭐가 달라져요?").expect("a plan");
+        assert!(lon.head.contains("진시로"), "{}", lon.head);
+        let zi = plan(&chart("1995-02-18T23:20", "female"), "야자시면 일주가 달라져요?").expect("a plan");
+        assert!(zi.head.contains("경진일") && zi.head.contains("신사일"), "{}", zi.head);
     }
 }
