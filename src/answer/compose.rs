@@ -404,18 +404,7 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if ctx.intent == Topic::Children
         && ["있나", "있어요", "있을까", "있는지", "있는 편"].iter().any(|w| ctx.question.contains(w))
     {
-        let (group, rule) = match chart.gender() {
-            Some(crate::saju::chart::input::Gender::Male) => {
-                (crate::saju::derive::TenGodGroup::GwanSeong, "남성은 관성")
-            }
-            _ => (crate::saju::derive::TenGodGroup::SikSang, "여성은 식상"),
-        };
-        let n = super::findings::group_count(chart, group);
-        let yes = if n > 0 {
-            format!("네, 자녀의 별({rule})이 원국에 {n}개 있어 자녀운이 분명한 편입니다.")
-        } else {
-            format!("자녀의 별({rule})이 원국에는 드러나지 않지만, 운에서 들어올 때 인연이 열린다고 봅니다.")
-        };
+        let yes = plans::children_yes_no(chart);
         plan.head = format!("{yes} {}", plan.head);
     }
     if let Some(area) = ctx.intent.timing_area().filter(|_| plans::asks_outcome(&ctx.question)) {

@@ -1,8 +1,9 @@
 //! The conventions a chart was computed with, said two ways from one reading of the chart: the full list
 //! for a model's prompt ([`for_prompt`]) and the notes a reply tells the user when they matter ([`notes`]).
 
-use crate::saju::chart::model::Chart;
+use crate::saju::chart::model::{Chart, TermView};
 use crate::saju::ganzhi::GanZhi;
+use crate::saju::pillars::ZiHour;
 use crate::saju::time::TimeCorrection;
 
 /// Every convention of the chart, one per line, for the prompt.
@@ -90,22 +91,28 @@ pub fn notes(chart: &Chart) -> Vec<String> {
 /// 10시쯤") is often an hour or two off, and a 절 changes the month pillar and every 대운.
 const JIE_NOTE_MINUTES: i64 = 180;
 
-/// A birth within three hours of a 절 (outside the chart's own warning window): which 절, how far, and the
-/// month (and at 입춘 the year) a birth on the other side would have.
-fn jie_note(chart: &Chart) -> Option<String> {
-    if chart.pillars.hour.is_none() || chart.warnings.iter().any(|w| w.code == "near_jie") {
-        return None;
-    }
+/// The 절 nearest the birth when it lies within three hours (`JIE_NOTE_MINUTES`): the term, whether the birth
+/// came after it, and how many whole minutes away.
+pub(super) fn nearest_jie(chart: &Chart) -> Option<(&TermView, bool, i64)> {
     let birth: jiff::Timestamp = chart.utc.parse().ok()?;
     let terms = [(&chart.solar_terms.previous_jie, true), (&chart.solar_terms.next_jie, false)];
-    let (term, after, minutes) = terms
+    terms
         .into_iter()
         .filter_map(|(t, after)| {
             let at: jiff::Timestamp = t.utc.parse().ok()?;
             let minutes = (birth.as_second() - at.as_second()).abs() / 60;
             (minutes <= JIE_NOTE_MINUTES).then_some((t, after, minutes))
         })
-        .min_by_key(|(_, _, m)| *m)?;
+        .min_by_key(|(_, _, m)| *m)
+}
+
+/// A birth within three hours of a 절 (outside the chart's own warning window): which 절, how far, and the
+/// month (and at 입춘 the year) a birth on the other side would have.
+fn jie_note(chart: &Chart) -> Option<String> {
+    if chart.pillars.hour.is_none() || chart.warnings.iter().any(|w| w.code == "near_jie") {
+        return None;
+    }
+    let (term, after, minutes) = nearest_jie(chart)?;
     let step = if after { -1 } else { 1 };
     let month = GanZhi::new(chart.pillars.month.index as i64 + step);
     let mut changed = format!("월주가 {}월", month.hangul());
@@ -135,6 +142,18 @@ fn jie_note(chart: &Chart) -> Option<String> {
 /// the clock, and local mean time (most Korean 만세력 take about 30 minutes off in Seoul) gives another hour
 /// or day pillar.
 fn longitude_note(chart: &Chart) -> Option<String> {
+    let (minutes, changed) = longitude_change(chart)?;
+    let clock = chart.birth.corrected_clock.get(11..16).unwrap_or("");
+    Some(format!(
+        "시주는 태어난 시계 시각({clock}) 그대로 정했어요. 국내 만세력 다수처럼 경도 보정으로 약 {}분을 빼면 {} 바뀝니다.",
+        minutes.round(),
+        crate::saju::josa::with_ro(&changed)
+    ))
+}
+
+/// What the longitude correction would change in this chart, when it changes anything: the minutes taken off
+/// and the pillars it moves, in words ("시주가 진시, 일주가 …일").
+pub(super) fn longitude_change(chart: &Chart) -> Option<(f64, String)> {
     let w = chart.warnings.iter().find(|w| w.code == "longitude_changes_pillars")?;
     let alt = w.alternative.as_ref()?;
     let mut changed = Vec::new();
@@ -144,15 +163,21 @@ fn longitude_note(chart: &Chart) -> Option<String> {
     if alt.changed.contains(&"day") {
         changed.push(format!("일주가 {}일", alt.day));
     }
-    if changed.is_empty() {
+    (!changed.is_empty()).then(|| (alt.minutes, changed.join(", ")))
+}
+
+/// For a birth in the 23시대 with the hour known: the other 자시 convention and the day pillar it would give
+/// (one day on under 정자시, one day back when this chart was read that way).
+pub(super) fn zi_alternative(chart: &Chart) -> Option<(ZiHour, GanZhi)> {
+    let hour: u32 = chart.birth.corrected_clock.get(11..13)?.parse().ok()?;
+    if chart.pillars.hour.is_none() || hour != 23 {
         return None;
     }
-    let clock = chart.birth.corrected_clock.get(11..16).unwrap_or("");
-    Some(format!(
-        "시주는 태어난 시계 시각({clock}) 그대로 정했어요. 국내 만세력 다수처럼 경도 보정으로 약 {}분을 빼면 {} 바뀝니다.",
-        alt.minutes.round(),
-        crate::saju::josa::with_ro(&changed.join(", "))
-    ))
+    let (other, step) = match chart.zi_hour() {
+        ZiHour::NextDay => (ZiHour::Split, -1),
+        _ => (ZiHour::NextDay, 1),
+    };
+    Some((other, GanZhi::new(chart.pillars.day.index as i64 + step)))
 }
 
 #[cfg(test)]

@@ -274,9 +274,8 @@ fn topic_passages(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<String> {
 /// Whether a love question is about a relationship under strain: fights, a divorce weighed.
 fn strained(question: &str) -> bool {
     super::wording::considers_divorce(question)
-        || ["싸워", "싸우", "싸움", "다퉈", "다투", "다툼", "이혼", "별거", "헤어질까"]
-            .iter()
-            .any(|w| question.contains(w))
+        || super::wording::speaks_of_fights(question)
+        || ["이혼", "별거", "헤어질까"].iter().any(|w| question.contains(w))
 }
 
 fn passage_ref(p: &crate::knowledge::Passage) -> PassageRef {

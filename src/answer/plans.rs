@@ -163,6 +163,12 @@ pub fn reason_in_words(reason: &str) -> String {
     format!("{meaning}({fact})")
 }
 
+/// The years from `this_year` (or `year`, when it is earlier) through `year` and at least the next ten, scored
+/// for `area`: what a reading of one year weighs it against.
+fn scores_through(chart: &Chart, area: TimingTopic, this_year: i32, year: i32) -> Vec<YearScore> {
+    score_years(chart, area, this_year.min(year), TIMING_YEARS.max((year - this_year + 1) as u32))
+}
+
 /// The running 대운 in `year`, and the one after it.
 pub fn daeun_at(chart: &Chart, year: i32) -> (Option<&DaeunPillarView>, Option<&DaeunPillarView>) {
     let p = &chart.daeun.pillars;
@@ -292,7 +298,7 @@ fn nearest_best(scores: &[YearScore], this_year: i32, n: usize) -> Vec<&YearScor
 
 /// A life area in one year (내년의 직업운 …): the year's score and reasons, and the best years beside it.
 pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32) -> Plan {
-    let scores = score_years(chart, area, this_year.min(year), TIMING_YEARS.max((year - this_year + 1) as u32));
+    let scores = scores_through(chart, area, this_year, year);
     let Some(s) = scores.iter().find(|s| s.year == year) else {
         return timing(chart, area, this_year);
     };
@@ -397,7 +403,7 @@ pub fn asks_outcome(question: &str) -> bool {
 
 /// The lean of `year` for `area`, yes or no first, with the condition that decides it: a headline.
 pub fn outcome_line(chart: &Chart, area: TimingTopic, this_year: i32, year: i32) -> String {
-    let scores = score_years(chart, area, this_year.min(year), TIMING_YEARS.max((year - this_year + 1) as u32));
+    let scores = scores_through(chart, area, this_year, year);
     let score = scores.iter().find(|s| s.year == year).map_or(0.0, |s| s.score);
     let pillar = year_pillar(year).hangul();
     let (name, decides) = match area {
@@ -556,16 +562,26 @@ pub fn year_note(chart: &Chart, year: i32) -> String {
 /// 자녀운 without a "when": the children's stars in the chart (식상 for a woman, 관성 for a man), the hour
 /// pillar (the children's seat) and the nearest good year.
 pub fn children(chart: &Chart, this_year: i32) -> Plan {
-    let female = chart.gender() == Some(crate::saju::chart::input::Gender::Female);
-    let group = if female { TenGodGroup::SikSang } else { TenGodGroup::GwanSeong };
-    stars_plan(
-        chart,
-        this_year,
-        TimingTopic::Children,
-        group,
-        "자녀의 별",
-        if female { "여성은 식상" } else { "남성은 관성" },
-    )
+    let (group, rule) = children_star(chart);
+    stars_plan(chart, this_year, TimingTopic::Children, group, "자녀의 별", rule)
+}
+
+/// The children's star by the chart's gender, with the rule as the reply says it: 식상 for a woman, 관성 for a man.
+fn children_star(chart: &Chart) -> (TenGodGroup, &'static str) {
+    if chart.gender() == Some(crate::saju::chart::input::Gender::Female) {
+        (TenGodGroup::SikSang, "여성은 식상")
+    } else {
+        (TenGodGroup::GwanSeong, "남성은 관성")
+    }
+}
+
+/// "제 사주에 자녀운 있나요?": yes or no from the children's star in the chart.
+pub fn children_yes_no(chart: &Chart) -> String {
+    let (group, rule) = children_star(chart);
+    match super::findings::group_count(chart, group) {
+        0 => format!("자녀의 별({rule})이 원국에는 드러나지 않지만, 운에서 들어올 때 인연이 열린다고 봅니다."),
+        n => format!("네, 자녀의 별({rule})이 원국에 {n}개 있어 자녀운이 분명한 편입니다."),
+    }
 }
 
 /// 공부운 without a "when": 인성 (배움) and 관성 (시험과 인정) in the chart, and the nearest good year.
@@ -862,7 +878,7 @@ pub fn compare_years(chart: &Chart, area: TimingTopic, first: i32, second: i32) 
 pub fn why(chart: &Chart, topic: super::Topic, this_year: i32, year: Option<i32>) -> Plan {
     // A year just read for a life area ("2027년이 낫습니다" → "왜요?"): that year's reasons lead.
     if let (Some(area), Some(year)) = (topic.timing_area(), year) {
-        let scores = score_years(chart, area, this_year.min(year), TIMING_YEARS.max((year - this_year + 1) as u32));
+        let scores = scores_through(chart, area, this_year, year);
         if let Some(y) = scores.iter().find(|s| s.year == year) {
             let st = &chart.strength;
             let head = format!(

@@ -385,17 +385,10 @@ fn conventions_differ(chart: &Chart) -> Plan {
     let p = &chart.pillars;
     let mut moved: Vec<String> = Vec::new();
     // 23:00–24:00: the day pillar hangs on the 자시 convention.
-    let clock_hour: u32 = chart.birth.corrected_clock.get(11..13).and_then(|h| h.parse().ok()).unwrap_or(12);
-    if p.hour.is_some() && clock_hour == 23 {
-        let zi = chart.zi_hour();
-        let (other, step) = match zi {
-            crate::saju::pillars::ZiHour::NextDay => (crate::saju::pillars::ZiHour::Split, -1),
-            _ => (crate::saju::pillars::ZiHour::NextDay, 1),
-        };
-        let alt = crate::saju::ganzhi::GanZhi::new(p.day.index as i64 + step);
+    if let Some((other, alt)) = super::conventions::zi_alternative(chart) {
         moved.push(format!(
             "23시대 출생이라 자시를 어떻게 나누느냐에 따라 일주가 갈립니다. 이 풀이는 {} 방식으로 {}일이고, {} 방식을 쓰는 곳에서는 {}일로 나옵니다.",
-            zi.short_hangul(),
+            chart.zi_hour().short_hangul(),
             p.day.hangul,
             other.short_hangul(),
             alt.hangul()
@@ -430,7 +423,7 @@ fn conventions_differ(chart: &Chart) -> Plan {
     if chart.warnings.iter().any(|w| w.code == "longitude_changes_pillars") {
         moved.push("경도 보정(서울 기준 약 32분)을 하는 곳과 하지 않는 곳은 시주가 달라집니다.".into());
     }
-    if chart.warnings.iter().any(|w| w.code == "near_jie") || jie_close(chart) {
+    if chart.warnings.iter().any(|w| w.code == "near_jie") || super::conventions::nearest_jie(chart).is_some() {
         moved.push("절기가 바뀌는 시각과 가까운 출생이라, 절기를 날짜로만 바꾸거나 절입 시각을 다르게 쓰는 곳은 월주가 다르게 나올 수 있습니다.".into());
     }
     let head = if moved.is_empty() {
@@ -449,14 +442,6 @@ fn conventions_differ(chart: &Chart) -> Plan {
         with_particle(chart.time_correction().hangul(), "을", "를")
     ));
     Plan { head, body: lines.join("\n") }
-}
-
-/// Whether the birth lies within three hours of a 절.
-fn jie_close(chart: &Chart) -> bool {
-    let Ok(birth) = chart.utc.parse::<jiff::Timestamp>() else { return false };
-    [&chart.solar_terms.previous_jie, &chart.solar_terms.next_jie].iter().any(|t| {
-        t.utc.parse::<jiff::Timestamp>().is_ok_and(|at| (birth.as_second() - at.as_second()).abs() <= 3 * 3600)
-    })
 }
 
 /// "올해는 공망이랑 상관있어요?": whether `year`'s branch is one of the chart's two empty branches, and the next
@@ -525,22 +510,12 @@ fn convention_asked(chart: &Chart, question: &str) -> Option<Plan> {
         return Some(Plan { head, body });
     }
     if has(&["경도", "진태양시", "지방시", "32분", "30분 빼"]) {
-        let longitude = chart.warnings.iter().find(|w| w.code == "longitude_changes_pillars");
-        let head = match longitude.and_then(|w| w.alternative.as_ref()) {
-            Some(alt) => {
-                let mut changed = Vec::new();
-                if alt.changed.contains(&"hour") {
-                    changed.push(format!("시주가 {}시", alt.hour.unwrap_or("-")));
-                }
-                if alt.changed.contains(&"day") {
-                    changed.push(format!("일주가 {}일", alt.day));
-                }
-                format!(
-                    "이 사주는 경도 보정을 하면 달라집니다. 태어난 시각 {clock}에서 약 {}분을 빼면 {} 바뀌어요.",
-                    alt.minutes.round(),
-                    crate::saju::josa::with_ro(&changed.join(", "))
-                )
-            }
+        let head = match super::conventions::longitude_change(chart) {
+            Some((minutes, changed)) => format!(
+                "이 사주는 경도 보정을 하면 달라집니다. 태어난 시각 {clock}에서 약 {}분을 빼면 {} 바뀌어요.",
+                minutes.round(),
+                crate::saju::josa::with_ro(&changed)
+            ),
             None => format!(
                 "이 사주는 경도 보정을 해도 네 기둥이 그대로예요. 태어난 시각 {clock}이 시진 경계에서 멀기 때문입니다."
             ),
@@ -549,13 +524,16 @@ fn convention_asked(chart: &Chart, question: &str) -> Option<Plan> {
         return Some(Plan { head, body });
     }
     if has(&["야자시", "조자시", "정자시"]) {
-        let hour: u32 = chart.birth.corrected_clock.get(11..13).and_then(|h| h.parse().ok()).unwrap_or(12);
-        let head = if chart.pillars.hour.is_some() && hour == 23 {
-            let next = crate::saju::ganzhi::GanZhi::new(chart.pillars.day.index as i64 + 1);
+        let head = if let Some((other, alt)) = super::conventions::zi_alternative(chart) {
             format!(
-                "23시대 출생이라 달라집니다. 이 풀이는 야자시로 보아 일주가 {}일이고, 23시부터 다음 날로 보는 정자시라면 {}일이 됩니다.",
+                "23시대 출생이라 달라집니다. 이 풀이는 {}로 보아 일주가 {}일이고, {}라면 {}일이 됩니다.",
+                chart.zi_hour().short_hangul(),
                 chart.pillars.day.hangul,
-                next.hangul()
+                match other {
+                    crate::saju::pillars::ZiHour::NextDay => "23시부터 다음 날로 보는 정자시",
+                    _ => other.short_hangul(),
+                },
+                alt.hangul()
             )
         } else {
             format!("태어난 시각 {clock}은 23시~자정이 아니라, 야자시냐 정자시냐에 따라 달라지는 것이 없어요.")

@@ -131,6 +131,11 @@ pub fn considers_divorce(text: &str) -> bool {
         .any(|w| text.contains(w))
 }
 
+/// Whether a message speaks of fights with someone ("자꾸 싸워요", "다툼이 잦아요").
+pub fn speaks_of_fights(text: &str) -> bool {
+    ["싸워", "싸우", "싸움", "다퉈", "다투", "다툼"].iter().any(|w| text.contains(w))
+}
+
 /// Whether a 궁합 is asked for a business partner or a friend, not a couple.
 pub fn about_partnership(text: &str) -> bool {
     [
@@ -275,7 +280,7 @@ pub fn feeling_line(text: &str, seed: u64) -> &'static str {
     } else if has(&["아들", "딸", "자식", "애가", "아이가"]) && has(&["말을 안", "속상", "힘들", "걱정"])
     {
         "자녀 일로 속이 많이 상하셨겠어요, 부모 마음으로 같이 볼게요."
-    } else if has(&["싸워", "싸우", "싸움", "다퉈", "다투", "다툼"]) {
+    } else if speaks_of_fights(text) {
         "자꾸 부딪치셔서 마음이 많이 상하셨겠어요, 두 분 사이의 흐름을 차분히 같이 볼게요."
     } else if has(&["당뇨", "수술", "아파서", "아픈데", "진단받", "입원", "투병", "편찮"]) {
         "몸이 아프면 마음까지 지치기 쉬운데 걱정이 많으시겠어요, 치료는 의료진과 함께하시고 여기서는 사주의 균형을 같이 볼게요."
