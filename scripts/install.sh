@@ -12,6 +12,7 @@
 #   /etc/saju/saju.toml                    from saju.example.toml, data_dir = /var/lib/saju (kept if present)
 #   /etc/saju/saju.env                     from systemd/saju.env.example, mode 0640 (kept if present)
 #   /etc/systemd/system/saju.service       from systemd/saju.service
+#   /etc/systemd/system/saju-backup.{service,timer}  the daily backup (checked, pruned to backups_keep)
 #   /var/lib/saju/                         the data directory, mode 0750, owned by the saju user
 #   /var/lib/saju/backups/                 where saju backup, the deploy scripts and the admin route write (saju)
 set -euo pipefail
@@ -123,11 +124,13 @@ else
     say "secrets     /etc/saju/saju.env (from systemd/saju.env.example)"
 fi
 
-sed "s|/usr/local/bin/saju|$prefix/bin/saju|g; s|/usr/local/share/doc/saju|$prefix/share/doc/saju|g" \
-    "$repo/systemd/saju.service" > "$unitdir/.saju.service.$$"
-chmod 0644 "$unitdir/.saju.service.$$"
-mv -f "$unitdir/.saju.service.$$" "$unitdir/saju.service"
-say "unit        /etc/systemd/system/saju.service"
+for unit in saju.service saju-backup.service saju-backup.timer; do
+    sed "s|/usr/local/bin/saju|$prefix/bin/saju|g; s|/usr/local/share/doc/saju|$prefix/share/doc/saju|g" \
+        "$repo/systemd/$unit" > "$unitdir/.$unit.$$"
+    chmod 0644 "$unitdir/.$unit.$$"
+    mv -f "$unitdir/.$unit.$$" "$unitdir/$unit"
+    say "unit        /etc/systemd/system/$unit"
+done
 
 if ! $staged; then
     chown root:saju "$etcdir" "$etcdir/saju.toml" "$etcdir/saju.env"
@@ -145,6 +148,7 @@ Next steps:
   1. Edit /etc/saju/saju.toml (every key: $prefix/share/doc/saju/saju.example.toml) and put secrets
      (SAJU_SECURITY__ADMIN_TOKEN, OPENAI_API_KEY) in /etc/saju/saju.env.
   2. Check it:  sudo -u saju $prefix/bin/saju check-config --config /etc/saju/saju.toml
-  3. Start it:  systemctl enable --now saju && curl -fsS http://127.0.0.1:8000/health/ready
+  3. Start it and the daily backup (kept in /var/lib/saju/backups, checked, pruned; copy them off the host too):
+     systemctl enable --now saju saju-backup.timer && $prefix/bin/saju probe --ready
   4. Logs:      journalctl -u saju -o cat      Upgrades: scripts/deploy.sh ENV VERSION
 EOF

@@ -48,8 +48,9 @@ pub struct ServerConfig {
     /// On SIGTERM/SIGINT, keep serving this long with `/health/ready` at 503 before closing the listener,
     /// so load balancers stop sending new requests first.
     pub shutdown_drain_seconds: u64,
-    /// Backups made by `POST /v1/admin/backup` kept in `<data_dir>/backups/` (the newest; older ones are
-    /// deleted after each new backup). 0 keeps them all. Backups made by other means are never touched.
+    /// Backups kept in `<data_dir>/backups/` — made by `POST /v1/admin/backup`, by `saju backup` without a
+    /// path and by the shipped daily schedules — (the newest; older ones are deleted after each new backup).
+    /// 0 keeps them all. Backups written to a path of their own are never touched.
     pub backups_keep: usize,
     /// Client connections open at once; more wait in the listen backlog. Lowered at start-up to fit the
     /// process's open-file limit (less 64 kept for everything else).

@@ -34,6 +34,8 @@ pub struct Metrics {
     pub store_min_free_bytes: IntGauge,
     pub store_write_failures: IntCounterVec,
     pub store_reopens: prometheus::IntCounter,
+    pub backups_kept: IntGauge,
+    pub backup_last_timestamp: IntGauge,
 }
 
 impl Metrics {
@@ -60,8 +62,11 @@ impl Metrics {
         )
         .expect("valid metric");
         let rate_limited = IntCounterVec::new(
-            Opts::new("saju_rate_limited_total", "Requests refused by the rate limiter"),
-            &["endpoint"],
+            Opts::new(
+                "saju_rate_limited_total",
+                "Requests refused with 429, by limit (per_client, user_creation, batch_budget) and route template",
+            ),
+            &["limit", "endpoint"],
         )
         .expect("valid metric");
         let store_up =
@@ -88,8 +93,18 @@ impl Metrics {
             "Times the database was reopened after a failed write",
         )
         .expect("valid metric");
+        let backups_kept =
+            IntGauge::new("saju_backups_kept", "Backups in <data_dir>/backups/ (admin route, saju backup, timers)")
+                .expect("valid");
+        let backup_last_timestamp = IntGauge::new(
+            "saju_backup_last_timestamp_seconds",
+            "Unix time the newest kept backup was written; 0 while there is none",
+        )
+        .expect("valid");
         for c in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(backups_kept.clone()),
+            Box::new(backup_last_timestamp.clone()),
             Box::new(store_up.clone()),
             Box::new(store_free_bytes.clone()),
             Box::new(store_min_free_bytes.clone()),
@@ -120,6 +135,8 @@ impl Metrics {
             store_min_free_bytes,
             store_write_failures,
             store_reopens,
+            backups_kept,
+            backup_last_timestamp,
         }
     }
 

@@ -55,22 +55,40 @@ pub fn migrate(args: MigrateArgs) -> Result<(), CliError> {
 
 #[derive(Debug, Args)]
 pub struct BackupArgs {
-    /// 백업 파일을 쓸 경로 (.redb)
-    path: PathBuf,
+    /// 백업 파일을 쓸 경로 (.redb). 없으면 <data_dir>/backups/saju-<UTC 시각>-<id>.redb에 쓰고
+    /// server.backups_keep개만 남깁니다 (정기 백업용)
+    path: Option<PathBuf>,
     #[command(flatten)]
     config: ConfigArgs,
 }
 
-/// Copies a consistent snapshot of the database, also while the server is running.
+/// Copies a consistent snapshot of the database, also while the server is running, and checks that every
+/// record of the copy reads back. Without a path the copy goes into `<data_dir>/backups/` under a unique
+/// name and older ones there are pruned to `server.backups_keep` (what the systemd timer and the
+/// Kubernetes CronJob run).
 pub fn backup(args: BackupArgs) -> Result<(), CliError> {
     let config = args.config.load(None)?;
     let source = config.database_path();
-    if args.path.exists() {
-        return Err(CliError(format!("이미 있는 파일입니다 (덮어쓰지 않습니다): {}", args.path.display())));
+    let kept = crate::store::backups_dir(&config.server.data_dir);
+    let path = match &args.path {
+        Some(path) if path.exists() => {
+            return Err(CliError(format!("이미 있는 파일입니다 (덮어쓰지 않습니다): {}", path.display())))
+        }
+        Some(path) => path.clone(),
+        None => crate::store::new_backup_path(&kept),
+    };
+    let err = |e: crate::store::StoreError| CliError(e.to_string());
+    let rows = backup_to(&source, &path).map_err(err)?;
+    crate::store::check_restorable(&path).map_err(err)?;
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!("백업 완료: {} ({rows}개 행, {bytes} 바이트, 다시 읽어 확인함)", path.display());
+    if args.path.is_none() {
+        let keep = config.server.backups_keep;
+        let pruned = crate::store::prune_backups(&kept, crate::store::BACKUP_PREFIX, keep).map_err(err)?;
+        if !pruned.is_empty() {
+            println!("오래된 백업 {}개를 지웠습니다 (최근 {keep}개 보관)", pruned.len());
+        }
     }
-    let rows = backup_to(&source, &args.path).map_err(|e| CliError(e.to_string()))?;
-    let bytes = std::fs::metadata(&args.path).map(|m| m.len()).unwrap_or(0);
-    println!("백업 완료: {} ({rows}개 행, {bytes} 바이트)", args.path.display());
     Ok(())
 }
 

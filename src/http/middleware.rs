@@ -125,10 +125,10 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
         let checks = [
             (
                 state.user_creations.as_ref().filter(|_| creates_user),
-                "/v1/users",
+                "user_creation",
                 "이 주소에서 새 사용자를 너무 많이 만들었습니다",
             ),
-            (state.limiter.as_ref().filter(|_| !is_ops_path(req.uri().path())), "all", "요청이 너무 많습니다"),
+            (state.limiter.as_ref().filter(|_| !is_ops_path(req.uri().path())), "per_client", "요청이 너무 많습니다"),
         ];
         for (limiter, label, why) in checks {
             if let Some(refused) = limiter.and_then(|l| refused_by(l, &req, &state, label, why)) {
@@ -146,7 +146,8 @@ pub fn wrap(route: impl Endpoint<Output = Response> + 'static, state: Arc<AppSta
     with_cors.around(security_and_metrics).boxed().around(request_log).data(state)
 }
 
-/// The 429 (with `Retry-After`) when `limiter` refuses this client, counted under `label`.
+/// The 429 (with `Retry-After`) when `limiter` refuses this client, counted under the limit's `label` and
+/// the route asked for.
 fn refused_by(
     limiter: &super::rate_limit::ClientLimiter,
     req: &Request,
@@ -157,7 +158,8 @@ fn refused_by(
     let ip = client_ip(req, &state.trusted_proxies)?;
     let wait = limiter.check(ip).err()?;
     let secs = super::rate_limit::ClientLimiter::retry_after_seconds(wait);
-    state.metrics.rate_limited.with_label_values(&[label]).inc();
+    let endpoint = template_of_path(req.uri().path());
+    state.metrics.rate_limited.with_label_values(&[label, &endpoint]).inc();
     let mut resp = json_error(ErrorCode::RateLimited, format!("{why}. {secs}초 뒤에 다시 시도해 주세요"));
     resp.headers_mut().insert("retry-after", HeaderValue::from(secs));
     Some(resp)
@@ -181,14 +183,11 @@ impl Drop for InFlight<'_> {
     }
 }
 
-/// The OpenAPI path template of the matched route (`/v1/profiles/{id}`), or `unmatched`.
-fn route_template(resp: &Response) -> String {
-    static TEMPLATES: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
-    let Some(pattern) = resp.data::<PathPattern>().map(|p| p.0.to_string()).filter(|p| !p.is_empty()) else {
-        return "unmatched".into();
-    };
-    let templates = TEMPLATES.get_or_init(|| {
-        // poem names path parameters `:param0`, `:param1`…; the spec names them. Map one onto the other.
+/// The spec's path templates (`/v1/profiles/{id}`), each with the name poem gives its route
+/// (`/v1/profiles/:param0`: poem numbers path parameters, the spec names them).
+fn spec_templates() -> &'static [(String, String)] {
+    static TEMPLATES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    TEMPLATES.get_or_init(|| {
         let spec: serde_json::Value = serde_json::from_str(&super::openapi_service().spec()).expect("spec JSON");
         let paths = spec["paths"].as_object().cloned().unwrap_or_default();
         paths
@@ -210,8 +209,37 @@ fn route_template(resp: &Response) -> String {
                 (poem, template.clone())
             })
             .collect()
-    });
-    templates.get(&pattern).cloned().unwrap_or(pattern)
+    })
+}
+
+/// The route template a request path belongs to, for a response that never reached its route (refused by
+/// the rate limiter, the host check, the body limit): the spec template whose segments match, a `{param}`
+/// matching any one segment; `unmatched` when none does (so unknown paths never become label values).
+fn template_of_path(path: &str) -> String {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let fits = |template: &str| {
+        let parts: Vec<&str> = template.split('/').collect();
+        parts.len() == segments.len() && parts.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s)
+    };
+    // A literal segment is a better match than a parameter (`/v1/profiles/batch` before `/v1/profiles/{id}`).
+    spec_templates()
+        .iter()
+        .map(|(_, template)| template)
+        .filter(|t| fits(t))
+        .max_by_key(|t| t.split('/').filter(|seg| !seg.starts_with('{')).count())
+        .cloned()
+        .unwrap_or_else(|| "unmatched".into())
+}
+
+/// The OpenAPI path template of the route that answered (`/v1/profiles/{id}`); for a response no route
+/// gave, the template `path` matches, or `unmatched`.
+fn route_template(resp: &Response, path: &str) -> String {
+    match resp.data::<PathPattern>().map(|p| p.0.to_string()).filter(|p| !p.is_empty()) {
+        Some(pattern) => {
+            spec_templates().iter().find(|(poem, _)| *poem == pattern).map_or(pattern, |(_, template)| template.clone())
+        }
+        None => template_of_path(path),
+    }
 }
 
 /// Security headers and metrics on every response, errors included.
@@ -223,7 +251,7 @@ async fn security_and_metrics(ep: Inner, req: Request) -> poem::Result<Response>
     let _in_flight = InFlight::enter(&state.metrics.in_flight);
     let mut resp = ep.call(req).await?;
     super::conformance::complete(&path, &mut resp);
-    let endpoint = route_template(&resp);
+    let endpoint = route_template(&resp, &path);
     let status = resp.status().as_u16().to_string();
     state.metrics.requests.with_label_values(&[method.as_str(), &endpoint, &status]).inc();
     state.metrics.duration.with_label_values(&[method.as_str(), &endpoint]).observe(start.elapsed().as_secs_f64());
@@ -257,9 +285,17 @@ async fn request_log(ep: Inner, req: Request) -> poem::Result<Response> {
         .map(str::to_string)
         .unwrap_or_else(crate::store::new_id);
     let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    // The client's address as the rate limiter sees it: the socket's peer, or the address a trusted proxy
+    // forwarded.
+    let client = req
+        .data::<Arc<AppState>>()
+        .and_then(|state| client_ip(&req, &state.trusted_proxies))
+        .map_or_else(|| "-".to_string(), |ip| ip.to_string());
     let span = tracing::info_span!(
         "request",
         request_id = %id,
+        client_ip = %client,
         method = %method,
         endpoint = tracing::field::Empty,
         user_id = tracing::field::Empty,
@@ -267,7 +303,7 @@ async fn request_log(ep: Inner, req: Request) -> poem::Result<Response> {
     );
     let start = Instant::now();
     let mut resp = ep.call(req).instrument(span.clone()).await?;
-    let endpoint = route_template(&resp);
+    let endpoint = route_template(&resp, &path);
     span.record("endpoint", endpoint.as_str());
     let status = resp.status().as_u16();
     span.in_scope(|| {
@@ -306,6 +342,17 @@ mod tests {
         let html = "<html><script src=x></script><script>a()</script><style>b{}</style><script>\nc()</script>";
         let blocks: Vec<&str> = inline_blocks(html, "script").collect();
         assert_eq!(blocks, ["", "a()", "\nc()"]);
+    }
+
+    #[test]
+    fn refused_requests_are_filed_under_their_route_template() {
+        assert_eq!(template_of_path("/v1/profiles/01J9ZK"), "/v1/profiles/{id}");
+        assert_eq!(template_of_path("/v1/profiles/01J9ZK/chart.svg"), "/v1/profiles/{id}/chart.svg");
+        assert_eq!(template_of_path("/v1/charts/batch"), "/v1/charts/batch");
+        assert_eq!(template_of_path("/v1/sessions/"), "/v1/sessions");
+        assert_eq!(template_of_path("/v1/users/me"), "/v1/users/me");
+        assert_eq!(template_of_path("/v1/nothing/here"), "unmatched");
+        assert_eq!(template_of_path("/wp-login.php"), "unmatched");
     }
 
     #[test]

@@ -112,6 +112,45 @@ pub fn backup_to(source: &Path, target: &Path) -> Result<u64, StoreError> {
     }
 }
 
+/// The file name prefix of the backups kept in `<data_dir>/backups/` — written by `POST /v1/admin/backup`,
+/// by `saju backup` without a path and by the shipped schedules — and pruned to `server.backups_keep`.
+pub const BACKUP_PREFIX: &str = "saju-";
+
+/// The folder of the kept backups.
+pub fn backups_dir(data_dir: &Path) -> std::path::PathBuf {
+    data_dir.join("backups")
+}
+
+/// A new backup's path in `dir`: `saju-<UTC time>-<id>.redb`, unique also for backups in the same second,
+/// and sorting by time.
+pub fn new_backup_path(dir: &Path) -> std::path::PathBuf {
+    let stamp = crate::saju::time::civil::format_utc(super::now()).replace(':', "");
+    dir.join(format!("{BACKUP_PREFIX}{stamp}-{}.redb", super::new_id()))
+}
+
+/// How many kept backups `dir` holds and when the newest was written (its modification time); a missing
+/// folder holds none.
+pub fn backup_inventory(dir: &Path) -> (usize, Option<std::time::SystemTime>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return (0, None) };
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with(BACKUP_PREFIX) && n.ends_with(".redb")))
+        .fold((0, None), |(n, newest), e| {
+            let written = e.metadata().and_then(|m| m.modified()).ok();
+            (n + 1, newest.max(written))
+        })
+}
+
+/// The restore check of a new backup: the copy opens as a database and every record in it decodes (what
+/// `saju verify` reads). A copy that fails it is an error naming the copy.
+pub fn check_restorable(path: &Path) -> Result<(), StoreError> {
+    let report = super::verify(path)?;
+    match report.problems.first() {
+        None => Ok(()),
+        Some(first) => Err(StoreError::damaged(path, format!("the new backup does not read back: {first}"))),
+    }
+}
+
 /// Deletes all but the `keep` newest files in `dir` whose names start with `prefix` and end in `.redb`
 /// (names that sort by time, as the admin route writes them); `keep = 0` deletes nothing. Returns the
 /// paths deleted.

@@ -18,7 +18,9 @@ mod verify;
 #[cfg(test)]
 mod tests;
 
-pub use backup::{backup_to, prune_backups};
+pub use backup::{
+    backup_inventory, backup_to, backups_dir, check_restorable, new_backup_path, prune_backups, BACKUP_PREFIX,
+};
 pub use disk::{available_bytes, DiskStatus};
 pub use error::{Limit, StoreError};
 pub use guard::install_panic_hook;

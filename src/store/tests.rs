@@ -173,3 +173,36 @@ fn under_the_free_space_watermark_writes_are_refused_but_reads_and_deletes_work(
     store.set_min_free_bytes(0);
     store.create_user("u2", "hash2").unwrap();
 }
+
+#[test]
+fn the_restore_check_passes_a_good_copy_and_names_a_copy_that_does_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("saju.redb")).unwrap();
+    store.create_user("u1", "hash1").unwrap();
+    let good = dir.path().join("backups/good.redb");
+    store.backup(&good).unwrap();
+    check_restorable(&good).unwrap();
+
+    // A record that does not decode is copied as it is; the check reads it and refuses the copy.
+    {
+        let txn = store.db().as_ref().unwrap().begin_write().unwrap();
+        txn.open_table(tables::PROFILES).unwrap().insert(("u1", "p1"), &b"not a profile"[..]).unwrap();
+        txn.commit().unwrap();
+    }
+    let bad = dir.path().join("backups/bad.redb");
+    store.backup(&bad).unwrap();
+    let err = check_restorable(&bad).unwrap_err().to_string();
+    assert!(err.contains("bad.redb") && err.contains("profiles"), "{err}");
+
+    // Not a database at all.
+    let junk = dir.path().join("backups/junk.redb");
+    std::fs::write(&junk, b"junk").unwrap();
+    assert!(check_restorable(&junk).unwrap_err().to_string().contains("junk.redb"));
+
+    let (kept, newest) = backup_inventory(&dir.path().join("backups"));
+    assert_eq!(kept, 0, "none of these is named like a kept backup");
+    assert!(newest.is_none());
+    std::fs::copy(&good, dir.path().join("backups").join(format!("{BACKUP_PREFIX}x.redb"))).unwrap();
+    assert_eq!(backup_inventory(&dir.path().join("backups")).0, 1);
+    assert_eq!(backup_inventory(&dir.path().join("nowhere")), (0, None));
+}

@@ -11,6 +11,7 @@ pub fn artifact_files() -> Vec<String> {
     let mut files = vec![
         "Dockerfile".to_string(),
         "systemd/saju.service".into(),
+        "systemd/saju-backup.service".into(),
         "systemd/saju.env.example".into(),
         "scripts/install.sh".into(),
         "scripts/deploy.sh".into(),
@@ -157,6 +158,8 @@ fn every_saju_command_line_in_the_artifacts_exists_in_the_binary() {
         ("Dockerfile", "serve"),
         ("Dockerfile", "openapi"),
         ("systemd/saju.service", "serve"),
+        ("systemd/saju-backup.service", "backup"),
+        ("deploy/k8s/backup-cronjob.yaml", "backup"),
         ("deploy/blue-green/saju@.service", "serve"),
         ("deploy/k8s/deployment.yaml", "serve"),
         ("deploy/ecs/task-definition.json", "serve"),

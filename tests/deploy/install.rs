@@ -37,8 +37,10 @@ fn install_script_stages_the_layout_and_never_overwrites_the_config() {
     let binary = root.join("usr/local/bin/saju");
     assert_eq!(std::fs::read(&binary).unwrap(), std::fs::read(BIN).unwrap());
     assert_eq!(std::fs::metadata(&binary).unwrap().permissions().mode() & 0o777, 0o755);
-    let unit = std::fs::read_to_string(root.join("etc/systemd/system/saju.service")).unwrap();
-    assert_eq!(unit, read("systemd/saju.service"));
+    for unit in ["saju.service", "saju-backup.service", "saju-backup.timer"] {
+        let installed = std::fs::read_to_string(root.join("etc/systemd/system").join(unit)).unwrap();
+        assert_eq!(installed, read(&format!("systemd/{unit}")), "{unit}");
+    }
     let config_path = root.join("etc/saju/saju.toml");
     assert_eq!(std::fs::read_to_string(&config_path).unwrap(), expected_config());
     assert_eq!(std::fs::metadata(&config_path).unwrap().permissions().mode() & 0o777, 0o640);
@@ -90,6 +92,8 @@ fn install_script_honours_destdir_and_prefix() {
     assert!(dir.path().join("opt/saju/bin/saju").is_file());
     let unit = std::fs::read_to_string(dir.path().join("etc/systemd/system/saju.service")).unwrap();
     assert!(unit.contains("ExecStart=/opt/saju/bin/saju serve --config /etc/saju/saju.toml"), "{unit}");
+    let backup = std::fs::read_to_string(dir.path().join("etc/systemd/system/saju-backup.service")).unwrap();
+    assert!(backup.contains("ExecStart=/opt/saju/bin/saju backup --config /etc/saju/saju.toml"), "{backup}");
 
     // A file that is not a saju binary is refused.
     let fake = dir.path().join("fake");
@@ -212,6 +216,18 @@ fn systemd_analyze_verifies_the_units() {
         return;
     }
     analyze_unit("systemd/saju.service", "saju.service");
+    analyze_unit("systemd/saju-backup.service", "saju-backup.service");
+    // The timer verifies beside the service it starts.
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["saju-backup.service", "saju-backup.timer"] {
+        let unit = read(&format!("systemd/{name}")).replace("/usr/local/bin/saju", BIN);
+        std::fs::write(dir.path().join(name), unit).unwrap();
+    }
+    let mut verify = Command::new("systemd-analyze");
+    verify.args(["verify", "saju-backup.timer"]).current_dir(dir.path());
+    let out = run_bounded(verify, Duration::from_secs(60));
+    let err = text(&out.stderr);
+    assert!(out.status.success() && !err.contains("saju-backup"), "systemd-analyze verify saju-backup.timer:\n{err}");
     analyze_unit("deploy/blue-green/saju@.service", "saju@blue.service");
 }
 

@@ -181,6 +181,31 @@ fn kustomize_renders_a_hashed_config_map_that_rolls_the_pod() {
     for kind in ["Namespace", "PersistentVolumeClaim", "Service", "Ingress", "NetworkPolicy"] {
         find(&docs, kind);
     }
+    // The backup CronJob: the same (hashed) config and volume as the pod, scheduled onto the pod's node (the
+    // volume is ReadWriteOnce), and labelled so that the Service never sends it traffic.
+    let job = &find(&docs, "CronJob")["spec"]["jobTemplate"]["spec"]["template"];
+    let pod = &find(&docs, "Deployment")["spec"]["template"];
+    let volumes = |spec: &Value| -> Vec<(String, String)> {
+        spec["volumes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                let source = v["configMap"]["name"].as_str().or(v["persistentVolumeClaim"]["claimName"].as_str());
+                (v["name"].as_str().unwrap().to_string(), source.unwrap().to_string())
+            })
+            .collect()
+    };
+    assert_eq!(volumes(&job["spec"]), volumes(&pod["spec"]), "the job mounts what the pod mounts");
+    let affinity = &job["spec"]["affinity"]["podAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"][0];
+    assert_eq!(affinity["labelSelector"]["matchLabels"], pod["metadata"]["labels"]);
+    assert_eq!(affinity["topologyKey"], "kubernetes.io/hostname");
+    let selector = find(&docs, "Service")["spec"]["selector"].as_object().unwrap().clone();
+    let job_labels = job["metadata"]["labels"].as_object().unwrap();
+    assert!(selector.iter().any(|(k, v)| job_labels.get(k) != Some(v)), "the Service selects the backup pod");
+    let args: Vec<&str> =
+        job["spec"]["containers"][0]["args"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert_eq!(args, ["backup", "--config", "/etc/saju/saju.toml"], "no path: the kept, pruned backups");
 
     // An edit to saju.toml renames the ConfigMap and so changes the pod template: Kubernetes replaces the pod.
     let file = base.join("saju.toml");

@@ -149,3 +149,51 @@ fn backup_into_a_missing_folder_creates_it_and_errors_name_the_path() {
     let line = assert_one_line_error(&out);
     assert!(line.contains(blocker.to_str().unwrap()), "the error names the folder: {line}");
 }
+
+/// What the shipped schedules run (the systemd timer, the Kubernetes CronJob): `saju backup` with no path
+/// writes `<data_dir>/backups/saju-<time>-<id>.redb`, reads the copy back, keeps the newest
+/// `server.backups_keep`, and the running server's metrics report how many there are and when the newest
+/// was written (what the SajuBackupStale alert reads).
+#[test]
+fn scheduled_backups_are_checked_pruned_and_reported_in_metrics() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let (_, token) = server.create_user();
+    let dir_arg = dir.path().to_str().unwrap();
+    let gauge = |name: &str| -> i64 {
+        let text = server.get("/metrics").text();
+        let line = text.lines().find(|l| l.starts_with(&format!("{name} "))).unwrap_or_else(|| panic!("{name}"));
+        line.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    assert_eq!((gauge("saju_backups_kept"), gauge("saju_backup_last_timestamp_seconds")), (0, 0));
+
+    let kept = dir.path().join("backups");
+    let mut outputs = Vec::new();
+    for _ in 0..3 {
+        let mut cmd = saju_command(&["backup", "--data-dir", dir_arg]);
+        cmd.env("SAJU_SERVER__BACKUPS_KEEP", "2");
+        let out = run_bounded(cmd, Duration::from_secs(60));
+        assert!(out.status.success(), "{}", stderr(&out));
+        outputs.push(stdout(&out));
+    }
+    assert!(outputs.iter().all(|o| o.contains("백업 완료") && o.contains("다시 읽어 확인함")), "{outputs:?}");
+    assert!(outputs[2].contains("오래된 백업 1개를 지웠습니다"), "{}", outputs[2]);
+    let mut names: Vec<String> =
+        std::fs::read_dir(&kept).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().all(|n| n.starts_with("saju-") && n.ends_with(".redb")), "{names:?}");
+    // The two kept are the two newest: the third run's file is one of them.
+    assert!(outputs[2].contains(names[1].as_str()) || outputs[2].contains(names[0].as_str()), "{}", outputs[2]);
+
+    assert_eq!(gauge("saju_backups_kept"), 2);
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let newest = gauge("saju_backup_last_timestamp_seconds");
+    assert!((now - 120..=now + 5).contains(&newest), "{newest} vs {now}");
+
+    // Each kept file is a database a server opens, with the user in it.
+    let copy = tempfile::tempdir().unwrap();
+    std::fs::copy(kept.join(&names[1]), copy.path().join("saju.redb")).unwrap();
+    let restored = Server::start(copy.path());
+    assert_eq!(Request::get("/v1/users/me").bearer(&token).send(restored.addr).status, 200);
+}

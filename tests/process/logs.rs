@@ -18,7 +18,9 @@ fn completed<'a>(lines: &'a [Value], request_id: &str) -> &'a Value {
 #[test]
 fn access_log_has_ids_and_templates_but_no_birth_data_or_tokens() {
     let dir = tempfile::tempdir().unwrap();
-    let mut server = Server::start(&dir.path().join("data"));
+    // Loopback is a trusted proxy here, so a forwarded address is believed (as behind nginx).
+    let mut server =
+        Server::start_with(&dir.path().join("data"), &[("SAJU_SECURITY__TRUSTED_PROXIES", r#"["127.0.0.1"]"#)], &[]);
     let addr = server.addr;
     let (user_id, token) = server.create_user();
 
@@ -31,6 +33,7 @@ fn access_log_has_ids_and_templates_but_no_birth_data_or_tokens() {
     let r = Request::get(&format!("/v1/profiles/{profile_id}"))
         .bearer(&token)
         .header("X-Request-Id", "test-124")
+        .header("X-Forwarded-For", "203.0.113.7")
         .send(addr);
     assert_eq!(r.status, 200, "{}", r.text());
     let r = Request::post_json("/v1/charts", &json!({"datetime": BIRTH, "gender": "male"}))
@@ -67,6 +70,9 @@ fn access_log_has_ids_and_templates_but_no_birth_data_or_tokens() {
     assert_eq!(created["status"], 201);
     assert!(created["latency_ms"].is_number());
     assert!(text.contains(r#""request_id":"test-123""#));
+    // The client's address: the peer, or the one the trusted proxy forwarded.
+    assert_eq!(created["span"]["client_ip"], "127.0.0.1", "{created}");
+    assert_eq!(completed(&lines, "test-124")["span"]["client_ip"], "203.0.113.7");
 
     let read = completed(&lines, "test-124");
     // The route template, in poem's form (`/v1/profiles/:param0`) or the spec's (`/v1/profiles/{id}`).

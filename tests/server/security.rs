@@ -74,8 +74,19 @@ async fn rate_limit_answers_429_with_retry_after() {
     for _ in 0..20 {
         assert_eq!(s.get("/health/live", None).await.status, 200);
     }
+    // The refusals are counted by limit and by the route asked for (a template, never the raw path), and
+    // the request counter files them under that route too, not as `unmatched`.
     let metrics = s.get("/metrics", None).await.text;
-    assert!(metrics.contains("saju_rate_limited_total"));
+    let refused = statuses.iter().filter(|r| r.status == 429).count();
+    let line =
+        format!("saju_rate_limited_total{{endpoint=\"/v1/calendar/terms/{{year}}\",limit=\"per_client\"}} {refused}");
+    assert!(metrics.contains(&line), "{line} not in\n{metrics}");
+    assert!(
+        metrics.contains(&format!(
+            "saju_requests_total{{endpoint=\"/v1/calendar/terms/{{year}}\",method=\"GET\",status=\"429\"}} {refused}"
+        )),
+        "{metrics}"
+    );
 }
 
 #[tokio::test]

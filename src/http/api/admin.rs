@@ -22,9 +22,6 @@ pub struct Stats {
     pub rate_limited_clients_tracked: u64,
 }
 
-/// The file name prefix of backups made by the admin route (and pruned by it).
-const BACKUP_PREFIX: &str = "saju-";
-
 #[derive(Debug, Object)]
 pub struct BackupOut {
     /// Where the backup was written (inside the data directory's `backups/`).
@@ -53,19 +50,19 @@ impl AdminApi {
     }
 
     /// Writes a consistent backup of the database to `<data_dir>/backups/saju-<UTC time>-<id>.redb` (a unique
-    /// name, so backups in the same second never overwrite each other), then keeps the newest
-    /// `server.backups_keep` of them.
+    /// name, so backups in the same second never overwrite each other), checks that every record of the copy
+    /// reads back, then keeps the newest `server.backups_keep` of them.
     #[oai(path = "/backup", method = "post", operation_id = "adminBackup")]
     async fn backup(&self, state: Data<&Arc<AppState>>, _admin: AdminAuth) -> Result<Json<BackupOut>, ApiError> {
-        let dir = state.config.server.data_dir.join("backups");
-        let stamp = crate::saju::time::civil::format_utc(crate::store::now()).replace(':', "");
-        let path = dir.join(format!("{BACKUP_PREFIX}{stamp}-{}.redb", crate::store::new_id()));
+        let dir = crate::store::backups_dir(&state.config.server.data_dir);
+        let path = crate::store::new_backup_path(&dir);
         let store = state.store.clone();
         let target = path.clone();
         let keep = state.config.server.backups_keep;
         let (rows, pruned) = blocking(move || {
             let rows = store.backup(&target)?;
-            Ok((rows, crate::store::prune_backups(&dir, BACKUP_PREFIX, keep)?))
+            crate::store::check_restorable(&target)?;
+            Ok((rows, crate::store::prune_backups(&dir, crate::store::BACKUP_PREFIX, keep)?))
         })
         .await?;
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

@@ -154,7 +154,7 @@ impl ChartsApi {
         if let (Some(budget), Some(ip)) = (&state.batch_budget, client_ip(req, &state.trusted_proxies)) {
             if let Err(wait) = budget.check_cost(ip, items.len() as u32) {
                 let secs = crate::http::rate_limit::ClientLimiter::retry_after_seconds(wait);
-                state.metrics.rate_limited.with_label_values(&["/v1/charts/batch"]).inc();
+                state.metrics.rate_limited.with_label_values(&["batch_budget", "/v1/charts/batch"]).inc();
                 return Err(ApiError::rate_limited(
                     format!(
                         "일괄 계산 한도(분당 {}건)를 넘었습니다. {secs}초 뒤에 다시 시도해 주세요",

@@ -120,7 +120,17 @@ pub fn metrics(state: Data<&Arc<AppState>>) -> Response {
     }
     state.refresh_active_sessions();
     record_store(&state.metrics, &state.store.disk_status());
+    record_backups(&state.metrics, &crate::store::backups_dir(&state.config.server.data_dir));
     state.metrics.render().with_content_type("text/plain; version=0.0.4; charset=utf-8").into_response()
+}
+
+/// The kept backups' count and the newest one's time (0 when there is none), read from the folder on each
+/// scrape, so backups made by `saju backup` in another process count too.
+fn record_backups(m: &crate::telemetry::Metrics, dir: &std::path::Path) {
+    let (kept, newest) = crate::store::backup_inventory(dir);
+    m.backups_kept.set(i64::try_from(kept).unwrap_or(i64::MAX));
+    let unix = newest.and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_secs());
+    m.backup_last_timestamp.set(i64::try_from(unix).unwrap_or(i64::MAX));
 }
 
 /// Brings the store gauges and counters up to `status` (on each scrape).
