@@ -127,7 +127,9 @@ pub fn passages_for(findings: &[Finding]) -> Vec<&'static str> {
             "yongsin" | "complement" => "topics.compat.yongsin",
             "wonjin" => "relations.wonjin",
             "harm" => "relations.harm",
-            "punishment" | "self_punishment" => "relations.punishment",
+            "punishment" => "relations.punishment",
+            // 유유, 오오: the 자형 passage, not the one about 삼형 and 상형.
+            "self_punishment" => "relations.self_punishment",
             "break" => "relations.break",
             "spouse_star" => "topics.love.spouse_palace",
             _ => continue,

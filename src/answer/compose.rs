@@ -351,6 +351,14 @@ fn asks_advice(ctx: &AnswerContext) -> bool {
         .any(|w| q.contains(w))
 }
 
+/// "올해 안에", "올해 한다면", "연내": the user keeps to this year.
+fn bounded_to_this_year(q: &str) -> bool {
+    let q = q.replace(' ', "");
+    ["올해안", "올해중", "올해내로", "올해내에", "연내", "올해한다면", "올해하면", "올해하려면", "올해가기전"]
+        .iter()
+        .any(|w| q.contains(w))
+}
+
 /// "하반기는요?", "몇 월이 좋아요?": the months of the year.
 fn asks_months(q: &str) -> bool {
     [
@@ -449,6 +457,10 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "다음 주는 어때요? 발표가 있어요", "면접이 3월 20일이에요": the days themselves.
     if let Some(monday) = super::days::week_asked(&ctx.question, ctx.today) {
+        // "다음주 수요일에 계약하는데 그날 괜찮을까요?": that day, not the week.
+        if let Some(day) = super::days::weekday_named(&ctx.question, monday) {
+            return Some(super::days::day(chart, &ctx.question, area_of(ctx.intent), day));
+        }
         return Some(super::days::week(chart, &ctx.question, area_of(ctx.intent), monday));
     }
     if ctx.intent != Topic::TodayFortune {
@@ -603,11 +615,16 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if matches!(ctx.intent, Topic::Compatibility | Topic::Term) {
         return None;
     }
+    // "전 올해 안에 나가고싶은데", "올해 한다면 몇 월이": the months left this year.
+    if let Some(area) = ctx.intent.timing_area().filter(|_| bounded_to_this_year(q)) {
+        return Some(plans::within_this_year(chart, area, ctx.year, ctx.month, q));
+    }
     // "상대가 나타나는 시기는 언제쯤이에요? 구체적으로요" after the years: the months of the best one.
     if let Topic::Timing(area) = ctx.intent {
         if has(&["구체적", "정확히", "콕 집어", "몇 월", "몇월", "어느 달"]) {
             let year = plans::best_year(chart, area, ctx.year);
-            return Some(plans::Plan { head: plans::months(chart, area, year, q), body: String::new() });
+            let head = plans::months(chart, area, year, q, (year == ctx.year).then_some(ctx.month));
+            return Some(plans::Plan { head, body: String::new() });
         }
     }
     if has(&["시간 모르면", "시간을 모르면", "시각을 모르면", "시간 모르는데 괜찮", "시간이 없으면", "시주가 없으면"])
@@ -637,8 +654,9 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return Some(followups::months_plan(chart, area, &months));
     }
     if asks_months(q) && !matches!(ctx.intent, Topic::Daeun) {
+        let year = ctx.year + ctx.year_offset;
         return Some(plans::Plan {
-            head: plans::months(chart, area, ctx.year + ctx.year_offset, q),
+            head: plans::months(chart, area, year, q, (year == ctx.year).then_some(ctx.month)),
             body: String::new(),
         });
     }
@@ -883,6 +901,10 @@ fn narrate_with(
     // "만세력마다 달라요" was answered with the conventions themselves: the notes would say them again.
     if !super::questions::sites_differ(&ctx.question) {
         parts.extend(conventions::notes(chart));
+    }
+    parts.extend(super::questions::zodiac_told(chart, &ctx.question, "말씀하신 ", true));
+    if let Some(p) = ctx.partner.as_ref() {
+        parts.extend(super::questions::zodiac_told(p, &ctx.question, "상대분의 ", false));
     }
     if ctx.partner.as_ref().is_some_and(|c| c.pillars.hour.is_none()) {
         parts.push(wording::PARTNER_WITHOUT_HOUR.to_string());

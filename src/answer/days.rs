@@ -51,6 +51,24 @@ pub fn week_asked(question: &str, today: (i32, u32, u32)) -> Option<i64> {
     Some(if next || this_is_ahead { monday + 7 } else { monday })
 }
 
+/// "다음주 수요일", "이번 주 금욜": the day of the week starting at `monday` that the question names.
+pub fn weekday_named(question: &str, monday: i64) -> Option<i64> {
+    const DAYS: [(&str, &str); 7] = [
+        ("월요일", "월욜"),
+        ("화요일", "화욜"),
+        ("수요일", "수욜"),
+        ("목요일", "목욜"),
+        ("금요일", "금욜"),
+        ("토요일", "토욜"),
+        ("일요일", "일욜"),
+    ];
+    let mut named =
+        DAYS.iter().enumerate().filter(|(_, (long, short))| question.contains(long) || question.contains(short));
+    let (i, _) = named.next()?;
+    // Two days named ("수요일이나 목요일"): the week answers both.
+    named.next().is_none().then_some(monday + i as i64)
+}
+
 fn date_words(jdn: i64) -> String {
     let (_, m, d) = civil_from_jdn(jdn);
     format!("{m}월 {d}일({})", WEEKDAYS[(jdn + 1).rem_euclid(7) as usize])
@@ -237,6 +255,18 @@ mod tests {
         assert_eq!(week_asked("이번주 운세", sunday).map(civil_from_jdn), Some((2026, 3, 16)));
         assert_eq!(week_asked("이번주 운세", (2026, 3, 18)).map(civil_from_jdn), Some((2026, 3, 16)));
         assert_eq!(week_asked("다음 달은요?", sunday), None);
+    }
+
+    #[test]
+    fn a_weekday_of_the_week_asked_is_that_day() {
+        let monday = week_asked("다음주 수요일에 계약하는데", (2026, 3, 15)).unwrap();
+        assert_eq!(
+            weekday_named("다음주 수요일에 계약하는데 그날 괜찮을까요?", monday).map(civil_from_jdn),
+            Some((2026, 3, 18))
+        );
+        assert_eq!(weekday_named("담주 금욜 면접", monday).map(civil_from_jdn), Some((2026, 3, 20)));
+        assert_eq!(weekday_named("다음 주 수요일이나 목요일 중에", monday), None);
+        assert_eq!(weekday_named("다음 주는 어때요?", monday), None);
     }
 
     #[test]

@@ -28,8 +28,8 @@ pub fn years_named(question: &str, this_year: i32) -> Vec<i32> {
     // "올해랑 내년은 어떻습니까?": the two relative years named together.
     let relative = [("올해", 0), ("금년", 0), ("내년", 1), ("내후년", 2)];
     let said: Vec<i32> = relative.iter().filter(|(w, _)| question.contains(w)).map(|(_, k)| this_year + k).collect();
-    if said.len() >= 2 && ["랑", "하고", "과 ", "와 ", "이랑", "그리고", ","].iter().any(|w| question.contains(w))
-    {
+    // "올해 할까요 내년에 할까요", "올해? 아님 내년?": both named in one question is a choice between them.
+    if said.len() >= 2 {
         years.extend(said);
     }
     for c in YEAR.captures_iter(question) {

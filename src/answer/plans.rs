@@ -202,27 +202,36 @@ pub(super) fn daeun_age(chart: &Chart, i: usize) -> u32 {
 pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
     let scores = score_years(chart, area, this_year, TIMING_YEARS);
     let top = nearest_best(&scores, this_year, 3);
-    // The headline names the two strongest, a nearer year counting a little more, in year order.
-    let by_score = {
-        let mut t = top.clone();
-        t.sort_by(|a, b| weighed(b, this_year).total_cmp(&weighed(a, this_year)).then(a.year.cmp(&b.year)));
-        t.truncate(2);
-        t.sort_by_key(|s| s.year);
-        t
-    };
+    let by_score = strongest_two(&top, this_year);
     let name = area_name(area);
-    let head = match by_score.as_slice() {
-        [a, b, ..] => format!(
-            "{} {}년({})과 {}년({})에 가장 힘이 실립니다.",
-            with_particle(name, "은", "는"),
-            a.year,
-            a.pillar_hangul,
-            b.year,
-            b.pillar_hangul
-        ),
-        [a] => format!("{} {}년({})에 가장 힘이 실립니다.", with_particle(name, "은", "는"), a.year, a.pillar_hangul),
-        [] => format!("{name}의 흐름을 보겠습니다."),
+    let strongest = match by_score.as_slice() {
+        [a, b, ..] => format!("{}년({})과 {}년({})", a.year, a.pillar_hangul, b.year, b.pillar_hangul),
+        [a] => format!("{}년({})", a.year, a.pillar_hangul),
+        [] => String::new(),
     };
+    // When the strongest years are all four or more years off, a 상담가 says what the nearer years hold first:
+    // the best of the next three, or that they are for getting ready.
+    let far = far_off(&by_score, this_year);
+    let near = near_year(&scores, this_year, &by_score);
+    let head = match (far, near) {
+        _ if strongest.is_empty() => format!("{name}의 흐름을 보겠습니다."),
+        (true, Some(n)) => format!(
+            "{} 가까이는 {}년({})이 나은 해이고, 가장 크게 힘이 실리는 때는 {strongest}입니다.",
+            with_particle(name, "은", "는"),
+            n.year,
+            n.pillar_hangul
+        ),
+        (true, None) => format!(
+            "{} 앞으로 2~3년은 큰 기운 없이 준비하는 때이고, 가장 힘이 실리는 때는 {strongest}입니다.",
+            with_particle(name, "은", "는")
+        ),
+        (false, _) => format!("{} {strongest}에 가장 힘이 실립니다.", with_particle(name, "은", "는")),
+    };
+    let mut top = top;
+    if let Some(n) = near.filter(|n| !top.iter().any(|s| s.year == n.year)) {
+        top.push(n);
+        top.sort_by_key(|s| s.year);
+    }
     let mut lines = Vec::new();
     for s in &top {
         lines.push(format!("- {}년 {}년({}세): {}.", s.year, s.pillar_hangul, s.age, helping_text(s, 2)));
@@ -269,10 +278,41 @@ fn use_of_the_years(area: TimingTopic) -> &'static str {
 }
 
 /// The year a timing answer for `area` puts first: the strongest of the ones it names.
+/// When the strongest are far off, the near year the answer names first ("몇 월?" after "가까이는 2026년").
 pub fn best_year(chart: &Chart, area: TimingTopic, this_year: i32) -> i32 {
     let scores = score_years(chart, area, this_year, TIMING_YEARS);
     let top = nearest_best(&scores, this_year, 3);
+    if let Some(near) = near_year(&scores, this_year, &strongest_two(&top, this_year)) {
+        return near.year;
+    }
     top.iter().max_by(|a, b| a.score.total_cmp(&b.score).then(b.year.cmp(&a.year))).map_or(this_year, |s| s.year)
+}
+
+/// The two strongest of `top`, a nearer year counting a little more, in year order: what a timing headline
+/// names.
+fn strongest_two<'a>(top: &[&'a YearScore], this_year: i32) -> Vec<&'a YearScore> {
+    let mut t = top.to_vec();
+    t.sort_by(|a, b| weighed(b, this_year).total_cmp(&weighed(a, this_year)).then(a.year.cmp(&b.year)));
+    t.truncate(2);
+    t.sort_by_key(|s| s.year);
+    t
+}
+
+/// Whether every one of the `strongest` years lies four or more years ahead.
+fn far_off(strongest: &[&YearScore], this_year: i32) -> bool {
+    !strongest.is_empty() && strongest.iter().all(|s| s.year > this_year + 3)
+}
+
+/// When the strongest years are far off, the best of the next three that has something for the area (a score
+/// of 1 or more): the year a 상담가 names first.
+fn near_year<'a>(scores: &'a [YearScore], this_year: i32, strongest: &[&YearScore]) -> Option<&'a YearScore> {
+    if !far_off(strongest, this_year) {
+        return None;
+    }
+    scores
+        .iter()
+        .filter(|s| s.year <= this_year + 2 && s.score >= 1.0)
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.year.cmp(&a.year)))
 }
 
 /// Points a year loses for each year it lies ahead, when the best years are ranked.
@@ -700,12 +740,18 @@ pub(super) fn trait_of(group: TenGodGroup) -> &'static str {
 
 /// The months of `year` that stand out for `area` (월운): the best three, or of the half asked for
 /// ("상반기" February–June, "하반기" July–January), with the reason of each.
-pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> String {
+///
+/// `from_month` is this month when `year` is this year: the months already past are left out ("올해 한다면
+/// 몇 월?" on 15 March does not offer February).
+pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str, from_month: Option<u32>) -> String {
     if ["조심", "주의", "피해야", "피할", "안 좋은 달", "나쁜 달"].iter().any(|w| question.contains(w))
     {
         return months_to_mind(chart, area, year);
     }
     let mut scores = super::timing::score_months(chart, area, year);
+    // The year of months runs February to January: a month from February up to the one before this is past.
+    let past = |solar: u32| from_month.is_some_and(|now| (2..now).contains(&solar));
+    scores.retain(|m| !past(m.solar_month));
     let half = if question.contains("상반기") {
         Some("상반기")
     } else if question.contains("하반기") {
@@ -715,7 +761,8 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> St
     };
     scores.retain(|m| match half {
         Some("상반기") => (2..=6).contains(&m.solar_month),
-        Some(_) => !(2..=6).contains(&m.solar_month),
+        // July to December: the January the year of months ends with is next year's.
+        Some(_) => (7..=12).contains(&m.solar_month),
         None => true,
     });
     let mut ranked: Vec<&super::timing::MonthScore> = scores.iter().collect();
@@ -725,8 +772,9 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> St
     let months: Vec<String> = ranked.iter().map(|m| format!("{}월", m.solar_month)).collect();
     let weakest = scores.iter().min_by(|a, b| a.score.total_cmp(&b.score)).filter(|m| m.score < 0.0);
     let mut text = format!(
-        "{year}년{} 가운데 눈여겨볼 달은 양력 {} 무렵입니다.",
+        "{year}년{}{} 가운데 눈여겨볼 달은 양력 {} 무렵입니다.",
         half.map_or(String::new(), |h| format!(" {h}")),
+        if from_month.is_some_and(|now| now > 2) { " 남은 달" } else { "" },
         months.join("·")
     );
     if let Some(w) = weakest {
@@ -753,6 +801,32 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str) -> St
         with_particle(plans_for, "은", "는")
     ));
     text
+}
+
+/// "전 올해 안에 나가고 싶은데", "올해 한다면": the user bounds the time to this year, so the answer stays
+/// inside it — the months left this year that stand out for `area` — and then says how this year compares
+/// with the nearest stronger one.
+pub fn within_this_year(chart: &Chart, area: TimingTopic, year: i32, month: u32, question: &str) -> Plan {
+    let head = months(chart, area, year, question, Some(month));
+    let scores = score_years(chart, area, year, TIMING_YEARS);
+    let this = &scores[0];
+    let mut body = match area {
+        TimingTopic::General => format!("올해 {year}년 자체는 {}로 봅니다.", verdict(this.score)),
+        _ => format!("올해 {year}년 자체는 {}으로 보면 {}입니다.", area_name(area), verdict(this.score)),
+    };
+    if let Some(better) = scores
+        .iter()
+        .skip(1)
+        .take(3)
+        .filter(|s| s.score > this.score + 1.0)
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.year.cmp(&a.year)))
+    {
+        body.push_str(&format!(
+            " 서두를 이유가 없다면 {}년({})에 더 힘이 실리니, 올해는 준비하고 그때 움직이는 길도 있습니다.",
+            better.year, better.pillar_hangul
+        ));
+    }
+    Plan { head, body }
 }
 
 /// "조심할 달이 있을까요?": the two weakest months of `year` first, each with what weighs on it, then the
@@ -1401,7 +1475,7 @@ mod tests {
     #[test]
     fn months_to_mind_lead_with_the_weakest() {
         let c = chart("1956-07-03T07:40", "male");
-        let text = months(&c, TimingTopic::General, 2026, "올해 특히 조심하셔야 할 달이 있을까요?");
+        let text = months(&c, TimingTopic::General, 2026, "올해 특히 조심하셔야 할 달이 있을까요?", None);
         assert!(text.starts_with("2026년에 조금 더 조심할 달은"), "{text}");
     }
 }

@@ -60,14 +60,46 @@ fn seats(chart: &Chart) -> Vec<(&'static str, &PillarView)> {
     out
 }
 
+/// Whether the question asks which 띠 (answered by [`zodiac`]'s plan).
+fn asks_zodiac(question: &str) -> bool {
+    question.contains('띠')
+        && ["맞", "무슨 띠", "뭔 띠", "어떤 띠", "띠예요", "띠에요", "띠야", "띠인가", "띠가 뭐", "아닌가", "아니에요"]
+            .iter()
+            .any(|w| question.contains(w))
+}
+
+/// "70년 1월 28일 … 개띠요", "여친이 양띠라서": a 띠 told by the calendar year of a birth before 입춘, which the
+/// chart reads as the year before. One line that says so (`whose` names the person for a second chart), when
+/// the message did not ask about the user's 띠 itself (then [`zodiac`] answers it; `own`). `whose` begins the line
+/// ("말씀하신 ", "상대분의 ").
+pub(super) fn zodiac_told(chart: &Chart, question: &str, whose: &str, own: bool) -> Option<String> {
+    if own && asks_zodiac(question) {
+        return None;
+    }
+    let branch = Branch::parse(chart.pillars.year.branch.hangul)?;
+    let year = super::timing::birth_year(chart);
+    let calendar = crate::saju::pillars::year_pillar(year).branch();
+    let told = question
+        .char_indices()
+        .filter_map(|(i, _)| Branch::of_zodiac_word_at(&question[i..]))
+        .any(|c| c == calendar && c != branch);
+    let ipchun =
+        [&chart.solar_terms.previous_jie, &chart.solar_terms.next_jie].into_iter().find(|t| t.name == "입춘")?;
+    told.then(|| {
+        format!(
+            "{whose}{}띠는 {year}년 기준이고, 입춘({}) 전에 태어나 사주로는 앞해의 {}띠({}년생)로 봅니다. 띠로 보는 궁합이나 삼재도 이 띠로 따집니다.",
+            calendar.animal(),
+            short_local(&ipchun.local),
+            branch.animal(),
+            chart.pillars.year.hangul
+        )
+    })
+}
+
 /// "저 개띠 맞죠?", "무슨 띠예요?": the 띠 of the year pillar, which changes at 입춘, not on 1 January or at
 /// 설날.
 fn zodiac(chart: &Chart, question: &str) -> Option<Plan> {
-    let asks = question.contains('띠')
-        && ["맞", "무슨 띠", "뭔 띠", "어떤 띠", "띠예요", "띠에요", "띠야", "띠인가", "띠가 뭐", "아닌가", "아니에요"]
-            .iter()
-            .any(|w| question.contains(w));
-    if !asks {
+    if !asks_zodiac(question) {
         return None;
     }
     let branch = Branch::parse(chart.pillars.year.branch.hangul)?;

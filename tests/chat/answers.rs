@@ -269,6 +269,18 @@ async fn fifth_review_held_out_conversations_keep_the_rules() {
     score("answer_review11.jsonl", 1.0).await;
 }
 
+/// The blind set of the 2026-12-07 review (40 conversations by a helper who had read neither the code nor the
+/// earlier sets, scored blind before and after): every turn held to the rules, and the turns this round fixed
+/// (genders from 여친꺼·시어머니·"둘 다 남자", 공공년 and 경인년 with an age, "올해 안에" and the months left, a
+/// near year before far-off peaks, a 띠 told by the calendar year, "다음주 수요일") keep their fixes.
+#[tokio::test]
+async fn sixth_review_conversations_keep_their_fixes() {
+    if std::env::var("SAJU_ANSWER_CASES").is_ok() {
+        return;
+    }
+    score("answer_review12.jsonl", 1.0).await;
+}
+
 async fn score(file: &str, required: f64) {
     let brain = brain();
     let (path, rows) = cases(file);

@@ -403,11 +403,7 @@ pub fn subject(people: &[Person]) -> (BirthFacts, Role, Option<&'static str>) {
     // says the speaker is most likely the other one (남편·남친 → female, 아내·여친 → male). "남편 복 있나요" names
     // no one: the gender is asked.
     let speaker = subject.role != Role::Other;
-    let by_partner = people.iter().filter(|p| p.role == Role::Other && p.data).find_map(|p| match p.relation {
-        Some("husband" | "boyfriend") => Some("female"),
-        Some("wife" | "girlfriend") => Some("male"),
-        _ => None,
-    });
+    let by_partner = speaker_gender_by_relations(people);
     facts.gender = subject
         .facts
         .gender
@@ -431,6 +427,19 @@ pub fn subject(people: &[Person]) -> (BirthFacts, Role, Option<&'static str>) {
         })
         .or_else(|| people.iter().find_map(|p| p.identity_gender).map(str::to_string));
     (facts, subject.role, subject.relation)
+}
+
+/// The speaker's gender as the people they name imply: a spouse or partner told with a birth says the speaker
+/// is most likely the other one (남편·남친 → female, 아내·여친 → male); in-laws say it whoever has a birth
+/// (시어머니·시아버지 are a wife's, 장모·장인 a husband's).
+pub fn speaker_gender_by_relations(people: &[Person]) -> Option<&'static str> {
+    people.iter().filter(|p| p.role == Role::Other).find_map(|p| match p.relation {
+        Some("husband" | "boyfriend") if p.data => Some("female"),
+        Some("wife" | "girlfriend") if p.data => Some("male"),
+        Some("mother_in_law" | "father_in_law") => Some("female"),
+        Some("wife_mother" | "wife_father") => Some("male"),
+        _ => None,
+    })
 }
 
 /// The two people of a 궁합: the user (the speaker, or what came unnamed) and the other. When only others

@@ -611,6 +611,9 @@ fn area_of(text: &str) -> Option<Topic> {
             "재테크",
             "부자",
             "월급",
+            // "옮기면 연봉은 좀 오를까요": the money of the move.
+            "연봉",
+            "급여",
             "주식",
             "목돈",
             "수입",

@@ -324,13 +324,19 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("모친", "mother", Some("female")),
     ("친정엄마", "mother", Some("female")),
     ("시어머니", "mother_in_law", Some("female")),
-    ("장모님", "mother_in_law", Some("female")),
+    ("시어머님", "mother_in_law", Some("female")),
+    ("장모님", "wife_mother", Some("female")),
+    ("장모", "wife_mother", Some("female")),
     ("아빠", "father", Some("male")),
     ("아버지", "father", Some("male")),
     ("아버님", "father", Some("male")),
     ("부친", "father", Some("male")),
     ("시아버지", "father_in_law", Some("male")),
-    ("장인어른", "father_in_law", Some("male")),
+    ("시아버님", "father_in_law", Some("male")),
+    ("장인어른", "wife_father", Some("male")),
+    ("장인", "wife_father", Some("male")),
+    ("며느리", "daughter_in_law", Some("female")),
+    ("사위", "son_in_law", Some("male")),
     ("할머니", "grandmother", Some("female")),
     ("할아버지", "grandfather", Some("male")),
     ("아들", "son", Some("male")),
@@ -445,7 +451,8 @@ fn person_rule(text: &str, m_start: usize, m_end: usize, word: &str) -> Option<V
         }
     } else {
         // 딸기, 형편, 상대적: the word goes on.
-        let ok = next.is_none_or(|c| !is_hangul(c) || "은는이가도의랑하와과께요고예에인임입한".contains(c));
+        // "여친꺼도 같이", "남편것도": the person's (chart) too.
+        let ok = next.is_none_or(|c| !is_hangul(c) || "은는이가도의랑하와과께요고예에인임입한꺼껀것".contains(c));
         if !ok || (word == "상대" && rest.starts_with('적')) || (word == "형" && !rest.starts_with(['은', '이', ' ']))
         {
             return None;
@@ -645,9 +652,12 @@ fn rules() -> &'static [(Regex, Rule)] {
                         return None;
                     }
                     let n = sino_big(&c[1])? as i32;
+                    // "공공년", "공오년": two digits read one by one, 2000 and 2005.
+                    let two_digits = c[1].chars().count() == 2 && c[1].starts_with(['공', '영']);
                     let year = match n {
                         1800..=2100 => n,
                         10..=99 => full_year(n, y),
+                        0..=9 if two_digits => full_year(n, y),
                         _ => return None,
                     };
                     Some((s, e, vec![Tok::Year(year)]))
@@ -1021,6 +1031,7 @@ fn unknown_candidates(text: &str, out: &mut Vec<Candidate>) {
         "몰라",
         "모르",
         "모른",
+        "모릅",
         "기억이 안",
         "기억 안",
         "기억안",

@@ -82,7 +82,11 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
             f
         });
         match me {
-            Some(me) => (facts_of(&me), me.role, partner),
+            Some(me) => {
+                let mut mine = facts_of(&me);
+                mine.gender = mine.gender.or_else(|| binder::speaker_gender_by_relations(&people).map(str::to_string));
+                (mine, me.role, partner)
+            }
             None => (BirthFacts::default(), Role::Unmarked, partner),
         }
     } else {
@@ -94,7 +98,13 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     };
     if birth.year.is_none() && birth.month.is_some() && !compat {
         // "올해 일흔다섯 용띠, 음력 2월 초열흘": the age and the 띠 together give the year.
-        birth.year = year_from_age_and_zodiac(text, this_year);
+        birth.year = year_from_age_and_zodiac(text, this_year).or_else(|| year_from_age_and_ganzhi(text, this_year));
+    }
+    // "둘 다 남자고 저는 …, 친구는 …": one gender for both.
+    if let Some(both) = both_genders(text) {
+        for facts in std::iter::once(&mut birth).chain(partner.as_mut()) {
+            facts.gender.get_or_insert_with(|| both.to_string());
+        }
     }
     birth.settle();
     if let Some(p) = partner.as_mut() {
@@ -120,6 +130,18 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     }
 }
 
+/// The one gender "둘 다 남자", "두 사람 모두 여자", "둘다 남자에요" gives two people.
+fn both_genders(text: &str) -> Option<&'static str> {
+    static BOTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:둘\s?다|두\s?사람\s?(?:다|모두)|둘\s?모두|저희\s?(?:둘\s?)?(?:다|모두))\s?(남자|여자|남|여)",
+        )
+        .expect("valid")
+    });
+    let c = BOTH.captures(text)?;
+    Some(if c[1].starts_with('남') { "male" } else { "female" })
+}
+
 /// The birth year an age and a 띠 given together point to ("일흔다섯 용띠", "서른 둘 토끼띠", "75세 용띠"): of
 /// the years the age can mean (Korean age, or 만 나이 before or after this year's birthday), the one whose
 /// year branch is that 띠. None without both, or when they do not agree.
@@ -130,6 +152,22 @@ fn year_from_age_and_zodiac(text: &str, this_year: i32) -> Option<i32> {
     [this_year - age as i32 + 1, this_year - age as i32, this_year - age as i32 - 1]
         .into_iter()
         .find(|y| Branch::new(i64::from(*y) - 4) == zodiac)
+}
+
+/// The birth year a 간지 year name and an age give together ("경인년 … 일흔일곱" = 1950): of the years the
+/// age can mean, the one with that stem and branch. None without both, or when they do not agree (a 간지
+/// alone names a year every sixty).
+fn year_from_age_and_ganzhi(text: &str, this_year: i32) -> Option<i32> {
+    static GANZHI: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"([갑을병정무기경신임계])([자축인묘진사오미신유술해])\s?년").expect("valid")
+    });
+    let c = GANZHI.captures(text)?;
+    let stem = "갑을병정무기경신임계".chars().position(|x| c[1].starts_with(x))? as i32;
+    let branch = "자축인묘진사오미신유술해".chars().position(|x| c[2].starts_with(x))? as i32;
+    let age = age_in(text)? as i32;
+    [this_year - age + 1, this_year - age, this_year - age - 1]
+        .into_iter()
+        .find(|y| (y - 4).rem_euclid(10) == stem && (y - 4).rem_euclid(12) == branch)
 }
 
 /// An age said in a message: "75세", "32살", "일흔다섯", "서른 둘", "마흔넷이에요".
@@ -240,6 +278,42 @@ mod tests {
         // A question keeps the conversation's area.
         let u = understand_in("언제쯤 나아질까요?", 2026, Some(Topic::Career));
         assert_eq!(u.topic, Topic::Timing(TimingTopic::Career));
+    }
+
+    #[test]
+    fn years_read_from_spoken_digits_and_from_a_ganzhi_with_an_age() {
+        let u = understand("공공년 8월 19일 오후 4시 20분 여자", 2026);
+        assert_eq!((u.birth.year, u.birth.month, u.birth.day), (Some(2000), Some(8), Some(19)));
+        let u = understand("내 나이 일흔일곱인데 말년운이 궁금해요. 음력 경인년 유월 초닷새 사시에 났어요 여자", 2026);
+        assert_eq!((u.birth.year, u.birth.month, u.birth.day), (Some(1950), Some(6), Some(5)));
+        // A 간지 alone names a year every sixty: nothing is guessed.
+        assert_eq!(understand("음력 경인년 유월 초닷새 사시 여자", 2026).birth.year, None);
+        // An age that does not fit the 간지 is not forced onto it.
+        assert_eq!(understand("일흔 살이에요. 음력 경인년 유월 초닷새", 2026).birth.year, None);
+    }
+
+    #[test]
+    fn genders_from_the_words_for_the_people_named() {
+        // "둘 다 남자": both.
+        let u = understand_in(
+            "친구랑 동업하려는데 궁합 봐줄 수 있어요? 둘 다 남자고 저는 89년 5월 5일 오전 10시, 친구는 91년 11월 11일 오후 6시요",
+            2026,
+            None,
+        );
+        assert_eq!(u.birth.gender.as_deref(), Some("male"));
+        assert_eq!(u.partner.as_ref().and_then(|p| p.gender.as_deref()), Some("male"));
+        // 시어머니 is a wife's; 장모 a husband's.
+        let u = understand("시어머니랑 원진살이라던데 그래서 이렇게 안맞는건가요.. 저 90년 5월 26일 오후 4시, 시어머니 61년 12월 12일 시간은 몰라요", 2026);
+        assert_eq!(u.birth.gender.as_deref(), Some("female"), "{u:?}");
+        let u = understand("장모님이랑 사이가 어떨까요 저는 85년 3월 3일 오전 9시", 2026);
+        assert_eq!(u.birth.gender.as_deref(), Some("male"));
+        // "여친꺼도": the girlfriend's, a woman.
+        let u = understand_in(
+            "여친꺼도 같이 봐주세요 구십일년 1월 29일 밤 9시 10분 양력이요. 궁합 괜찮아요?",
+            2026,
+            Some(Topic::Compatibility),
+        );
+        assert_eq!(u.partner.as_ref().and_then(|p| p.gender.as_deref()), Some("female"), "{u:?}");
     }
 
     #[test]
