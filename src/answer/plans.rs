@@ -201,7 +201,7 @@ pub(super) fn daeun_age(chart: &Chart, i: usize) -> u32 {
 /// "언제 …?": the best years of the next ten for `area`, with their reasons.
 pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
     let scores = score_years(chart, area, this_year, TIMING_YEARS);
-    let top = nearest_best(&scores, this_year, 3);
+    let mut top = nearest_best(&scores, this_year, 3);
     let by_score = strongest_two(&top, this_year);
     let name = area_name(area);
     let strongest = match by_score.as_slice() {
@@ -227,7 +227,6 @@ pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
         ),
         (false, _) => format!("{} {strongest}에 가장 힘이 실립니다.", with_particle(name, "은", "는")),
     };
-    let mut top = top;
     if let Some(n) = near.filter(|n| !top.iter().any(|s| s.year == n.year)) {
         top.push(n);
         top.sort_by_key(|s| s.year);

@@ -7,6 +7,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+/// A second server on a copy of `backup` as its database (the folder is removed when the first value drops).
+fn serve_copy(backup: &std::path::Path) -> (tempfile::TempDir, Server) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(backup, dir.path().join("saju.redb")).unwrap();
+    let server = Server::start(dir.path());
+    (dir, server)
+}
+
 #[test]
 fn backup_of_a_running_server_restores_into_a_second_server() {
     let dir = tempfile::tempdir().unwrap();
@@ -81,9 +89,7 @@ fn backup_of_a_running_server_restores_into_a_second_server() {
     assert!(server.get("/health").status == 200, "the server kept working");
 
     // The copy opens as the database of a second server and has everything written before the backup began.
-    let dir2 = tempfile::tempdir().unwrap();
-    std::fs::copy(&target, dir2.path().join("saju.redb")).unwrap();
-    let restored = Server::start(dir2.path());
+    let (_copy, restored) = serve_copy(&target);
     assert_healthy(restored.addr);
     assert_profiles_readable(restored.addr, &before);
     assert_profiles_readable(restored.addr, &during_before);
@@ -135,9 +141,7 @@ fn backup_into_a_missing_folder_creates_it_and_errors_name_the_path() {
     );
     assert!(out.status.success(), "backup into a missing folder failed: {}", stderr(&out));
     assert!(target.is_file() && stdout(&out).contains(target.to_str().unwrap()), "{}", stdout(&out));
-    let copy = tempfile::tempdir().unwrap();
-    std::fs::copy(&target, copy.path().join("saju.redb")).unwrap();
-    let restored = Server::start(copy.path());
+    let (_copy, restored) = serve_copy(&target);
     assert_eq!(Request::get("/v1/users/me").bearer(&token).send(restored.addr).status, 200, "the copy has the user");
 
     // A parent that is a file: the folder cannot be created, and the error says which path.
@@ -192,8 +196,6 @@ fn scheduled_backups_are_checked_pruned_and_reported_in_metrics() {
     assert!((now - 120..=now + 5).contains(&newest), "{newest} vs {now}");
 
     // Each kept file is a database a server opens, with the user in it.
-    let copy = tempfile::tempdir().unwrap();
-    std::fs::copy(kept.join(&names[1]), copy.path().join("saju.redb")).unwrap();
-    let restored = Server::start(copy.path());
+    let (_copy, restored) = serve_copy(&kept.join(&names[1]));
     assert_eq!(Request::get("/v1/users/me").bearer(&token).send(restored.addr).status, 200);
 }
