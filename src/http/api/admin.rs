@@ -60,8 +60,7 @@ impl AdminApi {
         let target = path.clone();
         let keep = state.config.server.backups_keep;
         let (rows, pruned) = blocking(move || {
-            let rows = store.backup(&target)?;
-            crate::store::check_restorable(&target)?;
+            let rows = store.backup_checked(&target)?;
             Ok((rows, crate::store::prune_backups(&dir, crate::store::BACKUP_PREFIX, keep)?))
         })
         .await?;
