@@ -247,6 +247,11 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
                 "편관" | "정관" => "관성의 날이라 책임과 규칙이 앞에 놓이기 쉽습니다. 맡은 일을 차근히 처리하면 인정으로 돌아옵니다.",
                 _ => "인성의 날이라 배우고 정리하기 좋습니다. 서두르기보다 계획을 다듬는 데 시간을 쓰면 좋습니다.",
             };
+            // "오늘 저녁에 소개팅 있는데": the day read for that event.
+            let area = super::days::event_area(&ctx.question, super::TimingTopic::General);
+            let advice = crate::saju::derive::TenGod::from_hangul(god)
+                .and_then(|g| super::days::event_line(chart, area, g))
+                .unwrap_or(advice);
             // The day branch is the self's own seat: its relations with the day come first, three at most.
             let mut relations: Vec<&Finding> = f.iter().filter(|x| x.code.starts_with("today_relation:")).collect();
             relations.sort_by_key(|x| !x.code.ends_with("@일주"));
@@ -440,9 +445,30 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         });
         return Some(plans::compare_years(chart, area, ctx.year, other));
     }
+    // "공기업이랑 사기업 중에 뭐가 더 맞아요?", "부업 뭐가 맞아요?": the paths weighed against the chart.
+    if ctx.intent != Topic::Compatibility {
+        if let Some(plan) = super::choices::plan(chart, &ctx.question, ctx.year) {
+            return Some(plan);
+        }
+    }
     // "저 개띠 맞죠?", "편관 있어요?", "무슨 색 옷이 좋아요?": answered by name, yes or no first.
     if ctx.intent != Topic::Compatibility {
         if let Some(mut plan) = super::questions::plan(chart, &ctx.question) {
+            // "저 말띠 맞죠? 올해 말의 해라 말띠한테 좋다던데 저도 좋은 건가요": the year too, by the whole chart.
+            if ctx.question.contains('띠')
+                && says_this_year(&ctx.question)
+                && ["좋은 건가", "좋다던데", "좋다는데", "좋을까", "좋나요", "어때"]
+                    .iter()
+                    .any(|w| ctx.question.contains(w))
+            {
+                let year = plans::area_in_year(chart, super::TimingTopic::General, ctx.year, ctx.year);
+                plan.body = format!(
+                    "{}\n올해가 좋은지는 띠 하나가 아니라 사주 전체로 봅니다. {} {}",
+                    plan.body,
+                    year.head,
+                    year.body.lines().next().unwrap_or("")
+                );
+            }
             // "그럼 올해는요? 공망이랑 상관있어요?": the year asked, against the two empty branches.
             if ctx.question.contains("공망") && (ctx.year_offset != 0 || says_this_year(&ctx.question)) {
                 plan.body = format!("{}\n{}", plan.head, plan.body);
@@ -476,7 +502,7 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "요즘 너무 힘들어요" with no question: the feeling first, then where the flow eases.
     if ctx.emotion && ctx.intent == Topic::General && ctx.year_offset == 0 && !asks_lack(&ctx.question) {
-        return Some(plans::comfort(chart, ctx.year));
+        return Some(plans::comfort(chart, ctx.year, &ctx.question));
     }
     // "도화살 있나요?": the star named, yes or no, whatever the topic was read as (term questions were answered
     // before any plan).
@@ -484,6 +510,10 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         if let Some(plan) = plans::shinsal_question(chart, &ctx.question) {
             return Some(plan);
         }
+    }
+    // "엄마한테 뭐 해드리면 좋을까요?", "며느리로서 뭘 해드리면": care for the one read, whatever the topic.
+    if ["해드리", "해 드리", "해드릴", "도와드리"].iter().any(|w| ctx.question.contains(w)) {
+        return Some(plans::illness_care(chart, &ctx.question));
     }
     if let Some(plan) = follow_up_plan(ctx, chart) {
         return Some(plan);
@@ -604,6 +634,13 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if let Some(plan) = followups::daeun_named(chart, q, ctx.year) {
         return Some(plan);
     }
+    // "제일 좋은 대운은 언제예요?": the cycles ranked by the 용신 they bring.
+    if ctx.intent == Topic::Daeun && has(&["제일 좋은", "가장 좋은", "좋은 대운", "최고", "황금기", "전성기"])
+    {
+        if let Some(plan) = followups::daeun_best(chart, ctx.year) {
+            return Some(plan);
+        }
+    }
     if ctx.intent == Topic::Daeun && !whole_road {
         if has(&["다음", "바뀌", "바꿔", "언제", "들어가면"]) {
             return followups::daeun_next(chart, ctx.year);
@@ -645,7 +682,21 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return None;
     }
     if ctx.intent == Topic::Love
-        && has(&["상대는", "상대가", "배우자는", "배우자가", "남편감", "아내감", "이상형", "어떤 사람"])
+        && has(&[
+            "상대는",
+            "상대가",
+            "배우자는",
+            "배우자가",
+            "남편감",
+            "아내감",
+            "이상형",
+            "어떤 사람",
+            "어떤 여자",
+            "어떤 남자",
+            "어떤 스타일",
+            "어떤 타입",
+            "될 사람",
+        ])
     {
         return Some(followups::partner(chart));
     }
@@ -670,7 +721,8 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if has(&["창업", "장사", "자영업", "내 가게", "가게를", "사업을 해", "사업 해", "사업해"]) {
         return Some(followups::business(chart, ctx.year));
     }
-    if ctx.intent != Topic::Health && has(&["조심", "주의할", "주의해야", "피해야", "피할", "안 좋은 해", "나쁜 해"])
+    if !matches!(ctx.intent, Topic::Health | Topic::Samjae)
+        && has(&["조심", "주의할", "주의해야", "피해야", "피할", "안 좋은 해", "나쁜 해"])
     {
         return Some(followups::cautions(chart, area, ctx.year));
     }
@@ -697,6 +749,19 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     }
     // A planned answer asked again ("4월에 계약이 있는데" after "다음 달 운세"): the same answer, recalled as
     // such, rather than a deeper reading of something else.
+    // The same "언제?" again ("새로운 사람은 언제 만나요?" after the years): the nearest good year narrowed to
+    // its months, before any recap.
+    if let (false, true, Topic::Timing(area)) = (fresh, planned, ctx.intent) {
+        let asks_when = ["언제", "시기", "몇 년", "몇 살", "몇살"].iter().any(|w| ctx.question.contains(w));
+        if area != super::TimingTopic::General && !asks_why(ctx) && asks_when {
+            let year = plans::best_year(chart, area, ctx.year);
+            let months = plans::months(chart, area, year, &ctx.question, (year == ctx.year).then_some(ctx.month));
+            let first = sentences_of(&months).first().map(|s| clean(s)).unwrap_or_default();
+            if !said.contains(&first) {
+                return format!("앞서 꼽은 해 가운데 가까운 {year}년을 달로 좁혀 볼게요.\n\n{months}");
+            }
+        }
+    }
     if !fresh && planned && !asks_detail(ctx) && !asks_why(ctx) {
         let (recap, ..) = narrate_with(ctx, chart, &said, false, true);
         if has_substance(&recap) {

@@ -28,6 +28,40 @@ pub fn event_area(question: &str, fallback: TimingTopic) -> TimingTopic {
     }
 }
 
+/// What a day whose stem is `god` means for the event asked about (a 소개팅, an interview, an exam), for this
+/// chart's gender: the 이성 star is 재성 for a man and 관성 for a woman. None for other events.
+pub fn event_line(chart: &Chart, area: TimingTopic, god: crate::saju::derive::TenGod) -> Option<&'static str> {
+    use crate::saju::derive::TenGodGroup as G;
+    let male = chart.gender() == Some(crate::saju::chart::input::Gender::Male);
+    let group = god.group();
+    Some(match area {
+        TimingTopic::Love => match group {
+            G::JaeSeong if male => "남성에게 재성은 이성의 별이라, 만남에 기운이 실리는 날입니다. 나를 보여 주려 애쓰기보다 상대의 이야기를 들어 주면 좋은 인상이 남습니다.",
+            G::GwanSeong if !male => "여성에게 관성은 이성의 별이라, 인연의 기운이 들어오는 날입니다. 마음에 드는 사람이면 다음 약속을 먼저 잡아 보셔도 좋습니다.",
+            G::SikSang => "표현과 매력이 살아나는 날이라 대화가 잘 풀리기 쉽습니다. 농담의 수위만 한 번 살피세요.",
+            G::BiGeop => "나와 같은 기운의 날이라 편하게 어울리기 좋지만, 고집이나 경쟁심이 드러나지 않게 상대의 속도에 맞추세요.",
+            G::InSeong => "차분하고 배려 깊게 비치는 날이라 첫인상이 믿음으로 남기 쉽습니다. 먼저 질문을 건네 보세요.",
+            G::GwanSeong => "예의와 책임감이 앞서는 날이라 반듯한 인상을 주지만, 긴장을 풀고 편하게 웃는 것이 도움이 됩니다.",
+            G::JaeSeong => "현실 감각이 앞서는 날이라 조건을 따지는 말은 아껴 두고 대화 자체를 즐기세요.",
+        },
+        TimingTopic::Career => match group {
+            G::GwanSeong => "책임감과 반듯함이 돋보이는 날이라 면접이나 발표에서 신뢰를 얻기 쉽습니다.",
+            G::InSeong => "준비한 내용을 차분히 정리해 풀어내기 좋은 날입니다. 예상 질문의 답을 한 문장씩 정리해 두세요.",
+            G::SikSang => "말이 잘 풀리는 날이라 자기 생각을 드러내기 좋습니다. 과장과 말실수만 조심하세요.",
+            G::JaeSeong => "결과와 조건을 챙기기 좋은 날이라 처우·숫자 같은 조건을 확인하기 좋습니다.",
+            G::BiGeop => "경쟁이 크게 느껴질 수 있는 날이라 남과 비교하기보다 내 페이스를 지키세요.",
+        },
+        TimingTopic::Study => match group {
+            G::InSeong => "배움의 별 인성이 드는 날이라 암기와 정리가 잘 됩니다.",
+            G::GwanSeong => "관성이 드는 날이라 시험처럼 규칙이 있는 자리에서 힘을 내기 좋습니다.",
+            G::SikSang => "풀이와 서술에 재주가 살아나는 날입니다. 시간 배분만 미리 정해 두세요.",
+            G::JaeSeong => "재성이 인성을 누르는 날이라 집중이 흩어지기 쉽습니다. 휴대폰을 멀리 두고 아는 문제부터 푸세요.",
+            G::BiGeop => "경쟁심이 커지는 날이라 남의 속도보다 내 계획대로 가는 것이 좋습니다.",
+        },
+        _ => return None,
+    })
+}
+
 /// The event named in the question, as the reply names it ("발표", "면접"), or "일".
 fn event_word(question: &str) -> &'static str {
     ["면접", "발표", "시험", "소개팅", "데이트", "계약", "미팅", "상견례", "고백", "이사", "여행"]
@@ -170,7 +204,9 @@ pub fn day(chart: &Chart, question: &str, area: TimingTopic, jdn: i64) -> Plan {
     for r in reasons.iter().take(2) {
         lines.push(format!("- {}", super::plans::reason_in_words(r)));
     }
-    lines.push(if score >= 0.0 {
+    lines.push(if let Some(line) = event_line(chart, area, sg) {
+        line.to_string()
+    } else if score >= 0.0 {
         "준비한 것을 자신 있게 보여 주시면 됩니다. 시작 10분 전 호흡을 고르고, 첫마디를 미리 정해 두면 좋습니다."
             .to_string()
     } else {

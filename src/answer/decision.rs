@@ -55,8 +55,21 @@ pub fn weighs_a_move(question: &str) -> bool {
         "차릴까",
         "열어도 될까",
         "시작해도 될까",
+        // "내년에 2호점 내도 될까요?", "전과해도 돼요?": any move asked as allowed.
+        "도 될까",
+        "도 돼요",
+        "도 되나요",
+        "할지 고민",
+        "할지 말지",
+        "할까 고민",
+        "할지 모르겠",
     ];
-    ASKS.iter().any(|w| question.contains(w))
+    // "친구가 같이 동업하자는데 어때요?": a move someone proposed, asked as "how is it".
+    let proposed = ["하자는데", "하자고 하는데", "하자고 해서", "제안이 왔", "제안을 받", "제의가"]
+        .iter()
+        .any(|w| question.contains(w));
+    let how = ["어때", "어떨까", "어떨지", "어떻게 생각"].iter().any(|w| question.contains(w));
+    ASKS.iter().any(|w| question.contains(w)) || (proposed && how)
 }
 
 /// The area a move belongs to, from its words, else the conversation's.

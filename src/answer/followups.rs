@@ -153,6 +153,83 @@ pub fn daeun_now(chart: &Chart, this_year: i32) -> Option<Plan> {
     daeun_reading(chart, this_year, this_year)
 }
 
+/// "제일 좋은 대운은 언제예요?": the cycles ranked by the 용신 and 기신 their two characters bring (two points for
+/// the 용신 in a character, minus one and a half for the 기신), the best ones named with ages and years, whether
+/// they are past, running or ahead.
+pub fn daeun_best(chart: &Chart, this_year: i32) -> Option<Plan> {
+    use crate::saju::ganzhi::GanZhi;
+    let (fav, unfav) = (chart.strength.favourable, chart.strength.unfavourable);
+    let score = |hangul: &str| -> f32 {
+        GanZhi::parse(hangul).map_or(0.0, |gz| {
+            [gz.stem().element(), gz.branch().element()]
+                .iter()
+                .map(|e| {
+                    if *e == fav {
+                        2.0
+                    } else if *e == unfav {
+                        -1.5
+                    } else {
+                        0.0
+                    }
+                })
+                .sum()
+        })
+    };
+    let cycles: Vec<(usize, &crate::saju::chart::model::DaeunPillarView, f32)> =
+        chart.daeun.pillars.iter().enumerate().map(|(i, c)| (i, c, score(c.hangul))).collect();
+    let top = cycles.iter().map(|c| c.2).fold(f32::MIN, f32::max);
+    if cycles.is_empty() || top <= 0.0 {
+        return None;
+    }
+    let best: Vec<&(usize, &crate::saju::chart::model::DaeunPillarView, f32)> =
+        cycles.iter().filter(|c| c.2 >= top - 0.5).take(2).collect();
+    let when = |c: &crate::saju::chart::model::DaeunPillarView| {
+        if c.end_year < this_year {
+            "이미 지나온"
+        } else if c.start_year <= this_year {
+            "지금 지나고 있는"
+        } else {
+            "앞으로 올"
+        }
+    };
+    let names: Vec<String> = best
+        .iter()
+        .map(|(i, c, _)| format!("{}세 {}대운({}~{}년)", daeun_age(chart, *i), c.hangul, c.start_year, c.end_year))
+        .collect();
+    let head = format!("이 사주에 가장 힘이 되는 대운은 {}입니다.", names.join("과 "));
+    let mut lines: Vec<String> = best
+        .iter()
+        .map(|(_, c, _)| {
+            format!(
+                "- {}대운은 {} 대운으로, {}",
+                c.hangul,
+                when(c),
+                fit(chart, c)
+                    .map_or("도움이 되는 기운이 드는 운입니다.".to_string(), |f| format!("{f}입니다."))
+            )
+        })
+        .collect();
+    if best.iter().all(|(_, c, _)| c.end_year < this_year) {
+        if let Some((i, c, _)) =
+            cycles.iter().filter(|(_, c, s)| c.end_year >= this_year && *s > 0.0).max_by(|a, b| a.2.total_cmp(&b.2))
+        {
+            lines.push(format!(
+                "- 앞으로 가운데서는 {}세 {}대운({}~{}년)이 가장 낫습니다.",
+                daeun_age(chart, *i),
+                c.hangul,
+                c.start_year,
+                c.end_year
+            ));
+        }
+    }
+    lines.push(format!(
+        "- 이 사주의 용신은 {}, 기신은 {}입니다. 대운이 좋아도 해마다의 세운에 따라 오르내림은 있습니다.",
+        element(fav),
+        element(unfav)
+    ));
+    Some(Plan { head, body: lines.join("\n") })
+}
+
 /// "갑자대운은 어때요?": the 대운 named by its pillar, read like the running one.
 pub fn daeun_named(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
     let c = chart.daeun.pillars.iter().find(|c| {
@@ -398,7 +475,11 @@ pub fn partner(chart: &Chart) -> Plan {
     use crate::saju::derive::TenGodGroup as G;
     let female = chart.gender() == Some(Gender::Female);
     let group = if female { G::GwanSeong } else { G::JaeSeong };
-    let n = super::findings::group_count(chart, group);
+    let n = match chart.gender() {
+        // Not known: either star counts.
+        None => super::findings::group_count(chart, G::GwanSeong).max(super::findings::group_count(chart, G::JaeSeong)),
+        Some(_) => super::findings::group_count(chart, group),
+    };
     let seat = chart.pillars.day.branch.ten_god.hangul;
     let kind = |god: &str| -> &'static str {
         match god {
@@ -411,7 +492,11 @@ pub fn partner(chart: &Chart) -> Plan {
             _ => "친구처럼 대등하게 마음을 나누는 사람",
         }
     };
-    let star = if female { "남편의 별 관성" } else { "아내의 별 재성" };
+    let star = match chart.gender() {
+        None => "배우자의 별(남성은 재성, 여성은 관성)",
+        Some(_) if female => "남편의 별 관성",
+        Some(_) => "아내의 별 재성",
+    };
     let head = format!("잘 맞는 상대는 {}입니다.", kind(seat));
     let mut lines = vec![format!(
         "- 배우자 자리인 일지 {}에 {seat}이 있어, 이런 결의 사람과 편안함을 느낀다고 봅니다.",

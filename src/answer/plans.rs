@@ -607,10 +607,17 @@ pub fn children(chart: &Chart, this_year: i32) -> Plan {
 
 /// The children's star by the chart's gender, with the rule as the reply says it: 식상 for a woman, 관성 for a man.
 fn children_star(chart: &Chart) -> (TenGodGroup, &'static str) {
-    if chart.gender() == Some(crate::saju::chart::input::Gender::Female) {
-        (TenGodGroup::SikSang, "여성은 식상")
-    } else {
-        (TenGodGroup::GwanSeong, "남성은 관성")
+    use crate::saju::chart::input::Gender;
+    match chart.gender() {
+        Some(Gender::Female) => (TenGodGroup::SikSang, "여성은 식상"),
+        Some(Gender::Male) => (TenGodGroup::GwanSeong, "남성은 관성"),
+        // Not known: the one of the two the chart has more of, named as such.
+        None if super::findings::group_count(chart, TenGodGroup::SikSang)
+            >= super::findings::group_count(chart, TenGodGroup::GwanSeong) =>
+        {
+            (TenGodGroup::SikSang, "여성이라면 식상")
+        }
+        None => (TenGodGroup::GwanSeong, "남성이라면 관성"),
     }
 }
 
@@ -747,9 +754,9 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str, from_
     {
         return months_to_mind(chart, area, year);
     }
-    let mut scores = super::timing::score_months(chart, area, year);
-    // The year of months runs February to January: a month from February up to the one before this is past.
-    let past = |solar: u32| from_month.is_some_and(|now| (2..now).contains(&solar));
+    let mut scores = super::timing::calendar_months(chart, area, year);
+    // A month before this one is past.
+    let past = |solar: u32| from_month.is_some_and(|now| solar < now);
     scores.retain(|m| !past(m.solar_month));
     let half = if question.contains("상반기") {
         Some("상반기")
@@ -759,8 +766,7 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str, from_
         None
     };
     scores.retain(|m| match half {
-        Some("상반기") => (2..=6).contains(&m.solar_month),
-        // July to December: the January the year of months ends with is next year's.
+        Some("상반기") => (1..=6).contains(&m.solar_month),
         Some(_) => (7..=12).contains(&m.solar_month),
         None => true,
     });
@@ -831,7 +837,7 @@ pub fn within_this_year(chart: &Chart, area: TimingTopic, year: i32, month: u32,
 /// "조심할 달이 있을까요?": the two weakest months of `year` first, each with what weighs on it, then the
 /// month that eases.
 fn months_to_mind(chart: &Chart, area: TimingTopic, year: i32) -> String {
-    let scores = super::timing::score_months(chart, area, year);
+    let scores = super::timing::calendar_months(chart, area, year);
     let mut weakest: Vec<&super::timing::MonthScore> = scores.iter().filter(|m| m.score < 0.0).collect();
     weakest.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.number.cmp(&b.number)));
     weakest.truncate(2);
@@ -1095,7 +1101,7 @@ fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Plan {
 
 /// A feeling told with no question ("요즘 너무 힘들어요"): where this year stands for the chart, the next
 /// year that eases, someone to talk to, and an offer to look at what weighs most.
-pub fn comfort(chart: &Chart, this_year: i32) -> Plan {
+pub fn comfort(chart: &Chart, this_year: i32, question: &str) -> Plan {
     let scores = score_years(chart, TimingTopic::General, this_year, 6);
     let now = &scores[0];
     let head = if now.score > 0.0 {
@@ -1114,6 +1120,14 @@ pub fn comfort(chart: &Chart, this_year: i32) -> Plan {
         )
     };
     let mut lines = Vec::new();
+    // "제 탓인 것 같고": the blame answered first.
+    if ["제 탓", "내 탓", "제탓", "내탓", "제 잘못", "내 잘못", "저 때문", "나 때문", "제가 부족", "제가 못나"]
+        .iter()
+        .any(|w| question.contains(w))
+    {
+        lines
+            .push("먼저, 이건 누구의 탓으로 정해지는 일이 아니에요. 사주도 탓할 사람을 가리키지 않습니다.".to_string());
+    }
     if let Some(b) = scores
         .iter()
         .skip(1)
@@ -1339,7 +1353,7 @@ mod tests {
     #[test]
     fn a_feeling_gets_the_year_the_next_easing_and_someone_to_talk_to() {
         let c = chart("1979-09-05T06:00", "male");
-        let p = comfort(&c, 2026);
+        let p = comfort(&c, 2026, "요즘 너무 힘들어요");
         assert!(p.head.contains("2026년"), "{}", p.head);
         assert!(p.body.contains("1577-0199"), "{}", p.body);
     }

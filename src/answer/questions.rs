@@ -62,10 +62,18 @@ fn seats(chart: &Chart) -> Vec<(&'static str, &PillarView)> {
 
 /// Whether the question asks which 띠 (answered by [`zodiac`]'s plan).
 fn asks_zodiac(question: &str) -> bool {
-    question.contains('띠')
-        && ["맞", "무슨 띠", "뭔 띠", "어떤 띠", "띠예요", "띠에요", "띠야", "띠인가", "띠가 뭐", "아닌가", "아니에요"]
-            .iter()
-            .any(|w| question.contains(w))
+    if ["무슨 띠", "뭔 띠", "어떤 띠", "띠인가", "띠가 뭐", "띠예요?", "띠에요?", "띠야?"]
+        .iter()
+        .any(|w| question.contains(w))
+    {
+        return true;
+    }
+    // "저 말띠 맞죠?", "남편 원숭이띠 아니에요?": the 띠 word with its check right after it, not "토끼띠 여자예요 …
+    // 맞는 일 알려주세요".
+    question.match_indices('띠').any(|(i, _)| {
+        let after: String = question[i + '띠'.len_utf8()..].chars().take(6).collect();
+        ["맞", "아닌", "아니"].iter().any(|w| after.contains(w))
+    })
 }
 
 /// "70년 1월 28일 … 개띠요", "여친이 양띠라서": a 띠 told by the calendar year of a birth before 입춘, which the
@@ -305,9 +313,13 @@ fn colour_of(e: Element) -> &'static str {
 /// "한국 시간으로 바꿔서 봐야 하나요?" for a birth abroad: no — the clock of the place of birth, and what the
 /// Korean clock would have said.
 fn clock_abroad(chart: &Chart, question: &str) -> Option<Plan> {
+    // Asked about ("한국 시간으로 봐야 해요?"), not said as a fact ("3시 15분(현지시간)생").
     let asks = ["한국 시간", "한국시간", "한국 시각", "현지 시간", "현지시간", "현지 시각"]
         .iter()
-        .any(|w| question.contains(w));
+        .any(|w| question.contains(w))
+        && ["으로 봐", "로 봐", "기준", "맞나", "맞아", "해야", "뭘로", "어느", "어떤 시간", "바꿔"]
+            .iter()
+            .any(|w| question.contains(w));
     if !asks || chart.input.timezone == "Asia/Seoul" {
         return None;
     }
@@ -338,8 +350,9 @@ fn korean_clock(utc: &str) -> Option<String> {
 /// "일주가 사이트마다 달라요", "만세력 앱마다 월주가 다르게 나오던데 왜 그런가요?"
 pub(super) fn sites_differ(question: &str) -> bool {
     let has = |ws: &[&str]| ws.iter().any(|w| question.contains(w));
-    has(&["다르", "달라", "틀리", "차이"])
-        && has(&["마다", "만세력", "사이트", "어플", "앱에서", "철학관에서", "다른 데", "다른 곳"])
+    // "다른 앱에서는 갑진일주라고 나와서 헷갈려요", "다른 사이트에선 제가 묘시라고 나오던데".
+    has(&["다르", "달라", "틀리", "차이", "라고 나", "로 나와", "로 나오", "헷갈"])
+        && has(&["마다", "만세력", "사이트", "어플", "앱에서", "앱은", "철학관에서", "다른 데", "다른 곳", "점집"])
 }
 
 /// "제 일주가 뭐예요?", "일주 뜻이 궁금해요": the day pillar asked by name ("일주일" is a week).

@@ -308,6 +308,20 @@ pub struct MonthScore {
     pub reasons: Vec<String>,
 }
 
+/// The twelve months of calendar year `year` as people name them, January to December, scored for `area`:
+/// January is the 축월 that begins at 소한 in early January, the last month of the saju year before.
+/// `number` orders them (0 = January).
+pub fn calendar_months(chart: &Chart, area: TimingTopic, year: i32) -> Vec<MonthScore> {
+    let january = score_months(chart, area, year - 1).pop();
+    let mut rest = score_months(chart, area, year);
+    rest.pop();
+    january
+        .map(|j| MonthScore { number: 0, ..j })
+        .into_iter()
+        .chain(rest.into_iter().map(|m| MonthScore { number: m.number + 1, ..m }))
+        .collect()
+}
+
 /// The twelve months of saju year `year` (입춘 to 입춘) scored for `area`, in order.
 pub fn score_months(chart: &Chart, area: TimingTopic, year: i32) -> Vec<MonthScore> {
     let rules = Rules::new(chart, area);

@@ -7,6 +7,9 @@ use super::Topic;
 pub const ASK_FOR_BIRTH: &str = "사주를 보려면 생년월일과 태어난 시각, 성별을 알려 주세요.\n예: \"1990년 5월 15일 오후 3시 30분, 남자\" 또는 \"음력 1988년 3월 2일 새벽 2시, 여자\". 시각을 모르시면 \"시간 모름\"이라고 적어 주세요.";
 
 /// What the composer asks while only the gender is missing.
+/// Said once when a chart is read without the gender (asked once and not given).
+pub const READ_WITHOUT_GENDER: &str = "성별을 모르는 채로 보았어요. 10년마다 바뀌는 대운은 성별에 따라 방향이 달라 빼 두었고, 남녀에 따라 달리 보는 별(배우자·자녀)은 둘 다 살폈어요. 성별을 알려 주시면 대운까지 더해 볼게요.";
+
 pub const ASK_FOR_GENDER: &str =
     "대운의 방향이 성별에 따라 달라져서, 성별을 알려 주시면 바로 풀어 드릴게요. (예: \"남자\" 또는 \"여자\")";
 

@@ -40,6 +40,10 @@ pub struct Pending {
     /// Nothing is asked: the topic was answered with these facts (kept for corrections and follow-ups).
     #[serde(default)]
     pub answered: bool,
+    /// The gender was asked once and not given: the next answers read the chart without it (no 대운)
+    /// instead of asking again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub gender_asked: bool,
 }
 
 fn is_zero(n: &i32) -> bool {
@@ -128,7 +132,8 @@ pub struct Decision {
     pub invalid: Option<Invalid>,
 }
 
-fn ask(missing: Missing, pending: Pending, gender_needed: bool) -> Step {
+fn ask(missing: Missing, mut pending: Pending, gender_needed: bool) -> Step {
+    pending.gender_asked |= missing == Missing::Gender && !pending.partner;
     let facts = &pending.facts;
     Step::Ask { text: follow_up(missing, facts, pending.partner, gender_needed), missing, pending: Box::new(pending) }
 }
@@ -196,13 +201,36 @@ fn partner_word(text: &str) -> Option<&'static str> {
         ("딸", "따님"),
         ("아들", "아드님"),
     ];
-    if ["저희", "우리", "둘이", "두 사람", "서로"].iter().any(|w| text.contains(w)) {
+    // "저희 언제쯤", "우리 둘", "서로": both; "우리 딸은 무슨 띠예요?" is the daughter.
+    let both = [
+        "둘이",
+        "두 사람",
+        "서로",
+        "둘 다",
+        "부부",
+        "우리 둘",
+        "저희 둘",
+        "우리는",
+        "저희는",
+        "우리가",
+        "저희가",
+        "우리 사이",
+        "저희 사이",
+    ];
+    if both.iter().any(|w| text.contains(w)) {
         return None;
     }
     WORDS.iter().find_map(|(word, name)| {
         let at = text.find(word)?;
         let rest = &text[at + word.len()..];
-        ["은", "는", "의 ", "이 ", "가 ", "도 "].iter().any(|p| rest.starts_with(p)).then_some(*name)
+        // "남편은", "남편이 이직", "남편 사주만", "남편꺼", "남편 원숭이띠 아니에요?"
+        let particle = ["은", "는", "의 ", "이 ", "가 ", "도 ", "만 ", " 사주", "꺼", "거 ", "것", " 띠", "띠"]
+            .iter()
+            .any(|p| rest.starts_with(p));
+        let zodiac = crate::saju::ganzhi::Branch::of_zodiac_word_at(rest.trim_start()).is_some();
+        // "아들 올해 수능 잘 볼까요?": the word that opens the message, its particle dropped.
+        let opens = at == text.len() - text.trim_start().len() && rest.starts_with(' ');
+        (particle || zodiac || opens).then_some(*name)
     })
 }
 
@@ -216,16 +244,30 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let pending = known.pending.clone();
     let ongoing = pending.as_ref().and_then(|p| Topic::from_code(&p.topic));
     let u = understand_in(text, this_year, ongoing);
-    let topic = u.topic;
+    // "싸울때 주로 뭐땜에 싸울까요" once the second person is known: the friction of the two charts.
+    let friction = ["싸우", "싸울", "싸움", "싸워", "다투", "다퉈", "다툼", "갈등"].iter().any(|w| text.contains(w))
+        && !["상사", "동료", "팀장", "직장", "회사", "친구들"].iter().any(|w| text.contains(w));
+    let partner_known = pending.as_ref().and_then(Pending::other).is_some_and(|p| p.missing_for_partner().is_none());
+    let topic = if friction && partner_known && matches!(u.topic, Topic::General | Topic::Love | Topic::Timing(_)) {
+        Topic::Compatibility
+    } else {
+        u.topic
+    };
     // The year asked about goes on into follow-ups ("내년은요?" → "재물은?"), but a "언제?" asks over the years
     // from now.
     // "그다음 해는?" after 2028: the year after the one asked before, not next year.
     let after_asked = ["그다음", "그 다음"].iter().any(|w| text.contains(w)) && u.year_offset == 1;
-    let year_offset = if after_asked {
+    // "그 전 해에 하는 건 별로예요?" after 2028: the year before the one asked.
+    let before_asked = ["그 전 해", "그 전해", "그전 해", "그전해", "그 앞 해", "한 해 전", "그 전 년도", "그 전년"]
+        .iter()
+        .any(|w| text.contains(w));
+    let year_offset = if before_asked {
+        pending.as_ref().map_or(0, |p| p.year_offset) - 1
+    } else if after_asked {
         pending.as_ref().map_or(0, |p| p.year_offset) + 1
     } else if u.year_offset != 0 {
         u.year_offset
-    } else if u.topic_said && matches!(topic, Topic::Timing(_)) {
+    } else if (u.topic_said && matches!(topic, Topic::Timing(_))) || u.feeling_only {
         0
     } else {
         pending.as_ref().map_or(0, |p| p.year_offset)
@@ -280,7 +322,8 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     } else if waiting_partner && u.subject != Role::Speaker {
         (BirthFacts::default(), Some(u.birth.clone()))
     } else {
-        (u.birth.clone(), None)
+        // A second person told with their birth beside the subject is kept for later turns about them.
+        (u.birth.clone(), u.partner.clone().filter(BirthFacts::has_date))
     };
     // Once the birth is known, a date without a year is an event ("5월에 여행 가는데", "6월 시험은요?",
     // "5월이랑 6월 중에"), not a new birth: only a message that says it corrects or speaks of the birth
@@ -320,13 +363,16 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
                 partner_facts: None,
                 own_facts: None,
                 answered: false,
+                gender_asked: false,
             }),
             p => p,
         };
         return decision(Step::SmallTalk { topic, keep: keep.map(Box::new) }, own, partner, None);
     }
     let key = topic.key();
-    let gender_needed = topic.needs_gender();
+    // Asked once and not given: answered without it from now on (the chart then has no 대운).
+    let gender_asked_before = pending.as_ref().is_some_and(|p| p.gender_asked) && own.gender.is_none();
+    let gender_needed = topic.needs_gender() && !gender_asked_before;
     let pending_with = |partner_side: bool,
                         facts: BirthFacts,
                         other: Option<BirthFacts>,
@@ -342,6 +388,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             partner_facts: other,
             own_facts,
             answered: false,
+            gender_asked: gender_asked_before,
         }
     };
 
@@ -426,13 +473,15 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let keep = Pending {
         partner: false,
         facts: own.clone(),
-        topic: key.clone(),
+        // A feeling told between questions does not end the topic they are about.
+        topic: if u.feeling_only { ongoing.map_or(key.clone(), Topic::key) } else { key.clone() },
         asked_hour: false,
         year_offset,
         day_offset: 0,
         partner_facts: partner.clone(),
         own_facts: None,
         answered: true,
+        gender_asked: gender_asked_before,
     };
     // "그 사람은요? 올해 운이 어때요?" after a 궁합: the second person's chart answers, the user's stays kept.
     let about = (!compat && own_new.is_empty() && !u.birth.has_date())

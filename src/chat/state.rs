@@ -79,6 +79,7 @@ mod tests {
                 partner_facts: None,
                 own_facts: Some(BirthFacts { month: Some(3), ..Default::default() }),
                 answered: true,
+                gender_asked: true,
             }),
         };
         let bytes = state.encode().unwrap();

@@ -3,7 +3,7 @@
 //! chain (`llm`). Every door — the HTTP route, `saju ask` — calls [`run`]; storing the turn is the door's
 //! job, with the outcome's state.
 
-use super::dialogue::{decide_turn, Known, Step};
+use super::dialogue::{decide_turn, Known, Pending, Step};
 use super::state::ConversationState;
 use super::understand::Missing;
 use crate::answer::compose::small_talk;
@@ -82,7 +82,18 @@ pub struct Cancelled;
 
 /// The chart for a request, `None` while the gender is missing.
 fn chart_of(birth: &Option<ChartRequest>) -> Option<Result<Chart, String>> {
-    let b = birth.as_ref().filter(|b| !b.gender.is_empty())?;
+    let b = birth.as_ref()?;
+    if b.gender.is_empty() {
+        // The gender was asked once and not given: the chart without what depends on it (the 대운).
+        let mut with = b.clone();
+        with.gender = "male".into();
+        return Some(
+            with.parse()
+                .and_then(|input| build_chart(&input, &ChartExtras::default()))
+                .map(Chart::without_gender)
+                .map_err(|e| e.to_string()),
+        );
+    }
     Some(b.parse().and_then(|input| build_chart(&input, &ChartExtras::default())).map_err(|e| e.to_string()))
 }
 
@@ -99,6 +110,7 @@ pub async fn run(
     let last_reply = history.iter().rev().find(|t| t.speaker == crate::answer::Speaker::Assistant);
     let crisis_before = wording::after_crisis(last_reply.map(|t| t.text.as_str()));
     let help_lines_repeated = history.iter().any(|t| t.text.contains(wording::HELP_LINES_AGAIN));
+    let without_gender_said = history.iter().any(|t| t.text.contains(wording::READ_WITHOUT_GENDER));
     // A day asked about before the birth was given ("낼 소개팅인데 …" then the birth) is still that day.
     let asked_day = known.pending.as_ref().filter(|p| !p.answered).map_or(0, |p| p.day_offset);
     let decision = decide_turn(&text, now.year, known);
@@ -151,9 +163,12 @@ pub async fn run(
         }
         Step::Answer { topic, year_offset, own, partner, remember, keep, about } => {
             let keep = keep.map(|p| *p);
-            if own.as_ref().is_some_and(|b| b.gender.is_empty()) {
-                // The chart needs a gender even where the answer does not: ask, and keep what was said.
+            let gender_asked = keep.as_ref().is_some_and(|p| p.gender_asked);
+            if own.as_ref().is_some_and(|b| b.gender.is_empty()) && !gender_asked {
+                // The 대운 needs a gender even where the answer does not: asked once, keeping what was said;
+                // not given then, the chart is read without it.
                 let mut o = TurnOutcome::fixed(wording::ASK_FOR_GENDER.to_string(), on_event);
+                let keep = keep.map(|p| Pending { gender_asked: true, ..p });
                 (o.follow_up, o.state.pending) = (Some(Missing::Gender), keep);
                 return Ok(o);
             }
@@ -185,6 +200,12 @@ pub async fn run(
                 tracing::warn!(generator = %name, error = %error, "generator failed; fell back");
             }
             let mut reply = outcome.text;
+            // Read without the gender (asked once, not given): said once in the session.
+            if chart.as_ref().is_some_and(|c| c.gender().is_none()) && !without_gender_said {
+                let note = format!("\n\n{}", wording::READ_WITHOUT_GENDER);
+                on_event(ChainEvent::Token(&note));
+                reply.push_str(&note);
+            }
             if crisis_before {
                 // Said once in these words; after that in shorter ones (which end the crisis carry-over).
                 let still = if help_lines_repeated { wording::HELP_LINES_STILL } else { wording::HELP_LINES_AGAIN };

@@ -250,11 +250,25 @@ pub fn bind(text: &str, spans: Vec<Span>, compat: bool) -> Vec<Person> {
     let mut owned: Vec<Vec<&Span>> = vec![Vec::new()];
     let mut current = 0;
     let mut corrected_at = None;
+    // "엄마가 부적 쓰래요.. 4월 21일 저녁 8시 여자요": someone named only as the one who said something; what
+    // follows the saying goes back to whoever held the data before.
+    let mut said_by: Option<(usize, usize)> = None;
     for span in &spans {
+        if let Some((until, back)) = said_by {
+            if span.start >= until && !matches!(span.tok, Tok::Person(_)) {
+                current = back;
+                said_by = None;
+            }
+        }
         match &span.tok {
             Tok::Person(m) => {
+                let before = current;
                 if let Some(i) = person_for(&mut people, &mut owned, m, current, span.start) {
                     current = i;
+                    said_by = (!m.speaker && !m.joint && i != before)
+                        .then(|| reported_speech_end(text, span.end))
+                        .flatten()
+                        .map(|until| (until, before));
                 }
                 continue;
             }
@@ -313,6 +327,45 @@ pub fn bind(text: &str, spans: Vec<Span>, compat: bool) -> Vec<Person> {
     people.retain(|p| !p.is_empty());
     people.sort_by_key(|p| p.first);
     people
+}
+
+/// Where a person word is the subject of a saying ("엄마가 부적 쓰래요", "친구가 저보고 도화살 있다던데", "엄마가
+/// 난리"): the end of the saying, when it comes before any date or time in the clause; `None` otherwise.
+fn reported_speech_end(text: &str, after: usize) -> Option<usize> {
+    let rest = &text[after..];
+    if !["가 ", "이 ", "가 저", "이 저"].iter().any(|p| rest.starts_with(p)) {
+        return None;
+    }
+    let clause_end = rest.find(['.', '?', '!', '\n']).unwrap_or(rest.len());
+    let clause = &rest[..clause_end];
+    const SAYING: &[&str] = &[
+        "래요",
+        "래서",
+        "라던데",
+        "다던데",
+        "라고 하",
+        "라고 해",
+        "다고 하",
+        "다고 해",
+        "그러는데",
+        "그러던데",
+        "그랬는데",
+        "그러셔서",
+        "하던데",
+        "난리",
+        "말하길",
+        "라며",
+        "라네요",
+        "라길래",
+        "보고 ",
+        "한테 물어",
+    ];
+    let (at, word) = SAYING.iter().filter_map(|w| clause.find(w).map(|i| (i, w))).min()?;
+    // A date or time said before the saying is the named person's own ("엄마가 70년생이래요").
+    if clause[..at].chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(after + at + word.len())
 }
 
 /// Two words for the same person: the same relation, or a general one and a specific one (동생 and
@@ -444,6 +497,28 @@ pub fn speaker_gender_by_relations(people: &[Person]) -> Option<&'static str> {
 
 /// The two people of a 궁합: the user (the speaker, or what came unnamed) and the other. When only others
 /// are named with data, the first of them is taken as the user's side.
+/// Outside a 궁합, a second person told with a full date of their own besides the subject (whose role is
+/// `subject`): someone else's when the subject is the speaker, and the other way round; with the relation
+/// and the gender its word gives.
+pub fn second_dated(people: &[Person], subject: Role) -> Option<BirthFacts> {
+    let full = |p: &&Person| p.facts.year.is_some() && p.facts.month.is_some() && p.facts.day.is_some();
+    let dated: Vec<&Person> = people.iter().filter(full).collect();
+    if dated.len() < 2 {
+        return None;
+    }
+    let other = if subject == Role::Other {
+        dated.iter().find(|p| p.role != Role::Other)?
+    } else {
+        dated.iter().find(|p| p.role == Role::Other)?
+    };
+    let mut f = other.facts.clone();
+    f.gender = other.gender().map(str::to_string);
+    if other.role == Role::Other {
+        f.relation = Some(other.relation.unwrap_or("other").to_string());
+    }
+    Some(f)
+}
+
 pub fn pair(people: &[Person]) -> (Option<Person>, Option<Person>) {
     let me =
         people.iter().find(|p| p.role == Role::Speaker).or_else(|| people.iter().find(|p| p.role == Role::Unmarked));

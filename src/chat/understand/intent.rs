@@ -297,21 +297,44 @@ impl Topic {
         if text.contains("삼재") && !samjae_beside {
             return Some(Topic::Samjae);
         }
-        if has(&["궁합", "속궁합", "케미"])
-            || (has(&[
-                "잘 맞",
-                "맞을까",
-                "맞나요",
-                "맞는지",
-                "맞을지",
-                "어울리",
-                "인연일까",
-                "잘맞",
-                "안 맞았",
-                "맞았던",
-                "안 맞는",
-            ]) && mentions_someone(text)
-                && !has(&["직업", "적성", "진로", "일이", "전공", "상사", "동료", "팀장", "사장님", "직장"]))
+        // "공기업이랑 사기업 중에 뭐가 맞아요?", "간호학과 저랑 맞아요?": paths of work or study weighed, not a
+        // second person.
+        if crate::answer::choices::asked(text).is_some() && !has(&["궁합", "속궁합"]) {
+            let paths = crate::answer::choices::paths_named(text);
+            return Some(if !paths.is_empty() && paths.iter().all(|p| p.is_direction()) {
+                Topic::Timing(TimingTopic::Move)
+            } else {
+                Topic::Career
+            });
+        }
+        // "궁합 말고요 남편 사주만 따로": not a 궁합.
+        let not_compat = has(&["궁합 말고", "궁합은 말고", "궁합 아니고", "궁합은 아니고", "궁합 말구", "궁합말고"])
+            && !has(&["속궁합 말고", "속궁합은 말고", "속궁합 아니고"]);
+        // "어떤 여자랑 잘 맞아요?": the partner the chart points to, not a second person's chart.
+        let partner_kind = has(&["어떤 여자", "어떤 남자", "어떤 사람", "어떤 스타일", "어떤 타입", "어떤 성격"]);
+        if partner_kind && has(&["맞아", "맞을", "맞나", "맞는", "어울", "만나"]) && !not_compat {
+            return Some(Topic::Love);
+        }
+        // "저랑 여친이 원진살이라고": a relation between two people is a 궁합.
+        if has(&["원진", "상충", "충이라", "형살"]) && mentions_someone(text) && !not_compat {
+            return Some(Topic::Compatibility);
+        }
+        if !not_compat
+            && (has(&["궁합", "속궁합", "케미"])
+                || (has(&[
+                    "잘 맞",
+                    "맞을까",
+                    "맞나요",
+                    "맞는지",
+                    "맞을지",
+                    "어울리",
+                    "인연일까",
+                    "잘맞",
+                    "안 맞았",
+                    "맞았던",
+                    "안 맞는",
+                ]) && mentions_someone(text)
+                    && !has(&["직업", "적성", "진로", "일이", "전공", "상사", "동료", "팀장", "사장님", "직장"])))
         {
             return Some(Topic::Compatibility);
         }
@@ -417,7 +440,9 @@ impl Topic {
         }
         // "ㅋㅋ" or "ㅎㅎ" beside a question ("…일단 평달로 보고 ㅋㅋ 방향도 있어요?") is a tone, not small talk.
         let laugh_only = !SMALL_TALK.iter().any(|w| !["ㅋㅋ", "ㅎㅎ"].contains(w) && text.contains(w));
-        if has(SMALL_TALK) && !about_saju && !(laugh_only && text.contains('?')) {
+        // "싸울때 주로 뭐땜에 싸울까요 ㅋㅋ": a laugh beside a sentence of its own is a tone too.
+        let words_beside_laugh = text.chars().filter(|c| !"ㅋㅎㅠㅜ ?!.~".contains(*c)).count();
+        if has(SMALL_TALK) && !about_saju && !(laugh_only && (text.contains('?') || words_beside_laugh > 12)) {
             return Some(Topic::SmallTalk);
         }
         if has(&["사주", "팔자", "풀이", "총운", "전체적", "봐주", "봐 주", "봐줘", "봐줄"]) {
@@ -507,7 +532,12 @@ fn mentions_someone(text: &str) -> bool {
 /// The life area a message is about, in the order that settles overlaps (건강 before 자녀 before 공부 …).
 fn area_of(text: &str) -> Option<Topic> {
     // "아파트" is not "아파", and "상사랑" (with the boss) is not "사랑".
-    let text = &text.replace("아파트", "집").replace("상사랑", "상사와");
+    // "병원 개원 준비중" is a business opened, not an illness.
+    let text = &text
+        .replace("아파트", "집")
+        .replace("상사랑", "상사와")
+        .replace("병원 개원", "개원")
+        .replace("병원을 개원", "개원");
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
     // A child wished for, with words in between ("아이가 언제쯤 생길까요? 결혼 3년차인데"): 자녀, even beside
     // marriage words.
@@ -614,6 +644,9 @@ fn area_of(text: &str) -> Option<Topic> {
             // "옮기면 연봉은 좀 오를까요": the money of the move.
             "연봉",
             "급여",
+            // "혼자 살게 되면 경제적으로 괜찮을까요": living on one's own money.
+            "경제적",
+            "생활비",
             "주식",
             "목돈",
             "수입",
@@ -626,6 +659,10 @@ fn area_of(text: &str) -> Option<Topic> {
         } else if has(&[
             "연애",
             "결혼",
+            "장가",
+            "시집가",
+            "시집 가",
+            "시집을 가",
             "사랑",
             "배우자",
             "애인",
@@ -708,6 +745,16 @@ fn area_of(text: &str) -> Option<Topic> {
             "무슨 일이 잘",
             "일이 잘 맞",
             "직종",
+            "개원",
+            "개업",
+            "오픈하",
+            "오픈 ",
+            "2호점",
+            "가게",
+            "공기업",
+            "공무원",
+            "부업",
+            "투잡",
             "상사",
             "동료",
             "팀장",
@@ -723,6 +770,9 @@ fn area_of(text: &str) -> Option<Topic> {
             "한국에 들어",
             "해외로 나가",
             "외국으로 나가",
+            // "호주 워홀 가려는데 언제": going abroad for a while.
+            "워홀",
+            "워킹홀리데이",
         ]) {
             Topic::Timing(TimingTopic::Move)
         } else {

@@ -187,6 +187,20 @@ pub fn full_year(two_digits: i32, this_year: i32) -> i32 {
 
 /// After "1990년": the year is a birth year only when what follows goes on about a birth (a month, 생,
 /// 이에요, a gender …), not "2026년 운세" or "22년차".
+/// Whether the words before a number say it is a length of time ("산지", "만난 지", "결혼", "연애").
+fn duration_before(before: &str) -> bool {
+    let b = before.trim_end();
+    // "산지", "만난 지", "된지": a verb in ㄴ before 지 ("아버지" is a word of its own).
+    let since = b.strip_suffix('지').is_some_and(|rest| {
+        rest.trim_end()
+            .chars()
+            .last()
+            .filter(|c| ('가'..='힣').contains(c))
+            .is_some_and(|c| (c as u32 - '가' as u32) % 28 == 4)
+    });
+    since || ["결혼", "연애", "사귄", "근무", "재직", "경력", "동거"].iter().any(|w| b.ends_with(w))
+}
+
 fn birth_year_follows(rest: &str) -> bool {
     let r = rest.trim_start();
     let Some(c) = r.chars().next() else { return true };
@@ -622,6 +636,34 @@ fn rules() -> &'static [(Regex, Rule)] {
                     Some((s, e, date_toks(None, c[1].parse().ok()?, c[2].parse().ok()?)?))
                 },
             },
+            // 빠른 95, 빠른 95년생: born early in 1995 (January–February, in school with the year before).
+            Rule {
+                re: r"빠른\s*(\d{4}|\d{2})(?:\s*년\s*생|\s*년|\s*생)?",
+                make: |t, c, y| {
+                    let (s, e) = whole(c);
+                    if !digit_end(t, e) && !t[e..].starts_with(['년', '생']) {
+                        return None;
+                    }
+                    Some((s, e, vec![Tok::Year(year_value(&c[1], y)?)]))
+                },
+            },
+            // 올해 2월 4일에 낳았어요, 작년 11월 3일생: a birth this year or last, said by its relative year.
+            Rule {
+                re: r"(올해|금년|작년|지난해|재작년)\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일",
+                make: |t, c, y| {
+                    let (s, e) = whole(c);
+                    let after: String = t[e..].chars().take(24).collect();
+                    if !["낳", "태어", "출생", "생이", "생인", "생 ", "생요", "생예"].iter().any(|w| after.contains(w)) {
+                        return None;
+                    }
+                    let year = match &c[1] {
+                        "올해" | "금년" => y,
+                        "재작년" => y - 2,
+                        _ => y - 1,
+                    };
+                    Some((s, e, date_toks(Some(year), c[2].parse().ok()?, c[3].parse().ok()?)?))
+                },
+            },
             // 1990년, 90년생, '90년, 1990생
             Rule {
                 re: r"['’]?(\d{4}|\d{2})\s*(년\s*생|년도|년|생)",
@@ -633,6 +675,10 @@ fn rules() -> &'static [(Regex, Rule)] {
                     }
                     let suffix = &c[2];
                     if suffix.starts_with('년') && !suffix.ends_with('생') && !birth_year_follows(&t[e..]) {
+                        return None;
+                    }
+                    // "같이 산지 10년인데", "결혼 10년": a length of time, not a year.
+                    if suffix.starts_with('년') && !suffix.ends_with('생') && duration_before(&t[..s]) {
                         return None;
                     }
                     // 15일생 is a day, not a year.

@@ -21,6 +21,9 @@ pub struct Understanding {
     pub topic: Topic,
     /// The message itself names its topic (not "오후요", "1990년생이에요").
     pub topic_said: bool,
+    /// A feeling told with no question in the middle of a topic ("자꾸 안되니까 너무 우울해요"): heard as
+    /// itself, while the conversation's topic goes on for the next question.
+    pub feeling_only: bool,
     /// The fortune's year relative to this one (내년 → 1).
     pub year_offset: i32,
     /// The message speaks with feeling (sad, anxious, tired, lonely, excited …).
@@ -29,7 +32,8 @@ pub struct Understanding {
     pub birth: BirthFacts,
     /// Whose `birth` is: named as the speaker, unnamed, or someone else.
     pub subject: Role,
-    /// In a 궁합, what it says of the second person (with `relation`, and the gender its word gives).
+    /// In a 궁합, what it says of the second person (with `relation`, and the gender its word gives); outside
+    /// one, a second person told with their own birth date.
     pub partner: Option<BirthFacts>,
 }
 
@@ -50,6 +54,8 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     // "운이 언제 풀릴까" is about luck as a whole; "언제쯤 나아질까요?" goes on with the conversation's area.
     let general_timing_said = ["운이", "운은", "인생", "운세", "전체"].iter().any(|w| text.contains(w));
     let day_said = ["모레", "글피", "오늘"].iter().any(|w| text.contains(w)) || intent::says_tomorrow(text);
+    let feeling_only =
+        said.is_none() && ongoing.is_some() && emotion_in(text) && !text.contains('?') && year_offset(text) == 0;
     let mut topic = match (said, ongoing) {
         (Some(Topic::Timing(TimingTopic::General)), Some(o)) if !general_timing_said => {
             Topic::Timing(o.timing_area().unwrap_or(TimingTopic::General))
@@ -58,6 +64,9 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         (Some(Topic::YearFortune), Some(o)) if bare_year_follow_up(text) && area_in_a_year(o).is_some() => {
             area_in_a_year(o).unwrap_or(o)
         }
+        // "그럼 그냥 음력 5월 5일로 봐주세요", "남편 것도 같이 봐주세요": asked to look again, at a corrected birth
+        // or one more person, about the same thing.
+        (Some(Topic::General), Some(o)) if o != Topic::General && only_asks_to_look(text) => o,
         (Some(t), _) => t,
         // "내일은요?": the day's fortune, whatever came before.
         (None, Some(_)) if day_said => Topic::TodayFortune,
@@ -94,7 +103,9 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         if role == Role::Other {
             facts.relation = relation.map(str::to_string);
         }
-        (facts, role, None)
+        // "저는 82년 9월 9일…, 남편은 80년 2월 3일…" asked of one: the other is kept for the turns that ask
+        // about them ("남편 원숭이띠 아니에요?", "남편이 이직하고 싶어하는데").
+        (facts, role, binder::second_dated(&people, role))
     };
     if birth.year.is_none() && birth.month.is_some() && !compat {
         // "올해 일흔다섯 용띠, 음력 2월 초열흘": the age and the 띠 together give the year.
@@ -113,7 +124,12 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     // A year named outright ("2030년 운은?") is the year asked about, unless it is the birth year.
     // A year named beside a relative one is the one asked ("내년에 안 되면 28년은요?" asks 2028).
     let mut offset = year_offset(text);
-    if let Some(y) = named_year(text, this_year, birth.year) {
+    // "2027년 가을 입학이면 올해 지원해야 되는데 올해 운은요?": the 올해 said after the named year is the one asked.
+    let this_year_after = |y: i32| {
+        let named_at = text.find(&y.to_string()).or_else(|| text.find(&format!("{:02}년", y % 100)));
+        named_at.is_some_and(|at| text.rfind("올해").is_some_and(|t| t > at))
+    };
+    if let Some(y) = named_year(text, this_year, birth.year).filter(|y| !this_year_after(*y)) {
         offset = y - this_year;
         if matches!(topic, Topic::General | Topic::Timing(TimingTopic::General)) {
             topic = Topic::YearFortune;
@@ -122,6 +138,7 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     Understanding {
         topic,
         topic_said: said.is_some(),
+        feeling_only,
         year_offset: offset,
         emotion: emotion_in(text),
         birth,
@@ -185,6 +202,12 @@ fn age_in(text: &str) -> Option<u32> {
     }
     let c = WORDS.captures(text)?;
     numbers::native_tens(&c[1], c.get(2).map(|m| m.as_str()))
+}
+
+/// A message whose only topic word is a request to look ("봐주세요"), not at the whole chart ("사주", "총운").
+fn only_asks_to_look(text: &str) -> bool {
+    ["봐주", "봐 주", "봐줘", "봐줄", "보여주", "봐 줘"].iter().any(|w| text.contains(w))
+        && !["사주", "팔자", "풀이", "총운", "전체", "운세", "궁합"].iter().any(|w| text.contains(w))
 }
 
 /// A short "내년은요?" that names a year and no fortune of its own.

@@ -50,6 +50,20 @@ impl Chart {
         TimeCorrection::parse(self.input.time_correction).unwrap_or_default()
     }
 
+    /// The chart with what depends on the gender taken out, for a reading whose gender is not known: the
+    /// 대운 (its direction is the gender's) is emptied and the gender reads `unknown`. Build the chart with
+    /// either gender first; the pillars, elements, relations and 신살 do not depend on it.
+    pub fn without_gender(mut self) -> Chart {
+        self.input.gender = "unknown";
+        self.daeun.direction = "unknown";
+        self.daeun.pillars.clear();
+        self.daeun.number = 0;
+        self.daeun.start_age = AgeView { years: 0, months: 0, days: 0, hours: 0 };
+        self.daeun.start_age_years = 0.0;
+        self.daeun.span_seconds = 0;
+        self
+    }
+
     /// Born in the 자시 (23:00–01:00 on the corrected clock): the 자시 convention decides the day pillar.
     pub fn born_in_zi_hour(&self) -> bool {
         self.pillars.hour.as_ref().is_some_and(|h| h.branch.hangul == "자")
