@@ -109,7 +109,7 @@ const PATHS: &[Path] = &[
         true,
     ),
     path(
-        &["경영학", "경영으로", "경영 ", "경영과", "경영이", "경제학", "경제과"],
+        &["경영", "경제학", "경제과"],
         "경영·경제",
         &[(JaeSeong, 0.8), (GwanSeong, 0.6)],
         "조직과 돈의 흐름을 읽고 관리하는 길",
@@ -243,8 +243,21 @@ impl Path {
 
 /// The paths a message names, in the order they are written.
 pub fn paths_named(text: &str) -> Vec<&'static Path> {
-    let mut found: Vec<(usize, &'static Path)> =
-        PATHS.iter().filter_map(|p| p.words.iter().filter_map(|w| text.find(w)).min().map(|at| (at, p))).collect();
+    // Every word's place; a word inside a longer one of another path ("학원" in "대학원") does not count.
+    let hits: Vec<(usize, usize, &'static Path)> = PATHS
+        .iter()
+        .flat_map(|p| p.words.iter().flat_map(move |w| text.match_indices(w).map(move |(at, m)| (at, at + m.len(), p))))
+        .collect();
+    let inside = |&(s, e, p): &(usize, usize, &Path)| {
+        hits.iter().any(|&(s2, e2, p2)| p2.name != p.name && s2 <= s && e <= e2 && (e2 - s2) > (e - s))
+    };
+    let mut found: Vec<(usize, &'static Path)> = Vec::new();
+    for h in hits.iter().filter(|h| !inside(h)) {
+        match found.iter_mut().find(|(_, p)| p.name == h.2.name) {
+            Some(f) => f.0 = f.0.min(h.0),
+            None => found.push((h.0, h.2)),
+        }
+    }
     found.sort_by_key(|(at, _)| *at);
     let mut paths: Vec<&'static Path> = found.into_iter().map(|(_, p)| p).collect();
     // "창업하려는데 카페랑 쇼핑몰 중에": the kinds weighed, not the starting itself.

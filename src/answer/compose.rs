@@ -445,6 +445,10 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         });
         return Some(plans::compare_years(chart, area, ctx.year, other));
     }
+    // "쌍둥이인데 첫째 8시 52분, 둘째 9시 7분": the pillars they share and the hour pillar each has.
+    if let Some(plan) = super::twins::plan(chart, &ctx.question, &ctx.history) {
+        return Some(plan);
+    }
     // "공기업이랑 사기업 중에 뭐가 더 맞아요?", "부업 뭐가 맞아요?": the paths weighed against the chart.
     if ctx.intent != Topic::Compatibility {
         if let Some(plan) = super::choices::plan(chart, &ctx.question, ctx.year) {
@@ -499,6 +503,10 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         && ctx.year - super::timing::birth_year(chart) < 15
     {
         return Some(plans::child_love(chart, ctx.year));
+    }
+    // "사람 운은 어때요?", "직원 관리가 스트레스예요": the people around, even said with a sigh.
+    if plans::asks_people(&ctx.question) && !matches!(ctx.intent, Topic::Compatibility | Topic::Term) {
+        return Some(plans::people(chart, ctx.year, &ctx.question));
     }
     // "요즘 너무 힘들어요" with no question: the feeling first, then where the flow eases.
     if ctx.emotion && ctx.intent == Topic::General && ctx.year_offset == 0 && !asks_lack(&ctx.question) {

@@ -499,13 +499,20 @@ pub fn partner(chart: &Chart) -> Plan {
     };
     let head = format!("잘 맞는 상대는 {}입니다.", kind(seat));
     let mut lines = vec![format!(
-        "- 배우자 자리인 일지 {}에 {seat}이 있어, 이런 결의 사람과 편안함을 느낀다고 봅니다.",
-        chart.pillars.day.branch.hangul
+        "- 배우자 자리인 일지 {}에 {} 있어, 이런 결의 사람과 편안함을 느낀다고 봅니다.",
+        chart.pillars.day.branch.hangul,
+        with_particle(seat, "이", "가")
     )];
     lines.push(match n {
-        0 => format!("- {star}이 원국에 드러나지 않아, 인연은 그 별이 들어오는 해에 뚜렷해지는 편입니다."),
-        1 => format!("- {star}이 하나 있어, 한 사람과 깊게 가는 인연으로 봅니다."),
-        _ => format!("- {star}이 {n}개로 여럿이라, 인연의 기회가 많은 만큼 고르는 안목이 중요합니다."),
+        0 => format!(
+            "- {} 원국에 드러나지 않아, 인연은 그 별이 들어오는 해에 뚜렷해지는 편입니다.",
+            with_particle(star, "이", "가")
+        ),
+        1 => format!("- {} 하나 있어, 한 사람과 깊게 가는 인연으로 봅니다.", with_particle(star, "이", "가")),
+        _ => format!(
+            "- {} {n}개로 여럿이라, 인연의 기회가 많은 만큼 고르는 안목이 중요합니다.",
+            with_particle(star, "이", "가")
+        ),
     });
     let fav = chart.strength.favourable;
     lines.push(format!(

@@ -20,6 +20,7 @@ pub mod questions;
 pub mod reading;
 pub mod timing;
 pub mod topic;
+pub mod twins;
 pub mod weave;
 pub mod wording;
 

@@ -598,6 +598,88 @@ pub fn year_note(chart: &Chart, year: i32) -> String {
     )
 }
 
+/// "사람 운은 어때요?", "인복이 있나요?", "직원 관리가 스트레스예요": the people around the chart by the ten-god
+/// groups they stand for (비겁 peers, 인성 elders and helpers, 재성·식상 those one leads and looks after), the
+/// 천을귀인 when the chart has it, and this year's people.
+pub fn people(chart: &Chart, this_year: i32, question: &str) -> Plan {
+    use super::findings::group_count;
+    let n = |g| group_count(chart, g);
+    let (peers, elders, led) =
+        (n(TenGodGroup::BiGeop), n(TenGodGroup::InSeong), n(TenGodGroup::JaeSeong) + n(TenGodGroup::SikSang));
+    let gwiin = chart.shinsal.iter().any(|s| s.code == "cheoneul_gwiin");
+    let strong = matches!(
+        chart.strength.verdict,
+        crate::saju::derive::StrengthVerdict::Strong | crate::saju::derive::StrengthVerdict::VeryStrong
+    );
+    let staff = ["직원", "부하", "아랫사람", "후배", "알바"].iter().any(|w| question.contains(w));
+    let head = if staff {
+        if strong && led >= 2 {
+            "사람을 거느리는 힘이 있는 사주라, 직원 복이 없다기보다 기준을 분명히 세울 때 사람이 따르는 구조입니다."
+        } else if led >= 3 {
+            "챙길 사람과 일이 많은데 일간의 힘이 그만큼 받쳐 주지 못해, 직원 일에 쉽게 지치는 구조입니다."
+        } else {
+            "직원 문제는 사람을 잘못 만나서라기보다, 역할과 보상을 글로 정해 두지 않을 때 커지기 쉬운 구조입니다."
+        }
+        .to_string()
+    } else if gwiin {
+        "어려울 때 돕는 사람이 나타나는 천을귀인이 있어, 귀인 복이 있는 편입니다.".to_string()
+    } else if elders >= 2 {
+        "윗사람과 스승의 도움을 받는 인성이 두드러져, 이끌어 주는 사람 복이 있는 편입니다.".to_string()
+    } else if peers >= 3 {
+        "나와 같은 기운(비겁)이 많아 주변에 사람은 많지만, 돕는 사람과 경쟁하는 사람이 함께 오는 구조입니다."
+            .to_string()
+    } else {
+        "사람 복은 타고난 숫자보다, 내가 먼저 챙긴 관계가 돌아오는 쪽으로 쌓이는 사주입니다.".to_string()
+    };
+    let mut lines = vec![
+        format!("- 동료·친구(비겁) {peers}개, 윗사람·도움(인성) {elders}개, 내가 이끌고 챙기는 사람(재성·식상) {led}개가 원국에 있습니다."),
+    ];
+    if staff {
+        lines.push(if strong {
+            "- 일간이 힘이 있어 결정은 빠르지만 말이 세게 전해지기 쉬우니, 지시는 짧게 하고 칭찬은 사람들 앞에서 하세요.".to_string()
+        } else {
+            "- 혼자 다 떠안기보다 믿을 만한 한 사람에게 권한을 나누고, 근무 규칙과 보상을 글로 정해 두면 부담이 줄어듭니다.".to_string()
+        });
+    }
+    if gwiin && staff {
+        lines.push("- 천을귀인이 있어, 막힐 때 도움을 청하면 돕는 사람이 나타나는 편입니다.".to_string());
+    }
+    let year = &score_years(chart, TimingTopic::General, this_year, 1)[0];
+    let god = |g: &str| group_of(g);
+    lines.push(match (god(year.stem_ten_god), god(year.branch_ten_god)) {
+        (Some(TenGodGroup::BiGeop), _) | (_, Some(TenGodGroup::BiGeop)) => format!(
+            "- 올해 {}년은 비겁의 해라 사람이 모이지만, 돈과 몫이 섞이는 부탁은 한 번 더 따져 보세요.",
+            this_year
+        ),
+        (Some(TenGodGroup::InSeong), _) | (_, Some(TenGodGroup::InSeong)) => {
+            format!("- 올해 {}년은 인성의 해라 윗사람이나 스승의 도움을 청하기 좋습니다.", this_year)
+        }
+        _ => format!("- 올해 {}년은 {}입니다.", this_year, verdict(year.score)),
+    });
+    Plan { head, body: lines.join("\n") }
+}
+
+/// Whether a question asks about the people around ("사람 운", "인복", "직원 복").
+pub fn asks_people(question: &str) -> bool {
+    [
+        "사람 운",
+        "사람운",
+        "인복",
+        "사람 복",
+        "사람복",
+        "인간관계",
+        "대인관계",
+        "귀인",
+        "직원 복",
+        "직원복",
+        "직원운",
+        "직원 관리",
+        "직원들",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
 /// 자녀운 without a "when": the children's stars in the chart (식상 for a woman, 관성 for a man), the hour
 /// pillar (the children's seat) and the nearest good year.
 pub fn children(chart: &Chart, this_year: i32) -> Plan {

@@ -224,6 +224,30 @@ pub const CRISIS_AGAIN: &str = "사주는 정해진 결말을 알려 주는 것�
 pub const CRISIS_HEARD: &str = "그럼요, 얼마든지 들을게요. 사주 이야기가 아니어도 괜찮아요. 요즘 무엇이 제일 마음을 무겁게 하는지, 편한 만큼만 적어 주세요.\n\
 혼자 감당하기 버거운 밤에는 109(자살예방상담)나 1577-0199에서 사람이 직접 이야기를 들어 줘요. 두 곳 모두 24시간 열려 있어요.";
 
+/// The turn after a crisis reply that says calling feels too hard ("109는 전화하기 좀 무서워요"): the fear
+/// heard, a smaller first step, no fortune date, the lines kept for the worst moment.
+pub const CRISIS_CALL_FEAR: &str = "전화가 무섭게 느껴지는 것도 자연스러워요. 말이 잘 안 나와도 괜찮고, 상담하는 분이 천천히 먼저 물어봐 줘요.\n\
+전화가 아직 어렵다면, 믿을 만한 사람 한 명에게 '요즘 많이 힘들다'고 문자 한 줄 보내는 것부터 해도 충분해요.\n\
+언제쯤 나아질지는 사주가 정해 주지 못하지만, 지금처럼 버거운 때가 계속 이어지지는 않아요. 정말 위험하다고 느껴지는 순간에는 자살예방상담전화 109나 112, 119에 연락해 주세요.";
+
+/// The turn after a crisis reply that says goodnight ("고마워요 오늘은 좀 자볼게요"): a warm close, the lines
+/// once, lightly, and the door left open.
+pub const CRISIS_GOODNIGHT: &str = "네, 이야기해 주셔서 고마워요. 오늘은 푹 쉬셨으면 좋겠어요.\n\
+밤에 마음이 다시 무거워지면 109나 1577-0199(24시간)에 전화하거나, 가까운 사람에게 연락해도 괜찮아요. 이야기하고 싶을 때 언제든 다시 와 주세요.";
+
+/// A message after a crisis reply that says calling a help line feels too hard.
+pub fn fears_calling(text: &str) -> bool {
+    ["무서", "두려", "부담", "못 하겠", "못하겠", "자신 없", "어려워", "싫어"].iter().any(|w| text.contains(w))
+        && ["전화", "109", "상담", "연락"].iter().any(|w| text.contains(w))
+}
+
+/// A message that says goodnight or that the writer will rest now.
+pub fn says_goodnight(text: &str) -> bool {
+    ["자볼게", "자 볼게", "잘게요", "잘게", "자러", "잘 자", "쉴게요", "쉬어 볼게", "쉬어볼게", "이만 잘", "눈 좀 붙"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// A message after a crisis reply that thanks or asks to be listened to, not for a reading.
 pub fn asks_to_be_heard(text: &str) -> bool {
     ["고마워", "고맙", "감사", "들어줬", "들어 줬", "들어주", "들어 주", "얘기할 데", "말할 데", "털어놓"]

@@ -125,7 +125,15 @@ pub async fn run(
             o.state.pending = Some((**pending).clone());
             return Ok(o);
         }
-        let care = if wording::asks_to_be_heard(&text) { wording::CRISIS_HEARD } else { wording::CRISIS_AGAIN };
+        let care = if wording::says_goodnight(&text) {
+            wording::CRISIS_GOODNIGHT
+        } else if wording::fears_calling(&text) {
+            wording::CRISIS_CALL_FEAR
+        } else if wording::asks_to_be_heard(&text) {
+            wording::CRISIS_HEARD
+        } else {
+            wording::CRISIS_AGAIN
+        };
         return Ok(TurnOutcome::fixed(care.to_string(), on_event));
     }
     let emotion = decision.emotion;

@@ -88,8 +88,27 @@ fn adjacent(text: &str, from: usize, to: usize) -> bool {
     from <= to && text[from..to].chars().all(|c| c.is_whitespace() || "이가은는요,".contains(c))
 }
 
-/// Withdraws negated spans and hypothetical clauses.
+/// Withdraws negated spans and hypothetical clauses, and what another source shows ("다른 사이트에선 묘시라고
+/// 나오던데": not the user's hour).
 fn withdraw(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    let shown_elsewhere = |s: &Span| {
+        let after = text[s.end..].trim_start();
+        [
+            "라고 나오",
+            "라고 나와",
+            "이라고 나오",
+            "이라고 나와",
+            "로 나오",
+            "로 나와",
+            "으로 나오",
+            "으로 나와",
+            "라고 뜨",
+            "로 뜨",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+    };
+    let spans: Vec<Span> = spans.into_iter().filter(|s| !(s.tok.is_data() && shown_elsewhere(s))).collect();
     let mut keep: Vec<Option<Span>> = spans.into_iter().map(Some).collect();
     for i in 0..keep.len() {
         let Some(span) = keep[i].clone() else { continue };
@@ -217,6 +236,12 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
         // "새벽 2시쯤, 정확히는 2시 17분": the precise time keeps the period said with the vaguer one.
         if k.period.is_none() && !k.h24 {
             k.period = periods.iter().find(|(h, _)| *h == k.hour).map(|(_, p)| *p);
+        }
+        // "첫째 오전 8시 52분, 둘째 9시 7분", "새벽 2시에 진통 … 5시에 낳았어요": a clock a few hours after one with
+        // a period is in the same half of the day.
+        if k.period.is_none() && !k.h24 {
+            k.period =
+                periods.iter().rev().find(|(h, _)| *h <= k.hour && k.hour - *h <= 3 && k.hour < 12).map(|(_, p)| *p);
         }
         f.hour = Some(k.hour);
         f.minute = Some(k.minute.unwrap_or(0));

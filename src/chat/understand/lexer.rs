@@ -975,6 +975,11 @@ fn rules() -> &'static [(Regex, Rule)] {
                     if w.ends_with("male") && (!word_start(t, s) || next_char(t, e).is_some_and(|n| n.is_ascii_alphabetic())) {
                         return None;
                     }
+                    // "어떤 여자랑 잘 맞아요?", "무슨 남자를 만나": a kind of person asked about, not anyone's gender.
+                    let before: String = t[..s].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+                    if ["어떤 ", "무슨 ", "어떤", "좋은 ", "맞는 "].iter().any(|w| before.ends_with(w)) {
+                        return None;
+                    }
                     let g = if w.starts_with('여') || w == "female" || w == "아가씨" { "female" } else { "male" };
                     Some((s, e, vec![Tok::Gender(g)]))
                 },
