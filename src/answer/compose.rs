@@ -487,6 +487,10 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "다음 주는 어때요? 발표가 있어요", "면접이 3월 20일이에요": the days themselves.
     if let Some(monday) = super::days::week_asked(&ctx.question, ctx.today) {
+        // "화요일이랑 목요일 두 개 잡혔는데 어느 날이 더 좋아요?": the two days weighed.
+        if let Some(plan) = super::days::two_days(chart, &ctx.question, area_of(ctx.intent), monday) {
+            return Some(plan);
+        }
         // "다음주 수요일에 계약하는데 그날 괜찮을까요?": that day, not the week.
         if let Some(day) = super::days::weekday_named(&ctx.question, monday) {
             return Some(super::days::day(chart, &ctx.question, area_of(ctx.intent), day));
@@ -749,6 +753,25 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
 /// The composed answer for a context with a chart. When everything it would say was said before in the
 /// conversation (the same question again, or a follow-up it has no plan for), it goes deeper instead.
 fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
+    // "아 잠깐 시간 잘못 말했어요 6시 반이래요": the corrected chart answers the question asked before it (its
+    // words without the numbers, so the old birth is not read as a date asked about).
+    let again;
+    let ctx = match ctx.history.iter().rev().find(|t| t.speaker == super::Speaker::User) {
+        Some(prev) if corrected_from(ctx).is_some() && !ctx.question.contains('?') => {
+            let words: Vec<&str> =
+                prev.text.split_whitespace().filter(|w| !w.chars().any(|c| c.is_ascii_digit())).collect();
+            let mut c = ctx.clone();
+            c.question = format!("{} {}", words.join(" "), ctx.question);
+            again = c;
+            // Said again in full: the facts changed, so the same words may carry a new reading.
+            let (text, ..) = narrate_with(&again, chart, &std::collections::HashSet::new(), false, false);
+            if has_substance(&text) {
+                return text;
+            }
+            &again
+        }
+        _ => ctx,
+    };
     let said = said_before(&ctx.history);
     // An answer whose headline was said before would leave only leftovers: it goes deeper instead.
     let (text, fresh, planned) = narrate_with(ctx, chart, &said, false, false);

@@ -86,6 +86,40 @@ pub fn week_asked(question: &str, today: (i32, u32, u32)) -> Option<i64> {
 }
 
 /// "다음주 수요일", "이번 주 금욜": the day of the week starting at `monday` that the question names.
+/// "화요일이랑 목요일 중에 어느 날이 더 좋아요?": two days of the week weighed for the event asked about, the
+/// better one first, each with its 일진 and reasons.
+pub fn two_days(chart: &Chart, question: &str, fallback: TimingTopic, monday: i64) -> Option<Plan> {
+    const DAYS: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
+    let named: Vec<i64> = DAYS
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| question.contains(&format!("{d}요일")) || question.contains(&format!("{d}욜")))
+        .map(|(i, _)| monday + i as i64)
+        .collect();
+    let [a, b] = named.as_slice() else { return None };
+    let area = event_area(question, fallback);
+    let score = |jdn: i64| score_pillar(chart, area, crate::saju::pillars::day_pillar(jdn), "일");
+    let ((sa, ra), (sb, rb)) = (score(*a), score(*b));
+    let (best, other, best_reasons, other_reasons) = if sb > sa { (*b, *a, rb, ra) } else { (*a, *b, ra, rb) };
+    let word = |jdn: i64| format!("{} {}일", date_words(jdn), crate::saju::pillars::day_pillar(jdn).hangul());
+    let head = if (sa - sb).abs() < 0.5 {
+        format!("두 날은 {}에 비슷한 날이라, 어느 쪽이든 준비가 결과를 가릅니다.", event_word(question))
+    } else {
+        format!("두 날 가운데 {}이 {}에 더 낫습니다.", word(best), event_word(question))
+    };
+    let why = |reasons: &[String]| {
+        reasons
+            .first()
+            .map_or("두드러진 기운이 들지 않는 날".to_string(), |r| super::plans::reason_in_words(r))
+    };
+    let lines = [
+        format!("- {}: {}", word(best), why(&best_reasons)),
+        format!("- {}: {}", word(other), why(&other_reasons)),
+        "- 날의 기운은 작은 차이라, 가고 싶은 곳의 면접이라면 그 날에 준비를 더 쏟는 편이 낫습니다.".to_string(),
+    ];
+    Some(Plan { head, body: lines.join("\n") })
+}
+
 pub fn weekday_named(question: &str, monday: i64) -> Option<i64> {
     const DAYS: [(&str, &str); 7] = [
         ("월요일", "월욜"),

@@ -118,6 +118,13 @@ pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String)
         Topic::Health => (
             {
                 let most = chart.elements.elements.iter().max_by_key(|e| e.plain).expect("five elements");
+                let none_missing = chart.elements.elements.iter().all(|e| e.plain > 0);
+                if most.plain <= 2 && none_missing {
+                    return (
+                        "오행이 고루 드러나 한쪽으로 크게 치우치지 않은 사주라, 건강은 타고난 약점보다 생활의 리듬을 중심으로 봅니다.".to_string(),
+                        "규칙적인 식사와 잠, 무리하지 않는 운동이 가장 좋은 보완입니다. 불편한 곳이 이어지면 사주와 상관없이 진료를 받아 보세요.".to_string(),
+                    );
+                }
                 format!(
                     "오행 가운데 {} {}개로 가장 많아, 건강은 이 치우침을 중심으로 봅니다.",
                     crate::saju::josa::with_particle(element_hangul(most.element.code()), "이", "가"),

@@ -171,7 +171,9 @@ pub async fn run(
         }
         Step::Answer { topic, year_offset, own, partner, remember, keep, about } => {
             let keep = keep.map(|p| *p);
-            let gender_asked = keep.as_ref().is_some_and(|p| p.gender_asked);
+            // A topic whose answer needs no gender is read without it at once (the dialogue asks, once, only
+            // where the answer needs it).
+            let gender_asked = keep.as_ref().is_some_and(|p| p.gender_asked) || !topic.needs_gender();
             if own.as_ref().is_some_and(|b| b.gender.is_empty()) && !gender_asked {
                 // The 대운 needs a gender even where the answer does not: asked once, keeping what was said;
                 // not given then, the chart is read without it.
