@@ -763,9 +763,13 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
             let mut c = ctx.clone();
             c.question = format!("{} {}", words.join(" "), ctx.question);
             again = c;
-            // Said again in full: the facts changed, so the same words may carry a new reading.
-            let (text, ..) = narrate_with(&again, chart, &std::collections::HashSet::new(), false, false);
-            if has_substance(&text) {
+            // Said again with the new facts; what would repeat a sentence of the conversation is left out.
+            let said = said_before(&again.history);
+            let (text, ..) = narrate_with(&again, chart, &said, false, false);
+            let text = without_said(&text, &said);
+            let (first, rest) = text.split_once("\n\n").unwrap_or((text.as_str(), ""));
+            // More than the line saying what the correction changed.
+            if has_substance(if first.starts_with("말씀하신 대로 고쳐") { rest } else { &text }) {
                 return text;
             }
             &again
