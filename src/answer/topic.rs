@@ -92,7 +92,7 @@ impl Topic {
     }
 
     /// Whether the answer depends on the gender: an overview and 대운 (its direction), 연애, 궁합, 자녀,
-    /// 말년, and when about love; not personality, career, wealth, health, a year's or today's fortune, study,
+    /// 말년, and when about love or children; not personality, career, wealth, health, a year's or today's fortune, study,
     /// 삼재 or other timing.
     pub fn needs_gender(self) -> bool {
         matches!(
@@ -104,6 +104,7 @@ impl Topic {
                 | Topic::Children
                 | Topic::LateLife
                 | Topic::Timing(TimingTopic::Love)
+                | Topic::Timing(TimingTopic::Children)
         )
     }
 

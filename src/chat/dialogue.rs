@@ -44,6 +44,10 @@ pub struct Pending {
     /// instead of asking again.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub gender_asked: bool,
+    /// The answer was about the second person, by this word ("아드님"): a follow-up that names nobody stays
+    /// with them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 fn is_zero(n: &i32) -> bool {
@@ -364,6 +368,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
                 own_facts: None,
                 answered: false,
                 gender_asked: false,
+                about: None,
             }),
             p => p,
         };
@@ -372,7 +377,8 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let key = topic.key();
     // Asked once and not given: answered without it from now on (the chart then has no 대운).
     let gender_asked_before = pending.as_ref().is_some_and(|p| p.gender_asked) && own.gender.is_none();
-    let gender_needed = topic.needs_gender() && !gender_asked_before;
+    // A feeling told between questions asks for nothing.
+    let gender_needed = topic.needs_gender() && !gender_asked_before && !u.feeling_only;
     let pending_with = |partner_side: bool,
                         facts: BirthFacts,
                         other: Option<BirthFacts>,
@@ -389,6 +395,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             own_facts,
             answered: false,
             gender_asked: gender_asked_before,
+            about: None,
         }
     };
 
@@ -482,12 +489,19 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         own_facts: None,
         answered: true,
         gender_asked: gender_asked_before,
+        about: None,
     };
     // "그 사람은요? 올해 운이 어때요?" after a 궁합: the second person's chart answers, the user's stays kept.
+    // "혹시 재수하게 되면 내년은 어때요?" right after a turn about the son: still the son, until the message
+    // speaks of the user ("저는요?", "제 거는").
+    let speaks_of_self =
+        ["저는", "제가", "저도", "제 ", "저 ", "나는", "내가", "내 ", "본인"].iter().any(|w| text.contains(w));
+    let still_about = pending.as_ref().and_then(|p| p.about.clone()).filter(|_| !speaks_of_self);
     let about = (!compat && own_new.is_empty() && !u.birth.has_date())
-        .then(|| partner_word(text))
+        .then(|| partner_word(text).map(str::to_string).or(still_about))
         .flatten()
         .filter(|_| partner.as_ref().is_some_and(|p| p.missing_for_partner().is_none()));
+    let keep = Pending { about: about.clone(), ..keep };
     let (own_request, partner_request, remember) = match &about {
         Some(_) => (partner.as_ref().and_then(BirthFacts::to_request), None, None),
         None => (own_request, partner_request, remember),
@@ -499,7 +513,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         partner: partner_request,
         remember,
         keep: Some(Box::new(keep)),
-        about: about.map(str::to_string),
+        about,
     };
     decision(step, own, partner, None)
 }

@@ -80,6 +80,7 @@ mod tests {
                 own_facts: Some(BirthFacts { month: Some(3), ..Default::default() }),
                 answered: true,
                 gender_asked: true,
+                about: Some("아드님".into()),
             }),
         };
         let bytes = state.encode().unwrap();
