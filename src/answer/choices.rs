@@ -260,8 +260,10 @@ pub fn paths_named(text: &str) -> Vec<&'static Path> {
     }
     found.sort_by_key(|(at, _)| *at);
     let mut paths: Vec<&'static Path> = found.into_iter().map(|(_, p)| p).collect();
-    // "창업하려는데 카페랑 쇼핑몰 중에": the kinds weighed, not the starting itself.
-    if paths.len() >= 3 {
+    // "창업하려는데 카페랑 쇼핑몰 중에", "치킨집 하겠다고 … 장사 괜찮은 사람인가요?": the kind of business named,
+    // not the starting itself.
+    let kinds_of_business = paths.iter().filter(|p| matches!(p.name, "요식·제과" | "판매·영업")).count();
+    if paths.len() >= 3 || (kinds_of_business >= 1 && paths.len() == 2) {
         paths.retain(|p| p.name != "창업·자영업");
     }
     paths
@@ -424,14 +426,17 @@ fn reason(chart: &Chart, p: &Path) -> String {
         String::new()
     };
     let count = match n {
+        0 if g.element_for(dm) == unfav => format!("원국에 {} 드러나지 않고,", with_particle(g.hangul(), "이", "가")),
         0 => format!("원국에 {} 드러나지 않아", with_particle(g.hangul(), "이", "가")),
         1 => format!("원국에 {} 하나 있어", with_particle(g.hangul(), "이", "가")),
         n => format!("원국에 {} {n}개로 두드러져", with_particle(g.hangul(), "이", "가")),
     };
     let need = if g.element_for(dm) == fav {
         format!(", 그 기운 {} 이 사주에 필요한 용신이라 힘을 받습니다", with_particle(el, "이", "가"))
+    } else if g.element_for(dm) == unfav && n == 0 {
+        format!(" 그 기운 {} 이 사주에 부담이 되는 쪽이라, 익히는 데 품이 더 듭니다", with_particle(el, "도", "도"))
     } else if g.element_for(dm) == unfav {
-        format!(", 그 기운 {} 이 사주에 이미 넘치는 쪽이라 버거울 수 있습니다", with_particle(el, "은", "는"))
+        format!(", 그 기운 {} 이 사주에 부담이 되는 쪽이라 버거울 수 있습니다", with_particle(el, "은", "는"))
     } else if n == 0 {
         ", 일을 하며 새로 길러야 하는 힘입니다".to_string()
     } else {
@@ -461,6 +466,7 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
                 format!("- {}: {}. {}.", first.name, first.what, reason(chart, first)),
                 format!("- {}: {}. {}.", second.name, second.what, reason(chart, second)),
             ];
+            lines.extend(business_line(chart, first));
             lines.push(closing(first, age));
             Some(Plan { head, body: lines.join("\n") })
         }
@@ -504,6 +510,7 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
                     strongest_group(chart).hangul()
                 ));
             }
+            lines.extend(business_line(chart, p));
             lines.push(closing(p, age));
             Some(Plan { head, body: lines.join("\n") })
         }
@@ -547,6 +554,16 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
             Some(Plan { head, body: lines.join("\n") })
         }
     }
+}
+
+/// For a business path in a chart whose day master is weak: start small, or with someone to share the load.
+fn business_line(chart: &Chart, p: &Path) -> Option<String> {
+    use crate::saju::derive::StrengthVerdict as V;
+    let business = matches!(p.name, "창업·자영업" | "요식·제과" | "판매·영업");
+    let weak = matches!(chart.strength.verdict, V::Weak | V::VeryWeak);
+    (business && weak).then(|| {
+        "- 다만 일간의 힘이 약한 편이라, 혼자 크게 벌이기보다 작게 시작해 손에 익히거나 믿을 만한 사람과 역할을 나누는 편이 안전합니다.".to_string()
+    })
 }
 
 /// The group the chart has most of (the month branch's counting double).

@@ -757,7 +757,7 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     // words without the numbers, so the old birth is not read as a date asked about).
     let again;
     let ctx = match ctx.history.iter().rev().find(|t| t.speaker == super::Speaker::User) {
-        Some(prev) if corrected_from(ctx).is_some() && !ctx.question.contains('?') => {
+        Some(prev) if birth_corrected(ctx, chart) && !ctx.question.contains('?') => {
             let words: Vec<&str> =
                 prev.text.split_whitespace().filter(|w| !w.chars().any(|c| c.is_ascii_digit())).collect();
             let mut c = ctx.clone();
@@ -1017,6 +1017,17 @@ fn narrate_with(
 }
 
 /// The pillars shown before a message that corrects the birth ("아 양력 아니고 음력이에요", "시간은 사실 모르겠어요").
+/// A correction that changed what the chart is read from: other pillars than the ones shown before, or the
+/// gender told after a reading without it.
+fn birth_corrected(ctx: &AnswerContext, chart: &Chart) -> bool {
+    let gender_told = chart.gender().is_some()
+        && ctx
+            .history
+            .iter()
+            .any(|t| t.speaker == super::Speaker::Assistant && t.text.contains(wording::READ_WITHOUT_GENDER));
+    corrected_from(ctx).is_some_and(|old| old != pillars_in_words(chart) || gender_told)
+}
+
 fn corrected_from(ctx: &AnswerContext) -> Option<String> {
     const CORRECTS: &[&str] = &["아니고", "아니라", "아니에요", "정정", "잘못", "사실", "모르겠", "몰라요", "틀렸"];
     if ctx.partner.is_some() || !CORRECTS.iter().any(|w| ctx.question.contains(w)) {

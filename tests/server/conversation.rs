@@ -156,16 +156,36 @@ async fn follow_up_questions_gather_the_birth_over_turns() {
     assert_eq!(year.body["follow_up"], "year", "{}", year.text);
     let ampm = s.post(&path, Some(&t), json!({"message": "90년생이고 3시쯤 태어났어요"})).await;
     assert_eq!(ampm.body["follow_up"], "am_pm", "{}", ampm.text);
-    let gender = s.post(&path, Some(&t), json!({"message": "오후요"})).await;
-    assert_eq!(gender.body["follow_up"], "gender", "{}", gender.text);
-    let hello = s.post(&path, Some(&t), json!({"message": "안녕하세요"})).await;
-    assert!(hello.body["chart"].is_null() && hello.body["follow_up"].is_null());
-    let answer = s.post(&path, Some(&t), json!({"message": "남자예요"})).await;
+    // 재물 needs no gender: answered at once, the chart read without it (no 대운), and that said once.
+    let answer = s.post(&path, Some(&t), json!({"message": "오후요"})).await;
+    assert!(answer.body["follow_up"].is_null(), "{}", answer.text);
     let expected = chart("1990-05-15T15:00", "male");
     assert_eq!(answer.body["chart"]["pillars"]["day"]["hangul"], expected.pillars.day.hangul, "{}", answer.text);
     assert_eq!(answer.body["chart"]["pillars"]["hour"]["hangul"], expected.pillars.hour.as_ref().unwrap().hangul);
+    assert_eq!(answer.body["chart"]["input"]["gender"], "unknown", "{}", answer.text);
+    assert_eq!(answer.body["chart"]["daeun"]["pillars"].as_array().map(Vec::len), Some(0), "{}", answer.text);
     // The question asked before the follow-ups is the one answered, with its caution.
     assert!(reply(&answer).contains("재물") && reply(&answer).contains("전문가의 조언"), "{}", reply(&answer));
+    assert!(reply(&answer).contains("성별을 모르는 채로"), "{}", reply(&answer));
+    let hello = s.post(&path, Some(&t), json!({"message": "안녕하세요"})).await;
+    assert!(hello.body["chart"].is_null() && hello.body["follow_up"].is_null());
+    // The gender told later: the same question read with it, the 대운 included.
+    let male = s.post(&path, Some(&t), json!({"message": "남자예요"})).await;
+    assert_eq!(male.body["chart"]["input"]["gender"], "male", "{}", male.text);
+    assert!(male.body["chart"]["daeun"]["pillars"].as_array().is_some_and(|p| p.len() >= 8), "{}", male.text);
+    assert!(!reply(&male).contains("성별을 모르는 채로"), "{}", reply(&male));
+
+    // 연애 needs the gender: asked once; not given then, read without it.
+    let love = s.post("/v1/sessions", Some(&t), json!({})).await.body["id"].as_str().unwrap().to_string();
+    let love = format!("/v1/sessions/{love}/messages");
+    let asked = s.post(&love, Some(&t), json!({"message": "1990년 5월 15일 오후 3시생, 연애운 궁금해요"})).await;
+    assert_eq!(asked.body["follow_up"], "gender", "{}", asked.text);
+    let anyway = s.post(&love, Some(&t), json!({"message": "그냥 봐주세요"})).await;
+    assert!(
+        anyway.body["follow_up"].is_null() && anyway.body["chart"]["input"]["gender"] == "unknown",
+        "{}",
+        anyway.text
+    );
 
     let unknown = s.post("/v1/sessions", Some(&t), json!({})).await.body["id"].as_str().unwrap().to_string();
     let path = format!("/v1/sessions/{unknown}/messages");
