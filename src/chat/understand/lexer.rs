@@ -719,7 +719,7 @@ fn rules() -> &'static [(Regex, Rule)] {
                         return None;
                     }
                     let month: u32 = digits.as_str().parse().ok()?;
-                    if !(1..=12).contains(&month) || event_month(&t[e..]) {
+                    if !(1..=12).contains(&month) || event_month(&t[e..]) || event_before_month(&t[..s]) {
                         return None;
                     }
                     let mut toks = vec![Tok::Month { month, leap: c.get(1).is_some(), traditional: false }];
@@ -837,6 +837,13 @@ fn rules() -> &'static [(Regex, Rule)] {
                 re: r"(음력|양력)|\((음|양)\)|(음|양)\s*\)?\s*\d",
                 make: |t, c, _| {
                     if let Some((s, e, w)) = group(c, 1) {
+                        // "시댁에선 음력으로 아직 12월이라 토끼띠라 하고": someone's reckoning, not the birth's calendar.
+                        let after = t[e..].trim_start();
+                        let after = after.strip_prefix("으로").or_else(|| after.strip_prefix("로")).unwrap_or(after);
+                        let after = after.strip_prefix('는').unwrap_or(after).trim_start();
+                        if after.starts_with("아직") {
+                            return None;
+                        }
                         return Some((s, e, vec![Tok::Calendar { lunar: w == "음력" }]));
                     }
                     if let Some((_, _, w)) = group(c, 2) {
@@ -1157,6 +1164,31 @@ pub fn without_typos(text: &str) -> String {
 
 /// Whether what follows a month says it is the month of an event, not of a birth: "10월에 공인중개사 시험 보는데",
 /// "3월에 이사해요" (a day right after, or a birth word, keeps it a date).
+/// The words before a month that make it an event's month or someone's reckoning, not a birth: "전세 만기가
+/// 10월인데", "계약이 10월로", "음력으로 아직 12월이라".
+fn event_before_month(before: &str) -> bool {
+    let b = before.trim_end();
+    let last: String = b.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    [
+        "아직",
+        "만기가",
+        "만기는",
+        "만기",
+        "계약이",
+        "계약은",
+        "시험이",
+        "시험은",
+        "이사가",
+        "예정일이",
+        "결혼식이",
+        "수술이",
+        "면접이",
+        "개강이",
+    ]
+    .iter()
+    .any(|w| last.ends_with(w))
+}
+
 fn event_month(after: &str) -> bool {
     let Some(rest) = after.trim_start().strip_prefix('에') else { return false };
     let near: String = rest.chars().take(14).collect();
