@@ -512,16 +512,16 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if plans::asks_people(&ctx.question) && !matches!(ctx.intent, Topic::Compatibility | Topic::Term) {
         return Some(plans::people(chart, ctx.year, &ctx.question));
     }
-    // "요즘 너무 힘들어요" with no question: the feeling first, then where the flow eases.
-    if ctx.emotion && ctx.intent == Topic::General && ctx.year_offset == 0 && !asks_lack(&ctx.question) {
-        return Some(plans::comfort(chart, ctx.year, &ctx.question));
-    }
     // "도화살 있나요?": the star named, yes or no, whatever the topic was read as (term questions were answered
     // before any plan).
     if matches!(ctx.intent, Topic::General | Topic::Personality | Topic::Love | Topic::Career) {
         if let Some(plan) = plans::shinsal_question(chart, &ctx.question) {
             return Some(plan);
         }
+    }
+    // "요즘 너무 힘들어요" with no question: the feeling first, then where the flow eases.
+    if ctx.emotion && ctx.intent == Topic::General && ctx.year_offset == 0 && !asks_lack(&ctx.question) {
+        return Some(plans::comfort(chart, ctx.year, &ctx.question));
     }
     // "엄마한테 뭐 해드리면 좋을까요?", "며느리로서 뭘 해드리면": care for the one read, whatever the topic.
     if ["해드리", "해 드리", "해드릴", "도와드리"].iter().any(|w| ctx.question.contains(w)) {

@@ -254,7 +254,7 @@ async fn sixth_review_conversations_keep_their_fixes() {
     kept_set("answer_review12.jsonl", 1.0).await;
 }
 
-/// Set b13 (40 conversations written blind, 2026-12-07): the 31 turns this round fixed (paths weighed, twins, the
+/// Set b13 (40 conversations written blind, 2026-12-07): the 32 turns this round fixed (paths weighed, twins, the
 /// gender asked once, a second person kept, corrections re-answered, crisis turns) keep their fixes.
 #[tokio::test]
 async fn seventh_review_conversations_keep_their_fixes() {

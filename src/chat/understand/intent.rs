@@ -955,5 +955,7 @@ pub fn emotion_in(text: &str) -> bool {
     ];
     // A divorce weighed and a child long awaited: the same words the answer's caution and acknowledgement use.
     use crate::answer::wording::{considers_divorce, waits_for_child};
+    // "남자가 꼬이는 건가 ㅋㅋ": people drawn to someone, not things going wrong.
+    let text = &text.replace("남자가 꼬", "").replace("여자가 꼬", "").replace("이성이 꼬", "");
     crisis_in(text) || WORDS.iter().any(|w| text.contains(w)) || considers_divorce(text) || waits_for_child(text)
 }
