@@ -694,21 +694,8 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return None;
     }
     if ctx.intent == Topic::Love
-        && has(&[
-            "상대는",
-            "상대가",
-            "배우자는",
-            "배우자가",
-            "남편감",
-            "아내감",
-            "이상형",
-            "어떤 사람",
-            "어떤 여자",
-            "어떤 남자",
-            "어떤 스타일",
-            "어떤 타입",
-            "될 사람",
-        ])
+        && (has(followups::PARTNER_WORDS)
+            || has(&["어떤 사람", "어떤 여자", "어떤 남자", "어떤 스타일", "어떤 타입", "될 사람"]))
     {
         return Some(followups::partner(chart));
     }

@@ -468,6 +468,9 @@ pub fn business(chart: &Chart, this_year: i32) -> Plan {
     Plan { head, body: lines.join("\n") }
 }
 
+/// The words that ask about the partner to come ("상대는", "배우자가", "이상형").
+pub const PARTNER_WORDS: &[&str] = &["상대는", "상대가", "배우자는", "배우자가", "남편감", "아내감", "이상형"];
+
 /// "상대는 어떤 사람이 좋아요?": the spouse star by gender (재성 for a man, 관성 for a woman) and where it
 /// sits, the spouse seat (일지), and the element that balances the chart.
 pub fn partner(chart: &Chart) -> Plan {

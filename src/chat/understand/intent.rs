@@ -407,18 +407,9 @@ impl Topic {
             return Some(Topic::YearFortune);
         }
         // "상대는 어떤 사람이 좋아요?", "배우자는 어떤 스타일?": the partner the chart points to.
-        if has(&[
-            "상대는",
-            "상대가",
-            "배우자는",
-            "배우자가",
-            "남편감",
-            "아내감",
-            "이상형",
-            "어떤 사람을 만나",
-            "어떤 사람이랑",
-            "어떤 사람하고",
-        ]) && has(&["어떤 사람", "어떤 스타일", "어떤 타입", "어떤 분", "누구", "이상형", "잘 맞"])
+        if (has(crate::answer::followups::PARTNER_WORDS)
+            || has(&["어떤 사람을 만나", "어떤 사람이랑", "어떤 사람하고"]))
+            && has(&["어떤 사람", "어떤 스타일", "어떤 타입", "어떤 분", "누구", "이상형", "잘 맞"])
         {
             return Some(Topic::Love);
         }
