@@ -21,7 +21,8 @@ usage() {
     awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
     cat <<'EOF'
 Options:
-  --binary PATH   the saju binary to install (default: $CARGO_TARGET_DIR/release/saju, then target/release/saju)
+  --binary PATH   the saju binary to install (default: bin/saju in the offline bundle, then
+                  $CARGO_TARGET_DIR/release/saju, then target/release/saju)
   --root DIR      install under DIR instead of / (also: DESTDIR=DIR); no user, no ownership, no systemctl
   --prefix DIR    where bin/ and share/ go (default: /usr/local)
   -h, --help      this text
@@ -47,7 +48,8 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -z "$binary" ]; then
-    for candidate in "${CARGO_TARGET_DIR:-$HOME/.cache/saju/target}/release/saju" "$repo/target/release/saju"; do
+    # bin/saju: run from the offline bundle (scripts/bundle.sh).
+    for candidate in "$repo/bin/saju" "${CARGO_TARGET_DIR:-$HOME/.cache/saju/target}/release/saju" "$repo/target/release/saju"; do
         if [ -x "$candidate" ]; then binary="$candidate"; break; fi
     done
 fi

@@ -351,3 +351,70 @@ fn promtool_accepts_the_rules_and_the_scrape_config() {
         assert!(ok, "promtool check config:\n{output}");
     }
 }
+
+/// scripts/bundle.sh on the built binary: the archive and its .sha256 check out, SHA256SUMS inside covers every
+/// file (a changed byte fails it), and install.sh run from the extracted bundle — no repository, no --binary —
+/// stages the bundle's binary and the same units; the blue-green script finds the deploy.sh beside it.
+#[test]
+fn offline_bundle_checks_out_and_installs_without_the_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut cmd = Command::new("bash");
+    cmd.arg(repo().join("scripts/bundle.sh")).args(["--binary", BIN, "--out", out.to_str().unwrap()]);
+    clean_env(&mut cmd);
+    let made = run_bounded(cmd, Duration::from_secs(300));
+    assert!(made.status.success(), "bundle.sh failed:\n{}", text(&made.stderr));
+    let version = text(&Command::new(BIN).arg("--version").output().unwrap().stdout)
+        .trim()
+        .trim_start_matches("saju ")
+        .to_string();
+    let name = format!("saju-{version}-linux-{}", std::env::consts::ARCH);
+    let archive = out.join(format!("{name}.tar.gz"));
+    assert_eq!(text(&made.stdout).trim(), archive.to_str().unwrap());
+    let check = |dir: &Path, args: &[&str]| Command::new("sha256sum").current_dir(dir).args(args).output().unwrap();
+    assert!(check(&out, &["-c", &format!("{name}.tar.gz.sha256")]).status.success());
+
+    let x = dir.path().join("x");
+    std::fs::create_dir(&x).unwrap();
+    let untar =
+        Command::new("tar").args(["xzf", archive.to_str().unwrap(), "-C", x.to_str().unwrap()]).output().unwrap();
+    assert!(untar.status.success(), "{}", text(&untar.stderr));
+    let bundle = x.join(&name);
+    let sums = check(&bundle, &["-c", "SHA256SUMS"]);
+    assert!(sums.status.success(), "{}", text(&sums.stdout));
+    let listed = std::fs::read_to_string(bundle.join("SHA256SUMS")).unwrap();
+    for f in [
+        "bin/saju",
+        "scripts/install.sh",
+        "scripts/deploy.sh",
+        "scripts/deploy-blue-green.sh",
+        "systemd/saju.service",
+        "saju.example.toml",
+        "docs/operations.md",
+        "deploy/blue-green/saju@.service",
+    ] {
+        assert!(listed.lines().any(|l| l.ends_with(&format!("  {f}"))), "{f} not in SHA256SUMS:\n{listed}");
+    }
+    assert_eq!(std::fs::metadata(bundle.join("scripts/install.sh")).unwrap().permissions().mode() & 0o111, 0o111);
+
+    // Installed from the bundle alone.
+    let stage = dir.path().join("stage");
+    let mut cmd = Command::new("bash");
+    cmd.arg(bundle.join("scripts/install.sh")).args(["--root", stage.to_str().unwrap()]);
+    clean_env(&mut cmd);
+    cmd.env("CARGO_TARGET_DIR", dir.path().join("no-target"));
+    let installed = run_bounded(cmd, Duration::from_secs(60));
+    assert!(installed.status.success(), "{}\n{}", text(&installed.stdout), text(&installed.stderr));
+    assert_eq!(std::fs::read(stage.join("usr/local/bin/saju")).unwrap(), std::fs::read(BIN).unwrap());
+    assert_eq!(
+        std::fs::read_to_string(stage.join("etc/systemd/system/saju.service")).unwrap(),
+        read("systemd/saju.service")
+    );
+    let help = Command::new("bash").arg(bundle.join("scripts/deploy-blue-green.sh")).arg("--help").output().unwrap();
+    // Its usage goes to stderr; it sources the deploy.sh beside it to get there.
+    assert!(help.status.success() && text(&help.stderr).contains("Blue-green"), "{}", text(&help.stderr));
+
+    // A changed byte is caught.
+    std::fs::write(bundle.join("saju.example.toml"), "tampered\n").unwrap();
+    assert!(!check(&bundle, &["-c", "--quiet", "SHA256SUMS"]).status.success());
+}
