@@ -230,7 +230,7 @@ const PATHS: &[Path] = &[
     ),
     direction(&["동쪽", "동향", "동편"], "동쪽", Element::Wood, "목(木)의 방향"),
     direction(&["서쪽", "서향", "서편"], "서쪽", Element::Metal, "금(金)의 방향"),
-    direction(&["남쪽", "남향", "남편 쪽 방향"], "남쪽", Element::Fire, "화(火)의 방향"),
+    direction(&["남쪽", "남향"], "남쪽", Element::Fire, "화(火)의 방향"),
     direction(&["북쪽", "북향"], "북쪽", Element::Water, "수(水)의 방향"),
 ];
 
@@ -408,7 +408,7 @@ fn reason(chart: &Chart, p: &Path) -> String {
         return if e == fav {
             format!("{} 이 사주에 필요한 용신이라 힘이 됩니다", with_particle(el, "이", "가"))
         } else if e == unfav {
-            format!("{} 이 사주에 이미 넘치는 쪽이라 더하면 부담이 됩니다", with_particle(el, "은", "는"))
+            format!("{} 이 사주에 부담이 되는 기운이라 더하지 않는 편이 좋습니다", with_particle(el, "은", "는"))
         } else {
             format!("{} 이 사주에 크게 돕지도 해치지도 않는 기운입니다", with_particle(el, "은", "는"))
         };

@@ -233,7 +233,9 @@ fn partner_word(text: &str) -> Option<&'static str> {
             .any(|p| rest.starts_with(p));
         let zodiac = crate::saju::ganzhi::Branch::of_zodiac_word_at(rest.trim_start()).is_some();
         // "아들 올해 수능 잘 볼까요?": the word that opens the message, its particle dropped.
-        let opens = at == text.len() - text.trim_start().len() && rest.starts_with(' ');
+        // ("남편 복 있나요?" asks about the user's spouse luck, not the husband's chart.)
+        let opens =
+            at == text.len() - text.trim_start().len() && rest.starts_with(' ') && !rest.trim_start().starts_with('복');
         (particle || zodiac || opens).then_some(*name)
     })
 }
