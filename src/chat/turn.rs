@@ -80,11 +80,12 @@ impl TurnOutcome {
 #[error("the turn was cancelled")]
 pub struct Cancelled;
 
-/// The chart for a request, `None` while the gender is missing.
+/// The chart for a request; one without a gender (not needed by the answer, or asked once and not given) is read
+/// without it (`Chart::without_gender`: no 대운).
 fn chart_of(birth: &Option<ChartRequest>) -> Option<Result<Chart, String>> {
     let b = birth.as_ref()?;
     if b.gender.is_empty() {
-        // The gender was asked once and not given: the chart without what depends on it (the 대운).
+        // Either gender builds the same pillars; what depends on it (the 대운) is then taken out.
         let mut with = b.clone();
         with.gender = "male".into();
         return Some(
