@@ -39,11 +39,30 @@ if ! cargo chef --version 2>/dev/null | grep -q " ${chef_version}\$"; then
     echo "test.sh: could not install cargo-chef; the Dockerfile builder test will print SKIP" >&2
 fi
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+# cargo-deny, for the supply-chain check below (deny.toml).
+deny_version="0.20.2"
+if ! cargo deny --version 2>/dev/null | grep -q " ${deny_version}\$"; then
+  echo "== installing cargo-deny ${deny_version}"
+  CARGO_TARGET_DIR="$HOME/.cache/saju/target-tools" cargo install --locked --quiet cargo-deny --version "$deny_version" ||
+    echo "test.sh: could not install cargo-deny; the supply-chain check will print SKIP" >&2
+fi
 
 echo "== format"
 cargo fmt --check
 echo "== clippy"
 cargo clippy --all-targets --locked -- -D warnings
+echo "== supply chain (cargo-deny: licences, sources, duplicate versions; deny.toml)"
+if cargo deny --version >/dev/null 2>&1; then
+  cargo deny --offline --log-level error check licenses bans sources
+  # Advisories need the RustSec database, fetched from github.com.
+  if timeout 120 cargo deny fetch db >/dev/null 2>&1; then
+    cargo deny --log-level error check advisories
+  else
+    echo "SKIP: cargo deny advisories (the RustSec advisory database cannot be fetched from github.com here)"
+  fi
+else
+  echo "SKIP: cargo-deny (not installed: cargo install --locked cargo-deny --version ${deny_version})"
+fi
 echo "== knowledge corpus"
 python3 knowledge/check.py
 echo "== example plugins (wasm32-unknown-unknown → components, for the plugin tests)"
