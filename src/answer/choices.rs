@@ -14,7 +14,7 @@ use super::TimingTopic;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::TenGod;
 use crate::saju::derive::TenGodGroup::{self, BiGeop, GwanSeong, InSeong, JaeSeong, SikSang};
-use crate::saju::ganzhi::{Element, Stem};
+use crate::saju::ganzhi::Element;
 use crate::saju::josa::with_particle;
 
 /// A path a person can take, as a question names it.
@@ -329,9 +329,7 @@ pub fn asked(question: &str) -> Option<Asked> {
         [a] if fit_words => Some(Asked::Fit(a)),
         // "베이킹 좋아하는데 부업으로 해봐도 될까요?": that one, as a side job.
         [a] if side_job && has(&["될까", "돼요", "괜찮", "어때", "어떨"]) => Some(Asked::Fit(a)),
-        _ if has(&["부업", "투잡", "n잡", "N잡", "사이드"]) && has(&["뭐", "무슨", "어떤", "맞", "좋"]) => {
-            Some(Asked::SideJob)
-        }
+        _ if side_job && has(&["뭐", "무슨", "어떤", "맞", "좋"]) => Some(Asked::SideJob),
         _ if has(&[
             "무슨 일",
             "어떤 일",
@@ -359,7 +357,7 @@ pub fn asked(question: &str) -> Option<Asked> {
 
 /// The day master's element.
 fn day_element(chart: &Chart) -> Element {
-    Stem::parse(chart.day_master.hangul).map_or(Element::Wood, Stem::element)
+    super::fortune::day_master(chart).element()
 }
 
 /// The month branch's ten-god group (the 격's seat).
@@ -514,8 +512,8 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
             lines.push(closing(p, age));
             Some(Plan { head, body: lines.join("\n") })
         }
-        Asked::SideJob | Asked::Work => {
-            let side = matches!(asked(question)?, Asked::SideJob);
+        open @ (Asked::SideJob | Asked::Work) => {
+            let side = matches!(open, Asked::SideJob);
             let young = age < 15;
             let set_aside = paths_named(question);
             let mut ranked: Vec<(&Path, f32)> = PATHS
@@ -558,9 +556,8 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
 
 /// For a business path in a chart whose day master is weak: start small, or with someone to share the load.
 fn business_line(chart: &Chart, p: &Path) -> Option<String> {
-    use crate::saju::derive::StrengthVerdict as V;
     let business = matches!(p.name, "창업·자영업" | "요식·제과" | "판매·영업");
-    let weak = matches!(chart.strength.verdict, V::Weak | V::VeryWeak);
+    let weak = chart.strength.verdict.is_weak();
     (business && weak).then(|| {
         "- 다만 일간의 힘이 약한 편이라, 혼자 크게 벌이기보다 작게 시작해 손에 익히거나 믿을 만한 사람과 역할을 나누는 편이 안전합니다.".to_string()
     })

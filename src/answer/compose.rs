@@ -694,8 +694,7 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return None;
     }
     if ctx.intent == Topic::Love
-        && (has(followups::PARTNER_WORDS)
-            || has(&["어떤 사람", "어떤 여자", "어떤 남자", "어떤 스타일", "어떤 타입", "될 사람"]))
+        && (has(followups::PARTNER_WORDS) || has(followups::PARTNER_KINDS) || has(&["될 사람"]))
     {
         return Some(followups::partner(chart));
     }
@@ -769,8 +768,6 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     if fresh && has_substance(&text) {
         return text;
     }
-    // A planned answer asked again ("4월에 계약이 있는데" after "다음 달 운세"): the same answer, recalled as
-    // such, rather than a deeper reading of something else.
     // The same "언제?" again ("새로운 사람은 언제 만나요?" after the years): the nearest good year narrowed to
     // its months, before any recap.
     if let (false, true, Topic::Timing(area)) = (fresh, planned, ctx.intent) {
@@ -784,6 +781,8 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
             }
         }
     }
+    // A planned answer asked again ("4월에 계약이 있는데" after "다음 달 운세"): the same answer, recalled as
+    // such, rather than a deeper reading of something else.
     if !fresh && planned && !asks_detail(ctx) && !asks_why(ctx) {
         let (recap, ..) = narrate_with(ctx, chart, &said, false, true);
         if has_substance(&recap) {
@@ -1003,7 +1002,6 @@ fn narrate_with(
     (without_said(&parts.join("\n\n"), said), fresh, planned)
 }
 
-/// The pillars shown before a message that corrects the birth ("아 양력 아니고 음력이에요", "시간은 사실 모르겠어요").
 /// A correction that changed what the chart is read from: other pillars than the ones shown before, or the
 /// gender told after a reading without it.
 fn birth_corrected(ctx: &AnswerContext, chart: &Chart) -> bool {
@@ -1015,6 +1013,7 @@ fn birth_corrected(ctx: &AnswerContext, chart: &Chart) -> bool {
     corrected_from(ctx).is_some_and(|old| old != pillars_in_words(chart) || gender_told)
 }
 
+/// The pillars shown before a message that corrects the birth ("아 양력 아니고 음력이에요", "시간은 사실 모르겠어요").
 fn corrected_from(ctx: &AnswerContext) -> Option<String> {
     const CORRECTS: &[&str] = &["아니고", "아니라", "아니에요", "정정", "잘못", "사실", "모르겠", "몰라요", "틀렸"];
     if ctx.partner.is_some() || !CORRECTS.iter().any(|w| ctx.question.contains(w)) {

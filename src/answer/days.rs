@@ -85,22 +85,14 @@ pub fn week_asked(question: &str, today: (i32, u32, u32)) -> Option<i64> {
     Some(if next || this_is_ahead { monday + 7 } else { monday })
 }
 
-/// "다음주 수요일", "이번 주 금욜": the day of the week starting at `monday` that the question names.
 /// "화요일이랑 목요일 중에 어느 날이 더 좋아요?": two days of the week weighed for the event asked about, the
 /// better one first, each with its 일진 and reasons.
 pub fn two_days(chart: &Chart, question: &str, fallback: TimingTopic, monday: i64) -> Option<Plan> {
-    const DAYS: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
-    let named: Vec<i64> = DAYS
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| question.contains(&format!("{d}요일")) || question.contains(&format!("{d}욜")))
-        .map(|(i, _)| monday + i as i64)
-        .collect();
-    let [a, b] = named.as_slice() else { return None };
+    let [a, b] = weekdays_named(question, monday)[..] else { return None };
     let area = event_area(question, fallback);
     let score = |jdn: i64| score_pillar(chart, area, crate::saju::pillars::day_pillar(jdn), "일");
-    let ((sa, ra), (sb, rb)) = (score(*a), score(*b));
-    let (best, other, best_reasons, other_reasons) = if sb > sa { (*b, *a, rb, ra) } else { (*a, *b, ra, rb) };
+    let ((sa, ra), (sb, rb)) = (score(a), score(b));
+    let (best, other, best_reasons, other_reasons) = if sb > sa { (b, a, rb, ra) } else { (a, b, ra, rb) };
     let word = |jdn: i64| format!("{} {}일", date_words(jdn), crate::saju::pillars::day_pillar(jdn).hangul());
     let head = if (sa - sb).abs() < 0.5 {
         format!("두 날은 {}에 비슷한 날이라, 어느 쪽이든 준비가 결과를 가릅니다.", event_word(question))
@@ -120,7 +112,8 @@ pub fn two_days(chart: &Chart, question: &str, fallback: TimingTopic, monday: i6
     Some(Plan { head, body: lines.join("\n") })
 }
 
-pub fn weekday_named(question: &str, monday: i64) -> Option<i64> {
+/// The days of the week starting at `monday` that the question names ("화요일", "금욜"), Monday first.
+fn weekdays_named(question: &str, monday: i64) -> Vec<i64> {
     const DAYS: [(&str, &str); 7] = [
         ("월요일", "월욜"),
         ("화요일", "화욜"),
@@ -130,11 +123,20 @@ pub fn weekday_named(question: &str, monday: i64) -> Option<i64> {
         ("토요일", "토욜"),
         ("일요일", "일욜"),
     ];
-    let mut named =
-        DAYS.iter().enumerate().filter(|(_, (long, short))| question.contains(long) || question.contains(short));
-    let (i, _) = named.next()?;
-    // Two days named ("수요일이나 목요일"): the week answers both.
-    named.next().is_none().then_some(monday + i as i64)
+    DAYS.iter()
+        .enumerate()
+        .filter(|(_, (long, short))| question.contains(long) || question.contains(short))
+        .map(|(i, _)| monday + i as i64)
+        .collect()
+}
+
+/// "다음주 수요일", "이번 주 금욜": the day of the week starting at `monday` that the question names.
+pub fn weekday_named(question: &str, monday: i64) -> Option<i64> {
+    // Two days named ("수요일이나 목요일"): the week answers both (or `two_days` weighs them).
+    match weekdays_named(question, monday)[..] {
+        [day] => Some(day),
+        _ => None,
+    }
 }
 
 fn date_words(jdn: i64) -> String {

@@ -444,7 +444,7 @@ pub fn business(chart: &Chart, this_year: i32) -> Plan {
     let n = |g: G| super::findings::group_count(chart, g);
     let (jae, sik, bi) = (n(G::JaeSeong), n(G::SikSang), n(G::BiGeop));
     let verdict = chart.strength.verdict.hangul();
-    let strong = !matches!(chart.strength.verdict, StrengthVerdict::Weak | StrengthVerdict::VeryWeak);
+    let strong = !chart.strength.verdict.is_weak();
     let lean = match (jae + sik > 0, strong) {
         (true, true) => "사업의 재료(재성·식상)와 그것을 감당할 힘이 함께 있어, 창업을 해 볼 만한 구조입니다",
         (true, false) => "사업의 재료(재성·식상)는 있지만 일간의 힘이 약해, 혼자 크게 벌이기보다 작게 시작하거나 믿을 만한 동업·조직을 끼는 편이 낫습니다",
@@ -470,6 +470,9 @@ pub fn business(chart: &Chart, this_year: i32) -> Plan {
 
 /// The words that ask about the partner to come ("상대는", "배우자가", "이상형").
 pub const PARTNER_WORDS: &[&str] = &["상대는", "상대가", "배우자는", "배우자가", "남편감", "아내감", "이상형"];
+
+/// The words that ask what kind of person suits ("어떤 여자랑 잘 맞아요?"), not about someone named.
+pub const PARTNER_KINDS: &[&str] = &["어떤 사람", "어떤 여자", "어떤 남자", "어떤 스타일", "어떤 타입"];
 
 /// "상대는 어떤 사람이 좋아요?": the spouse star by gender (재성 for a man, 관성 for a woman) and where it
 /// sits, the spouse seat (일지), and the element that balances the chart.

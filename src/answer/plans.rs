@@ -607,10 +607,7 @@ pub fn people(chart: &Chart, this_year: i32, question: &str) -> Plan {
     let (peers, elders, led) =
         (n(TenGodGroup::BiGeop), n(TenGodGroup::InSeong), n(TenGodGroup::JaeSeong) + n(TenGodGroup::SikSang));
     let gwiin = chart.shinsal.iter().any(|s| s.code == "cheoneul_gwiin");
-    let strong = matches!(
-        chart.strength.verdict,
-        crate::saju::derive::StrengthVerdict::Strong | crate::saju::derive::StrengthVerdict::VeryStrong
-    );
+    let strong = chart.strength.verdict.is_strong();
     let staff = ["직원", "부하", "아랫사람", "후배", "알바"].iter().any(|w| question.contains(w));
     let head = if staff {
         if strong && led >= 2 {
@@ -645,8 +642,7 @@ pub fn people(chart: &Chart, this_year: i32, question: &str) -> Plan {
         lines.push("- 천을귀인이 있어, 막힐 때 도움을 청하면 돕는 사람이 나타나는 편입니다.".to_string());
     }
     let year = &score_years(chart, TimingTopic::General, this_year, 1)[0];
-    let god = |g: &str| group_of(g);
-    lines.push(match (god(year.stem_ten_god), god(year.branch_ten_god)) {
+    lines.push(match (group_of(year.stem_ten_god), group_of(year.branch_ten_god)) {
         (Some(TenGodGroup::BiGeop), _) | (_, Some(TenGodGroup::BiGeop)) => format!(
             "- 올해 {}년은 비겁의 해라 사람이 모이지만, 돈과 몫이 섞이는 부탁은 한 번 더 따져 보세요.",
             this_year

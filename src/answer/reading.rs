@@ -4,7 +4,7 @@
 use super::findings::{element_hangul, group_counts};
 use super::Topic;
 use crate::saju::chart::model::Chart;
-use crate::saju::derive::{StrengthVerdict, TenGodGroup};
+use crate::saju::derive::TenGodGroup;
 
 /// The four pillars as an answer names them: "경오년 신사월 경진일 갑신시", or "(시주 모름)" for the hour.
 pub fn pillars_in_words(chart: &Chart) -> String {
@@ -43,7 +43,7 @@ pub(super) fn spouse_seat(god: &str) -> &'static str {
 pub fn topic_reading(topic: Topic, chart: &Chart, year: i32) -> (String, String) {
     let counts = group_counts(chart);
     let count = |g: TenGodGroup| counts.iter().find(|(x, _)| *x == g).map_or(0, |(_, n)| *n);
-    let strong = matches!(chart.strength.verdict, StrengthVerdict::Strong | StrengthVerdict::VeryStrong);
+    let strong = chart.strength.verdict.is_strong();
     let dm = &chart.day_master.name;
     match topic {
         Topic::Personality => {

@@ -195,10 +195,7 @@ impl Rules {
             dm: natal_day.stem(),
             gender: chart.gender(),
             has_wealth: counts.iter().any(|(g, n)| *g == TenGodGroup::JaeSeong && *n > 0),
-            strong: matches!(
-                chart.strength.verdict,
-                crate::saju::derive::StrengthVerdict::Strong | crate::saju::derive::StrengthVerdict::VeryStrong
-            ),
+            strong: chart.strength.verdict.is_strong(),
             favourable: chart.strength.favourable,
             unfavourable: chart.strength.unfavourable,
             seats,

@@ -6,7 +6,7 @@
 use super::plans::Plan;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::ten_gods::{branch_ten_god, ten_god};
-use crate::saju::ganzhi::{GanZhi, Stem};
+use crate::saju::ganzhi::GanZhi;
 use crate::saju::pillars::{hour_branch, hour_pillar};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -74,7 +74,8 @@ pub fn plan(chart: &Chart, question: &str, history: &[super::HistoryTurn]) -> Op
         return None;
     };
     let follow_up = !question.contains("쌍둥이");
-    let hour = chart.pillars.hour.as_ref()?;
+    // Twins without a known hour share every pillar the chart has.
+    chart.pillars.hour.as_ref()?;
     let said = clocks(&told);
     let [first, second, ..] = said.as_slice() else { return None };
     if !first.period_known || !second.period_known {
@@ -82,7 +83,7 @@ pub fn plan(chart: &Chart, question: &str, history: &[super::HistoryTurn]) -> Op
     }
     // The chart's own correction (summer time, the clock convention) applies to both births.
     let shift = minutes_of(&chart.birth.corrected_clock)? - minutes_of(&chart.birth.local)?;
-    let day_stem = Stem::parse(chart.pillars.day.stem.hangul)?;
+    let day_stem = super::fortune::day_master(chart);
     let pillar_at = |s: &Said| -> GanZhi {
         let m = (s.hour as i32 * 60 + s.minute as i32 + shift).rem_euclid(24 * 60) as u32;
         hour_pillar(day_stem, hour_branch(m))
@@ -103,7 +104,6 @@ pub fn plan(chart: &Chart, question: &str, history: &[super::HistoryTurn]) -> Op
             body: "같은 사주라도 타고난 기질이 그대로 드러나는 것은 아니라, 자라는 환경과 형제 사이의 역할(첫째와 둘째)이 차이를 만든다고 봅니다. 명리에서도 쌍둥이는 먼저 난 아이를 형, 뒤에 난 아이를 아우의 자리로 따로 읽기도 합니다.".to_string(),
         });
     }
-    let _ = hour;
     let head = format!("두 아이는 {shared}까지 같고, 시주가 첫째 {}시, 둘째 {}시로 갈립니다.", a.hangul(), b.hangul());
     // The two read by their stems' groups, or by their branches' when the stems fall in one group.
     let stem_group = |g: GanZhi| ten_god(day_stem, g.stem()).group();

@@ -311,7 +311,7 @@ impl Topic {
         let not_compat = has(&["궁합 말고", "궁합은 말고", "궁합 아니고", "궁합은 아니고", "궁합 말구", "궁합말고"])
             && !has(&["속궁합 말고", "속궁합은 말고", "속궁합 아니고"]);
         // "어떤 여자랑 잘 맞아요?": the partner the chart points to, not a second person's chart.
-        let partner_kind = has(&["어떤 여자", "어떤 남자", "어떤 사람", "어떤 스타일", "어떤 타입", "어떤 성격"]);
+        let partner_kind = has(crate::answer::followups::PARTNER_KINDS) || has(&["어떤 성격"]);
         if partner_kind && has(&["맞아", "맞을", "맞나", "맞는", "어울", "만나"]) && !not_compat {
             return Some(Topic::Love);
         }

@@ -40,6 +40,16 @@ pub enum StrengthVerdict {
 }
 
 impl StrengthVerdict {
+    /// 신강 or 극신강.
+    pub const fn is_strong(self) -> bool {
+        matches!(self, StrengthVerdict::Strong | StrengthVerdict::VeryStrong)
+    }
+
+    /// 신약 or 극신약.
+    pub const fn is_weak(self) -> bool {
+        matches!(self, StrengthVerdict::Weak | StrengthVerdict::VeryWeak)
+    }
+
     pub const fn hangul(self) -> &'static str {
         match self {
             StrengthVerdict::VeryWeak => "극신약",
