@@ -14,7 +14,8 @@
 # Layout inside saju-VERSION-linux-x86_64/ (the repository's own paths, so the scripts find their files):
 #   bin/saju, saju.example.toml, README.md, docs/operations.md, docs/engine.md,
 #   systemd/{saju.service,saju-backup.service,saju-backup.timer,saju.env.example},
-#   scripts/{install.sh,deploy.sh,deploy-blue-green.sh}, deploy/blue-green/saju@.service, deploy/nginx/*.conf,
+#   scripts/{install.sh,lib/saju_binary.sh,deploy.sh,deploy-blue-green.sh}, deploy/blue-green/saju@.service,
+#   deploy/nginx/*.conf,
 #   deploy/prometheus/{scrape.yaml,alerts.yaml}, SHA256SUMS
 set -euo pipefail
 
@@ -43,20 +44,11 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-if [ -z "$binary" ]; then
-    for candidate in "${CARGO_TARGET_DIR:-$HOME/.cache/saju/target}/release/saju" "$repo/target/release/saju"; do
-        if [ -x "$candidate" ]; then binary="$candidate"; break; fi
-    done
-fi
-if [ -z "$binary" ] || [ ! -x "$binary" ]; then
-    echo "bundle.sh: no saju binary found; build one with 'cargo build --release' or pass --binary PATH" >&2
-    exit 1
-fi
-if ! version="$("$binary" --version 2>/dev/null)" || [ "${version#saju }" = "$version" ]; then
-    echo "bundle.sh: $binary is not a working saju binary" >&2
-    exit 1
-fi
-version="${version#saju }"
+# shellcheck source=scripts/lib/saju_binary.sh
+source "$repo/scripts/lib/saju_binary.sh"
+saju_binary bundle.sh "$binary" "${CARGO_TARGET_DIR:-$HOME/.cache/saju/target}/release/saju" "$repo/target/release/saju"
+binary="$FOUND_BINARY"
+version="$FOUND_VERSION"
 arch="$(uname -m)"
 name="saju-$version-linux-$arch"
 
@@ -70,6 +62,7 @@ files=(
     systemd/saju-backup.timer
     systemd/saju.env.example
     scripts/install.sh
+    scripts/lib/saju_binary.sh
     scripts/deploy.sh
     scripts/deploy-blue-green.sh
     deploy/blue-green/saju@.service

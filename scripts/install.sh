@@ -47,20 +47,13 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-if [ -z "$binary" ]; then
-    # bin/saju: run from the offline bundle (scripts/bundle.sh).
-    for candidate in "$repo/bin/saju" "${CARGO_TARGET_DIR:-$HOME/.cache/saju/target}/release/saju" "$repo/target/release/saju"; do
-        if [ -x "$candidate" ]; then binary="$candidate"; break; fi
-    done
-fi
-if [ -z "$binary" ] || [ ! -x "$binary" ]; then
-    echo "install.sh: no saju binary found; build one with 'cargo build --release' or pass --binary PATH" >&2
-    exit 1
-fi
-if ! version="$("$binary" --version 2>/dev/null)" || [ "${version#saju }" = "$version" ]; then
-    echo "install.sh: $binary is not a working saju binary" >&2
-    exit 1
-fi
+# shellcheck source=scripts/lib/saju_binary.sh
+source "$repo/scripts/lib/saju_binary.sh"
+# bin/saju: run from the offline bundle (scripts/bundle.sh).
+saju_binary install.sh "$binary" "$repo/bin/saju" "${CARGO_TARGET_DIR:-$HOME/.cache/saju/target}/release/saju" \
+    "$repo/target/release/saju"
+binary="$FOUND_BINARY"
+version="saju $FOUND_VERSION"
 
 staged=false
 if [ -n "$root" ]; then
