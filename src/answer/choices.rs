@@ -9,7 +9,7 @@
 
 use super::findings::{element_hangul, group_count};
 use super::plans::Plan;
-use super::timing::{birth_year, score_years, verdict};
+use super::timing::{birth_year, score_years};
 use super::TimingTopic;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::TenGod;
@@ -74,8 +74,23 @@ const PATHS: &[Path] = &[
         "규율과 위계 안에서 원칙을 지키고 사람을 보호하는 길",
         false,
     ),
+    // "대기업 계열사 vs 시리즈A 스타트업", "중소기업 붙었는데 대기업 공채를 기다릴까": two kinds of company.
     path(
-        &["사기업", "대기업", "일반 회사", "일반회사", "회사원", "중소기업", "외국계", "스타트업"],
+        &["대기업", "계열사", "공채", "외국계", "큰 회사", "큰회사"],
+        "대기업",
+        &[(GwanSeong, 1.0), (JaeSeong, 0.5), (InSeong, 0.4)],
+        "큰 조직의 체계와 직급 안에서 안정적으로 커 가는 길",
+        false,
+    ),
+    path(
+        &["스타트업", "중소기업", "벤처", "작은 회사", "작은회사", "스톡옵션"],
+        "스타트업·중소기업",
+        &[(SikSang, 1.0), (JaeSeong, 0.6), (BiGeop, 0.4)],
+        "작은 조직에서 여러 일을 맡아 빠르게 성과를 내고 그 몫을 나누는 길",
+        false,
+    ),
+    path(
+        &["사기업", "일반 회사", "일반회사", "회사원"],
         "사기업",
         &[(JaeSeong, 0.8), (GwanSeong, 0.5), (SikSang, 0.4)],
         "성과와 경쟁 속에서 실적으로 평가받는 길",
@@ -155,7 +170,20 @@ const PATHS: &[Path] = &[
         true,
     ),
     path(
-        &["개발자", "프로그래머", "코딩", "공대", "공학", "엔지니어", "기술직", "이과", "IT", "자연계"],
+        &[
+            "개발자",
+            "프로그래머",
+            "코딩",
+            "공대",
+            "공학",
+            "엔지니어",
+            "기술직",
+            "이과",
+            "IT",
+            "자연계",
+            "컴공",
+            "컴퓨터",
+        ],
         "이과·기술",
         &[(SikSang, 0.7), (GwanSeong, 0.5), (JaeSeong, 0.4)],
         "원리를 따지고 손과 기술로 결과물을 만드는 길",
@@ -242,6 +270,55 @@ impl Path {
 }
 
 /// The paths a message names, in the order they are written.
+/// "B 가는 게 맞아요?", "후자가 나아요?": the option a letter or 전자/후자 points at, among the paths the user's
+/// last message with two of them named, in the order named.
+pub fn path_by_letter(question: &str, earlier: &[&str]) -> Option<&'static Path> {
+    let q = question.replace(' ', "");
+    let first = ["A가", "A로", "A는", "A쪽", "A요", "A 가", "전자", "첫번째", "앞에거"].iter().any(|w| q.contains(w))
+        || q.starts_with('A');
+    let second = ["B가", "B로", "B는", "B쪽", "B요", "후자", "두번째", "뒤에거"].iter().any(|w| q.contains(w))
+        || q.starts_with('B');
+    if first == second {
+        return None;
+    }
+    let named = earlier.iter().rev().map(|t| paths_named(t)).find(|p| p.len() >= 2)?;
+    named.get(usize::from(second)).copied()
+}
+
+/// "그래서 B 가는 게 맞아요 아니에요?" after "A는 대기업 계열사, B는 스타트업": yes or no on the option pointed
+/// at, against the other one, then the two paths weighed.
+pub fn plan_for_letter(chart: &Chart, question: &str, earlier: &[&str], this_year: i32) -> Option<Plan> {
+    let chosen = path_by_letter(question, earlier)?;
+    let named = earlier.iter().rev().map(|t| paths_named(t)).find(|p| p.len() >= 2)?;
+    let other = named.iter().find(|p| p.name != chosen.name)?;
+    let both = format!("{} 아니면 {} 중에 뭐가 나아요?", chosen.words[0], other.words[0]);
+    let mut plan = plan(chart, &both, this_year)?;
+    let (fc, fo) = (fit(chart, chosen), fit(chart, other));
+    plan.head = if fc >= fo {
+        format!("네, 이 사주에는 {} 쪽이 더 맞습니다.", chosen.name)
+    } else {
+        format!("아니요, 이 사주에는 {}보다 {} 쪽이 더 맞습니다.", chosen.name, other.name)
+    };
+    Some(plan)
+}
+
+/// Yes or no on the one path a question names ("포기하고 사기업 갈까요?"): whether it is among this chart's
+/// best-fitting paths (within a point of the best). `None` when the question names no single path.
+pub fn fits_the_one_named(chart: &Chart, question: &str) -> Option<bool> {
+    let named = paths_named(question);
+    let [p] = named.as_slice() else { return None };
+    let f = fit(chart, p);
+    if p.element.is_some() {
+        return Some(f > 0.0);
+    }
+    let top = PATHS
+        .iter()
+        .filter(|x| x.element.is_none() && x.child == p.child)
+        .map(|x| fit(chart, x))
+        .fold(f32::MIN, f32::max);
+    Some(f >= top - 1.0)
+}
+
 pub fn paths_named(text: &str) -> Vec<&'static Path> {
     // Every word's place; a word inside a longer one of another path ("학원" in "대학원") does not count.
     let hits: Vec<(usize, usize, &'static Path)> = PATHS
@@ -290,7 +367,21 @@ pub fn asked(question: &str) -> Option<Asked> {
         return None;
     }
     // "저랑 맞아요?": fit itself; "뭐가 나아요?", "어디가 좋아요?": one of several.
-    let fit_words = has(&["맞아", "맞나", "맞을", "맞는", "맞지", "어울", "적성", "잘할 수", "잘 할 수"]);
+    // "공무원 될 사주인가요?", "제 사주에 공무원 있어요?": the path's fit too.
+    let fit_words = has(&[
+        "맞아",
+        "맞나",
+        "맞을",
+        "맞는",
+        "맞지",
+        "어울",
+        "적성",
+        "잘할 수",
+        "잘 할 수",
+        "될 사주",
+        "할 사주",
+        "사주인가",
+    ]) || (has(&["사주에"]) && has(&["있어요", "있나요", "있을까"]));
     let weigh_words = has(&[
         "나아",
         "나을",
@@ -326,7 +417,7 @@ pub fn asked(question: &str) -> Option<Asked> {
     match paths.as_slice() {
         _ if others_asked && (weigh_words || fit_words) => Some(Asked::Work),
         [a, b, ..] if fit_words || weigh_words => Some(Asked::Between(a, b)),
-        [a] if fit_words => Some(Asked::Fit(a)),
+        [a] if fit_words || super::wording::demands_verdict(q) => Some(Asked::Fit(a)),
         // "베이킹 좋아하는데 부업으로 해봐도 될까요?": that one, as a side job.
         [a] if side_job && has(&["될까", "돼요", "괜찮", "어때", "어떨"]) => Some(Asked::Fit(a)),
         _ if side_job && has(&["뭐", "무슨", "어떤", "맞", "좋"]) => Some(Asked::SideJob),
@@ -544,7 +635,7 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
                 lines.push(format!(
                     "- 올해 {}년은 재물로 {}입니다. 부업은 본업의 시간과 체력을 넘지 않는 크기로, 처음 석 달은 버는 돈보다 손에 익는지를 보세요.",
                     year.year,
-                    verdict(year.score)
+                    year.verdict()
                 ));
             } else {
                 lines.push(closing(a, age));

@@ -7,7 +7,7 @@ use super::context::{AnswerContext, PassageRef};
 use super::findings::Finding;
 use super::reading::{pillars_in_words, topic_reading};
 use super::weave::{choose, pick, seed};
-use super::{conventions, followups, plans, wording, Topic};
+use super::{conventions, followups, plans, says_this_year, wording, Topic};
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::TenGod;
 
@@ -213,7 +213,7 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
             let head = format!(
                 "{year}년 세운 {} {}로 봅니다. 천간 {}·지지 {}의 해라, {} 겹칩니다.",
                 crate::saju::josa::with_particle(&format!("{}({})", gz.hangul(), gz.hanja()), "은", "는"),
-                super::timing::verdict(score.score),
+                score.verdict(),
                 score.stem_ten_god,
                 score.branch_ten_god,
                 crate::saju::josa::with_particle(&lean, "이", "가")
@@ -321,7 +321,9 @@ fn fortune_reading(ctx: &AnswerContext, chart: &Chart, s: u64) -> Option<(String
 /// A follow-up asking for the reasons ("왜요?", "이유가 뭐예요").
 fn asks_why(ctx: &AnswerContext) -> bool {
     let q = ctx.question.trim();
-    !ctx.history.is_empty() && q.chars().count() <= 20 && ["왜", "이유", "근거"].iter().any(|w| q.contains(w))
+    !ctx.history.is_empty()
+        && ((q.chars().count() <= 20 && ["왜", "이유", "근거"].iter().any(|w| q.contains(w)))
+            || ["근거가", "근거는", "어디 보고", "어디를 보고", "뭘 보고", "왜 그렇게"].iter().any(|w| q.contains(w)))
 }
 
 /// A follow-up asking to go deeper ("더 자세히요").
@@ -389,17 +391,69 @@ fn asks_months(q: &str) -> bool {
     .any(|w| q.contains(w))
 }
 
+/// "결혼까지 갈 수 있을까요?" of a couple: yes with what decides it, from the two charts' relations, and the
+/// years each chart favours for marriage.
+fn compat_outcome(ctx: &AnswerContext, chart: &Chart, partner: &Chart) -> plans::Plan {
+    let has = |k: &str| ctx.findings.iter().any(|x| x.code == format!("compat:{k}"));
+    let binds = ["stem_combine", "six_combine", "three_harmony", "half_harmony"].iter().any(|k| has(k));
+    let strains = ["clash", "stem_clash", "punishment", "wonjin", "harm", "break"].iter().any(|k| has(k));
+    let head = match (binds, strains) {
+        (true, false) => "네, 결혼까지 이어질 만한 끌림과 묶임이 있는 궁합이에요. 다만 결혼은 사주보다 두 분의 생활과 마음이 정합니다.",
+        (true, true) => "갈 수 있어요. 끌림도 부딪힘도 함께 있는 궁합이라, 결혼 전에 다투고 푸는 방식을 먼저 맞춰 두면 오래 갑니다.",
+        (false, true) => "갈 수 있어요. 다만 부딪히는 자리가 있는 궁합이라, 결혼 전에 다투고 푸는 방식부터 맞춰 두셔야 해요.",
+        (false, false) => "갈 수 있어요. 크게 부딪히는 자리 없이 서로를 맞춰 가는 궁합이라, 결혼은 사주보다 두 분의 생활과 마음이 정합니다.",
+    };
+    let mut lines: Vec<String> =
+        ctx.findings.iter().filter_map(super::compat::line_of).take(3).map(|t| format!("- {t}")).collect();
+    let years = |c: &Chart| plans::timing(c, super::TimingTopic::Love, ctx.year).head;
+    lines.push(format!("- 나: {}", years(chart)));
+    if partner.gender().is_some() {
+        lines.push(format!("- 상대: {}", years(partner)));
+    }
+    plans::Plan { head: head.to_string(), body: lines.join("\n") }
+}
+
+/// Two years weighed ("올해 하는 게 나아요 내년이 나아요?") for the area of the move's own words ("집을 사는 게",
+/// "독립", "창업"), else the conversation's; a treatment ("수술을 올해 할까요 내년에 할까요?") by each year's health.
+fn compare_plan(ctx: &AnswerContext, chart: &Chart, first: i32, second: i32) -> plans::Plan {
+    if ctx.intent == Topic::Health || ["수술", "시술", "치료", "입원"].iter().any(|w| ctx.question.contains(w))
+    {
+        return plans::compare_health_years(chart, first, second);
+    }
+    plans::compare_years(chart, area_with_history(ctx), first, second)
+}
+
+/// The life area of a move weighed: from the message's own words ("집을 사는 게", "독립", "창업"), else the
+/// conversation's topic, else the words of the user's earlier messages ("카페 창업하려는데" then "둘 중에 뭐가
+/// 나아요?").
+fn area_with_history(ctx: &AnswerContext) -> super::TimingTopic {
+    use super::TimingTopic::General;
+    let own = super::decision::area_of_move(&ctx.question, ctx.intent);
+    if own != General {
+        return own;
+    }
+    if ctx.caution.as_deref() == Some(wording::MONEY_DECISION) {
+        return super::TimingTopic::Wealth;
+    }
+    ctx.history
+        .iter()
+        .rev()
+        .filter(|t| t.speaker == super::context::Speaker::User)
+        .map(|t| super::decision::area_of_move(&t.text, Topic::General))
+        .find(|a| *a != General)
+        .unwrap_or(General)
+}
+
 /// "지금 살까요, 내년까지 기다릴까요?": the later year weighed against this one.
 fn compared_year(ctx: &AnswerContext) -> Option<i32> {
     let q = &ctx.question;
-    let now = ["지금", "올해", "이번 해", "당장"].iter().any(|w| q.contains(w));
-    let or = ["아니면", "기다릴", "미룰", "미뤄", "나을까", "낫나", "나은"].iter().any(|w| q.contains(w));
+    // "내년이 더 나아요?" after a question about this year: the two weighed.
+    let now = ["지금", "올해", "이번 해", "당장", "더 나아", "더 낫", "더 좋"].iter().any(|w| q.contains(w));
+    let or =
+        ["아니면", "기다릴", "미룰", "미뤄", "나을까", "낫나", "나은", "나아", "좋을까", "할지", "갈지", "중에", "vs"]
+            .iter()
+            .any(|w| q.contains(w));
     (now && or && ctx.year_offset > 0).then_some(ctx.year + ctx.year_offset)
-}
-
-/// "올해 연애운": a life area in this year.
-fn says_this_year(q: &str) -> bool {
-    ["올해", "금년", "이번 해", "올 한 해", "올 한해"].iter().any(|w| q.contains(w))
 }
 
 /// "뭐가 부족해요?", "없는 오행": the elements the chart lacks.
@@ -413,12 +467,46 @@ fn asks_lack(q: &str) -> bool {
 /// outcome ("붙을까요?", "잘될까요?") gets the lean and its condition first.
 fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let mut plan = plan_for_topic(ctx, chart)?;
+    // A 궁합's plans ("결혼까지 갈 수 있을까요?") carry their own verdict; one chart's year is not added to it.
+    if ctx.intent == Topic::Compatibility && ctx.partner.is_some() {
+        return Some(plan);
+    }
     // "제 사주에 자녀운 있나요?": yes or no first, from the children's star in the chart.
     if ctx.intent == Topic::Children
         && ["있나", "있어요", "있을까", "있는지", "있는 편"].iter().any(|w| ctx.question.contains(w))
     {
         let yes = plans::children_yes_no(chart);
         plan.head = format!("{yes} {}", plan.head);
+    }
+    // "예 아니오로만 말해주세요", "딱 잘라서요": the verdict itself first, whatever the plan says after it.
+    // (Never over a decision no chart makes — a divorce, an operation, a bankruptcy: their plans say so first.)
+    let not_ours = ["이혼", "수술", "회생", "파산", "낙태"].iter().any(|w| ctx.question.contains(w));
+    if wording::demands_verdict(&ctx.question) && !wording::opens_with_verdict(&plan.head) && !not_ours {
+        let yes = super::choices::fits_the_one_named(chart, &ctx.question).unwrap_or_else(|| {
+            let area = super::decision::area_of_move(&ctx.question, ctx.intent);
+            let year = &super::timing::score_years(chart, area, ctx.year + ctx.year_offset, 1)[0];
+            // A lump sum staked (퇴직금, 명퇴, 대출) is never a plain yes from a year.
+            let stakes =
+                ["퇴직금", "명퇴", "명예퇴직", "대출", "전재산", "빚내"].iter().any(|w| ctx.question.contains(w));
+            !stakes && (year.score >= 2.0 || (year.score > 0.0 && year.cautions.is_empty()))
+        });
+        let verdict = if yes {
+            "한마디로 하면 ‘네’예요."
+        } else {
+            "한마디로 하면 ‘아니요’, 지금은 권하지 않아요."
+        };
+        plan.head = format!("{verdict} {}", plan.head);
+    }
+    // "결혼 못하는 거 아니죠?": no first, then the years it is likeliest.
+    if let Some(area) = ctx.intent.timing_area().filter(|_| plans::fears_never(&ctx.question)) {
+        let road = plans::timing(chart, area, ctx.year);
+        return Some(plans::Plan { head: format!("{} {}", plans::never_line(area), road.head), body: road.body });
+    }
+    // "취업은 할 수 있는 사주긴 해요?": yes first, then the years.
+    if let Some(area) = ctx.intent.timing_area().filter(|_| plans::asks_can_at_all(&ctx.question)) {
+        let road = plans::timing(chart, area, ctx.year);
+        let yes = plans::never_line(area).replacen("아니요,", "네,", 1);
+        return Some(plans::Plan { head: format!("{yes} {}", road.head), body: road.body });
     }
     if let Some(area) = ctx.intent.timing_area().filter(|_| plans::asks_outcome(&ctx.question)) {
         let year = ctx.year + ctx.year_offset;
@@ -431,19 +519,113 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
 
 fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let year = ctx.year + ctx.year_offset;
+    // "올해 하반기가 나을지 내년 봄이 나을지": two stretches of months weighed.
+    if let [a, b, ..] = followups::periods_named(&ctx.question, ctx.year, ctx.month).as_slice() {
+        return Some(followups::compare_periods(chart, area_with_history(ctx), a, b));
+    }
     if let Some(other) = compared_year(ctx) {
-        // "올해랑 내년 중에 건강 조심할 때는요?": each year's health, not the general flow.
-        if ctx.intent == Topic::Health {
-            let (a, b) =
-                (plans::health_in_year(chart, ctx.year.min(other)), plans::health_in_year(chart, ctx.year.max(other)));
-            return Some(plans::Plan { head: a.head, body: format!("{}\n\n{}\n{}", a.body, b.head, b.body) });
-        }
-        let area = ctx.intent.timing_area().unwrap_or(if ctx.caution.as_deref() == Some(wording::MONEY_DECISION) {
-            super::TimingTopic::Wealth
-        } else {
-            super::TimingTopic::General
+        return Some(compare_plan(ctx, chart, ctx.year, other));
+    }
+    // "올해가 제 환갑이라는데 조심할 게 있다면서요?": the year of the 60-year return.
+    if ["환갑", "회갑"].iter().any(|w| ctx.question.contains(w)) {
+        return Some(plans::hwangap(chart, ctx.year));
+    }
+    // "몇 살까지 사냐고 물어보래요": no lifespan from a chart; what the late years hold instead.
+    if ["몇 살까지 살", "몇살까지 살", "몇 살까지 사", "몇살까지 사", "수명", "단명", "언제 죽", "오래 살"]
+        .iter()
+        .any(|w| ctx.question.contains(w))
+    {
+        let late = plans::late_life(chart);
+        return Some(plans::Plan {
+            head: wording::LIFESPAN.to_string(),
+            body: format!("대신 말년의 흐름은 이렇습니다. {}\n{}", late.head, late.body),
         });
-        return Some(plans::compare_years(chart, area, ctx.year, other));
+    }
+    // "코인으로 빚이 8천 생겼어요.. 언제 다 갚을 수 있을까요", "개인회생 신청하는 게 나을까요": the money years,
+    // and the people who decide debts with you.
+    if ["빚", "갚", "채무", "개인회생", "회생", "파산"].iter().any(|w| ctx.question.contains(w)) {
+        return Some(plans::debt(chart, ctx.year, &ctx.question));
+    }
+    // "레버리지 한 번만 더 해서 복구하려고 하는데 운 들어오는 달 없어요?": no month for a stake to win back.
+    if ["레버리지", "복구하", "몰빵", "한방", "본전"].iter().any(|w| ctx.question.contains(w)) {
+        return Some(plans::Plan { head: wording::CHASING_LOSSES.to_string(), body: String::new() });
+    }
+    // "이름에 물 수(氵) 들어간 한자는 쓰면 안 돼요?", "불 기운 넣으라는데 쇠 기운이 맞아요?": elements for a name.
+    if let Some(plan) = plans::naming(chart, &ctx.question) {
+        return Some(plan);
+    }
+    // "만약 2027년 1월에 태어나면 띠가 뭐예요?": the 띠 of the date supposed, not the chart's.
+    if let Some(plan) = super::questions::supposed_zodiac(&ctx.question, ctx.year) {
+        return Some(plan);
+    }
+    // "아들 딸도 사주로 나와요?": not the chart's to tell; the children's years instead.
+    if super::questions::asks_baby_sex(&ctx.question) {
+        let years = plans::timing(chart, super::TimingTopic::Children, ctx.year);
+        return Some(plans::Plan {
+            head: "아기가 아들일지 딸일지는 사주로 알 수 없어요. 사주는 태어난 아이의 흐름을 볼 뿐, 뱃속 아이의 성별을 정하거나 미리 알려 주지 않습니다.".into(),
+            body: format!(
+                "- 집안의 바람이 부담되실 수 있지만, 건강하게 찾아오는 것이 먼저예요. 성별이 궁금하면 때가 되어 병원에서 확인하시면 됩니다.\n- 사주로 볼 수 있는 건 자녀 인연이 드는 때입니다: {}",
+                years.head
+            ),
+        });
+    }
+    // "어느 방향이 좋을까요?", "동쪽은 절대 안 되는 거예요?": the direction itself, whatever the topic.
+    if plans::asks_direction(&ctx.question) && !matches!(ctx.intent, Topic::Term | Topic::Compatibility) {
+        let mut plan = plans::direction(chart, &ctx.question);
+        // "올해 이사하려는데 어느 방향이": the year for moving too.
+        // "… 방향은요? 그리고 4월이랑 6월 중에 언제 가는 게 나을까요?": the months weighed too.
+        let months = followups::months_named(&ctx.question, ctx.year, ctx.month);
+        if !months.is_empty() {
+            let weighed = followups::months_plan(chart, super::TimingTopic::Move, &months);
+            plan.body = format!("{}\n\n{}\n{}", plan.body, weighed.head, weighed.body);
+        } else if matches!(ctx.intent, Topic::Timing(super::TimingTopic::Move)) {
+            let year = plans::area_in_year(chart, super::TimingTopic::Move, ctx.year, year);
+            plan.body = format!("{}\n- {} {}", plan.body, year.head, year.body.lines().next().unwrap_or(""));
+        }
+        return Some(plan);
+    }
+    // "올해 이혼하면 어떻게 돼요? 하는 게 맞아요?": never decided from a year's score.
+    // "결혼까지 갈 수 있을까요? 솔직하게요" in a 궁합: the verdict from the two charts, then each one's years.
+    if let Some(partner) = ctx.partner.as_ref().filter(|_| ctx.intent == Topic::Compatibility) {
+        if plans::asks_outcome(&ctx.question)
+            || wording::demands_verdict(&ctx.question)
+            || ["결혼까지", "결혼할 수", "결혼 할 수", "오래 갈", "오래갈", "잘 살", "잘살", "행복할"]
+                .iter()
+                .any(|w| ctx.question.contains(w))
+        {
+            return Some(compat_outcome(ctx, chart, partner));
+        }
+    }
+    // "화해하려면 제가 먼저 연락해야 돼요?" in a 궁합: a lean to reach out, and a day of the coming week for it.
+    if ctx.intent == Topic::Compatibility
+        && ["먼저 연락", "연락해야", "연락할까", "화해", "사과해야", "먼저 사과"]
+            .iter()
+            .any(|w| ctx.question.contains(w))
+    {
+        let today = super::days::week_asked("다음 주", ctx.today).unwrap_or(0);
+        let week = super::days::week(chart, "다음 주 약속", super::TimingTopic::General, today);
+        let relation =
+            ctx.findings.iter().find_map(super::compat::line_of).map(|l| format!("- {l}\n")).unwrap_or_default();
+        return Some(plans::Plan {
+            head: "네, 먼저 연락해 보시는 쪽을 권해요. 누가 먼저인지는 사주가 정하지 않지만, 자존심보다 관계를 지키는 쪽이 나중에 덜 후회됩니다.".into(),
+            body: format!(
+                "{relation}- 날을 고른다면: {}\n- 긴 설명보다 \"그때 내가 서운했어, 그래도 네가 소중해\"처럼 마음 한 줄이 먼저 닿습니다.",
+                week.head
+            ),
+        });
+    }
+    // ("저희 부부 사주가 원래 안 맞는 건가요?" asks the 궁합, not the decision.)
+    if ctx.question.contains("이혼")
+        && ctx.intent != Topic::Term
+        // ("이혼하고 3년째인데 재혼은 언제쯤": a divorce behind, not one weighed.)
+        && !["궁합", "안 맞", "안맞", "재혼", "언제", "이혼하고", "이혼한", "이혼 후", "이혼했"]
+            .iter()
+            .any(|w| ctx.question.contains(w))
+        && ["맞아", "맞나", "할까", "해야", "어떻게 돼", "어떻게 될", "될까", "좋을까", "나을까"]
+            .iter()
+            .any(|w| ctx.question.contains(w))
+    {
+        return Some(plans::divorce(chart, year));
     }
     // "쌍둥이인데 첫째 8시 52분, 둘째 9시 7분": the pillars they share and the hour pillar each has.
     if let Some(plan) = super::twins::plan(chart, &ctx.question, &ctx.history) {
@@ -451,12 +633,25 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "공기업이랑 사기업 중에 뭐가 더 맞아요?", "부업 뭐가 맞아요?": the paths weighed against the chart.
     if ctx.intent != Topic::Compatibility {
+        let earlier: Vec<&str> = ctx
+            .history
+            .iter()
+            .filter(|t| t.speaker == super::context::Speaker::User)
+            .map(|t| t.text.as_str())
+            .collect();
+        if let Some(plan) = super::choices::plan_for_letter(chart, &ctx.question, &earlier, ctx.year) {
+            return Some(plan);
+        }
         if let Some(plan) = super::choices::plan(chart, &ctx.question, ctx.year) {
             return Some(plan);
         }
     }
-    // "저 개띠 맞죠?", "편관 있어요?", "무슨 색 옷이 좋아요?": answered by name, yes or no first.
-    if ctx.intent != Topic::Compatibility {
+    // "저 개띠 맞죠?", "편관 있어요?", "무슨 색 옷이 좋아요?": answered by name, yes or no first — in a 궁합 too
+    // when the user asks their own 띠 ("근데 저 용띠에요 토끼띠에요??").
+    let own_zodiac_in_compat = ctx.intent == Topic::Compatibility
+        && super::questions::asks_zodiac(&ctx.question)
+        && !super::questions::claims_partner_zodiac(&ctx.question);
+    if ctx.intent != Topic::Compatibility || own_zodiac_in_compat {
         if let Some(mut plan) = super::questions::plan(chart, &ctx.question) {
             // "저 말띠 맞죠? 올해 말의 해라 말띠한테 좋다던데 저도 좋은 건가요": the year too, by the whole chart.
             if ctx.question.contains('띠')
@@ -482,7 +677,13 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         }
     }
     // "28일이 손 없는 날 맞아요?": the folk custom from the lunar date, and the day's 일진.
-    if let Some(plan) = super::days::son_eobneun(chart, &ctx.question, ctx.today) {
+    if let Some(mut plan) = super::days::son_eobneun(chart, &ctx.question, ctx.today) {
+        // "5월에 이사해도 돼요? 손없는날로": the month itself for moving first, then its 손 없는 날.
+        let months = followups::months_named(&ctx.question, ctx.year, ctx.month);
+        if super::decision::weighs_a_move(&ctx.question) && !months.is_empty() {
+            let month = followups::months_plan(chart, super::TimingTopic::Move, &months[..1]);
+            plan.head = format!("{} {}", month.head, plan.head);
+        }
         return Some(plan);
     }
     // "다음 주는 어때요? 발표가 있어요", "면접이 3월 20일이에요": the days themselves.
@@ -496,6 +697,32 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             return Some(super::days::day(chart, &ctx.question, area_of(ctx.intent), day));
         }
         return Some(super::days::week(chart, &ctx.question, area_of(ctx.intent), monday));
+    }
+    // "면접이 오후 2시인데 시간도 상관있어요?" after "내일 면접이에요": that clock's hour pillar on the event's day.
+    {
+        let said_before = |w: &str| {
+            ctx.history.iter().rev().take(4).any(|t| t.speaker == super::context::Speaker::User && t.text.contains(w))
+        };
+        // (`today` is already the day a "내일"/"모레" in this very message names.)
+        let here = ctx.question.contains("내일") || ctx.question.contains("모레");
+        let shift = if here {
+            0
+        } else if said_before("모레") {
+            2
+        } else if said_before("내일") {
+            1
+        } else {
+            0
+        };
+        let (y, m, d) = ctx.today;
+        let jdn = crate::saju::astro::julian::jdn_from_civil(y, m, d) + shift;
+        if let Some(plan) = super::days::event_hour(chart, &ctx.question, area_of(ctx.intent), jdn) {
+            return Some(plan);
+        }
+    }
+    // "4월 7일이랑 4월 14일 중에 언제가 나아요?": the two dates weighed.
+    if let [a, b] = super::days::dates_named(&ctx.question, ctx.today)[..] {
+        return Some(super::days::weigh_two(chart, &ctx.question, area_of(ctx.intent), a, b));
     }
     if ctx.intent != Topic::TodayFortune {
         if let Some(day) = super::days::day_named(&ctx.question, ctx.today) {
@@ -565,7 +792,9 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             plan
         }
         Topic::Daeun => plans::daeun_road(chart, ctx.year),
-        Topic::Samjae => plans::samjae(chart, year),
+        Topic::Samjae => {
+            plans::samjae_follow_up(chart, ctx.year, &ctx.question).unwrap_or_else(|| plans::samjae(chart, year))
+        }
         Topic::LateLife => plans::late_life(chart),
         // "엄마가 이겨내실 수 있을까요?", "제가 뭘 해드리면 좋을까요?": an illness's course is not the chart's to
         // tell; what helps is.
@@ -665,13 +894,22 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return None;
     }
     // "전 올해 안에 나가고싶은데", "올해 한다면 몇 월이": the months left this year.
-    if let Some(area) = ctx.intent.timing_area().filter(|_| bounded_to_this_year(q)) {
+    // ("이직할까요 버틸까요? 올해 안에 결정해야 돼요" weighs a move; the decision answers it.)
+    if let Some(area) =
+        ctx.intent.timing_area().filter(|_| bounded_to_this_year(q) && !super::decision::weighs_a_move(q))
+    {
         return Some(plans::within_this_year(chart, area, ctx.year, ctx.month, q));
     }
     // "상대가 나타나는 시기는 언제쯤이에요? 구체적으로요" after the years: the months of the best one.
     if let Topic::Timing(area) = ctx.intent {
         if has(&["구체적", "정확히", "콕 집어", "몇 월", "몇월", "어느 달"]) {
-            let year = plans::best_year(chart, area, ctx.year);
+            let year = if ctx.year_offset != 0 {
+                ctx.year + ctx.year_offset
+            } else if has(&["몇 월", "몇월", "어느 달"]) {
+                plans::year_for_months(chart, area, ctx.year, ctx.month)
+            } else {
+                plans::best_year(chart, area, ctx.year)
+            };
             let head = plans::months(chart, area, year, q, (year == ctx.year).then_some(ctx.month));
             return Some(plans::Plan { head, body: String::new() });
         }
@@ -711,7 +949,11 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     let years = followups::years_named(q, ctx.year);
     if let [a, b, ..] = years.as_slice() {
-        return Some(plans::compare_years(chart, area, *a, *b));
+        return Some(compare_plan(ctx, chart, *a, *b));
+    }
+    // "건강 특히 조심할 나이가 언제에요?": the years to mind, not the good ones.
+    if has(&["몇 살", "몇살", "나이"]) && has(&["조심", "주의"]) {
+        return Some(followups::cautions(chart, area, ctx.year));
     }
     if matches!(ctx.intent, Topic::Timing(_)) && has(&["몇 살", "몇살", "나이"]) {
         return Some(followups::ages(chart, area, ctx.year));
@@ -871,8 +1113,12 @@ fn narrate_with(
         parts.push(wording::NOT_FATED.to_string());
     }
     // "… 자녀운이 있나요? 참고로 저 뱀띠예요" for a 용띠 born before 입춘: the 띠 set right in passing.
-    if let Some(note) = super::questions::zodiac_note(chart, &ctx.question) {
-        parts.push(note);
+    // "걔는 자기 양띠래요" in a 궁합: the partner's 띠, checked against the partner's chart.
+    let partner_claim = ctx.partner.as_ref().filter(|_| super::questions::claims_partner_zodiac(&ctx.question));
+    match partner_claim {
+        Some(p) => parts
+            .extend(super::questions::zodiac_note(p, &ctx.question).map(|n| n.replacen("아니요, ", "상대분은 ", 1))),
+        None => parts.extend(super::questions::zodiac_note(chart, &ctx.question)),
     }
     if ctx.intent == Topic::Health && ["단명", "수명", "오래 살", "명이 짧"].iter().any(|w| ctx.question.contains(w))
     {
@@ -880,7 +1126,17 @@ fn narrate_with(
     }
     // A move weighed now ("이직 제안이 왔는데 가는 게 나을까요?") is about this year, whatever year came before.
     let now_question = super::decision::weighs_a_move(&ctx.question) && ctx.intent != Topic::Compatibility;
+    // The year said first only when this message names it: a year carried from an earlier turn ("내후년이
+    //좋을까요" then "아들 딸도 사주로 나와요?") is not this question's.
+    let asked_year = ctx.year + ctx.year_offset;
+    let year_said_here =
+        ["내년", "후년", "작년", "재작년", "다음 해", "다음해", "그다음", "그 다음", "그 전 해", "그전 해"]
+            .iter()
+            .any(|w| ctx.question.contains(w))
+            || ctx.question.contains(&asked_year.to_string())
+            || ctx.question.contains(&format!("{:02}년", asked_year % 100));
     if ctx.year_offset != 0
+        && year_said_here
         && !now_question
         && !says_this_year(&ctx.question)
         && !head.contains(&format!("{}년", ctx.year + ctx.year_offset))
@@ -1016,7 +1272,23 @@ fn birth_corrected(ctx: &AnswerContext, chart: &Chart) -> bool {
 /// The pillars shown before a message that corrects the birth ("아 양력 아니고 음력이에요", "시간은 사실 모르겠어요").
 fn corrected_from(ctx: &AnswerContext) -> Option<String> {
     const CORRECTS: &[&str] = &["아니고", "아니라", "아니에요", "정정", "잘못", "사실", "모르겠", "몰라요", "틀렸"];
-    if ctx.partner.is_some() || !CORRECTS.iter().any(|w| ctx.question.contains(w)) {
+    // "남편은 80년 음력 9월 9일생이고 시간은 몰라요": someone else's birth told, not the user's corrected.
+    let someone_else = [
+        "남편은",
+        "아내는",
+        "와이프는",
+        "남친은",
+        "여친은",
+        "엄마는",
+        "아빠는",
+        "아들은",
+        "딸은",
+        "그 사람은",
+        "친구는",
+    ]
+    .iter()
+    .any(|w| ctx.question.contains(w));
+    if ctx.partner.is_some() || someone_else || !CORRECTS.iter().any(|w| ctx.question.contains(w)) {
         return None;
     }
     let last = ctx.history.iter().rev().find(|t| t.speaker == super::Speaker::Assistant && t.text.contains(GROUNDS))?;

@@ -64,6 +64,10 @@ pub fn event_line(chart: &Chart, area: TimingTopic, god: crate::saju::derive::Te
 
 /// The event named in the question, as the reply names it ("발표", "면접"), or "일".
 fn event_word(question: &str) -> &'static str {
+    // "병원에서 4월 7일이랑 14일 중에 고르래요": the hospital's date is the operation's.
+    if ["수술", "병원", "시술"].iter().any(|w| question.contains(w)) {
+        return "수술";
+    }
     ["면접", "발표", "시험", "소개팅", "데이트", "계약", "미팅", "상견례", "고백", "이사", "여행"]
         .into_iter()
         .find(|w| question.contains(w))
@@ -89,8 +93,45 @@ pub fn week_asked(question: &str, today: (i32, u32, u32)) -> Option<i64> {
 /// better one first, each with its 일진 and reasons.
 pub fn two_days(chart: &Chart, question: &str, fallback: TimingTopic, monday: i64) -> Option<Plan> {
     let [a, b] = weekdays_named(question, monday)[..] else { return None };
+    Some(weigh_two(chart, question, fallback, a, b))
+}
+
+/// "병원에서 4월 7일이랑 4월 14일 중에 고르래요": two dates named (the month of the first carried to a second
+/// said as a day alone: "4월 7일이랑 14일"), within the next year, in the order said.
+pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
+    static DATE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일").expect("valid"));
+    if question.contains('년') || ["생일", "태어", "생이", "출생", "음력", "양력"].iter().any(|w| question.contains(w))
+    {
+        return Vec::new();
+    }
+    let now = jdn_from_civil(today.0, today.1, today.2);
+    let mut month = None;
+    let mut out = Vec::new();
+    for c in DATE.captures_iter(question) {
+        let Some(d) = c[2].parse::<u32>().ok().filter(|d| (1..=31).contains(d)) else { continue };
+        month = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok()).filter(|m| (1..=12).contains(m)).or(month);
+        let Some(m) = month else { continue };
+        let this = jdn_from_civil(today.0, m, d);
+        out.push(if this < now - 1 { jdn_from_civil(today.0 + 1, m, d) } else { this });
+    }
+    out
+}
+
+/// Two days weighed for the event asked about, the better one first, each with its 일진 and reasons; a day
+/// that strains the day pillar (충, 형, 원진) counts less.
+pub fn weigh_two(chart: &Chart, question: &str, fallback: TimingTopic, a: i64, b: i64) -> Plan {
     let area = event_area(question, fallback);
-    let score = |jdn: i64| score_pillar(chart, area, crate::saju::pillars::day_pillar(jdn), "일");
+    let score = |jdn: i64| {
+        let gz = crate::saju::pillars::day_pillar(jdn);
+        let (s, mut r) = score_pillar(chart, area, gz, "일");
+        let strains = super::timing::strains(chart, gz);
+        let s = s - 0.75 * strains.len() as f32;
+        if let Some(first) = strains.first() {
+            r.insert(0, format!("{first} — 몸과 마음이 흔들리기 쉬운 날"));
+        }
+        (s, r)
+    };
     let ((sa, ra), (sb, rb)) = (score(a), score(b));
     let (best, other, best_reasons, other_reasons) = if sb > sa { (b, a, rb, ra) } else { (a, b, ra, rb) };
     let word = |jdn: i64| format!("{} {}일", date_words(jdn), crate::saju::pillars::day_pillar(jdn).hangul());
@@ -104,12 +145,18 @@ pub fn two_days(chart: &Chart, question: &str, fallback: TimingTopic, monday: i6
             .first()
             .map_or("두드러진 기운이 들지 않는 날".to_string(), |r| super::plans::reason_in_words(r))
     };
+    let medical = ["수술", "시술", "치료", "입원", "병원"].iter().any(|w| question.contains(w));
+    let closing = if medical {
+        "- 날의 기운은 작은 차이라, 수술 날짜는 담당 의사와 병원의 사정이 먼저입니다. 고를 수 있다면 참고로만 삼으세요."
+    } else {
+        "- 날의 기운은 작은 차이라, 가고 싶은 곳의 면접이라면 그 날에 준비를 더 쏟는 편이 낫습니다."
+    };
     let lines = [
         format!("- {}: {}", word(best), why(&best_reasons)),
         format!("- {}: {}", word(other), why(&other_reasons)),
-        "- 날의 기운은 작은 차이라, 가고 싶은 곳의 면접이라면 그 날에 준비를 더 쏟는 편이 낫습니다.".to_string(),
+        closing.to_string(),
     ];
-    Some(Plan { head, body: lines.join("\n") })
+    Plan { head, body: lines.join("\n") }
 }
 
 /// The days of the week starting at `monday` that the question names ("화요일", "금욜"), Monday first.
@@ -137,6 +184,55 @@ pub fn weekday_named(question: &str, monday: i64) -> Option<i64> {
         [day] => Some(day),
         _ => None,
     }
+}
+
+/// "면접이 오후 2시인데 시간도 상관있어요?": the hour pillar of the event's clock on its day (`jdn`), read for the
+/// event, and how little an hour weighs against the day. None when the question names no clock or does not ask
+/// about the hour.
+pub fn event_hour(chart: &Chart, question: &str, fallback: TimingTopic, jdn: i64) -> Option<Plan> {
+    static CLOCK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(오전|오후|아침|저녁|낮)?\s?(\d{1,2})\s?시(?:\s?(\d{1,2})\s?분|\s?반)?").expect("valid")
+    });
+    if !["시간도", "시간은", "시간이", "시각도", "몇 시", "시간대"].iter().any(|w| question.contains(w))
+        || event_word(question) == "일"
+        || ["태어", "출생", "여자", "남자", "생이"].iter().any(|w| question.contains(w))
+    {
+        return None;
+    }
+    let c = CLOCK.captures(question)?;
+    let mut hour: u32 = c[2].parse().ok().filter(|h| *h <= 24)?;
+    let minute: u32 =
+        c.get(3).and_then(|m| m.as_str().parse().ok()).unwrap_or(if c[0].ends_with('반') { 30 } else { 0 });
+    let afternoon = matches!(c.get(1).map(|m| m.as_str()), Some("오후" | "저녁" | "낮"));
+    // An event's bare "2시" is an afternoon one: nobody has an interview at two in the night.
+    if hour < 12 && (afternoon || (1..=6).contains(&hour) && c.get(1).is_none()) {
+        hour += 12;
+    }
+    let day = crate::saju::pillars::day_pillar(jdn);
+    let branch = crate::saju::pillars::hour_branch(hour * 60 + minute);
+    let gz = crate::saju::pillars::hour_pillar(day.stem(), branch);
+    let area = event_area(question, fallback);
+    let (_, reasons) = score_pillar(chart, area, gz, "시");
+    let strains = super::timing::strains(chart, gz);
+    let word = event_word(question);
+    let head = format!(
+        "{word} 시각 {hour}시 {minute:02}분은 그날({})의 {}시입니다. 다만 시간의 기운은 날의 기운보다 훨씬 작게 봐서, 시각 때문에 걱정하실 일은 아니에요.",
+        date_words(jdn),
+        gz.hangul()
+    );
+    let mut lines = Vec::new();
+    lines.push(match reasons.first() {
+        Some(r) => format!("- {}시: {}", gz.hangul(), super::plans::reason_in_words(r)),
+        None => format!("- {}시는 {word}에 두드러지게 돕거나 막는 기운이 없는 시각입니다.", gz.hangul()),
+    });
+    if let Some(s) = strains.first() {
+        lines.push(format!("- {s}이라, 그 시간 전후로 서두르지 말고 여유 있게 움직이세요."));
+    }
+    lines.push(
+        "- 시각보다 컨디션이 결과를 가릅니다. 30분 일찍 도착해 숨을 고르고, 첫 답변을 미리 소리 내어 연습해 두세요."
+            .to_string(),
+    );
+    Some(Plan { head, body: lines.join("\n") })
 }
 
 fn date_words(jdn: i64) -> String {
@@ -284,7 +380,16 @@ pub fn son_eobneun(chart: &Chart, question: &str, today: (i32, u32, u32)) -> Opt
             };
             (y, m, Some(d))
         }
-        None => (today.0, today.1, None),
+        // "5월에 이사해도 돼요? 손없는날로": the month named, this year's or, once past, next year's.
+        None => {
+            static MONTH: std::sync::LazyLock<regex::Regex> =
+                std::sync::LazyLock::new(|| regex::Regex::new(r"(\d{1,2})\s?월").expect("valid"));
+            match MONTH.captures(question).and_then(|c| c[1].parse::<u32>().ok()).filter(|m| (1..=12).contains(m)) {
+                Some(m) if m < today.1 => (today.0 + 1, m, None),
+                Some(m) => (today.0, m, None),
+                None => (today.0, today.1, None),
+            }
+        }
     };
     let first = jdn_from_civil(year, month, 1);
     let days_in_month = (jdn_from_civil(if month == 12 { year + 1 } else { year }, month % 12 + 1, 1) - first) as u32;

@@ -3,7 +3,7 @@
 //! year after when it is clearly better, and what to check for that kind of move.
 
 use super::plans::Plan;
-use super::timing::{area_name, score_years, verdict};
+use super::timing::{area_name, score_years};
 use super::{TimingTopic, Topic};
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::TenGodGroup;
@@ -63,6 +63,10 @@ pub fn weighs_a_move(question: &str) -> bool {
         "할지 말지",
         "할까 고민",
         "할지 모르겠",
+        // "이직할까요 버틸까요?", "그만둘까요?": a move and staying put, weighed.
+        "버틸까",
+        "옮길까",
+        "그만둘까",
     ];
     // "친구가 같이 동업하자는데 어때요?": a move someone proposed, asked as "how is it".
     let proposed = ["하자는데", "하자고 하는데", "하자고 해서", "제안이 왔", "제안을 받", "제의가"]
@@ -73,7 +77,7 @@ pub fn weighs_a_move(question: &str) -> bool {
 }
 
 /// The area a move belongs to, from its words, else the conversation's.
-fn area_of_move(question: &str, topic: Topic) -> TimingTopic {
+pub(super) fn area_of_move(question: &str, topic: Topic) -> TimingTopic {
     let has = |ws: &[&str]| ws.iter().any(|w| question.contains(w));
     if has(&[
         "이직",
@@ -105,7 +109,10 @@ fn area_of_move(question: &str, topic: Topic) -> TimingTopic {
         TimingTopic::Wealth
     } else if has(&["결혼", "고백", "재회", "헤어", "사귀", "프러포즈", "연애"]) {
         TimingTopic::Love
-    } else if has(&["이사", "이민", "유학", "들어가", "나가", "해외", "지방"]) {
+    } else if has(&["임신", "출산", "아기", "아이를 갖", "아이 갖", "둘째", "첫째"]) {
+        TimingTopic::Children
+    } else if has(&["이사", "이민", "유학", "들어가", "나가", "해외", "지방", "독립", "귀농", "귀촌", "입대", "군대"])
+    {
         TimingTopic::Move
     } else if has(&["시험", "재수", "편입", "대학원", "공부", "자격증"]) {
         TimingTopic::Study
@@ -132,7 +139,7 @@ pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Opti
     let field = with_ro(area_name(area).trim_end_matches('운').trim());
     // The year in the timing engine's own words (as every timing answer says it), then the lean.
     // A lump sum staked (퇴직금, 전세금, 대출) is never more than "go with care": the year does not carry the money.
-    let stakes = ["퇴직금", "전재산", "전 재산", "대출", "빚내", "전세금", "노후자금", "적금 깨"]
+    let stakes = ["퇴직금", "전재산", "전 재산", "대출", "빚내", "전세금", "노후자금", "적금 깨", "명퇴", "명예퇴직"]
         .iter()
         .any(|w| question.contains(w));
     let go = if now.score >= 2.0 && !stakes {
@@ -144,7 +151,7 @@ pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Opti
     } else {
         "바로 정하기보다 조건을 더 확인하고 움직이는 편이 낫습니다"
     };
-    let lean = format!("{field} 보면 올해 {}년은 {}라, {go}.", now.year, verdict(now.score));
+    let lean = format!("{field} 보면 올해 {}년은 {}라, {go}.", now.year, now.verdict());
     let mut lines = Vec::new();
     lines.push(format!("- {}년 {}에는 {}.", now.year, now.pillar, super::plans::reasons_text(now, 2)));
     if next.score >= now.score + 1.0 {

@@ -5,7 +5,7 @@
 use super::plans::{
     daeun_age, daeun_at, fit, group_line, group_noun, group_of, practice, reasons_text, Plan, TIMING_YEARS,
 };
-use super::timing::{area_name, best, score_months, score_years, verdict, MonthScore};
+use super::timing::{area_name, best, score_months, score_years, MonthScore};
 use super::topic::TimingTopic;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::strength::StrengthVerdict;
@@ -71,16 +71,98 @@ pub fn months_named(question: &str, this_year: i32, this_month: u32) -> Vec<(i32
     months
 }
 
+/// A stretch of months a question names: "올해 하반기", "내년 봄", "연말".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period {
+    pub label: String,
+    /// (calendar year, month) in order.
+    pub months: Vec<(i32, u32)>,
+}
+
+/// The stretches of months a question names, in the order said ("올해 하반기가 나을지 내년 봄이 나을지"); a
+/// stretch without its own year takes the one said before it, else this year. Months already past are left out.
+pub fn periods_named(question: &str, this_year: i32, this_month: u32) -> Vec<Period> {
+    static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(올해|금년|내년|내후년|(\d{4})\s?년)?\s?(상반기|하반기|봄|여름|가을|겨울|연초|연말|초|말)")
+            .expect("valid")
+    });
+    let mut year = this_year;
+    let mut out = Vec::new();
+    for c in PERIOD.captures_iter(question) {
+        let word = &c[3];
+        // "초", "말" alone only right after a year ("내년 초", "올해 말"), not inside other words.
+        let next = question[c.get(0).map_or(0, |m| m.end())..].chars().next();
+        if matches!(word, "초" | "말") && (c.get(1).is_none() || next.is_some_and(|n| n == '띠' || n == '의')) {
+            continue;
+        }
+        year = match (c.get(1).map(|m| m.as_str()), c.get(2)) {
+            (_, Some(y)) => y.as_str().parse().unwrap_or(year),
+            (Some("올해" | "금년"), _) => this_year,
+            (Some("내년"), _) => this_year + 1,
+            (Some("내후년"), _) => this_year + 2,
+            _ => year,
+        };
+        let months: Vec<(i32, u32)> = match word {
+            "상반기" => (1..=6).map(|m| (year, m)).collect(),
+            "하반기" => (7..=12).map(|m| (year, m)).collect(),
+            "봄" => (3..=5).map(|m| (year, m)).collect(),
+            "여름" => (6..=8).map(|m| (year, m)).collect(),
+            "가을" => (9..=11).map(|m| (year, m)).collect(),
+            "겨울" => vec![(year, 12), (year + 1, 1), (year + 1, 2)],
+            "연초" | "초" => (1..=3).map(|m| (year, m)).collect(),
+            _ => (10..=12).map(|m| (year, m)).collect(),
+        };
+        let months: Vec<(i32, u32)> =
+            months.into_iter().filter(|&(y, m)| y > this_year || (y == this_year && m >= this_month)).collect();
+        if !months.is_empty() {
+            let label = format!("{year}년 {word}");
+            out.push(Period { label, months });
+        }
+    }
+    out
+}
+
+/// "올해 하반기 vs 내년 봄": the two stretches weighed for `area` by their months (a month straining the day
+/// pillar counts less), the better one first with its best month.
+pub fn compare_periods(chart: &Chart, area: TimingTopic, a: &Period, b: &Period) -> Plan {
+    let scored = |p: &Period| -> (f32, (i32, u32, MonthScore)) {
+        let months: Vec<(i32, u32, MonthScore)> =
+            p.months.iter().map(|&(y, m)| (y, m, month_score(chart, area, y, m))).collect();
+        let weight = |s: &MonthScore| s.score - 0.75 * s.cautions.len() as f32;
+        let mean = months.iter().map(|(_, _, s)| weight(s)).sum::<f32>() / months.len() as f32;
+        let best = months.into_iter().max_by(|x, y| weight(&x.2).total_cmp(&weight(&y.2))).expect("a month");
+        (mean, best)
+    };
+    let ((ma, ba), (mb, bb)) = (scored(a), scored(b));
+    let field = with_ro(area_name(area).trim_end_matches('운').trim());
+    let (better, worse, best) = if ma >= mb { (a, b, &ba) } else { (b, a, &bb) };
+    let head = if (ma - mb).abs() < 0.3 {
+        format!(
+            "{field} 보면 {}과 {}은 비슷해, 준비가 된 쪽을 고르시면 됩니다. 굳이 고르면 {}, 그중 양력 {}월({}월)이 좋습니다.",
+            a.label, b.label, better.label, best.1, best.2.pillar_hangul
+        )
+    } else {
+        format!(
+            "{field} 보면 {}이 {}보다 낫고, 그중 양력 {}월({}월)이 가장 좋습니다.",
+            better.label, worse.label, best.1, best.2.pillar_hangul
+        )
+    };
+    let line = |p: &Period, (_, (y, m, s)): &(f32, (i32, u32, MonthScore))| {
+        let why = s
+            .reasons
+            .first()
+            .map_or("두드러진 기운이 들지 않는 달".to_string(), |r| super::plans::reason_in_words(r));
+        let strain = s.cautions.first().map(|c| format!(" (다만 {c})")).unwrap_or_default();
+        format!("- {}: 가장 나은 달은 {y}년 {m}월({}월) — {why}{strain}", p.label, s.pillar_hangul)
+    };
+    let body = [line(a, &(ma, ba.clone())), line(b, &(mb, bb.clone()))].join("\n");
+    Plan { head, body }
+}
+
 /// The 월운 of a calendar month: the saju month that covers most of it (인월 from 입춘 is February).
 fn month_score(chart: &Chart, area: TimingTopic, year: i32, month: u32) -> MonthScore {
     let (saju_year, number) = if month == 1 { (year - 1, 11) } else { (year, (month - 2) as usize) };
     score_months(chart, area, saju_year).swap_remove(number)
-}
-
-/// A year's verdict said of a month ("힘이 실리는 해" → "힘이 실리는 달").
-fn month_verdict(score: f32) -> String {
-    let v = verdict(score);
-    format!("{}달", v.strip_suffix('해').unwrap_or(v))
 }
 
 /// "6월은 어때요?", "5월이랑 6월 중에 언제가 나아요?": each month named, and the better one first when two.
@@ -89,12 +171,9 @@ pub fn months_plan(chart: &Chart, area: TimingTopic, months: &[(i32, u32)]) -> P
         months.iter().take(3).map(|&(y, m)| (y, m, month_score(chart, area, y, m))).collect();
     let name = area_name(area).trim_end_matches('운').trim();
     let head = match scored.as_slice() {
-        [(y, m, s)] => format!(
-            "{y}년 양력 {m}월({}월)은 {} 보면 {}입니다.",
-            s.pillar_hangul,
-            with_ro(name),
-            month_verdict(s.score)
-        ),
+        [(y, m, s)] => {
+            format!("{y}년 양력 {m}월({}월)은 {} 보면 {}입니다.", s.pillar_hangul, with_ro(name), s.verdict())
+        }
         [a, b, ..] if (a.2.score - b.2.score).abs() < 1.0 => {
             format!("{} 보면 {}월과 {}월은 비슷해, 달보다 준비와 상황이 결과를 가릅니다.", with_ro(name), a.1, b.1)
         }
@@ -114,7 +193,7 @@ pub fn months_plan(chart: &Chart, area: TimingTopic, months: &[(i32, u32)]) -> P
                 let all: Vec<&String> = s.reasons.iter().collect();
                 super::plans::merged_reasons(&all, 2).join(", ")
             };
-            format!("- {y}년 {m}월 무렵 {}월은 {}: {why}", s.pillar_hangul, month_verdict(s.score))
+            format!("- {y}년 {m}월 무렵 {}월은 {}: {why}", s.pillar_hangul, s.verdict())
         })
         .collect();
     let mut body = lines.join("\n");

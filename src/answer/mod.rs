@@ -27,7 +27,7 @@ pub mod wording;
 pub use context::{AnswerContext, HistoryTurn, PassageRef, Speaker};
 pub use findings::Finding;
 pub use passages::{context_for, Question};
-pub use topic::{TimingTopic, Topic};
+pub use topic::{says_this_year, TimingTopic, Topic};
 
 /// A chart for the answer layer's unit tests (Seoul, default conventions).
 #[cfg(test)]

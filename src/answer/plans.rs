@@ -3,7 +3,7 @@
 //! Each plan gives a headline that states the answer and a body of chart facts; `compose` adds the
 //! grounds, the quotes, the conventions and the cautions.
 
-use super::timing::{area_name, best, score_years, verdict, YearScore};
+use super::timing::{area_name, best, caution_text, score_years, YearScore};
 use super::topic::TimingTopic;
 use crate::saju::chart::model::{Chart, DaeunPillarView};
 use crate::saju::derive::{TenGod, TenGodGroup};
@@ -233,10 +233,11 @@ pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
     }
     let mut lines = Vec::new();
     for s in &top {
-        lines.push(format!("- {}년 {}년({}세): {}.", s.year, s.pillar_hangul, s.age, helping_text(s, 2)));
+        let caution = caution_text(&s.cautions).map(|c| format!(" {c}")).unwrap_or_default();
+        lines.push(format!("- {}년 {}년({}세): {}.{caution}", s.year, s.pillar_hangul, s.age, helping_text(s, 2)));
     }
     if !top.iter().any(|s| s.year == this_year) {
-        lines.push(format!("올해 {}년은 {}로 봅니다.", this_year, verdict(scores[0].score)));
+        lines.push(format!("올해 {}년은 {}로 봅니다.", this_year, scores[0].verdict()));
     }
     if let (Some(now), _) = daeun_at(chart, this_year) {
         if let Some(g) = group_of(now.stem_ten_god.hangul) {
@@ -285,6 +286,20 @@ pub fn best_year(chart: &Chart, area: TimingTopic, this_year: i32) -> i32 {
         return near.year;
     }
     top.iter().max_by(|a, b| a.score.total_cmp(&b.score).then(b.year.cmp(&a.year))).map_or(this_year, |s| s.year)
+}
+
+/// The year "몇 월이 좋아요?" is narrowed in when no year was said: this one while enough of it is left and it
+/// helps the area at all, else next year when it does, else the area's best year. A 상담가 asked for a month
+/// answers in the near window, not in a year six years off.
+pub fn year_for_months(chart: &Chart, area: TimingTopic, this_year: i32, this_month: u32) -> i32 {
+    let scores = score_years(chart, area, this_year, 2);
+    if scores[0].score > 0.0 && this_month <= 9 {
+        this_year
+    } else if scores[1].score > 0.0 {
+        this_year + 1
+    } else {
+        best_year(chart, area, this_year)
+    }
 }
 
 /// The two strongest of `top`, a nearer year counting a little more, in year order: what a timing headline
@@ -342,8 +357,7 @@ pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
         return timing(chart, area, this_year);
     };
     let name = area_name(area);
-    let head =
-        format!("{}년({})의 {} {}입니다.", year, s.pillar_hangul, with_particle(name, "은", "는"), verdict(s.score));
+    let head = format!("{}년({})의 {} {}입니다.", year, s.pillar_hangul, with_particle(name, "은", "는"), s.verdict());
     let mut lines = Vec::new();
     // What the year brings for the area, then what weighs on it, in words with the chart fact in brackets.
     let (weighs, brings): (Vec<&String>, Vec<&String>) = s.reasons.iter().partition(|r| is_burden(r));
@@ -357,6 +371,9 @@ pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
             "서두르기보다 준비를 다지는 편이 좋습니다"
         };
         lines.push(format!("다만 {}, {advice}.", join_reasons(&weighs, "있어")));
+    }
+    if let Some(c) = caution_text(&s.cautions) {
+        lines.push(if weighs.is_empty() { c } else { c.replacen("다만 ", "또 ", 1) });
     }
     let groups: Vec<TenGodGroup> = [s.stem_ten_god, s.branch_ten_god].into_iter().filter_map(group_of).collect();
     let line = |g: TenGodGroup| group_line_at(g, s.age);
@@ -435,15 +452,100 @@ pub fn daeun_road(chart: &Chart, this_year: i32) -> Plan {
 /// Whether a question asks how something will turn out: "붙을까요?", "잘될까요?", "성공할까요?".
 pub fn asks_outcome(question: &str) -> bool {
     let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
-    ["붙을까", "붙을수", "합격할까", "합격할수", "통과할까", "잘될까", "잘풀릴까", "성공할까", "잘될수", "대박날까"]
-        .iter()
-        .any(|w| q.contains(w))
+    // "이직해도 될까요?" weighs a move (`decision`), not an outcome; "언제쯤 될까요?" asks when.
+    if ["도될까", "도되나", "도돼요", "게나을까", "게좋을까", "언제", "몇년", "시기"].iter().any(|w| q.contains(w))
+    {
+        return false;
+    }
+    [
+        "붙을까",
+        "붙을수",
+        "합격할까",
+        "합격할수",
+        "통과할까",
+        "잘될까",
+        "잘풀릴까",
+        "성공할까",
+        "잘될수",
+        "대박날까",
+        // "내년에 만난 사람이랑 결혼까지 가능해요?", "올해 승진 될까요?", "다시 만날 수 있을까요?"
+        "가능할까",
+        "가능해요",
+        "가능한가",
+        "가능하겠",
+        "가능성있",
+        "할수있을까",
+        "할수있나",
+        "갈수있을까",
+        "만날수있을까",
+        "될까요",
+        "되나요",
+        "생길까",
+        "생겨요",
+        "생기나요",
+        "이뤄질까",
+        "이루어질까",
+        "풀릴까",
+    ]
+    .iter()
+    .any(|w| q.contains(w))
+}
+
+/// "결혼 못하는 거 아니죠?", "평생 돈 못 모으는 거 아니에요?": a fear that something will never happen, answered
+/// no first, then with the years it is likeliest.
+pub fn fears_never(question: &str) -> bool {
+    let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "못하는거아니",
+        "못하는건아니",
+        "못가는거아니",
+        "못모으는거아니",
+        "안되는거아니",
+        "못하나요",
+        "못할까요",
+        "평생못",
+        "영영",
+    ]
+    .iter()
+    .any(|w| q.contains(w))
+}
+
+/// "저 취업은 할 수 있는 사주긴 해요?", "결혼은 하긴 할까요?": the same fear asked the other way round, answered
+/// yes first.
+pub fn asks_can_at_all(question: &str) -> bool {
+    let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "할수있는사주",
+        "될수있는사주",
+        "갈수있는사주",
+        "사주긴해",
+        "하긴할까",
+        "하긴하나",
+        "할수는있",
+        "되긴할까",
+        "되긴하나",
+    ]
+    .iter()
+    .any(|w| q.contains(w))
+}
+
+/// The "no" a fear of never gets, for its area.
+pub fn never_line(area: TimingTopic) -> &'static str {
+    match area {
+        TimingTopic::Love => "아니요, 결혼이나 인연을 못 하는 사주는 따로 없어요.",
+        TimingTopic::Career => "아니요, 일이 끝내 안 풀리는 사주는 따로 없어요.",
+        TimingTopic::Wealth => "아니요, 돈이 평생 안 모이는 사주는 따로 없어요.",
+        TimingTopic::Children => "아니요, 자녀를 못 두는 사주로 정해진 것은 없어요.",
+        TimingTopic::Study => "아니요, 시험에 끝내 못 붙는 사주는 따로 없어요.",
+        _ => "아니요, 그렇게 정해진 사주는 없어요.",
+    }
 }
 
 /// The lean of `year` for `area`, yes or no first, with the condition that decides it: a headline.
 pub fn outcome_line(chart: &Chart, area: TimingTopic, this_year: i32, year: i32) -> String {
     let scores = scores_through(chart, area, this_year, year);
     let score = scores.iter().find(|s| s.year == year).map_or(0.0, |s| s.score);
+    let caution = scores.iter().find(|s| s.year == year).and_then(|s| caution_text(&s.cautions));
     let pillar = year_pillar(year).hangul();
     let (name, decides) = match area {
         TimingTopic::Study => ("시험운", "합격은 기운보다 준비가 정합니다"),
@@ -451,6 +553,11 @@ pub fn outcome_line(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
         TimingTopic::Love => ("인연의 기운", "결과는 두 사람의 마음이 정합니다"),
         _ => ("운", "결과는 준비와 선택이 정합니다"),
     };
+    if let (true, Some(c)) = (score > 0.0, caution) {
+        // A year that helps and strains at once: yes, with the strain named.
+        let c = c.trim_start_matches("다만 ");
+        return format!("{year}년({pillar})은 가능성이 열려 있는 해입니다. 다만 {c} {decides}.");
+    }
     if score >= 2.0 {
         format!(
             "{year}년({pillar})은 {} 받쳐 주는 해라 해 볼 만합니다. 다만 {decides}.",
@@ -552,6 +659,71 @@ fn samjae_of(yb: Branch, this_year: i32) -> Plan {
     Plan { head, body: lines.join("\n") }
 }
 
+/// "삼재면 뭐 조심해야 돼요? 부적 사야 되나", "언제 끝나요?": the follow-ups of a 삼재 answer — when it ends
+/// (the 입춘 after its 날삼재), and what to watch this year from the chart itself, with a plain word on 부적.
+pub fn samjae_follow_up(chart: &Chart, this_year: i32, question: &str) -> Option<Plan> {
+    let has = |ws: &[&str]| ws.iter().any(|w| question.contains(w));
+    let yb = Branch::parse(chart.pillars.year.branch.hangul)?;
+    let first = [2, 11, 8, 5][yb.index() % 4];
+    let stage = |y: i32| (year_pillar(y).branch().index() + 12 - first) % 12;
+    let in_samjae = |y: i32| stage(y) < 3;
+    if has(&["끝나", "끝날", "끝이", "홀가분", "벗어나", "언제까지", "풀리"]) {
+        let head = match (this_year..this_year + 3).rev().find(|y| in_samjae(*y)) {
+            Some(last) if in_samjae(this_year) => format!(
+                "이번 삼재는 {last}년({}, 날삼재)까지이고, {}년 입춘(양력 2월 4일 무렵)부터 벗어납니다.",
+                year_pillar(last).hangul(),
+                last + 1
+            ),
+            _ => format!("올해 {this_year}년은 {}띠의 삼재가 아니라, 끝을 기다릴 삼재가 없습니다.", yb.animal()),
+        };
+        let body =
+            "삼재의 해는 양력 1월 1일이 아니라 입춘에 바뀝니다. 날삼재는 나가는 해라 가장 가볍게 봅니다.".to_string();
+        return Some(Plan { head, body });
+    }
+    if has(&["조심", "주의", "부적", "뭘 해야", "뭐 해야", "어떻게 해야", "피해야"]) {
+        let year = &score_years(chart, TimingTopic::General, this_year, 1)[0];
+        let head = if has(&["부적"]) {
+            "부적은 사지 않으셔도 돼요. 삼재는 띠 하나로 보는 민간 풍습이라, 돈을 들여 막을 일이 아니라 생활을 한 번 더 살피는 때로 삼으면 충분합니다."
+                .to_string()
+        } else {
+            "삼재라고 특별히 피해야 할 일은 없고, 생활을 한 번 더 살피는 때로 삼으면 충분합니다.".to_string()
+        };
+        let mut lines =
+            vec![format!("- 이 사주로 보면 올해 {this_year}년은 {}입니다. {}.", year.verdict(), reasons_text(year, 2))];
+        if let Some(c) = caution_text(&year.cautions) {
+            lines.push(format!("- {c}"));
+        }
+        lines.push("- 챙길 것: 계약서와 보증은 한 번 더 읽고, 운전과 건강검진을 미루지 마세요. 큰일을 벌이기보다 하던 일을 다지는 쪽이 좋습니다.".into());
+        return Some(Plan { head, body: lines.join("\n") });
+    }
+    None
+}
+
+/// "이혼하는 게 맞아요?", "올해 이혼하면 어떻게 돼요?": not decided by a chart — the spouse seat this year, what
+/// to check before deciding, and where to get help.
+pub fn divorce(chart: &Chart, year: i32) -> Plan {
+    let s = &score_years(chart, TimingTopic::Love, year, 1)[0];
+    let head = "이혼을 할지 말지는 사주가 정해 줄 수 없고, 정해서도 안 되는 일이에요. 다만 올해 부부 자리의 흐름과, 결정하기 전에 살필 것은 말씀드릴 수 있어요.".to_string();
+    let seat = chart.pillars.day.branch.hangul;
+    let mut lines = Vec::new();
+    match caution_text(&s.cautions) {
+        Some(c) => lines.push(format!(
+            "- {year}년({})은 배우자 자리(일지 {seat})가 흔들리는 해입니다. {c} 마음이 가장 격할 때 내린 결정은 나중에 후회로 남기 쉬워요.",
+            s.pillar_hangul
+        )),
+        None => lines.push(format!(
+            "- {year}년({})은 부부 자리로 보면 {}입니다. 흐름이 결정을 대신해 주지는 않아요.",
+            s.pillar_hangul,
+            s.verdict()
+        )),
+    }
+    lines.push("- 결정 전에: 부부 상담을 한 번이라도 함께 받아 보고, 재산·양육 문제는 법률 상담(대한법률구조공단 132, 한국가정법률상담소 1644-7077)으로 미리 확인해 두세요. 협의이혼은 자녀가 있으면 3개월의 숙려 기간이 있어요.".into());
+    lines.push(
+        "- 폭력이나 위협이 있다면 사주와 상관없이 먼저 몸을 지키세요: 여성긴급전화 1366(24시간), 위급하면 112.".into(),
+    );
+    Plan { head, body: lines.join("\n") }
+}
+
 /// 말년: the hour pillar (the seat of late life) and the 대운 from about sixty.
 pub fn late_life(chart: &Chart) -> Plan {
     let hour = chart.pillars.hour.as_ref();
@@ -650,7 +822,7 @@ pub fn people(chart: &Chart, this_year: i32, question: &str) -> Plan {
         (Some(TenGodGroup::InSeong), _) | (_, Some(TenGodGroup::InSeong)) => {
             format!("- 올해 {}년은 인성의 해라 윗사람이나 스승의 도움을 청하기 좋습니다.", this_year)
         }
-        _ => format!("- 올해 {}년은 {}입니다.", this_year, verdict(year.score)),
+        _ => format!("- 올해 {}년은 {}입니다.", this_year, year.verdict()),
     });
     Plan { head, body: lines.join("\n") }
 }
@@ -805,7 +977,7 @@ pub fn overview(chart: &Chart, this_year: i32) -> Plan {
         year.pillar_hangul,
         year.stem_ten_god,
         with_particle(year.branch_ten_god, "이", "가"),
-        verdict(year.score)
+        year.verdict()
     ));
     lines.push("직업, 재물, 연애, 건강, 대운 가운데 궁금한 분야를 물어 주시면 그 분야로 더 깊이 볼게요.".into());
     Plan { head, body: lines.join("\n") }
@@ -864,11 +1036,14 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str, from_
         text.push_str(&format!(" 양력 {}월 무렵({}월)은 무리하지 않는 편이 좋습니다.", w.solar_month, w.pillar_hangul));
     }
     for m in &ranked {
+        // A month named as one to watch is said for what helps in it, never for its burden alone.
         let why = m
             .reasons
-            .first()
+            .iter()
+            .find(|r| !is_burden(r))
             .map_or("두드러진 기운은 없지만 그중 나은 달".to_string(), |r| reason_in_words(r));
-        text.push_str(&format!("\n- {}월({}월): {why}", m.solar_month, m.pillar_hangul));
+        let strain = m.cautions.first().map(|c| format!(" (다만 {c})")).unwrap_or_default();
+        text.push_str(&format!("\n- {}월({}월): {why}{strain}", m.solar_month, m.pillar_hangul));
     }
     let plans_for = match area {
         TimingTopic::Love => "만남이나 중요한 대화",
@@ -894,8 +1069,8 @@ pub fn within_this_year(chart: &Chart, area: TimingTopic, year: i32, month: u32,
     let scores = score_years(chart, area, year, TIMING_YEARS);
     let this = &scores[0];
     let mut body = match area {
-        TimingTopic::General => format!("올해 {year}년 자체는 {}로 봅니다.", verdict(this.score)),
-        _ => format!("올해 {year}년 자체는 {}으로 보면 {}입니다.", area_name(area), verdict(this.score)),
+        TimingTopic::General => format!("올해 {year}년 자체는 {}로 봅니다.", this.verdict()),
+        _ => format!("올해 {year}년 자체는 {}으로 보면 {}입니다.", area_name(area), this.verdict()),
     };
     if let Some(better) = scores
         .iter()
@@ -965,6 +1140,173 @@ pub fn direction_line(chart: &Chart) -> String {
     )
 }
 
+/// "빚 언제 다 갚을 수 있을까요?", "개인회생 신청하는 게 나을까요 그냥 버틸까요": the years money comes in, never
+/// a legal or financial decision from a chart, and where debts are worked out.
+pub fn debt(chart: &Chart, this_year: i32, question: &str) -> Plan {
+    let road = timing(chart, TimingTopic::Wealth, this_year);
+    let decides = ["회생", "파산", "신청", "버틸"].iter().any(|w| question.contains(w));
+    let head = if decides {
+        "개인회생을 할지는 사주가 아니라 빚의 규모와 소득으로 정할 일이라, 전문 상담부터 받아 보시길 권해요. 사주로는 돈이 들어오는 흐름만 참고로 말씀드릴게요.".to_string()
+    } else {
+        format!("빚은 운보다 갚는 계획이 줄여 줍니다. 사주로 보면 {}", road.head)
+    };
+    let mut lines: Vec<String> =
+        road.body.lines().filter(|l| l.starts_with("- ")).take(3).map(str::to_string).collect();
+    if decides {
+        lines.insert(0, format!("- {}", road.head));
+        lines.push(
+            "- 개인회생·파산은 법원 절차라, 신청 전에 대한법률구조공단 132에서 무료 법률 상담을 먼저 받아 보세요."
+                .into(),
+        );
+    }
+    lines.push("- 빚 정리 상담: 신용회복위원회 1600-5500(채무조정·개인회생 안내), 대한법률구조공단 132(법률 상담). 혼자 감당하지 않으셔도 돼요.".into());
+    lines.push("- 돈이 들어오는 해에도 새 투자보다 이자 높은 빚부터 줄이는 순서가 가장 확실합니다.".into());
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "올해가 제 환갑이라는데 환갑 해에는 조심할 게 있다면서요?": the year the birth year's 간지 comes back
+/// (환갑, 회갑: the sixty-first year), what it is and is not, and this year read for the chart.
+pub fn hwangap(chart: &Chart, this_year: i32) -> Plan {
+    let born = super::timing::birth_year(chart);
+    let natal = chart.pillars.year.hangul;
+    let year_of = born + 60;
+    let head = if year_of == this_year {
+        format!(
+            "네, 올해 {this_year}년({})은 태어난 해의 간지 {natal}가 60년 만에 돌아오는 환갑(회갑)입니다.",
+            year_pillar(this_year).hangul()
+        )
+    } else {
+        format!("환갑은 태어난 해의 간지 {natal}가 돌아오는 {year_of}년({})입니다.", year_pillar(year_of).hangul())
+    };
+    let year = &score_years(chart, TimingTopic::General, year_of.max(this_year), 1)[0];
+    let mut lines = vec![
+        "- 명리에서 환갑 해 자체를 나쁜 해로 보지는 않아요. 한 바퀴를 돌아 새로 시작하는 해로 여겨, 몸을 살피고 삶을 정리하는 때로 삼습니다.".to_string(),
+        format!("- 이 사주로 {}년은 {}입니다. {}.", year.year, year.verdict(), reasons_text(year, 2)),
+    ];
+    if let Some(c) = caution_text(&year.cautions) {
+        lines.push(format!("- {c}"));
+    }
+    lines.push("- 챙길 것: 건강검진을 미루지 말고, 퇴직금처럼 큰돈이 움직이는 결정은 나누어 천천히 하세요.".into());
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "이름에 물 수(氵) 들어간 한자는 쓰면 안 돼요?", "시어머니는 불 기운, 작명소는 쇠 기운 넣으래요 누구 말이
+/// 맞아요?": elements for a name, weighed against the 용신, the element that feeds it, and the most plentiful.
+/// None when the question is not about a name.
+pub fn naming(chart: &Chart, question: &str) -> Option<Plan> {
+    use crate::saju::ganzhi::Element;
+    if !["이름", "작명", "한자", "개명"].iter().any(|w| question.contains(w)) {
+        return None;
+    }
+    const WORDS: [(Element, &[&str]); 5] = [
+        // Words with their particle or 기운, so "물어봐요" and "불안" are not water and fire.
+        (Element::Wood, &["나무 ", "나무가", "나무를", "목 기운", "목(", "木"]),
+        (Element::Fire, &["불 ", "불이", "불을", "불기운", "화 기운", "화(", "火"]),
+        (Element::Earth, &["흙 ", "흙이", "흙을", "토 기운", "토(", "土"]),
+        (Element::Metal, &["쇠 ", "쇠가", "쇠를", "쇠기운", "금 기운", "금(", "金"]),
+        (Element::Water, &["물 ", "물이", "물을", "물기운", "수 기운", "수(", "水", "氵"]),
+    ];
+    let named: Vec<Element> =
+        WORDS.iter().filter(|(_, ws)| ws.iter().any(|w| question.contains(w))).map(|(e, _)| *e).collect();
+    let fav = chart.strength.favourable;
+    let feeds = Element::ALL.into_iter().find(|e| e.produces() == fav);
+    let most = chart.elements.elements.iter().max_by_key(|e| e.plain).map(|e| e.element);
+    let word = |e: Element| format!("{}({})", e.hangul(), e.hanja());
+    let rank = |e: Element| {
+        if e == fav {
+            2
+        } else if Some(e) == feeds {
+            1
+        } else if Some(e) == most || e == chart.strength.unfavourable {
+            -1
+        } else {
+            0
+        }
+    };
+    // "이름 지으려는데 부족한 오행이 뭐예요?": the lacking elements answer that (`elements`).
+    if named.is_empty() && ["부족", "없는", "뭐가 없"].iter().any(|w| question.contains(w)) {
+        return None;
+    }
+    let head = match named.as_slice() {
+        [a, b, ..] => {
+            let (better, other) = if rank(*a) >= rank(*b) { (*a, *b) } else { (*b, *a) };
+            if rank(better) == rank(other) {
+                format!("{}와 {}은 이 사주에 비슷해, 어느 쪽을 넣어도 크게 어긋나지 않습니다. 가장 좋은 건 용신 {}입니다.", word(better), word(other), word(fav))
+            } else {
+                format!("이 사주로는 {} 기운을 넣자는 말이 더 맞습니다. {}", word(better), if better == fav { format!("{}이 이 사주의 용신이에요.", word(fav)) } else { format!("용신 {}을 돕는 기운이에요.", word(fav)) })
+            }
+        }
+        [e] if rank(*e) < 0 => format!(
+            "{} 기운은 이 사주에 이미 많거나 부담이 되는 쪽이라, 이름에서는 줄이는 편이 좋습니다. 꼭 써야 한다면 하나 정도로 두세요.",
+            word(*e)
+        ),
+        [e] if rank(*e) > 0 => format!("네, {} 기운은 이 사주에 도움이 되는 쪽이라 이름에 써도 좋습니다.", word(*e)),
+        [e] => format!("{} 기운은 이 사주에 좋지도 나쁘지도 않아, 써도 괜찮습니다.", word(*e)),
+        [] => format!("이름에는 용신 {} 기운을 넣는 쪽을 권합니다.", word(fav)),
+    };
+    let mut lines = vec![format!(
+        "- 이 사주는 일간 {}의 힘이 {}(추정)이라 용신은 {}{}.",
+        chart.day_master.name,
+        chart.strength.verdict.hangul(),
+        word(fav),
+        feeds.map(|f| format!(", 그 용신을 돕는 기운은 {}", word(f))).unwrap_or_default()
+    )];
+    if let Some(m) = most {
+        lines.push(format!("- 가장 많은 오행은 {}({}개)입니다.", word(m), chart.elements.get(m).plain));
+    }
+    lines.push("- 작명에서는 한자의 자원오행과 소리오행을 함께 보는데, 학파마다 기준이 달라요. 이름은 뜻과 부르기 쉬움이 먼저이고, 오행은 그 안에서 고르는 참고로 삼으세요.".into());
+    Some(Plan { head, body: lines.join("\n") })
+}
+
+/// Whether a question asks about a direction ("어느 방향이 좋을까요", "동쪽은 절대 안 돼요?", "방위").
+pub fn asks_direction(question: &str) -> bool {
+    // ("색이나 방향도 있어요?": the 용신's colour and direction together, as `elements` gives them.)
+    ["방향", "방위", "동쪽", "서쪽", "남쪽", "북쪽"].iter().any(|w| question.contains(w)) && !question.contains('색')
+}
+
+/// "이사 방향은요?", "회사가 동쪽인데 동쪽은 절대 안 되는 거예요?": the 용신's direction, and a direction named
+/// weighed against the 용신 and the 기신 — a leaning of tradition, never a ban.
+pub fn direction(chart: &Chart, question: &str) -> Plan {
+    use crate::saju::ganzhi::Element;
+    let (fav, unfav) = (chart.strength.favourable, chart.strength.unfavourable);
+    // Two directions named ("남쪽 동네랑 동쪽 동네"): the better one for this chart is answered.
+    let rank = |e: Element| {
+        if e == fav {
+            2
+        } else if e == unfav {
+            0
+        } else {
+            1
+        }
+    };
+    let named = [("동쪽", Element::Wood), ("남쪽", Element::Fire), ("서쪽", Element::Metal), ("북쪽", Element::Water)]
+        .into_iter()
+        .filter(|(w, _)| question.contains(w))
+        .max_by_key(|(_, e)| rank(*e));
+    let (_, good, _) = practice(fav);
+    let (_, heavy, _) = practice(unfav);
+    let head = match named {
+        Some((w, e)) if e == fav => format!("네, {w}은 이 사주의 용신 {}({})의 방향이라 전통적으로 좋게 보는 쪽입니다.", fav.hangul(), fav.hanja()),
+        Some((w, e)) if e == unfav => format!(
+            "{w}이 절대 안 되는 건 아니에요. 전통적으로는 기신 {}({})의 방향이라 덜 권하는 쪽일 뿐, 통근과 생활이 더 중요합니다.",
+            unfav.hangul(),
+            unfav.hanja()
+        ),
+        Some((w, _)) => format!("{w}은 이 사주에 좋지도 나쁘지도 않은 방향이라, 방향보다 생활 조건으로 정하셔도 됩니다."),
+        None => format!(
+            "방향은 용신 {}({})에 맞춰 전통적으로 {good}을 좋게 봅니다.",
+            fav.hangul(),
+            fav.hanja()
+        ),
+    };
+    let lines = [
+        format!("- 좋게 보는 방향: {good} (용신 {}), 덜 권하는 방향: {heavy} (기신 {}).", fav.hangul(), unfav.hangul()),
+        "- 방향은 명리의 오행을 방위에 얹어 보는 전통이라 참고일 뿐이에요. 집과 일터는 거리, 생활비, 곁의 사람이 먼저입니다.".to_string(),
+        "- 이사 날의 방향을 따지는 손 없는 날·대장군 방위는 명리와 다른 민속입니다.".to_string(),
+    ];
+    Plan { head, body: lines.join("\n") }
+}
+
 /// "그때까지 뭘 하면 좋을까요?": steps for the topic, from the 용신 and the topic's next good year.
 pub fn advice(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
     let fav = chart.strength.favourable;
@@ -1009,26 +1351,77 @@ pub fn compare_years(chart: &Chart, area: TimingTopic, first: i32, second: i32) 
     let year = |y: i32| scores.iter().find(|s| s.year == y).expect("both years scored");
     let (a, b) = (year(first), year(second));
     let name = area_name(area);
-    let head = if (a.score - b.score).abs() < 1.0 {
+    let field = with_ro(name.trim_end_matches('운').trim());
+    // A 상담가 asked "올해요, 내년이요?" names one: by the score, then (scores within a point) by the strains on
+    // the day pillar, then by the score however small the gap; only two years alike in all say "비슷".
+    let weight = |s: &YearScore| s.score - 0.75 * s.cautions.len() as f32;
+    let head = if (a.score - b.score).abs() >= 1.0 {
+        let (better, worse) = if a.score > b.score { (a, b) } else { (b, a) };
+        format!("{field} 보면 {}년({})이 {}년보다 낫습니다.", better.year, better.pillar_hangul, worse.year)
+    } else if weight(a) != weight(b) {
+        let (better, worse) = if weight(a) > weight(b) { (a, b) } else { (b, a) };
         format!(
-            "{} 보면 {}년과 {}년은 비슷해, 때보다 준비와 조건이 결과를 가릅니다.",
-            with_ro(name.trim_end_matches('운').trim()),
-            a.year,
-            b.year
+            "{field} 보면 두 해의 기운은 비슷하지만, 굳이 고르면 {}년({})이 {}년보다 조금 낫습니다.",
+            better.year, better.pillar_hangul, worse.year
         )
     } else {
-        let (better, worse) = if a.score > b.score { (a, b) } else { (b, a) };
+        let (early, late) = if a.year < b.year { (a, b) } else { (b, a) };
         format!(
-            "{} 보면 {}년({})이 {}년보다 낫습니다.",
-            with_ro(name.trim_end_matches('운').trim()),
-            better.year,
-            better.pillar_hangul,
-            worse.year
+            "{field} 보면 {}년과 {}년은 기운이 비슷해, 준비가 되어 있다면 {}년에, 아니라면 {}년으로 미뤄도 손해가 없습니다.",
+            a.year, b.year, early.year, late.year
         )
     };
-    let line =
-        |s: &YearScore| format!("- {}년 {}: {} — {}", s.year, s.pillar_hangul, verdict(s.score), reasons_text(s, 2));
+    let line = |s: &YearScore| {
+        let caution = caution_text(&s.cautions).map(|c| format!(" {c}")).unwrap_or_default();
+        format!("- {}년 {}: {} — {}.{caution}", s.year, s.pillar_hangul, s.verdict(), reasons_text(s, 2))
+    };
     Plan { head, body: [line(a), line(b)].join("\n") }
+}
+
+/// How a year sits with the body, for weighing two years of a treatment ("수술을 올해 할까요 내년에 할까요?"):
+/// more of the most plentiful element or the 기신 counts against it, an element the chart lacks for it, and
+/// every strain on the day pillar against it.
+fn health_weight(chart: &Chart, year: i32) -> f32 {
+    let gz = year_pillar(year);
+    let els = [gz.stem().element(), gz.branch().element()];
+    let balance = &chart.elements;
+    let most = balance.elements.iter().max_by_key(|e| e.plain).map(|e| e.element);
+    let mut w = 0.0;
+    for e in els {
+        if Some(e) == most {
+            w -= 1.0;
+        }
+        if e == chart.strength.unfavourable {
+            w -= 1.0;
+        }
+        if e == chart.strength.favourable || balance.missing().contains(&e) {
+            w += 1.0;
+        }
+    }
+    let strains = score_years(chart, TimingTopic::General, year, 1).remove(0).cautions.len();
+    w - strains as f32
+}
+
+/// "수술을 올해 하는 게 나아요 내년이 나아요?": the two years' health, the better one first, the doctor's word
+/// above both.
+pub fn compare_health_years(chart: &Chart, first: i32, second: i32) -> Plan {
+    let (a, b) = (health_in_year(chart, first.min(second)), health_in_year(chart, first.max(second)));
+    let (wa, wb) = (health_weight(chart, first.min(second)), health_weight(chart, first.max(second)));
+    let lean = if wa == wb {
+        format!(
+            "건강으로 보면 {}년과 {}년은 비슷해, 사주보다 몸 상태와 의사의 판단으로 정하시면 됩니다.",
+            first.min(second),
+            first.max(second)
+        )
+    } else {
+        let (better, worse) =
+            if wa > wb { (first.min(second), first.max(second)) } else { (first.max(second), first.min(second)) };
+        format!(
+            "건강으로 보면 {better}년({})이 {worse}년보다 몸에 부담이 덜한 해입니다. 다만 수술·치료의 시기는 사주보다 담당 의사의 판단이 먼저예요.",
+            year_pillar(better).hangul()
+        )
+    };
+    Plan { head: lean, body: format!("{}\n{}\n\n{}\n{}", a.head, a.body, b.head, b.body) }
 }
 
 /// "왜요?": the reasons behind the chart's reading — strength, 용신, and the topic's years when it has them.
@@ -1056,11 +1449,7 @@ pub fn why(chart: &Chart, topic: super::Topic, this_year: i32, year: Option<i32>
             )];
             lines.extend(st.reasoning.iter().take(2).map(|r| format!("- {r}")));
             if let Some(now) = scores.iter().find(|s| s.year == this_year && this_year != year) {
-                lines.push(format!(
-                    "- 견주어 올해 {this_year}년은 {}입니다. {}.",
-                    verdict(now.score),
-                    reasons_text(now, 2)
-                ));
+                lines.push(format!("- 견주어 올해 {this_year}년은 {}입니다. {}.", now.verdict(), reasons_text(now, 2)));
             }
             return Plan { head, body: lines.join("\n") };
         }
@@ -1185,17 +1574,14 @@ pub fn comfort(chart: &Chart, this_year: i32, question: &str) -> Plan {
     let head = if now.score > 0.0 {
         format!(
             "사주로 보면 올해 {this_year}년은 {}라, 지금의 어려움은 머무는 것이 아니라 지나가는 고비로 봅니다.",
-            verdict(now.score)
+            now.verdict()
         )
     } else if now.score == 0.0 {
         format!(
             "사주로 보면 올해 {this_year}년은 크게 밀어 주는 기운도 막아서는 기운도 없는 해라, 지금의 버거움은 운이 막혀서라기보다 그동안 쌓인 피로에 가까워 보여요."
         )
     } else {
-        format!(
-            "사주로 보면 올해 {this_year}년은 {}라, 지금 버겁게 느껴지시는 것도 무리가 아니에요.",
-            verdict(now.score)
-        )
+        format!("사주로 보면 올해 {this_year}년은 {}라, 지금 버겁게 느껴지시는 것도 무리가 아니에요.", now.verdict())
     };
     let mut lines = Vec::new();
     // "제 탓인 것 같고": the blame answered first.
@@ -1272,7 +1658,7 @@ pub fn endure(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
             year_pillar(best).hangul()
         )
     };
-    let mut lines = vec![format!("- 올해 {this_year}년: {}로 봅니다. {}.", verdict(now.score), reasons_text(now, 2))];
+    let mut lines = vec![format!("- 올해 {this_year}년: {}로 봅니다. {}.", now.verdict(), reasons_text(now, 2))];
     if let Some(b) = scores.iter().find(|s| s.year == best && best != this_year) {
         lines.push(format!("- {best}년: {}.", reasons_text(b, 2)));
     }

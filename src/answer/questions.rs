@@ -21,6 +21,9 @@ pub fn plan(chart: &Chart, question: &str) -> Option<Plan> {
     if let Some(p) = convention_asked(chart, question) {
         return Some(p);
     }
+    if let Some(p) = term_day(chart, question) {
+        return Some(p);
+    }
     if asks_day_pillar(question) {
         return Some(day_pillar(chart));
     }
@@ -61,7 +64,7 @@ fn seats(chart: &Chart) -> Vec<(&'static str, &PillarView)> {
 }
 
 /// Whether the question asks which 띠 (answered by [`zodiac`]'s plan).
-fn asks_zodiac(question: &str) -> bool {
+pub(super) fn asks_zodiac(question: &str) -> bool {
     if ["무슨 띠", "뭔 띠", "어떤 띠", "띠인가", "띠가 뭐", "띠예요?", "띠에요?", "띠야?"]
         .iter()
         .any(|w| question.contains(w))
@@ -160,6 +163,85 @@ pub fn zodiac_note(chart: &Chart, question: &str) -> Option<String> {
     Some(format!("{} {}", p.head, p.body.lines().nth(1).unwrap_or("")).trim().to_string())
 }
 
+/// "만약 2027년 1월에 태어나면 띠가 뭐예요?", "내년 1월생은 무슨 띠예요?": the 띠 of a birth date supposed, by
+/// 입춘 (about 4 February): January and early February belong to the year before.
+pub fn supposed_zodiac(question: &str, this_year: i32) -> Option<Plan> {
+    static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:(\d{4})\s?년|(내년|올해|내후년))\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?").expect("valid")
+    });
+    let supposes = ["태어나면", "태어난다면", "낳으면", "낳는다면", "생이면", "출생하면", "나오면"]
+        .iter()
+        .any(|w| question.contains(w));
+    if !question.contains('띠') || !supposes {
+        return None;
+    }
+    let c = DATE.captures(question)?;
+    let year: i32 = match (c.get(1), c.get(2).map(|m| m.as_str())) {
+        (Some(y), _) => y.as_str().parse().ok()?,
+        (None, Some("내년")) => this_year + 1,
+        (None, Some("내후년")) => this_year + 2,
+        _ => this_year,
+    };
+    let month: u32 = c[3].parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day: Option<u32> = c.get(4).and_then(|d| d.as_str().parse().ok());
+    let animal = |y: i32| crate::saju::pillars::year_pillar(y).branch().animal();
+    let pillar = |y: i32| crate::saju::pillars::year_pillar(y).hangul();
+    let before = month == 1 || (month == 2 && day.is_some_and(|d| d <= 3));
+    let on_the_line = month == 2 && day.is_none_or(|d| (4..=5).contains(&d));
+    let head = if on_the_line {
+        format!(
+            "{year}년 2월생은 입춘(2월 4일 무렵) 전이면 {}띠({}년), 입춘 뒤면 {}띠({}년)입니다.",
+            animal(year - 1),
+            pillar(year - 1),
+            animal(year),
+            pillar(year)
+        )
+    } else if before {
+        format!(
+            "{year}년 {month}월에 태어나면 입춘 전이라 {}띠({}년생)입니다. {}띠가 아니에요.",
+            animal(year - 1),
+            pillar(year - 1),
+            animal(year)
+        )
+    } else {
+        format!("{year}년 {month}월에 태어나면 입춘 뒤라 {}띠({}년생)입니다.", animal(year), pillar(year))
+    };
+    let body = "띠는 1월 1일이나 음력 설이 아니라 입춘(양력 2월 4일 무렵)에 바뀝니다. 사주의 년주가 입춘에 바뀌기 때문이에요. 음력 설을 기준으로 띠를 세는 집도 있어, 어른들과 띠가 다르게 들릴 수 있어요.".to_string();
+    Some(Plan { head, body })
+}
+
+/// "아들 딸도 사주로 나와요?", "아들일까요 딸일까요": the sex of a baby not yet born is not the chart's to tell.
+pub fn asks_baby_sex(question: &str) -> bool {
+    let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+    ["아들딸", "아들인지딸인지", "아들일까딸일까", "아들일까요딸일까요", "아들이에요딸이에요", "성별"]
+        .iter()
+        .any(|w| q.contains(w))
+        && !q.contains("궁합")
+        || (q.contains("아들") && ["바라", "낳을수", "가질수", "나올까", "생길까"].iter().any(|w| q.contains(w)))
+}
+
+/// "걔는 자기 양띠래요", "남친은 말띠라던데": a 띠 claimed for the other person of a 궁합.
+pub fn claims_partner_zodiac(question: &str) -> bool {
+    [
+        "걔",
+        "자기",
+        "그 사람",
+        "그사람",
+        "상대",
+        "남친",
+        "여친",
+        "남자친구",
+        "여자친구",
+        "남편",
+        "아내",
+        "와이프",
+        "그분",
+        "오빠",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
 /// The message asks about a life area besides any 띠 it names.
 fn asks_something_else(question: &str) -> bool {
     ["자녀", "아기", "임신", "결혼", "연애", "재물", "돈", "직업", "이직", "건강", "궁합", "운세", "삼재", "언제"]
@@ -168,6 +250,42 @@ fn asks_something_else(question: &str) -> bool {
 }
 
 /// "2003-02-04T01:05:20" → "2월 4일 01:05".
+/// "그날이 한로였다던데 그거 상관있나요?": a 절 named beside the birth — yes, the month pillar changes at its
+/// instant; how far before or after it the birth was, and the month it gives.
+fn term_day(chart: &Chart, question: &str) -> Option<Plan> {
+    const JIE: [&str; 12] =
+        ["입춘", "경칩", "청명", "입하", "망종", "소서", "입추", "백로", "한로", "입동", "대설", "소한"];
+    let named = JIE.into_iter().find(|t| question.contains(t))?;
+    if !["상관", "영향", "달라", "관계", "중요", "어떻게", "뭐가"].iter().any(|w| question.contains(w)) {
+        return None;
+    }
+    let term = [&chart.solar_terms.previous_jie, &chart.solar_terms.next_jie].into_iter().find(|t| t.name == named)?;
+    let minutes = |s: &str| -> Option<i64> {
+        let (date, time) = s.split_once('T')?;
+        let mut d = date.split('-').map(|x| x.parse::<i64>().ok());
+        let (y, m, dd) = (d.next()??, d.next()??, d.next()??);
+        let mut t = time.split(':').map(|x| x.get(..2).and_then(|v| v.parse::<i64>().ok()));
+        let (h, mi) = (t.next()??, t.next()??);
+        Some(crate::saju::astro::julian::jdn_from_civil(y as i32, m as u32, dd as u32) * 1440 + h * 60 + mi)
+    };
+    let gap = minutes(&chart.birth.local)? - minutes(&term.local)?;
+    let month = chart.pillars.month.hangul;
+    let distance =
+        if gap.abs() < 120 { format!("{}분", gap.abs()) } else { format!("약 {}시간", (gap.abs() + 30) / 60) };
+    let side = if gap < 0 { "전" } else { "뒤" };
+    let head = format!(
+        "네, 상관있어요. 월주는 달력의 1일이 아니라 절기가 드는 시각에 바뀌는데, {named}({})보다 {distance} {side}에 태어나 월주는 {month}월입니다.",
+        short_local(&term.local)
+    );
+    let mut lines = vec![if gap < 0 {
+        format!("- 절입 시각 전이라 아직 {named}의 달로 넘어가기 전, 앞 달로 봅니다.")
+    } else {
+        format!("- 절입 시각 뒤라 이미 {named}부터 시작하는 새 달로 봅니다.")
+    }];
+    lines.push("- 그래서 날짜만 보고 계산하는 앱은 월주를 다르게 보여 줄 수 있어요. 절기 당일 출생이라면 시각까지 확인하는 것이 중요합니다.".to_string());
+    Some(Plan { head, body: lines.join("\n") })
+}
+
 fn short_local(local: &str) -> String {
     let (date, time) = local.split_once('T').unwrap_or((local, ""));
     let mut parts = date.split('-').skip(1).filter_map(|x| x.parse::<u32>().ok());

@@ -29,6 +29,18 @@ pub struct YearScore {
     pub score: f32,
     /// Why, one short Korean phrase per rule that fired (points in the order they were added).
     pub reasons: Vec<String>,
+    /// Strains the year's pillar puts on the day pillar and the month branch, whatever the area (a clash, a
+    /// punishment, a 원진 with 일지; a 천간충 with the day master; a clash with 월지), e.g. "일지 미와 축이 충".
+    /// They do not change the score; a reply that recommends the year names them.
+    pub cautions: Vec<String>,
+}
+
+impl YearScore {
+    /// The year's score in words, no longer "조용한 해" when the year brings help and burden that cancel out
+    /// or a strain on the day pillar.
+    pub fn verdict(&self) -> &'static str {
+        verdict_of(self.score, !self.reasons.is_empty() || !self.cautions.is_empty())
+    }
 }
 
 /// The life area's name in a sentence, e.g. "결혼·연애운".
@@ -204,6 +216,41 @@ impl Rules {
         }
     }
 
+    /// The strains a pillar puts on the day pillar and the month branch: 충, 형 and 원진 with 일지, 천간충 with the
+    /// day master, 충 with 월지.
+    fn cautions(&self, gz: GanZhi) -> Vec<String> {
+        let mut out = Vec::new();
+        let day = self.seats[0].0;
+        for r in pair_relations(gz, day) {
+            let on_stems = r.members.iter().all(|m| m.part == PillarPart::Stem);
+            let on_branches = r.members.iter().all(|m| m.part == PillarPart::Branch);
+            let (ours, theirs) = if on_stems {
+                (day.stem().hangul(), gz.stem().hangul())
+            } else {
+                (day.branch().hangul(), gz.branch().hangul())
+            };
+            let pair = format!("{} {}", with_particle(ours, "과", "와"), with_particle(theirs, "이", "가"));
+            match r.kind {
+                RelationKind::StemClash if on_stems => out.push(format!("일간 {pair} 천간충")),
+                RelationKind::Clash if on_branches => out.push(format!("일지 {pair} 충")),
+                RelationKind::Punishment | RelationKind::SelfPunishment if on_branches => {
+                    out.push(format!("일지 {pair} 형"))
+                }
+                RelationKind::Wonjin if on_branches => out.push(format!("일지 {pair} 원진")),
+                _ => {}
+            }
+        }
+        let month = self.seats[1].0;
+        if pair_relations(gz, month)
+            .iter()
+            .any(|r| r.kind == RelationKind::Clash && r.members.iter().all(|m| m.part == PillarPart::Branch))
+        {
+            let (ours, theirs) = (month.branch().hangul(), gz.branch().hangul());
+            out.push(format!("월지 {} {} 충", with_particle(ours, "과", "와"), with_particle(theirs, "이", "가")));
+        }
+        out
+    }
+
     /// The points a pillar (a year's or a month's) gets, each with its reason; `unit` names it ("년", "월").
     fn score(&self, gz: GanZhi, unit: &str) -> (TenGod, TenGod, Vec<(f32, String)>) {
         let area = self.area;
@@ -281,6 +328,7 @@ pub fn score_years(chart: &Chart, area: TimingTopic, from: i32, count: u32) -> V
                 // `+ 0.0` turns a sum of −0.0 into 0.0.
                 score: points.iter().map(|p| p.0).sum::<f32>() + 0.0,
                 reasons: points.into_iter().map(|p| p.1).collect(),
+                cautions: rules.cautions(gz),
             }
         })
         .collect()
@@ -293,6 +341,12 @@ pub fn score_pillar(chart: &Chart, area: TimingTopic, gz: GanZhi, unit: &str) ->
     (points.iter().map(|p| p.0).sum::<f32>() + 0.0, points.into_iter().map(|p| p.1).collect())
 }
 
+/// The strains any pillar (a day's, say) puts on the chart's day pillar and month branch (see
+/// [`YearScore::cautions`]).
+pub fn strains(chart: &Chart, gz: GanZhi) -> Vec<String> {
+    Rules::new(chart, TimingTopic::General).cautions(gz)
+}
+
 /// One month (월운) of a saju year, scored for one area.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonthScore {
@@ -303,6 +357,16 @@ pub struct MonthScore {
     pub pillar_hangul: &'static str,
     pub score: f32,
     pub reasons: Vec<String>,
+    /// As for a year: the month pillar's strains on the day pillar and the month branch.
+    pub cautions: Vec<String>,
+}
+
+impl MonthScore {
+    /// The month's score in words ("힘이 실리는 달").
+    pub fn verdict(&self) -> String {
+        let v = verdict_of(self.score, !self.reasons.is_empty() || !self.cautions.is_empty());
+        format!("{}달", v.strip_suffix('해').unwrap_or(v))
+    }
 }
 
 /// The twelve months of calendar year `year` as people name them, January to December, scored for `area`:
@@ -333,6 +397,7 @@ pub fn score_months(chart: &Chart, area: TimingTopic, year: i32) -> Vec<MonthSco
                 pillar_hangul: gz.hangul(),
                 score: points.iter().map(|p| p.0).sum::<f32>() + 0.0,
                 reasons: points.into_iter().map(|p| p.1).collect(),
+                cautions: rules.cautions(gz),
             }
         })
         .collect()
@@ -347,9 +412,35 @@ pub fn best(scores: &[YearScore], n: usize) -> Vec<&YearScore> {
     ranked
 }
 
+/// The first strain of a pillar in words, to follow a recommendation: "다만 일간 계와 정이 천간충이라, 마음이
+/// 부딪히고 결정이 흔들리기 쉬우니 서두르지 마세요." `None` when the pillar strains nothing.
+pub fn caution_text(cautions: &[String]) -> Option<String> {
+    let first = cautions.first()?;
+    let meaning = if first.ends_with("천간충") {
+        "마음이 부딪히고 결정이 흔들리기 쉬우니"
+    } else if first.starts_with("월지") {
+        "일터와 집안에 변동이 크기 쉬우니"
+    } else if first.ends_with('충') {
+        "가까운 관계와 생활 자리가 흔들리기 쉬우니"
+    } else if first.ends_with('형') {
+        "다툼과 구설, 몸의 탈을 조심할 때라"
+    } else {
+        "작은 오해와 서운함이 쌓이기 쉬우니"
+    };
+    Some(format!("다만 {first}이라, {meaning} 큰 결정은 서두르지 마세요."))
+}
+
 /// A year's score in words.
 pub fn verdict(score: f32) -> &'static str {
-    if score >= 4.0 {
+    verdict_of(score, false)
+}
+
+/// A score in words; `stirred` says the pillar brought something (a reason or a strain), so a zero is a
+/// balance of help and burden, not a quiet year.
+pub fn verdict_of(score: f32, stirred: bool) -> &'static str {
+    if score == 0.0 && stirred {
+        "도움과 부담이 엇갈리는 해"
+    } else if score >= 4.0 {
         "기운이 뚜렷하게 들어오는 해"
     } else if score >= 2.0 {
         "힘이 실리는 해"

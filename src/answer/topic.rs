@@ -207,3 +207,9 @@ impl Topic {
         .find(|t| t.code() == code)
     }
 }
+
+/// Whether a message names this year outright ("올해 연애운", "올해 운세는요?", "금년은?"): a life area in this
+/// year, and after a turn about next year this one, not the year carried over.
+pub fn says_this_year(q: &str) -> bool {
+    ["올해", "금년", "이번 해", "이번해", "올 한 해", "올 한해"].iter().any(|w| q.contains(w))
+}

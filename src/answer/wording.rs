@@ -83,6 +83,8 @@ pub fn cannot_compute(reason: &str) -> String {
 const MONEY_WORDS: &[&str] = &[
     "퇴직금",
     "대출",
+    "몰빵",
+    "올인",
     "전세금",
     "갭투자",
     "영끌",
@@ -154,6 +156,33 @@ pub fn about_partnership(text: &str) -> bool {
     ]
     .iter()
     .any(|w| text.contains(w))
+}
+
+/// Whether a message asks for a plain yes or no ("예 아니오로만", "딱 잘라서", "한 줄로", "맞아요 아니에요?").
+pub fn demands_verdict(text: &str) -> bool {
+    let q: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "예아니오",
+        "예/아니오",
+        "네아니오",
+        "yesorno",
+        "딱잘라",
+        "한줄로",
+        "한마디로",
+        "맞아요아니에요",
+        "맞아요아니예요",
+        "맞나요아닌가요",
+        "할까요말까요",
+        "할까말까",
+        "솔직하게",
+    ]
+    .iter()
+    .any(|w| q.contains(w))
+}
+
+/// Whether a reply's headline already opens on a verdict.
+pub fn opens_with_verdict(head: &str) -> bool {
+    ["네", "아니요", "예,", "아니에요", "한마디로"].iter().any(|w| head.starts_with(w))
 }
 
 /// Whether a message asks for a stock, coin or lottery pick ("주식 종목 좀 찍어줘요", "2차전지 지금 들어가도 돼요?").
@@ -330,6 +359,9 @@ pub fn feeling_line(text: &str, seed: u64) -> &'static str {
 pub const FEELING_BEFORE_ASK: &str = "마음이 많이 힘드셨겠어요, 사주로 지금의 흐름을 함께 볼게요.";
 
 /// Said to a fear of a short life, before the health reading.
+/// Said to a plan of staking more to win back a loss: no month is given for it, and where to get help.
+pub const CHASING_LOSSES: &str = "잃은 돈을 한 번에 되찾으려는 투자에 맞는 달은 사주로 알려 드릴 수 없어요. 이런 때일수록 더 크게 잃기 쉬워서, 지금은 추가로 빚을 내거나 레버리지를 쓰지 않는 것이 가장 좋은 선택이에요.\n혼자 멈추기 어렵다면 한국도박문제예방치유원 1336(24시간)에서 상담을 받을 수 있고, 빚 정리는 신용회복위원회 1600-5500에서 도와줘요.";
+
 pub const LIFESPAN: &str = "사주로 수명을 정할 수는 없어요. 명리에서 보는 건강의 약점은 무엇을 조심하면 좋은지 알려 줄 뿐, 정해진 운명이 아니니 너무 걱정하지 않으셨으면 해요.";
 
 /// Said when everything an answer would say was already said in the conversation.

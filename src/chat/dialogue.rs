@@ -178,32 +178,35 @@ fn event_date(new: &BirthFacts, text: &str) -> bool {
 
 /// The word by which a message asks about the second person of the conversation ("그 사람은요?", "여친이
 /// 좀 예민한데", "남편은 올해 어때요?"), as the reply names them; `None` when it asks about the user or both
-/// ("저희 언제쯤", "남편복", "남편이랑 사이가").
-fn partner_word(text: &str) -> Option<&'static str> {
-    const WORDS: &[(&str, &str)] = &[
-        ("그 사람", "그분"),
-        ("그사람", "그분"),
-        ("그 분", "그분"),
-        ("그분", "그분"),
-        ("상대방", "상대분"),
-        ("상대분", "상대분"),
-        ("상대", "상대분"),
-        ("남자친구", "남자친구분"),
-        ("여자친구", "여자친구분"),
-        ("남친", "남자친구분"),
-        ("여친", "여자친구분"),
-        ("썸남", "그분"),
-        ("썸녀", "그분"),
-        ("남편", "남편분"),
-        ("아내", "아내분"),
-        ("와이프", "아내분"),
-        ("애인", "그분"),
-        ("엄마", "어머님"),
-        ("어머니", "어머님"),
-        ("아빠", "아버님"),
-        ("아버지", "아버님"),
-        ("딸", "따님"),
-        ("아들", "아드님"),
+/// ("저희 언제쯤", "남편복", "남편이랑 사이가"). A word for a relation names the second person only when it is
+/// theirs (`relation`, the lexer's code): "남친이 돈이 없다고" about a mother's chart is not the mother.
+fn partner_word(text: &str, relation: Option<&str>) -> Option<&'static str> {
+    // (word, how the reply names them, the relation it names; None: whoever the second person is)
+    const WORDS: &[(&str, &str, Option<&[&str]>)] = &[
+        ("그 사람", "그분", None),
+        ("걔", "그분", None),
+        ("그사람", "그분", None),
+        ("그 분", "그분", None),
+        ("그분", "그분", None),
+        ("상대방", "상대분", None),
+        ("상대분", "상대분", None),
+        ("상대", "상대분", None),
+        ("남자친구", "남자친구분", Some(&["boyfriend", "lover", "other"])),
+        ("여자친구", "여자친구분", Some(&["girlfriend", "lover", "other"])),
+        ("남친", "남자친구분", Some(&["boyfriend", "lover", "other"])),
+        ("여친", "여자친구분", Some(&["girlfriend", "lover", "other"])),
+        ("썸남", "그분", Some(&["other", "lover"])),
+        ("썸녀", "그분", Some(&["other", "lover"])),
+        ("남편", "남편분", Some(&["husband"])),
+        ("아내", "아내분", Some(&["wife"])),
+        ("와이프", "아내분", Some(&["wife"])),
+        ("애인", "그분", Some(&["boyfriend", "girlfriend", "lover", "other"])),
+        ("엄마", "어머님", Some(&["mother"])),
+        ("어머니", "어머님", Some(&["mother"])),
+        ("아빠", "아버님", Some(&["father"])),
+        ("아버지", "아버님", Some(&["father"])),
+        ("딸", "따님", Some(&["daughter"])),
+        ("아들", "아드님", Some(&["son"])),
     ];
     // "저희 언제쯤", "우리 둘", "서로": both; "우리 딸은 무슨 띠예요?" is the daughter.
     let both = [
@@ -224,8 +227,19 @@ fn partner_word(text: &str) -> Option<&'static str> {
     if both.iter().any(|w| text.contains(w)) {
         return None;
     }
-    WORDS.iter().find_map(|(word, name)| {
+    WORDS.iter().find_map(|(word, name, relations)| {
+        // A relation word fits a second person whose relation is unknown, or is that relation.
+        if let (Some(theirs), Some(fits)) = (relation, relations) {
+            if !fits.contains(&theirs) {
+                return None;
+            }
+        }
         let at = text.find(word)?;
+        // "시어머니", "외할머니", "장모님": a longer word for someone else.
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| ['시', '장', '외', '할', '큰', '새', '양', '친'].contains(&c)) {
+            return None;
+        }
         let rest = &text[at + word.len()..];
         // "남편은", "남편이 이직", "남편 사주만", "남편꺼", "남편 원숭이띠 아니에요?"
         let particle = ["은", "는", "의 ", "이 ", "가 ", "도 ", "만 ", " 사주", "꺼", "거 ", "것", " 띠", "띠"]
@@ -254,7 +268,15 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let friction = ["싸우", "싸울", "싸움", "싸워", "다투", "다퉈", "다툼", "갈등"].iter().any(|w| text.contains(w))
         && !["상사", "동료", "팀장", "직장", "회사", "친구들"].iter().any(|w| text.contains(w));
     let partner_known = pending.as_ref().and_then(Pending::other).is_some_and(|p| p.missing_for_partner().is_none());
-    let topic = if friction && partner_known && matches!(u.topic, Topic::General | Topic::Love | Topic::Timing(_)) {
+    // "결혼까지 갈 수 있을까요? 솔직하게요" right after a 궁합: the couple's future, from both charts.
+    let couple_future = ongoing == Some(Topic::Compatibility)
+        && ["결혼까지", "갈 수 있을까", "갈수있을까", "오래 갈", "오래갈", "헤어지게", "계속 만나"]
+            .iter()
+            .any(|w| text.contains(w));
+    let topic = if (friction || couple_future)
+        && partner_known
+        && matches!(u.topic, Topic::General | Topic::Love | Topic::Timing(_))
+    {
         Topic::Compatibility
     } else {
         u.topic
@@ -273,7 +295,10 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         pending.as_ref().map_or(0, |p| p.year_offset) + 1
     } else if u.year_offset != 0 {
         u.year_offset
-    } else if (u.topic_said && matches!(topic, Topic::Timing(_))) || u.feeling_only {
+    } else if super::understand::says_this_year(text)
+        || (u.topic_said && matches!(topic, Topic::Timing(_)))
+        || u.feeling_only
+    {
         0
     } else {
         pending.as_ref().map_or(0, |p| p.year_offset)
@@ -311,6 +336,9 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     }
     // Someone other than the user, named with their birth: a new subject, not a correction of the user's.
     let other_subject = !compat && u.subject == Role::Other && !waiting_own && u.birth.has_date();
+    // "남편은 80년 음력 9월 9일생이에요. 남편 사주까지 보면 달라지나요?" once the user's birth is known: the
+    // husband is read (and named), and the user's birth stays the conversation's.
+    let user_kept = other_subject.then(|| own_base.clone()).filter(BirthFacts::has_date);
     if other_subject {
         own_base = BirthFacts::default();
     }
@@ -337,10 +365,31 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     if !waiting_own && own_base.year.is_some() && own_base.month.is_some() && event_date(&own_new, text) {
         own_new = BirthFacts { gender: own_new.gender.clone(), ..BirthFacts::default() };
     }
+    // "면접이 오후 2시인데 시간도 상관있어요?": a clock beside an event, once the birth is known, is the event's
+    // time; only a message that speaks of the birth changes the birth hour.
+    let event_words = ["면접", "시험", "약속", "수술", "출근", "미팅", "예약", "발표", "상견례", "소개팅", "비행기"];
+    if !waiting_own
+        && own_base.has_date()
+        && own_new.hour.is_some()
+        && !own_new.has_date()
+        && event_words.iter().any(|w| text.contains(w))
+        && !["태어", "출생", "생시", "아니", "잘못", "정정"].iter().any(|w| text.contains(w))
+    {
+        own_new.hour = None;
+        own_new.minute = None;
+        own_new.period = None;
+        own_new.hour_is_24h = false;
+    }
     if let Some(new) = &partner_new {
         partner_base = Some(partner_base.unwrap_or_default().merge(new));
     }
     let mut own = own_base.merge(&own_new);
+    // "87년 윤6월 3일 … 헤어진 남친이랑 재회", "올해 남자 생겨요?": once the user's birth is there and their gender
+    // is not, their word for their own partner gives it rather than a question (the reply's 남편·아내 stars
+    // show which reading was used, and a gender said later replaces it).
+    if own.gender.is_none() && own.has_date() && u.subject != Role::Other && !compat {
+        own.gender = super::understand::gender_from_partner_words(text).map(str::to_string);
+    }
     own.settle();
     let mut partner = partner_base.filter(|p| !p.is_empty() || p.relation.is_some());
     if let Some(p) = partner.as_mut() {
@@ -358,8 +407,10 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     if matches!(topic, Topic::SmallTalk | Topic::OutOfScope | Topic::Crisis) {
         // A birth told beside small talk or a question 사주 cannot answer ("로또 번호 … 890615 남자") is kept, so
         // the next question is answered with it instead of asking for it again.
+        // (Beside a crisis too: "… 93년 6월 25일 남자 … 다 그만두고 싶어요" then "올해는 붙을 수 있을까요?" is a
+        // reading asked with the birth, answered with the help lines, not a form.)
         let keep = match pending {
-            _ if topic != Topic::Crisis && !compat && own_new.has_date() => Some(Pending {
+            _ if !compat && own_new.has_date() => Some(Pending {
                 partner: false,
                 facts: own.clone(),
                 topic: Topic::General.key(),
@@ -498,13 +549,34 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // speaks of the user ("저는요?", "제 거는").
     let speaks_of_self =
         ["저는", "제가", "저도", "제 ", "저 ", "나는", "내가", "내 ", "본인"].iter().any(|w| text.contains(w));
-    let still_about = pending.as_ref().and_then(|p| p.about.clone()).filter(|_| !speaks_of_self);
+    // ("시험관도 두 번 실패했어요 ㅠㅠ": a feeling told is the user's own, whoever was read before.)
+    let still_about = pending.as_ref().and_then(|p| p.about.clone()).filter(|_| !speaks_of_self && !u.emotion);
     let about = (!compat && own_new.is_empty() && !u.birth.has_date())
-        .then(|| partner_word(text).map(str::to_string).or(still_about))
+        .then(|| {
+            let relation = partner.as_ref().and_then(|p| p.relation.as_deref());
+            // "엄마가 제 결혼을 반대해요": the mother acts in the user's own question ("제 결혼"); "제 남편은요?"
+            // is still the husband.
+            let word = partner_word(text, relation).filter(|_| !speaks_of_self || possessive_of_other(text));
+            word.map(str::to_string).or(still_about)
+        })
         .flatten()
         .filter(|_| partner.as_ref().is_some_and(|p| p.missing_for_partner().is_none()));
     let keep = Pending { about: about.clone(), ..keep };
+    // The second person told in a later turn: kept as the second person, named in this reply and the next
+    // ones about nobody in particular.
+    let told_now = user_kept.is_some() && about.is_none();
+    let (keep, about) = match user_kept {
+        Some(user) if about.is_none() => {
+            let name = partner_word(text, None).unwrap_or("그분").to_string();
+            let mut other = own.clone();
+            other.relation = other.relation.or(u.birth.relation.clone());
+            (Pending { facts: user, partner_facts: Some(other), about: Some(name.clone()), ..keep }, Some(name))
+        }
+        _ => (keep, about),
+    };
     let (own_request, partner_request, remember) = match &about {
+        // (Told in this very message: their chart is this turn's own, and nothing is remembered as the user's.)
+        Some(_) if told_now => (own_request, partner_request, None),
         Some(_) => (partner.as_ref().and_then(BirthFacts::to_request), None, None),
         None => (own_request, partner_request, remember),
     };
@@ -518,6 +590,33 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         about,
     };
     decision(step, own, partner, None)
+}
+
+/// "제 남편", "내 딸", "저희 엄마": the user's own word for someone else, not the user.
+fn possessive_of_other(text: &str) -> bool {
+    ["제 ", "내 ", "저희 ", "우리 "].iter().any(|p| {
+        text.match_indices(p).any(|(i, _)| {
+            let rest = &text[i + p.len()..];
+            [
+                "남편",
+                "아내",
+                "와이프",
+                "남친",
+                "여친",
+                "남자친구",
+                "여자친구",
+                "엄마",
+                "어머니",
+                "아빠",
+                "아버지",
+                "딸",
+                "아들",
+                "애인",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -559,8 +658,13 @@ mod tests {
         // "저희", "남편복" and a message without the partner stay with the user.
         let (_, own, _) = answer_of(turns(&[couple, "저희 언제쯤 결혼할 수 있을까요?"]));
         assert_eq!(own.unwrap().datetime, "1991-03-08T10:00:00");
-        assert_eq!(partner_word("남편복 있어요?"), None);
-        assert_eq!(partner_word("여친이 좀 예민한 편인데 사주에 나와요?"), Some("여자친구분"));
+        assert_eq!(partner_word("남편복 있어요?", None), None);
+        assert_eq!(partner_word("여친이 좀 예민한 편인데 사주에 나와요?", None), Some("여자친구분"));
+        // A relation word names the second person only when it is theirs, and not inside a longer word.
+        assert_eq!(partner_word("엄마가 반대해요 남친이 돈이 없다고", Some("boyfriend")), Some("남자친구분"));
+        assert_eq!(partner_word("남친이 돈이 없다고", Some("mother")), None);
+        assert_eq!(partner_word("시어머니가 아들 바라셔서요", Some("husband")), None);
+        assert!(possessive_of_other("제 남편은요?") && !possessive_of_other("제 결혼을 반대해요"));
     }
 
     #[test]

@@ -117,9 +117,14 @@ pub async fn run(
     let decision = decide_turn(&text, now.year, known);
     // Right after the help lines, anything but a reading asked with a birth gets care and the lines again,
     // never a birth-data form; a reading is given with the lines added at its end.
-    if crisis_before && !matches!(decision.step, Step::Answer { .. }) {
+    // A fear of calling or a goodnight is heard as itself, even beside a question of when.
+    let heard_first = wording::fears_calling(&text) || wording::says_goodnight(&text);
+    if crisis_before && (!matches!(decision.step, Step::Answer { .. }) || heard_first) {
         // Asked for a reading again after the care was said twice: the lines stay, and the reading goes on.
-        let twice = last_reply.is_some_and(|t| t.text.contains(wording::CRISIS_AGAIN));
+        // Only a reading asked by name ("재물운은요?"): "요즘은 그냥 …" after the care is heard, never sent a form.
+        let reading_asked = !matches!(decision.topic, Topic::SmallTalk | Topic::Crisis)
+            && (decision.topic != Topic::General || text.chars().any(|c| c.is_ascii_digit()));
+        let twice = last_reply.is_some_and(|t| t.text.contains(wording::CRISIS_AGAIN)) && reading_asked && !heard_first;
         if let (true, Step::Ask { text: question, missing, pending }) = (twice, &decision.step) {
             let mut o = TurnOutcome::fixed(format!("{}\n\n{question}", wording::HELP_LINES_AGAIN), on_event);
             o.follow_up = Some(*missing);

@@ -80,7 +80,16 @@ pub fn run(args: TimingArgs) -> Result<(), CliError> {
     println!("{} — {}~{}년 (일간 {})", area_name(area), from, from + args.years as i32 - 1, chart.day_master.name);
     for s in &scores {
         let mark = if top.contains(&s.year) { "★" } else { " " };
-        println!("{mark} {}년 {} {:>3}세  점수 {:>5.1}  {}", s.year, s.pillar, s.age, s.score, s.reasons.join("; "));
+        let strains =
+            if s.cautions.is_empty() { String::new() } else { format!("  [주의: {}]", s.cautions.join("; ")) };
+        println!(
+            "{mark} {}년 {} {:>3}세  점수 {:>5.1}  {}{strains}",
+            s.year,
+            s.pillar,
+            s.age,
+            s.score,
+            s.reasons.join("; ")
+        );
     }
     Ok(())
 }

@@ -261,6 +261,24 @@ async fn seventh_review_conversations_keep_their_fixes() {
     kept_set("answer_review13.jsonl", 1.0).await;
 }
 
+/// The b14 blind set (40 conversations written by a helper who had not read the code; docs/reviews/
+/// answers-2026-12-07-b14.md): the turns its rules fixed, checked by expectation — decisions answered first,
+/// years and months where asked, the person and the time read right, the help lines where money or a crisis
+/// calls for them.
+#[tokio::test]
+async fn eighth_review_conversations_keep_their_fixes() {
+    kept_set("answer_review14.jsonl", 1.0).await;
+}
+
+/// The 12 conversations the b14 judge wrote for itself (own-01 … own-12): a crisis told after a job question
+/// gets care and the lines and never a form, a reading asked after the care is answered with the lines, a
+/// divorce asked as "예 아니오로" is not decided, a husband's birth told later is read and named as his while the
+/// user's stays, "나 어떤 사람이야? 잘 맞는 일" is the user's own reading, a 자소서 is declined.
+#[tokio::test]
+async fn judges_own_conversations_keep_their_fixes() {
+    kept_set("answer_own13.jsonl", 1.0).await;
+}
+
 /// A kept set scored with the default cases; it stands aside while `SAJU_ANSWER_CASES` points the first test
 /// at other cases (the dump runs).
 async fn kept_set(file: &str, required: f64) {

@@ -335,3 +335,20 @@ fn chart_svg_writes_the_picture() {
     assert_eq!(unwritable.status.code(), Some(1));
     assert_eq!(stderr(&unwritable).lines().count(), 1, "{}", stderr(&unwritable));
 }
+
+#[test]
+fn timing_prints_the_scored_years_with_their_strains() {
+    let args = ["timing", "--date", "1990-05-15", "--time", "15:30", "--gender", "male", "--area", "love"];
+    let o = saju(&[&args[..], &["--from", "2030", "--years", "3"]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout);
+    // 경진일: 2030 경술 clashes the day branch, 2032 임자 strains nothing.
+    let line = |y: &str| text.lines().find(|l| l.contains(y)).unwrap_or_default().to_string();
+    assert!(line("2030년").contains("[주의: 일지 진과 술이 충"), "{text}");
+    assert!(!line("2032년").contains("주의"), "{text}");
+    let json = saju(&[&args[..], &["--from", "2030", "--years", "1", "--json"]].concat());
+    let v: Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert!(v.to_string().contains("진술충") || v.to_string().contains("술이 충"), "{v}");
+    let bad = saju(&["timing", "--date", "1990-05-15", "--gender", "male", "--area", "lottery"]);
+    assert!(!bad.status.success());
+}

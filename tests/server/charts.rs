@@ -186,3 +186,20 @@ async fn conventions_are_accepted_everywhere_a_birth_is() {
     let clash = json!({"datetime": "1988-07-01T09:30", "gender": "female", "time_correction": "longitude", "summer_time": "keep"});
     assert_error(&s.post("/v1/charts", None, clash).await, 400, "invalid_input");
 }
+
+#[tokio::test]
+async fn timing_route_scores_the_years_and_names_their_strains() {
+    let s = TestServer::start().await;
+    // 경진일 (庚辰): 2030 경술 clashes the day branch (진술충), 2031 신해 is its 원진, 2032 임자 strains nothing.
+    let r = s.post("/v1/charts/timing?area=love&from=2030&years=3", None, birth()).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let years = r.body["years"].as_array().expect("years");
+    assert_eq!(years.len(), 3);
+    let cautions = |i: usize| -> Vec<String> {
+        years[i]["cautions"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string()).collect()
+    };
+    assert!(cautions(0).iter().any(|c| c.contains("일지") && c.ends_with("충")), "{:?}", cautions(0));
+    assert!(cautions(1).iter().any(|c| c.ends_with("원진")), "{:?}", cautions(1));
+    assert!(cautions(2).is_empty(), "{:?}", cautions(2));
+    assert_error(&s.post("/v1/charts/timing?area=lottery", None, birth()).await, 400, "invalid_input");
+}

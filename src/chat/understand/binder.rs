@@ -358,7 +358,11 @@ pub fn bind(text: &str, spans: Vec<Span>, compat: bool) -> Vec<Person> {
 /// 난리"): the end of the saying, when it comes before any date or time in the clause; `None` otherwise.
 fn reported_speech_end(text: &str, after: usize) -> Option<usize> {
     let rest = &text[after..];
-    if !["가 ", "이 ", "가 저", "이 저"].iter().any(|p| rest.starts_with(p)) {
+    // "엄마가 그러는데", "엄마한테 다시 물어보니까 7시 반쯤이래요", "엄마 말로는 저 해뜨기 직전에 태어났대요".
+    if !["가 ", "이 ", "가 저", "이 저", "한테 ", "께 ", "에게 ", " 말로는", "한테 물어", "께 물어"]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    {
         return None;
     }
     let clause_end = rest.find(['.', '?', '!', '\n']).unwrap_or(rest.len());
@@ -384,6 +388,10 @@ fn reported_speech_end(text: &str, after: usize) -> Option<usize> {
         "라길래",
         "보고 ",
         "한테 물어",
+        "물어보니",
+        "물어봤는데",
+        "물어봤더니",
+        "말로는",
     ];
     let (at, word) = SAYING.iter().filter_map(|w| clause.find(w).map(|i| (i, w))).min()?;
     // A date or time said before the saying is the named person's own ("엄마가 70년생이래요").

@@ -2,7 +2,7 @@
 //! whether it speaks with feeling ([`emotion_in`]). [`Topic`] itself, the vocabulary answers are planned by,
 //! lives in `answer::topic`.
 
-pub use crate::answer::{TimingTopic, Topic};
+pub use crate::answer::{says_this_year, TimingTopic, Topic};
 
 /// Words of the trade a "what is …" question may ask about.
 const TERMS: &[&str] = &[
@@ -144,6 +144,9 @@ const PICKS: &[&str] = &[
     "하이닉스",
 ];
 const OUT_OF_SCOPE: &[&str] = &[
+    "첨삭",
+    "자소서",
+    "번역해",
     "날씨",
     "코딩",
     "코드",
@@ -287,7 +290,10 @@ impl Topic {
         ]);
         let money_luck =
             has(&["재물운", "재물 운", "돈복", "돈 복", "금전운", "사주에", "사주로 보면", "운이 있", "운 있"]);
-        if (out_of_scope(text) && !about_saju) || (has(PICKS) && (asks_pick || !money_luck)) {
+        // "코인으로 빚이 8천 생겼어요.. 언제 다 갚을 수 있을까요": a debt to repay is a money question, whatever
+        // made it.
+        let debt = has(&["빚", "갚", "채무", "개인회생", "회생", "파산", "대출금"]);
+        if (out_of_scope(text) && !about_saju) || (has(PICKS) && (asks_pick || !money_luck) && !debt) {
             return Some(Topic::OutOfScope);
         }
         // "시험 붙을 수 있을까요? 올해 삼재라서 불안해요": the exam is the question, 삼재 its worry (the answer
@@ -311,7 +317,10 @@ impl Topic {
         let not_compat = has(&["궁합 말고", "궁합은 말고", "궁합 아니고", "궁합은 아니고", "궁합 말구", "궁합말고"])
             && !has(&["속궁합 말고", "속궁합은 말고", "속궁합 아니고"]);
         // "어떤 여자랑 잘 맞아요?": the partner the chart points to, not a second person's chart.
-        let partner_kind = has(crate::answer::followups::PARTNER_KINDS) || has(&["어떤 성격"]);
+        // ("나 전체적으로 어떤 사람이야? 성격이랑 잘 맞는 일": the user asks who they are, and what work fits.)
+        let about_self =
+            has(&["어떤 사람이야", "어떤 사람이에요", "어떤 사람인가", "어떤 사람인지", "맞는 일", "맞는 직업"]);
+        let partner_kind = (has(crate::answer::followups::PARTNER_KINDS) || has(&["어떤 성격"])) && !about_self;
         if partner_kind && has(&["맞아", "맞을", "맞나", "맞는", "어울", "만나"]) && !not_compat {
             return Some(Topic::Love);
         }
@@ -334,6 +343,7 @@ impl Topic {
                     "맞았던",
                     "안 맞는",
                 ]) && mentions_someone(text)
+                    && !about_self
                     && !has(&["직업", "적성", "진로", "일이", "전공", "상사", "동료", "팀장", "사장님", "직장"])))
         {
             return Some(Topic::Compatibility);
@@ -433,7 +443,13 @@ impl Topic {
         let laugh_only = !SMALL_TALK.iter().any(|w| !["ㅋㅋ", "ㅎㅎ"].contains(w) && text.contains(w));
         // "싸울때 주로 뭐땜에 싸울까요 ㅋㅋ": a laugh beside a sentence of its own is a tone too.
         let words_beside_laugh = text.chars().filter(|c| !"ㅋㅎㅠㅜ ?!.~".contains(*c)).count();
-        if has(SMALL_TALK) && !about_saju && !(laugh_only && (text.contains('?') || words_beside_laugh > 12)) {
+        // "들어줘서 고마워요. 그래도 언젠가 풀리긴 해요?": thanks beside a question of when is the question.
+        let asks_when = has(&["언제", "몇 년", "몇년", "몇 살", "풀릴", "풀리긴", "풀리나", "나아질"]);
+        if has(SMALL_TALK)
+            && !about_saju
+            && !asks_when
+            && !(laugh_only && (text.contains('?') || words_beside_laugh > 12))
+        {
             return Some(Topic::SmallTalk);
         }
         if has(&["사주", "팔자", "풀이", "총운", "전체적", "봐주", "봐 주", "봐줘", "봐줄"]) {
@@ -589,6 +605,8 @@ fn area_of(text: &str) -> Option<Topic> {
                 "임신",
                 "출산",
                 "난임",
+                "시험관",
+                "인공수정",
                 "둘째 계획",
                 "둘째를",
                 "둘째 가",
@@ -601,22 +619,24 @@ fn area_of(text: &str) -> Option<Topic> {
             ])
         {
             Topic::Children
-        } else if has(&[
-            "공부",
-            "시험",
-            "합격",
-            "수능",
-            "학업",
-            "고시",
-            "자격증",
-            "성적",
-            "입시",
-            "대학 갈",
-            "대학에",
-            "붙을까",
-            "붙을 수",
-            "학교운",
-        ]) {
+        } else if !text.contains("시험관")
+            && has(&[
+                "공부",
+                "시험",
+                "합격",
+                "수능",
+                "학업",
+                "고시",
+                "자격증",
+                "성적",
+                "입시",
+                "대학 갈",
+                "대학에",
+                "붙을까",
+                "붙을 수",
+                "학교운",
+            ])
+        {
             Topic::Study
         } else if has(&[
             "재물",
@@ -675,6 +695,27 @@ fn area_of(text: &str) -> Option<Topic> {
             "다시 만날",
             "남친이 생",
             "여친이 생",
+            "남친 생기",
+            "남친 생길",
+            "남친 생겨",
+            "여친 생기",
+            "여친 생길",
+            "여친 생겨",
+            "애인 생기",
+            "애인 생길",
+            "애인 생겨",
+            "남자 생기",
+            "남자 생길",
+            "남자 생겨",
+            "여자 생기",
+            "여자 생길",
+            "여자 생겨",
+            "남편 될",
+            "남편감",
+            "아내 될",
+            "신랑감",
+            "배우자상",
+            "언제 만나",
             "남자친구가 생",
             "여자친구가 생",
             "바람",
@@ -808,6 +849,12 @@ pub fn crisis_in(text: &str) -> bool {
         "내려놓고 싶",
         "살기 싫",
         "살기싫",
+        "살기가 싫",
+        "사는 게 싫",
+        "사는게 싫",
+        "살아서 뭐하",
+        "살아서 뭐 하",
+        "살고 싶지가 않",
         "살고 싶지 않",
         "살고싶지 않",
         "세상을 떠나고",

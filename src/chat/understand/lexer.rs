@@ -288,6 +288,10 @@ fn birth_year_follows(rest: &str) -> bool {
 fn period_of(word: &str) -> Option<Period> {
     Some(match word {
         "오전" | "새벽" | "아침" | "이른 아침" | "새벽녘" | "am" | "AM" | "a.m." => Period::Morning,
+        // "해뜨기 직전에 태어났대요": before sunrise is the morning side of the clock.
+        "해뜨기 직전" | "해뜨기 전" | "해 뜨기 직전" | "해 뜨기 전" | "동틀 무렵" | "해 뜰 무렵" | "해뜰 무렵" => {
+            Period::Morning
+        }
         "낮" | "점심" | "한낮" => Period::Midday,
         // "오휴": the common slip of 오후 on a phone keyboard.
         "오후" | "오휴" | "pm" | "PM" | "p.m." => Period::Afternoon,
@@ -297,7 +301,7 @@ fn period_of(word: &str) -> Option<Period> {
     })
 }
 
-const PERIODS: &str = "이른 아침|새벽녘|늦은 밤|밤늦게|한밤중|오밤중|초저녁|한밤|한낮|오전|오후|오휴|새벽|아침|저녁|점심|밤|낮|a\\.m\\.|p\\.m\\.|am|pm|AM|PM";
+const PERIODS: &str = "해 ?뜨기 직전|해 ?뜨기 전|동틀 무렵|해 ?뜰 무렵|이른 아침|새벽녘|늦은 밤|밤늦게|한밤중|오밤중|초저녁|한밤|한낮|오전|오후|오휴|새벽|아침|저녁|점심|밤|낮|a\\.m\\.|p\\.m\\.|am|pm|AM|PM";
 
 /// The speakers' own words and the words for other people, with each relation's code and gender.
 const PEOPLE: &[(&str, &str, Option<&str>)] = &[
@@ -390,6 +394,9 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("짝녀", "other", Some("female")),
     ("그 남자", "other", Some("male")),
     ("그 여자", "other", Some("female")),
+    // "소개팅 들어왔는데 남자가 95년생 돼지띠래요": someone else, not the user's year corrected.
+    ("남자가", "other", Some("male")),
+    ("여자가", "other", Some("female")),
     ("소개팅한 분", "other", None),
     ("소개팅한 사람", "other", None),
     ("소개팅 상대", "other", None),
@@ -920,6 +927,14 @@ fn rules() -> &'static [(Regex, Rule)] {
                     if rest.starts_with('년') || rest.starts_with(['.', '-', '/', ':']) {
                         return None;
                     }
+                    // "연봉 1200 오름", "토익 0900점", "1200만 원": an amount or a score, not a clock.
+                    const AMOUNT_AFTER: &[&str] =
+                        &["만", "원", "억", "천", "%", "명", "개", "점", "평", "번", "호", "등", "오름", "올라", "인상", "↑"];
+                    let before: String = t[..s].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+                    const AMOUNT_BEFORE: &[&str] = &["연봉", "월급", "토익", "점수", "보증금", "월세", "전세", "대출", "빚"];
+                    if AMOUNT_AFTER.iter().any(|w| rest.starts_with(w)) || AMOUNT_BEFORE.iter().any(|w| before.contains(w)) {
+                        return None;
+                    }
                     let h: u32 = c[1].parse().ok()?;
                     (h <= 24).then(|| {
                         (s, e, vec![Tok::Time(Clock { hour: h, minute: c[2].parse().ok(), h24: true, period: None, branch: false, named: false })])
@@ -985,6 +1000,13 @@ fn rules() -> &'static [(Regex, Rule)] {
                     // "어떤 여자랑 잘 맞아요?", "무슨 남자를 만나": a kind of person asked about, not anyone's gender.
                     let before: String = t[..s].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
                     if ["어떤 ", "무슨 ", "어떤", "좋은 ", "맞는 "].iter().any(|w| before.ends_with(w)) {
+                        return None;
+                    }
+                    // "올해 남자 생겨요?", "여자 만날 수 있을까": the one hoped for, not the user's gender.
+                    let after = t[e..].trim_start();
+                    if ["생기", "생길", "생겨", "생겼", "만나", "만날", "친구", "복", "운"].iter().any(|w| after.starts_with(w))
+                        || (["가 생", "이 생", "를 만", "을 만"].iter().any(|w| after.starts_with(w)))
+                    {
                         return None;
                     }
                     let g = if w.starts_with('여') || w == "female" || w == "아가씨" { "female" } else { "male" };
@@ -1148,7 +1170,26 @@ pub fn lex(text: &str, this_year: i32) -> Vec<Span> {
         last_end = c.end;
         spans.extend(c.toks.into_iter().map(|tok| Span { start: c.start, end: c.end, tok }));
     }
+    for s in spans.iter_mut() {
+        minutes_before(text, s);
+    }
     spans
+}
+
+/// "낮 12시 10분 전", "6시 10분전": a clock said as minutes before the hour is that many minutes earlier
+/// (11:50, 5:50). Only a time with minutes: "12시 전에 태어났어요" is not a clock.
+fn minutes_before(text: &str, span: &mut Span) {
+    let Tok::Time(clock) = &mut span.tok else { return };
+    let Some(minute) = clock.minute.filter(|m| (1..60).contains(m)) else { return };
+    if !text[span.end..].trim_start().starts_with('전') || clock.branch || clock.named {
+        return;
+    }
+    clock.hour = if clock.hour == 0 { 23 } else { clock.hour - 1 };
+    clock.minute = Some(60 - minute);
+    // "낮 12시 10분 전" is 11:50 in the morning's half: the period said belongs to the hour named.
+    if clock.hour == 11 && clock.period == Some(Period::Midday) {
+        clock.h24 = true;
+    }
 }
 
 /// `text` with the calendar words' common typos fixed ("읍력", "음럭", "양럭"); every fix has the byte
@@ -1190,6 +1231,14 @@ fn event_before_month(before: &str) -> bool {
 }
 
 fn event_month(after: &str) -> bool {
+    // "4월이랑 6월 중에 언제 가는 게 나을까요?": months weighed against each other are an event's.
+    let t = after.trim_start();
+    if ["이랑", "랑 ", "하고", "이나 ", "중에", "중 ", "vs"].iter().any(|p| t.starts_with(p)) {
+        let near: String = t.chars().take(18).collect();
+        if ["중에", "중 ", "언제", "어느", "나을", "좋을", "나아"].iter().any(|w| near.contains(w)) {
+            return true;
+        }
+    }
     let Some(rest) = after.trim_start().strip_prefix('에') else { return false };
     let near: String = rest.chars().take(14).collect();
     const EVENTS: &[&str] = &[

@@ -10,7 +10,7 @@ pub mod numbers;
 
 pub use binder::Role;
 pub use birth::{gender_in, BirthFacts, Invalid, Missing};
-pub use intent::{day_offset, emotion_in, year_offset, TimingTopic, Topic};
+pub use intent::{day_offset, emotion_in, says_this_year, year_offset, TimingTopic, Topic};
 
 use crate::answer::wording::{follow_up_question, Ask};
 
@@ -57,6 +57,12 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     let feeling_only =
         said.is_none() && ongoing.is_some() && emotion_in(text) && !text.contains('?') && year_offset(text) == 0;
     let mut topic = match (said, ongoing) {
+        // "그럼 내년에 끝나는 거죠? 언제부터 홀가분해져요?" after a 삼재 answer: still the 삼재.
+        (Some(Topic::YearFortune | Topic::Timing(_) | Topic::General), Some(Topic::Samjae))
+            if ["끝나", "끝날", "홀가분", "벗어나", "언제까지", "부적"].iter().any(|w| text.contains(w)) =>
+        {
+            Topic::Samjae
+        }
         (Some(Topic::Timing(TimingTopic::General)), Some(o)) if !general_timing_said => {
             Topic::Timing(o.timing_area().unwrap_or(TimingTopic::General))
         }
@@ -117,6 +123,24 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
             facts.gender.get_or_insert_with(|| both.to_string());
         }
     }
+    // "둘 다 여자고 시간은 몰라요": the unknown hour is both people's.
+    if ["둘 다", "둘다", "두 사람 다", "둘 모두", "두 사람 모두"].iter().any(|w| text.contains(w)) {
+        if let Some(p) = partner.as_mut() {
+            if p.unknown_hour || birth.unknown_hour {
+                for facts in [&mut birth, p] {
+                    if facts.hour.is_none() {
+                        facts.unknown_hour = true;
+                    }
+                }
+            }
+        }
+    }
+    // "모녀 궁합", "자매", "형제": the pair word gives both genders.
+    if let Some(g) = pair_gender(text) {
+        for facts in std::iter::once(&mut birth).chain(partner.as_mut()) {
+            facts.gender.get_or_insert_with(|| g.to_string());
+        }
+    }
     birth.settle();
     if let Some(p) = partner.as_mut() {
         p.settle();
@@ -124,6 +148,14 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     // A year named outright ("2030년 운은?") is the year asked about, unless it is the birth year.
     // A year named beside a relative one is the one asked ("내년에 안 되면 28년은요?" asks 2028).
     let mut offset = year_offset(text);
+    // "혹시 올해 수술수 같은 거 있나요? 작년부터 계속 불안해서요": 올해 asked, 작년 only told.
+    if offset < 0 && says_this_year(text) {
+        offset = 0;
+    }
+    // "작년 12월 20일에 딸 낳았어요": the relative year dates a birth, it does not ask about that year.
+    if offset != 0 && birth.year == Some(this_year + offset) && birth.month.is_some() {
+        offset = 0;
+    }
     // "2027년 가을 입학이면 올해 지원해야 되는데 올해 운은요?": the 올해 said after the named year is the one asked.
     let this_year_after = |y: i32| {
         let named_at = text.find(&y.to_string()).or_else(|| text.find(&format!("{:02}년", y % 100)));
@@ -144,6 +176,54 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         birth,
         subject,
         partner,
+    }
+}
+
+/// The one gender a pair word gives both people: 모녀, 자매 (women), 형제 (men).
+fn pair_gender(text: &str) -> Option<&'static str> {
+    if ["모녀", "자매"].iter().any(|w| text.contains(w)) {
+        Some("female")
+    } else if text.contains("형제") && !text.contains("형제자매") {
+        Some("male")
+    } else {
+        None
+    }
+}
+
+/// The user's gender a word for their own partner implies: "남친", "남편", "남자 생겨요" → female; "여친", "아내",
+/// "여자 생겨요" → male. None when both or neither are said.
+pub fn gender_from_partner_words(text: &str) -> Option<&'static str> {
+    let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
+    let his = has(&[
+        "남친",
+        "남자친구",
+        "남자 친구",
+        "남편",
+        "신랑",
+        "남자 생기",
+        "남자 생겨",
+        "남자 생길",
+        "남자가 생",
+        "남자 만나",
+        "남자를 만나",
+    ]);
+    let hers = has(&[
+        "여친",
+        "여자친구",
+        "여자 친구",
+        "아내",
+        "와이프",
+        "여자 생기",
+        "여자 생겨",
+        "여자 생길",
+        "여자가 생",
+        "여자 만나",
+        "여자를 만나",
+    ]);
+    match (his, hers) {
+        (true, false) => Some("female"),
+        (false, true) => Some("male"),
+        _ => None,
     }
 }
 
@@ -291,6 +371,10 @@ mod tests {
         // A birth year is not a year asked about.
         assert_eq!(understand("88년 3월 2일생이에요", 2026).year_offset, 0);
         assert_eq!(understand("28년생 할머니 사주", 2026).year_offset, 0);
+        assert_eq!(
+            understand("작년 12월 20일 새벽 3시 15분에 딸 낳았어요!! 부족한 오행이 뭐예요?", 2026).year_offset,
+            0
+        );
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub struct TimingYear {
     pub score: f32,
     /// One Korean reason per rule that fired.
     pub reasons: Vec<String>,
+    /// Strains the year's pillar puts on the day pillar and the month branch (충, 형, 원진 with 일지; 천간충
+    /// with the day master; 충 with 월지), whatever the area: not scored, named beside a recommendation
+    /// (docs/timing.md).
+    pub cautions: Vec<String>,
 }
 
 #[derive(Debug, Object)]
@@ -93,6 +97,7 @@ impl TimingApi {
                 branch_ten_god: s.branch_ten_god.into(),
                 score: s.score,
                 reasons: s.reasons,
+                cautions: s.cautions,
             })
             .collect();
         Ok(Json(TimingAnswer { area: topic.code().into(), years, best: top }))
