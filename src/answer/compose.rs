@@ -526,6 +526,26 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if let Some(other) = compared_year(ctx) {
         return Some(compare_plan(ctx, chart, ctx.year, other));
     }
+    // "그래서 결론이 뭔데요", "한마디로 요약하면요?": the verdict said last, restated as the conclusion.
+    if ["결론", "요약하면", "그래서 뭐가", "그래서 어떻게 하라"].iter().any(|w| ctx.question.contains(w))
+    {
+        let verdict_words =
+            ["네,", "아니요", "한마디로", "낫습니다", "권해요", "정해 줄 수 없", "맞습니다", "갈 수 있어요"];
+        let last = ctx
+            .history
+            .iter()
+            .rev()
+            .filter(|t| t.speaker == super::context::Speaker::Assistant)
+            .filter_map(|t| sentences_of(&t.text).into_iter().find(|s| verdict_words.iter().any(|w| s.contains(w))))
+            .next();
+        if let Some(verdict) = last {
+            let verdict = verdict.trim_start_matches("한마디로 하면 ").to_string();
+            return Some(plans::Plan {
+                head: format!("결론만 말씀드리면, {verdict}"),
+                body: "- 그렇게 본 근거는 앞의 답에 있어요. 왜 그런지, 언제인지 더 물어 주시면 이어서 볼게요.".into(),
+            });
+        }
+    }
     // "올해가 제 환갑이라는데 조심할 게 있다면서요?": the year of the 60-year return.
     if ["환갑", "회갑"].iter().any(|w| ctx.question.contains(w)) {
         return Some(plans::hwangap(chart, ctx.year));
@@ -547,7 +567,8 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return Some(plans::debt(chart, ctx.year, &ctx.question));
     }
     // "레버리지 한 번만 더 해서 복구하려고 하는데 운 들어오는 달 없어요?": no month for a stake to win back.
-    if ["레버리지", "복구하", "몰빵", "한방", "본전"].iter().any(|w| ctx.question.contains(w)) {
+    // ("주식에 몰빵하려고" is a plan staked, answered with the money caution, not a loss chased.)
+    if ["레버리지", "복구하", "본전", "만회"].iter().any(|w| ctx.question.contains(w)) {
         return Some(plans::Plan { head: wording::CHASING_LOSSES.to_string(), body: String::new() });
     }
     // "이름에 물 수(氵) 들어간 한자는 쓰면 안 돼요?", "불 기운 넣으라는데 쇠 기운이 맞아요?": elements for a name.

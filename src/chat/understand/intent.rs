@@ -995,5 +995,34 @@ pub fn emotion_in(text: &str) -> bool {
     use crate::answer::wording::{considers_divorce, waits_for_child};
     // "남자가 꼬이는 건가 ㅋㅋ": people drawn to someone, not things going wrong.
     let text = &text.replace("남자가 꼬", "").replace("여자가 꼬", "").replace("이성이 꼬", "");
+    // "첫째는 예민하고 잘 울고, 둘째는 완전 수다쟁이ㅋㅋ": a laugh beside mild words is a story told, not a
+    // hardship; strong words still count.
+    const STRONG: &[&str] = &[
+        "힘들",
+        "힘드",
+        "우울",
+        "불안",
+        "걱정",
+        "슬프",
+        "슬퍼",
+        "지쳐",
+        "지쳤",
+        "무서",
+        "절망",
+        "상처",
+        "미치겠",
+        "죽겠",
+        "빚",
+        "이혼",
+        "행복",
+        "설레",
+        "신나",
+        "기뻐",
+        "기쁘",
+    ];
+    if (text.contains("ㅋㅋ") || text.contains("ㅎㅎ")) && !crisis_in(text) && !STRONG.iter().any(|w| text.contains(w))
+    {
+        return false;
+    }
     crisis_in(text) || WORDS.iter().any(|w| text.contains(w)) || considers_divorce(text) || waits_for_child(text)
 }
