@@ -486,9 +486,8 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             let area = super::decision::area_of_move(&ctx.question, ctx.intent);
             let year = &super::timing::score_years(chart, area, ctx.year + ctx.year_offset, 1)[0];
             // A lump sum staked (퇴직금, 명퇴, 대출) is never a plain yes from a year.
-            let stakes =
-                ["퇴직금", "명퇴", "명예퇴직", "대출", "전재산", "빚내"].iter().any(|w| ctx.question.contains(w));
-            !stakes && (year.score >= 2.0 || (year.score > 0.0 && year.cautions.is_empty()))
+            !super::decision::stakes_money(&ctx.question)
+                && (year.score >= 2.0 || (year.score > 0.0 && year.cautions.is_empty()))
         });
         let verdict = if yes {
             "한마디로 하면 ‘네’예요."

@@ -76,6 +76,14 @@ pub fn weighs_a_move(question: &str) -> bool {
     ASKS.iter().any(|w| question.contains(w)) || (proposed && how)
 }
 
+/// Whether a lump sum is staked on the move (퇴직금, 대출, 명퇴, 전 재산 …): the year's score never carries the
+/// money, so such a move gets at most "go with care", and a demanded verdict is never a plain yes.
+pub(super) fn stakes_money(question: &str) -> bool {
+    ["퇴직금", "전재산", "전 재산", "대출", "빚내", "전세금", "노후자금", "적금 깨", "명퇴", "명예퇴직"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
 /// The area a move belongs to, from its words, else the conversation's.
 pub(super) fn area_of_move(question: &str, topic: Topic) -> TimingTopic {
     let has = |ws: &[&str]| ws.iter().any(|w| question.contains(w));
@@ -139,9 +147,7 @@ pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Opti
     let field = with_ro(area_name(area).trim_end_matches('운').trim());
     // The year in the timing engine's own words (as every timing answer says it), then the lean.
     // A lump sum staked (퇴직금, 전세금, 대출) is never more than "go with care": the year does not carry the money.
-    let stakes = ["퇴직금", "전재산", "전 재산", "대출", "빚내", "전세금", "노후자금", "적금 깨", "명퇴", "명예퇴직"]
-        .iter()
-        .any(|w| question.contains(w));
+    let stakes = stakes_money(question);
     let go = if now.score >= 2.0 && !stakes {
         "조건이 맞는다면 움직여 볼 만한 쪽입니다"
     } else if now.score > 0.0 && stakes {
