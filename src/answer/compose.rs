@@ -526,8 +526,13 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return Some(compare_plan(ctx, chart, ctx.year, other));
     }
     // "그래서 결론이 뭔데요", "한마디로 요약하면요?": the verdict said last, restated as the conclusion.
-    if ["결론", "요약하면", "그래서 뭐가", "그래서 어떻게 하라"].iter().any(|w| ctx.question.contains(w))
-    {
+    // ("결론적으로 올해 이직해도 될까요?" asks its own question: only a bare ask for the conclusion is one.)
+    let asks_conclusion =
+        ["결론이 뭐", "결론이 뭔", "결론만", "결론은요", "결론은?", "요약하면", "그래서 뭐가", "그래서 어떻게 하라"]
+            .iter()
+            .any(|w| ctx.question.contains(w))
+            || (ctx.question.contains("결론") && ctx.question.chars().count() <= 15);
+    if asks_conclusion {
         let verdict_words =
             ["네,", "아니요", "한마디로", "낫습니다", "권해요", "정해 줄 수 없", "맞습니다", "갈 수 있어요"];
         let last = ctx
