@@ -194,6 +194,26 @@ fn pair_gender(text: &str) -> Option<&'static str> {
 /// "여자 생겨요" → male. None when both or neither are said.
 pub fn gender_from_partner_words(text: &str) -> Option<&'static str> {
     let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
+    // "아들이 여친이랑 헤어졌대요": the partner may be someone else's; then the word says nothing of the user.
+    if has(&[
+        "아들",
+        "딸",
+        "엄마",
+        "아빠",
+        "친구",
+        "동생",
+        "언니",
+        "오빠",
+        "누나",
+        "형이",
+        "형은",
+        "형한테",
+        "며느리",
+        "사위",
+        "시어머니",
+    ]) {
+        return None;
+    }
     let his = has(&[
         "남친",
         "남자친구",
@@ -375,6 +395,10 @@ mod tests {
             understand("작년 12월 20일 새벽 3시 15분에 딸 낳았어요!! 부족한 오행이 뭐예요?", 2026).year_offset,
             0
         );
+        // The user's own partner word gives the user's gender; someone else's partner does not.
+        assert_eq!(gender_from_partner_words("헤어진 남친이랑 재회 가능할까요"), Some("female"));
+        assert_eq!(gender_from_partner_words("올해 여친 생기는 거 맞죠?"), Some("male"));
+        assert_eq!(gender_from_partner_words("아들이 여친이랑 헤어졌대요"), None);
     }
 
     #[test]
