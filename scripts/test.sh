@@ -53,6 +53,9 @@ echo "== clippy"
 cargo clippy --all-targets --locked -- -D warnings
 echo "== supply chain (cargo-deny: licences, sources, duplicate versions; deny.toml)"
 if cargo deny --version >/dev/null 2>&1; then
+  # cargo-deny reads the metadata of every platform's dependencies (windows-sys too), which a build on this
+  # host never downloads: fetch them all first (crates.io), so the offline check works on a fresh machine.
+  cargo fetch --locked --quiet
   cargo deny --offline --log-level error check licenses bans sources
   # Advisories need the RustSec database, fetched from github.com.
   if timeout 120 cargo deny fetch db >/dev/null 2>&1; then

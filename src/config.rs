@@ -65,6 +65,15 @@ pub struct ServerConfig {
     /// `insufficient_storage` while the file system holding `data_dir` has less than this many MB free;
     /// reads and deletes keep working. 0 turns the watermark off.
     pub min_free_disk_mb: u64,
+    /// Bytes one user may store (profiles, sessions, messages), in MB; a write past it is refused with 409
+    /// `quota_exceeded`, deletes always work. 0 = no quota.
+    pub user_quota_mb: u64,
+    /// A user who has made no request for this many days is deleted with everything they saved (checked
+    /// hourly). 0 keeps idle users forever.
+    pub idle_user_days: u64,
+    /// A user who has saved nothing (no profile, no conversation) is deleted after this many idle days.
+    /// 0 keeps them forever.
+    pub empty_user_days: u64,
     /// `POST /v1/charts/batch` requests computed at once (more wait up to 10 s, then 503); 0 = the number
     /// of CPU cores. Bounds the CPU and memory batches can take from everything else.
     pub max_concurrent_batches: usize,
@@ -239,6 +248,9 @@ impl Default for ServerConfig {
             header_read_timeout_seconds: 10,
             idle_timeout_seconds: 120,
             min_free_disk_mb: 64,
+            user_quota_mb: 50,
+            idle_user_days: 365,
+            empty_user_days: 30,
             max_concurrent_batches: 0,
         }
     }
@@ -416,6 +428,15 @@ impl Config {
         }
         if s.min_free_disk_mb > 1_000_000 {
             return Err(err("server.min_free_disk_mb", "0~1000000(MB)이어야 합니다"));
+        }
+        if s.user_quota_mb > 1_000_000 {
+            return Err(err("server.user_quota_mb", "0~1000000(MB)이어야 합니다"));
+        }
+        if s.idle_user_days > 36_500 {
+            return Err(err("server.idle_user_days", "0~36500(일)이어야 합니다"));
+        }
+        if s.empty_user_days > 36_500 {
+            return Err(err("server.empty_user_days", "0~36500(일)이어야 합니다"));
         }
         if s.shutdown_drain_seconds > 120 {
             return Err(err("server.shutdown_drain_seconds", "120 이하여야 합니다"));

@@ -33,6 +33,8 @@ pub struct Metrics {
     pub store_free_bytes: IntGauge,
     pub store_min_free_bytes: IntGauge,
     pub store_write_failures: IntCounterVec,
+    pub users_pruned: IntCounterVec,
+    pub quota_refusals: prometheus::IntCounter,
     pub store_reopens: prometheus::IntCounter,
     pub backups_kept: IntGauge,
     pub backup_last_timestamp: IntGauge,
@@ -88,6 +90,19 @@ impl Metrics {
             &["reason"],
         )
         .expect("valid metric");
+        let users_pruned = IntCounterVec::new(
+            Opts::new(
+                "saju_users_pruned_total",
+                "Users deleted by retention: reason=idle (server.idle_user_days), reason=empty (saved nothing)",
+            ),
+            &["reason"],
+        )
+        .expect("valid metric");
+        let quota_refusals = prometheus::IntCounter::new(
+            "saju_quota_refusals_total",
+            "Writes refused because the user's stored bytes would pass server.user_quota_mb",
+        )
+        .expect("valid metric");
         let store_reopens = prometheus::IntCounter::new(
             "saju_store_reopens_total",
             "Times the database was reopened after a failed write",
@@ -110,6 +125,8 @@ impl Metrics {
             Box::new(store_min_free_bytes.clone()),
             Box::new(store_write_failures.clone()),
             Box::new(store_reopens.clone()),
+            Box::new(users_pruned.clone()),
+            Box::new(quota_refusals.clone()),
             Box::new(duration.clone()),
             Box::new(active_sessions.clone()),
             Box::new(in_flight.clone()),
@@ -134,6 +151,8 @@ impl Metrics {
             store_free_bytes,
             store_min_free_bytes,
             store_write_failures,
+            users_pruned,
+            quota_refusals,
             store_reopens,
             backups_kept,
             backup_last_timestamp,

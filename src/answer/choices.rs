@@ -438,7 +438,14 @@ pub fn asked(question: &str) -> Option<Asked> {
             "학원",
             "뭐 배우",
             "뭘 배우",
-        ]) && has(&["맞", "좋", "어울", "해야", "할까", "시켜"]) =>
+            "뭐 하면",
+            "뭐 하시면",
+            "뭘 하면",
+            "뭘 하시면",
+            "뭐하면",
+            "뭐할지",
+            "뭐 할지",
+        ]) && has(&["맞", "좋", "어울", "해야", "할까", "시켜", "모르겠"]) =>
         {
             Some(Asked::Work)
         }
@@ -606,10 +613,27 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
         open @ (Asked::SideJob | Asked::Work) => {
             let side = matches!(open, Asked::SideJob);
             let young = age < 15;
-            let set_aside = paths_named(question);
+            // "카페 말고 다른 업종": the one set aside is not offered again ("요리는 잘하세요" sets nothing aside).
+            let others =
+                ["말고", "빼고", "다른 업종", "다른 일", "다른 직업", "다른 걸"].iter().any(|w| question.contains(w));
+            let set_aside = if others { paths_named(question) } else { Vec::new() };
+            // "접으면 뭐 하시면 좋을까요?" for a mother of 66: not an entrance exam or a first job in a company.
+            const FIRST_CAREERS: &[&str] = &[
+                "공기업·공무원",
+                "법·제복 직군",
+                "대기업",
+                "스타트업·중소기업",
+                "사기업",
+                "경영·경제",
+                "이과·기술",
+                "문과",
+                "연구·학업",
+            ];
+            let late = age >= 50;
             let mut ranked: Vec<(&Path, f32)> = PATHS
                 .iter()
                 .filter(|x| x.element.is_none() && (!side || x.side_job) && x.child == young)
+                .filter(|x| !late || !FIRST_CAREERS.contains(&x.name))
                 .filter(|x| !set_aside.iter().any(|p| p.name == x.name))
                 .map(|x| (x, fit(chart, x)))
                 .collect();

@@ -473,6 +473,7 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "제 사주에 자녀운 있나요?": yes or no first, from the children's star in the chart.
     if ctx.intent == Topic::Children
+        && !ctx.question.contains("이혼")
         && ["있나", "있어요", "있을까", "있는지", "있는 편"].iter().any(|w| ctx.question.contains(w))
     {
         let yes = plans::children_yes_no(chart);
@@ -614,9 +615,21 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if let Some(partner) = ctx.partner.as_ref().filter(|_| ctx.intent == Topic::Compatibility) {
         if plans::asks_outcome(&ctx.question)
             || wording::demands_verdict(&ctx.question)
-            || ["결혼까지", "결혼할 수", "결혼 할 수", "오래 갈", "오래갈", "잘 살", "잘살", "행복할"]
-                .iter()
-                .any(|w| ctx.question.contains(w))
+            || [
+                "결혼까지",
+                "결혼할 수",
+                "결혼 할 수",
+                "오래 갈",
+                "오래갈",
+                "잘 살",
+                "잘살",
+                "행복할",
+                "만나도 될까",
+                "만나도 돼",
+                "사귀어도",
+            ]
+            .iter()
+            .any(|w| ctx.question.contains(w))
         {
             return Some(compat_outcome(ctx, chart, partner));
         }
@@ -638,6 +651,13 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
                 week.head
             ),
         });
+    }
+    // "제 사주에 이혼수 같은 거 있어요?": no fate of divorce; the spouse seat's clashes instead.
+    if ["이혼수", "이혼 수", "이혼할 팔자", "이혼할 사주", "이혼하는 사주", "이혼 팔자"]
+        .iter()
+        .any(|w| ctx.question.contains(w))
+    {
+        return Some(plans::divorce_sign(chart, year));
     }
     // ("저희 부부 사주가 원래 안 맞는 건가요?" asks the 궁합, not the decision.)
     if ctx.question.contains("이혼")
@@ -668,6 +688,10 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             return Some(plan);
         }
         if let Some(plan) = super::choices::plan(chart, &ctx.question, ctx.year) {
+            return Some(plan);
+        }
+        // "결혼이냐 유학이냐", "한국 들어갈지 미국에 남을지", "연장할지 집을 살지": two moves in a life weighed.
+        if let Some(plan) = super::life_choices::plan(chart, &ctx.question, ctx.year, ctx.month) {
             return Some(plan);
         }
     }
@@ -771,8 +795,27 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             return Some(plan);
         }
     }
-    // "요즘 너무 힘들어요" with no question: the feeling first, then where the flow eases.
-    if ctx.emotion && ctx.intent == Topic::General && ctx.year_offset == 0 && !asks_lack(&ctx.question) {
+    // "훈련소 가서 다칠까봐 걱정돼요", "엄마가 먼저 쓰러질까봐": a fear for someone's safety or health is answered
+    // with the year's health for the chart read, not with comfort for the user's own exhaustion.
+    if ctx.emotion && plans::fears_harm(&ctx.question) && !matches!(ctx.intent, Topic::Compatibility | Topic::Term) {
+        let mut plan = plans::health_in_year(chart, year);
+        plan.body.push_str(&format!("\n{}", wording::HARM_FEAR));
+        return Some(plan);
+    }
+    // "다른 데선 올해 대박난다던데요?": why this reading differs, from this chart's own facts.
+    if let Some(plan) = plans::pushback(chart, &ctx.question, area_with_history(ctx), year) {
+        return Some(plan);
+    }
+    // "요즘 너무 힘들어요" with no question: the feeling first, then where the flow eases — for the user's own
+    // chart only (a worry about a brother read from his chart is not the user's exhaustion), and never over a
+    // question the plans did not know ("누가 더 힘들어요?", "A랑 B 중에 누가 나아요?").
+    if ctx.emotion
+        && ctx.intent == Topic::General
+        && ctx.year_offset == 0
+        && ctx.about.is_none()
+        && !asks_lack(&ctx.question)
+        && !wording::asks_a_question(&ctx.question)
+    {
         return Some(plans::comfort(chart, ctx.year, &ctx.question));
     }
     // "엄마한테 뭐 해드리면 좋을까요?", "며느리로서 뭘 해드리면": care for the one read, whatever the topic.
@@ -1160,9 +1203,12 @@ fn narrate_with(
             .any(|w| ctx.question.contains(w))
             || ctx.question.contains(&asked_year.to_string())
             || ctx.question.contains(&format!("{:02}년", asked_year % 100));
+    // (Two dates weighed — "내년 2월 9일이랑 3월 2일 중에" — name their year already.)
+    let dates_weighed = super::days::dates_named(&ctx.question, ctx.today).len() >= 2;
     if ctx.year_offset != 0
         && year_said_here
         && !now_question
+        && !dates_weighed
         && !says_this_year(&ctx.question)
         && !head.contains(&format!("{}년", ctx.year + ctx.year_offset))
     {

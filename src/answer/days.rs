@@ -68,7 +68,7 @@ fn event_word(question: &str) -> &'static str {
     if ["수술", "병원", "시술"].iter().any(|w| question.contains(w)) {
         return "수술";
     }
-    ["면접", "발표", "시험", "소개팅", "데이트", "계약", "미팅", "상견례", "고백", "이사", "여행"]
+    ["면접", "발표", "시험", "소개팅", "데이트", "계약", "미팅", "상견례", "고백", "이사", "여행", "입대"]
         .into_iter()
         .find(|w| question.contains(w))
         .unwrap_or("일")
@@ -101,10 +101,23 @@ pub fn two_days(chart: &Chart, question: &str, fallback: TimingTopic, monday: i6
 pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
     static DATE: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일").expect("valid"));
-    if question.contains('년') || ["생일", "태어", "생이", "출생", "음력", "양력"].iter().any(|w| question.contains(w))
-    {
+    // A birth told in the same message ("저는 88년 5월 8일 새벽 2시 반", "아들은 2007년 9월 8일 … 생이에요") is
+    // set aside first: the dates weighed are the others.
+    static BIRTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\d{2,4}\s?년(?:생)?\s?(?:음력\s?|양력\s?)?\d{1,2}\s?월\s?\d{1,2}\s?일").expect("valid")
+    });
+    let cleaned = BIRTH.replace_all(question, " ");
+    let birth_told = cleaned.len() != question.len();
+    let question = cleaned.replace("내년", "").replace("올해", "").replace("다음 해", "").replace("다음해", "");
+    let birth_words: &[&str] = if birth_told {
+        &["생일", "태어", "출생"]
+    } else {
+        &["생일", "태어", "생이", "출생", "음력", "양력"]
+    };
+    if question.contains('년') || birth_words.iter().any(|w| question.contains(w)) {
         return Vec::new();
     }
+    let question = question.as_str();
     let now = jdn_from_civil(today.0, today.1, today.2);
     let mut month = None;
     let mut out = Vec::new();
@@ -148,8 +161,10 @@ pub fn weigh_two(chart: &Chart, question: &str, fallback: TimingTopic, a: i64, b
     let medical = ["수술", "시술", "치료", "입원", "병원"].iter().any(|w| question.contains(w));
     let closing = if medical {
         "- 날의 기운은 작은 차이라, 수술 날짜는 담당 의사와 병원의 사정이 먼저입니다. 고를 수 있다면 참고로만 삼으세요."
-    } else {
+    } else if ["면접", "발표", "시험", "미팅"].iter().any(|w| question.contains(w)) {
         "- 날의 기운은 작은 차이라, 가고 싶은 곳의 면접이라면 그 날에 준비를 더 쏟는 편이 낫습니다."
+    } else {
+        "- 날의 기운은 작은 차이라, 일정과 준비가 더 편한 날이 있다면 그쪽을 먼저 보세요."
     };
     let lines = [
         format!("- {}: {}", word(best), why(&best_reasons)),

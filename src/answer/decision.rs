@@ -62,6 +62,9 @@ pub fn weighs_a_move(question: &str) -> bool {
         "할지 고민",
         "할지 말지",
         "할까 고민",
+        "갈까 고민",
+        "갈지 고민",
+        "낳을까",
         "할지 모르겠",
         // "이직할까요 버틸까요?", "그만둘까요?": a move and staying put, weighed.
         "버틸까",
@@ -119,8 +122,24 @@ pub(super) fn area_of_move(question: &str, topic: Topic) -> TimingTopic {
         TimingTopic::Love
     } else if has(&["임신", "출산", "아기", "아이를 갖", "아이 갖", "둘째", "첫째"]) {
         TimingTopic::Children
-    } else if has(&["이사", "이민", "유학", "들어가", "나가", "해외", "지방", "독립", "귀농", "귀촌", "입대", "군대"])
-    {
+    } else if has(&[
+        "이사",
+        "이민",
+        "유학",
+        "들어가",
+        "들어갈",
+        "돌아갈",
+        "귀국",
+        "영주권",
+        "나가",
+        "해외",
+        "지방",
+        "독립",
+        "귀농",
+        "귀촌",
+        "입대",
+        "군대",
+    ]) {
         TimingTopic::Move
     } else if has(&["시험", "재수", "편입", "대학원", "공부", "자격증"]) {
         TimingTopic::Study

@@ -14,6 +14,7 @@ pub mod findings;
 pub mod followups;
 pub mod fortune;
 pub mod grounding;
+pub mod life_choices;
 pub mod passages;
 pub mod plans;
 pub mod questions;

@@ -701,6 +701,50 @@ pub fn samjae_follow_up(chart: &Chart, this_year: i32, question: &str) -> Option
 
 /// "이혼하는 게 맞아요?", "올해 이혼하면 어떻게 돼요?": not decided by a chart — the spouse seat this year, what
 /// to check before deciding, and where to get help.
+/// "제 사주에 이혼수 같은 거 있어요?": no chart carries a divorce as fate; what people call 이혼수 is a spouse
+/// seat (일지) that clashes or punishes in the chart itself, or a year that strains it — both named for this
+/// chart, this year's and the next, then what helps a marriage through such a time.
+pub fn divorce_sign(chart: &Chart, year: i32) -> Plan {
+    use crate::saju::derive::relations::{PillarPart, RelationKind as K};
+    use crate::saju::pillars::Position;
+    let seat = chart.pillars.day.branch.hangul;
+    let natal: Vec<&str> = chart
+        .relations
+        .iter()
+        .filter(|r| matches!(r.kind, K::Clash | K::Punishment | K::Wonjin | K::Harm))
+        .filter(|r| r.members.iter().any(|m| m.position == Position::Day && m.part == PillarPart::Branch))
+        .map(|r| r.hangul_name.as_str())
+        .collect();
+    let head = "아니요, 사주에 ‘이혼할 운명’이 정해져 있지는 않아요. 흔히 이혼수라고 부르는 것은 배우자 자리(일지)가 부딪히는 짜임이나 그런 해를 가리킬 뿐, 결과를 정하지 않습니다.".to_string();
+    let mut lines = Vec::new();
+    if natal.is_empty() {
+        lines.push(format!(
+            "- 원국에서 배우자 자리 일지 {} 다른 글자와 충·형·원진으로 부딪히지 않아, 타고난 짜임으로는 이혼수라 할 만한 것이 없습니다.",
+            with_particle(seat, "은", "는")
+        ));
+    } else {
+        lines.push(format!(
+            "- 원국에서 배우자 자리 일지 {} {}로 부딪혀, 가까운 사이에서 서운함이 쌓이기 쉬운 결은 있어요. 그만큼 대화로 푸는 습관이 관계를 지킵니다.",
+            with_particle(seat, "이", "가"),
+            natal.join(", ")
+        ));
+    }
+    for y in [year, year + 1] {
+        let strains = super::timing::strains(chart, year_pillar(y));
+        let on_seat: Vec<&String> = strains.iter().filter(|c| c.contains("일지")).collect();
+        lines.push(match on_seat.as_slice() {
+            [] => format!("- {y}년({}): 배우자 자리를 건드리는 기운은 없습니다.", year_pillar(y).hangul()),
+            some => format!(
+                "- {y}년({}): {}이라 서로 예민해지기 쉬운 해예요. 큰 결정은 서두르지 않는 편이 좋습니다.",
+                year_pillar(y).hangul(),
+                some.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        });
+    }
+    lines.push("- 마음이 정리되지 않을 때는 부부 상담을 먼저 받아 보시고, 재산·양육 문제는 대한법률구조공단 132, 한국가정법률상담소 1644-7077에서 미리 상담받으실 수 있어요.".into());
+    Plan { head, body: lines.join("\n") }
+}
+
 pub fn divorce(chart: &Chart, year: i32) -> Plan {
     let s = &score_years(chart, TimingTopic::Love, year, 1)[0];
     let head = "이혼을 할지 말지는 사주가 정해 줄 수 없고, 정해서도 안 되는 일이에요. 다만 올해 부부 자리의 흐름과, 결정하기 전에 살필 것은 말씀드릴 수 있어요.".to_string();
@@ -1568,6 +1612,54 @@ fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Plan {
 
 /// A feeling told with no question ("요즘 너무 힘들어요"): where this year stands for the chart, the next
 /// year that eases, someone to talk to, and an offer to look at what weighs most.
+/// A fear for someone's safety or health: "다칠까봐", "쓰러질까봐", "아플까봐", "잘못될까", "이번 겨울 잘 넘기실까요".
+pub fn fears_harm(question: &str) -> bool {
+    ["다칠까", "쓰러질까", "아플까", "잘못될까", "사고 날까", "사고날까", "다치지 않을", "잘 넘기", "무사히", "무사할"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
+/// "다른 데선 올해 대박난다던데요? 여긴 왜 달라요", "그럼 거기가 틀린 거예요?": why a reading elsewhere can say
+/// otherwise — most read the 띠 or the day master alone — and what this chart's own facts say of the year: the
+/// rules that fired and the strains on the day pillar. None when the message pushes back on nothing.
+pub fn pushback(chart: &Chart, question: &str, area: TimingTopic, year: i32) -> Option<Plan> {
+    let elsewhere =
+        ["다른 데", "다른데", "딴 데", "딴데", "다른 곳", "다른곳", "다른 앱", "다른 사이트", "점집", "철학관"]
+            .iter()
+            .any(|w| question.contains(w));
+    let claim = ["던데", "라던", "다던", "래요", "대요", "했는데", "틀린", "왜 달라", "다르게", "다른 말"]
+        .iter()
+        .any(|w| question.contains(w));
+    if !(elsewhere && claim) {
+        return None;
+    }
+    let y = &score_years(chart, area, year, 1)[0];
+    let good: Vec<String> = y.reasons.iter().filter(|r| !is_burden(r)).take(2).map(|r| reason_in_words(r)).collect();
+    let mut against: Vec<String> =
+        y.reasons.iter().filter(|r| is_burden(r)).take(2).map(|r| reason_in_words(r)).collect();
+    against.extend(y.cautions.iter().cloned());
+    let head = format!(
+        "같은 해를 두고도 풀이가 다를 수 있어요. 이곳은 띠나 일간 하나가 아니라 이 사주의 여덟 글자 전체와 {}년({})이 만나는 자리를 따져, {}년 {} {} 봤습니다.",
+        year,
+        y.pillar_hangul,
+        year,
+        with_particle(area_name(area), "은", "는"),
+        with_ro(y.verdict())
+    );
+    let mut lines = Vec::new();
+    if !good.is_empty() {
+        lines.push(format!("- 좋게 보는 근거: {}.", good.join(", ")));
+    }
+    if !against.is_empty() {
+        lines.push(format!(
+            "- 조심스럽게 보는 근거: {}. 많은 풀이가 이런 부담과 부딪힘은 빼고 띠와 해의 관계만 보기 때문에 더 좋게 나오곤 합니다.",
+            against.join(", ")
+        ));
+    }
+    lines.push("- 그러니 어느 쪽이 틀렸다기보다 보는 범위가 다른 거예요. 좋은 기운은 살리고, 짚은 부딪힘만 조심하시면 두 풀이를 함께 쓰실 수 있어요.".into());
+    Some(Plan { head, body: lines.join("\n") })
+}
+
 pub fn comfort(chart: &Chart, this_year: i32, question: &str) -> Plan {
     let scores = score_years(chart, TimingTopic::General, this_year, 6);
     let now = &scores[0];

@@ -40,6 +40,9 @@ pub fn plan(chart: &Chart, question: &str) -> Option<Plan> {
     {
         return Some(void(chart));
     }
+    if let Some(p) = two_colours(chart, question) {
+        return Some(p);
+    }
     if ["무슨 색", "어떤 색", "색깔", "컬러", "행운의 색", "옷 색", "맞는 색", "좋은 색", "색이나"]
         .iter()
         .any(|w| question.contains(w))
@@ -418,6 +421,117 @@ fn colour(chart: &Chart) -> Plan {
     Plan { head, body }
 }
 
+/// The colour words a question can name, with the element tradition gives each.
+const COLOUR_WORDS: &[(&str, Element)] = &[
+    ("흰색", Element::Metal),
+    ("하얀", Element::Metal),
+    ("화이트", Element::Metal),
+    ("은색", Element::Metal),
+    ("실버", Element::Metal),
+    ("회색", Element::Metal),
+    ("그레이", Element::Metal),
+    ("검정", Element::Water),
+    ("검은", Element::Water),
+    ("블랙", Element::Water),
+    ("남색", Element::Water),
+    ("네이비", Element::Water),
+    ("빨강", Element::Fire),
+    ("빨간", Element::Fire),
+    ("레드", Element::Fire),
+    ("분홍", Element::Fire),
+    ("핑크", Element::Fire),
+    ("주황", Element::Fire),
+    ("보라", Element::Fire),
+    ("노랑", Element::Earth),
+    ("노란", Element::Earth),
+    ("베이지", Element::Earth),
+    ("갈색", Element::Earth),
+    ("브라운", Element::Earth),
+    ("초록", Element::Wood),
+    ("녹색", Element::Wood),
+    ("그린", Element::Wood),
+    ("청록", Element::Wood),
+    ("파랑", Element::Wood),
+    ("파란", Element::Wood),
+    ("하늘색", Element::Wood),
+];
+
+/// "차 사려는데 흰색이랑 검정 중에 뭐가 나아요?": the two colours named weighed by their elements — the 용신's
+/// first, then the element that feeds it, then a neutral one; the 기신's last.
+fn two_colours(chart: &Chart, question: &str) -> Option<Plan> {
+    let mut named: Vec<(usize, &str, Element)> = Vec::new();
+    for (w, e) in COLOUR_WORDS {
+        if let Some(at) = question.find(w) {
+            if !named.iter().any(|(_, _, x)| x == e) {
+                named.push((at, w, *e));
+            }
+        }
+    }
+    named.sort_by_key(|(at, _, _)| *at);
+    // ("초록색 차는 좀..": a colour set aside is not one of the two.)
+    let set_aside = |w: &str| {
+        question.find(w).is_some_and(|at| {
+            let after: String = question[at..].chars().skip(w.chars().count()).take(8).collect();
+            ["은 좀", "는 좀", "색은 좀", "색 차는 좀", "말고", "빼고", "싫"].iter().any(|x| after.contains(x))
+        })
+    };
+    named.retain(|(_, w, _)| !set_aside(w));
+    let [(_, wa, ea), (_, wb, eb), ..] = named.as_slice() else { return None };
+    if !["중에", "중엔", "나아", "나을", "뭐가", "어느", "vs", "아니면", "이랑", "랑", "하고"]
+        .iter()
+        .any(|w| question.contains(w))
+    {
+        return None;
+    }
+    let (fav, unfav) = (chart.strength.favourable, chart.strength.unfavourable);
+    let rank = |e: Element| {
+        if e == fav {
+            3
+        } else if e.produces() == fav {
+            2
+        } else if e == unfav {
+            0
+        } else {
+            1
+        }
+    };
+    let why = |e: Element| {
+        let word = format!("{}({})", e.hangul(), e.hanja());
+        match rank(e) {
+            3 => format!("용신 {word}의 색"),
+            2 => format!("용신을 돕는 {word}의 색"),
+            0 => format!("이 사주에 부담이 되는 기신 {word}의 색"),
+            _ => format!("{word}의 색으로 크게 치우치지 않는 쪽"),
+        }
+    };
+    let (better, other) = if rank(*eb) > rank(*ea) { ((*wb, *eb), (*wa, *ea)) } else { ((*wa, *ea), (*wb, *eb)) };
+    let head = if rank(better.1) == rank(other.1) {
+        format!(
+            "{}과 {}은 이 사주에 비슷한 색이라, 마음에 드는 쪽을 고르셔도 됩니다.",
+            better.0.trim_end_matches('색'),
+            other.0.trim_end_matches('색')
+        )
+    } else {
+        format!("둘 중에는 {} 쪽이 낫습니다.", better.0)
+    };
+    let body = format!(
+        "- {}: {}.\n- {}: {}.\n- 용신은 {}({})이라 가장 잘 맞는 색은 {} 계열이에요. {}",
+        better.0,
+        why(better.1),
+        other.0,
+        why(other.1),
+        fav.hangul(),
+        fav.hanja(),
+        colour_of(fav),
+        if ["차 ", "차를", "차는", "자동차", "차량"].iter().any(|w| question.contains(w)) {
+            "색은 곁에 두는 작은 보완일 뿐이라, 차는 안전과 관리, 되팔 때의 값이 먼저입니다."
+        } else {
+            "색은 곁에 두는 작은 보완일 뿐이라, 마음에 들고 오래 쓸 수 있는 쪽이 먼저입니다."
+        }
+    );
+    Some(Plan { head, body })
+}
+
 fn colour_of(e: Element) -> &'static str {
     match e {
         Element::Wood => "초록·청록",
@@ -435,7 +549,7 @@ fn clock_abroad(chart: &Chart, question: &str) -> Option<Plan> {
     let asks = ["한국 시간", "한국시간", "한국 시각", "현지 시간", "현지시간", "현지 시각"]
         .iter()
         .any(|w| question.contains(w))
-        && ["으로 봐", "로 봐", "기준", "맞나", "맞아", "해야", "뭘로", "어느", "어떤 시간", "바꿔"]
+        && ["으로 봐", "로 봐", "기준", "맞나", "맞아", "해야", "뭘로", "어느", "어떤 시간", "바꿔", "달라", "로 하면"]
             .iter()
             .any(|w| question.contains(w));
     if !asks || chart.input.timezone == "Asia/Seoul" {
@@ -444,6 +558,17 @@ fn clock_abroad(chart: &Chart, question: &str) -> Option<Plan> {
     let local = chart.birth.local.replace('T', " ");
     let korea = korean_clock(&chart.utc).unwrap_or_default();
     let summer = if chart.birth.dst { ", 그곳의 서머타임 반영" } else { "" };
+    // Osaka and Seoul keep the same clock (UTC+9): nothing moves whichever clock is used.
+    if chart.birth.utc_offset == "+09:00" && !chart.birth.dst {
+        return Some(Plan {
+            head: "아니요, 달라지지 않아요. 태어난 곳과 한국이 같은 표준시(UTC+9)를 써서, 한국 시계로 옮겨도 같은 시각이라 네 기둥이 그대로입니다.".into(),
+            body: format!(
+                "사주는 태어난 곳의 현지 시각으로 보는 것이 원칙이라 {} 현지 시각 {}로 계산했어요. 다만 해의 위치로 시각을 고치는 경도 보정(진태양시)을 쓰는 만세력에서는 동쪽일수록 보정 폭이 달라져 시주가 바뀔 수 있는데, 이 풀이는 보정 없이 시계 시각 그대로 봤습니다.",
+                chart.input.timezone,
+                local.get(..16).unwrap_or(&local)
+            ),
+        });
+    }
     let head = "아니요, 사주는 태어난 곳의 현지 시각 그대로 봅니다.".to_string();
     let body = format!(
         "사주는 태어난 순간 그곳의 하늘과 시계로 뽑는 것이 원칙이라, {} 현지 시각 {}(UTC{}{summer})으로 계산했어요.\n\

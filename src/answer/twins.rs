@@ -35,6 +35,10 @@ fn clocks(question: &str) -> Vec<Said> {
             Some(_) => Said { hour: h % 24, minute, period_known: true },
             None if h >= 13 => Said { hour: h % 24, minute, period_known: true },
             None => match out.last() {
+                // "밤 11시 52분, 둘째가 12시 7분": the twin born just after midnight.
+                Some(prev) if prev.period_known && prev.hour == 23 && h == 12 => {
+                    Said { hour: 0, minute, period_known: true }
+                }
                 // The twin born a few minutes later: the same half of the day.
                 Some(prev) if prev.period_known => {
                     let pm = prev.hour >= 12 && h < 12;
@@ -48,6 +52,45 @@ fn clocks(question: &str) -> Vec<Said> {
         out.push(said);
     }
     out
+}
+
+/// Twins on either side of midnight ("첫째가 밤 11시 52분, 둘째가 12시 7분"): two calendar days. With 야자시
+/// (the 자시 split at midnight, the chart's default) the first keeps its day and the second has the next day's
+/// pillar and day master — two different charts; with 정자시 (the day turning at 23:00) both are the next day's.
+fn midnight(chart: &Chart, first: &Said, second: &Said) -> Option<Plan> {
+    let date = chart.birth.local.get(..10)?;
+    let (y, m, d): (i32, u32, u32) =
+        (date.get(..4)?.parse().ok()?, date.get(5..7)?.parse().ok()?, date.get(8..10)?.parse().ok()?);
+    let next = crate::saju::pillars::day_pillar(crate::saju::astro::julian::jdn_from_civil(y, m, d) + 1);
+    let next_hour = hour_pillar(next.stem(), hour_branch(second.hour * 60 + second.minute));
+    let first_hour = chart.pillars.hour.as_ref()?.hangul;
+    let split = chart.input.zi_hour == "split";
+    let clock = |s: &Said| format!("{}시 {}분", if s.hour == 0 { 0 } else { s.hour }, s.minute);
+    let head = if split {
+        format!(
+            "네, 두 아이는 자정을 사이에 두고 태어나 날짜가 달라서, 일주부터 갈리는 서로 다른 사주입니다. 첫째는 {}일 {}시, 둘째는 {}일 {}시예요.",
+            chart.pillars.day.hangul,
+            first_hour,
+            next.hangul(),
+            next_hour.hangul()
+        )
+    } else {
+        format!(
+            "정자시(자시를 하루의 시작으로 보는 방식)로 보면 두 아이 모두 {}일 {}시로 같은 사주입니다.",
+            next.hangul(),
+            next_hour.hangul()
+        )
+    };
+    let body = format!(
+        "- 첫째 {m}월 {d}일 밤 {}: 일간 {}.\n- 둘째 다음 날 {}: 일간 {}, 하루의 기둥이 바뀌어 타고난 중심 기운부터 다릅니다.\n- 다만 한국 만세력 가운데 정자시(밤 11시에 날이 바뀐다고 보는 방식)를 쓰는 곳에서는 두 아이 모두 {}일 {}시로 같게 나옵니다. 어느 쪽이든 성격 차이는 사주만이 아니라 자라는 환경과 첫째·둘째의 자리에서도 옵니다.",
+        clock(first),
+        chart.pillars.day.hangul.chars().next().map(String::from).unwrap_or_default(),
+        clock(second).replacen("0시", "0시(자정 넘어)", 1),
+        next.stem().hangul(),
+        next.hangul(),
+        next_hour.hangul()
+    );
+    Some(Plan { head, body })
 }
 
 /// Minutes of the day of a clock string `YYYY-MM-DDTHH:MM…`.
@@ -80,6 +123,9 @@ pub fn plan(chart: &Chart, question: &str, history: &[super::HistoryTurn]) -> Op
     let [first, second, ..] = said.as_slice() else { return None };
     if !first.period_known || !second.period_known {
         return None;
+    }
+    if first.hour == 23 && second.hour == 0 {
+        return midnight(chart, first, second);
     }
     // The chart's own correction (summer time, the clock convention) applies to both births.
     let shift = minutes_of(&chart.birth.corrected_clock)? - minutes_of(&chart.birth.local)?;

@@ -289,9 +289,25 @@ pub const NOT_FATED: &str = "사주가 그렇게 되도록 정해 두는 것은 
 
 /// A question asking whether the chart is to blame or fixes a life ("사주 때문인가요", "팔자가 원래 이런가요").
 pub fn asks_if_fated(question: &str) -> bool {
-    ["사주 때문", "팔자 때문", "사주 탓", "팔자 탓", "팔자가 원래", "팔자인가", "팔자라서", "팔자예요", "팔자잖아"]
-        .iter()
-        .any(|w| question.contains(w))
+    [
+        "사주 때문",
+        "팔자 때문",
+        "사주 탓",
+        "팔자 탓",
+        "팔자가 원래",
+        "팔자인가",
+        "팔자라서",
+        "팔자예요",
+        "팔자잖아",
+        "힘든 사주",
+        "원래 이렇게",
+        "원래 이런 사주",
+        "박복",
+        "팔자가 세",
+        "팔자가 쎄",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
 }
 
 /// Added to a reading given right after a crisis reply.
@@ -400,3 +416,33 @@ pub const NO_PICKS_AGAIN: &str = "그것도 마찬가지로, 무엇을 언제 �
 
 /// Asked again for the birth after a second pick question: what it would give.
 pub const BIRTH_FOR_MONEY: &str = "출생 정보를 알려 주시면 종목 대신 재물이 드나드는 흐름과 조심할 해를 볼게요.";
+
+/// After the year's health, for a fear of an accident or an illness ("다칠까봐", "쓰러질까봐").
+pub const HARM_FEAR: &str = "사주는 사고나 병을 미리 정해 두지 않아요. 걱정되는 해일수록 잠과 끼니, 무리하지 않는 일정 같은 기본이 가장 든든한 대비이고, 몸이 불편하다는 말이 나오면 미루지 말고 병원에서 확인해 주세요.";
+
+/// Whether a message asks something ("누가 더 힘들어요?", "어떻게 해야 돼요", "괜찮을까요") rather than only
+/// telling a feeling ("오늘 너무 지치네요..").
+pub fn asks_a_question(text: &str) -> bool {
+    text.contains('?')
+        || [
+            "까요",
+            "나요",
+            "어때",
+            "어떻게",
+            "누가",
+            "뭐가",
+            "뭘",
+            "언제",
+            "있어요",
+            "인가요",
+            "건가요",
+            "돼요",
+            "되나요",
+            "알려",
+            "봐주",
+            "봐 주",
+            "궁금",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+}

@@ -161,6 +161,19 @@ fn event_date(new: &BirthFacts, text: &str) -> bool {
         "윤달",
         "윤",
     ];
+    // "손없는날은 26일이라던데요? 그럼 26일이 나은 거 아니에요?": a day talked of for a move, a ceremony or a
+    // booking is that day's, whatever else the message says ("아니에요?" here asks, it corrects nothing).
+    const EVENT_TALK: &[&str] =
+        &["손없", "손 없", "이사", "택일", "길일", "날 잡", "날잡", "예식", "결혼식", "입대", "계약일", "잔금"];
+    let about_birth =
+        ["태어", "출생", "생일", "생이", "생인", "잘못", "정정", "틀렸", "다시 말"].iter().any(|w| text.contains(w));
+    if new.year.is_none()
+        && (new.month.is_some() || new.day.is_some())
+        && !about_birth
+        && EVENT_TALK.iter().any(|w| text.contains(w))
+    {
+        return true;
+    }
     let text = text.replace("아니면", "");
     // "아 5월 16일이에요", "11월 1일이었어요": nothing but a date is a correction.
     static DATE_PART: std::sync::LazyLock<regex::Regex> =

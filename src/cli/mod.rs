@@ -78,6 +78,15 @@ impl From<std::io::Error> for CliError {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     crate::store::install_panic_hook();
+    // "saju ask … | head": a command that prints ends quietly when its reader goes away, as Unix tools do
+    // (Rust ignores SIGPIPE, so `println!` would panic on the closed pipe). The server keeps ignoring it:
+    // a client that hangs up is an error on that connection, not the end of the process.
+    if !matches!(cli.command, Command::Serve(_)) {
+        // SAFETY: restoring the default disposition of one signal before any thread starts.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     let result = match cli.command {
         Command::Chart(args) => chart::run(args),
         Command::Calendar(args) => calendar::run(args),

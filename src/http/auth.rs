@@ -56,6 +56,13 @@ async fn check_user(req: &Request, bearer: Bearer) -> poem::Result<UserRecord> {
         .map_err(|e| poem::Error::from_response(poem::IntoResponse::into_response(super::ApiError::from(e))))?;
     let user = user.ok_or_else(|| unauthorized("토큰이 올바르지 않거나 삭제된 사용자입니다"))?;
     tracing::Span::current().record("user_id", user.id.as_str());
+    // Any request keeps the user from the idle-user retention; the store writes that at most once a day.
+    let (store, id) = (state.store.clone(), user.id.clone());
+    tokio::task::spawn_blocking(move || {
+        if let Err(e) = store.touch_user(&id) {
+            tracing::warn!(error = %e, "could not record the user's activity");
+        }
+    });
     Ok(user)
 }
 

@@ -68,6 +68,8 @@ pub enum ErrorCode {
     SessionFull,
     TooManyProfiles,
     TooManySessions,
+    /// The user's stored bytes would pass `server.user_quota_mb`.
+    QuotaExceeded,
     /// A body names a profile the user does not have.
     UnknownProfile,
     ConversationStateUnreadable,
@@ -103,6 +105,7 @@ impl ErrorCode {
             ErrorCode::SessionFull => "session_full",
             ErrorCode::TooManyProfiles => "too_many_profiles",
             ErrorCode::TooManySessions => "too_many_sessions",
+            ErrorCode::QuotaExceeded => "quota_exceeded",
             ErrorCode::UnknownProfile => "unknown_profile",
             ErrorCode::ConversationStateUnreadable => "conversation_state_unreadable",
             ErrorCode::PayloadTooLarge => "payload_too_large",
@@ -133,6 +136,7 @@ impl ErrorCode {
             | ErrorCode::SessionFull
             | ErrorCode::TooManyProfiles
             | ErrorCode::TooManySessions
+            | ErrorCode::QuotaExceeded
             | ErrorCode::ConversationStateUnreadable => StatusCode::CONFLICT,
             ErrorCode::LengthRequired => StatusCode::LENGTH_REQUIRED,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -206,6 +210,7 @@ impl From<StoreError> for ApiError {
                     Limit::SessionTurns { .. } => ErrorCode::SessionFull,
                     Limit::Profiles { .. } => ErrorCode::TooManyProfiles,
                     Limit::Sessions { .. } => ErrorCode::TooManySessions,
+                    Limit::UserBytes { .. } => ErrorCode::QuotaExceeded,
                 };
                 ApiError::new(code, limit.to_string())
             }

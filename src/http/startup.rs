@@ -41,6 +41,7 @@ impl Application {
         let addr = config.listen_addr();
         let (acceptor, addr) = bind(addr).await.map_err(|source| StartupError::Bind { addr, source })?;
         store.set_min_free_bytes(config.server.min_free_disk_mb.saturating_mul(1_000_000));
+        store.set_user_quota_bytes(config.server.user_quota_mb.saturating_mul(1_000_000));
         let state = Arc::new(AppState::new(config, store));
         Ok(Application { state, addr, acceptor: acceptor.boxed() })
     }
@@ -99,6 +100,7 @@ fn spawn_maintenance(state: &Arc<AppState>) {
             }
         }
     });
+    spawn_retention(state);
     if state.limiter.is_some() {
         let state = state.clone();
         tokio::spawn(async move {
@@ -112,6 +114,39 @@ fn spawn_maintenance(state: &Arc<AppState>) {
         });
     }
     spawn_dense_index(state);
+}
+
+/// Every hour (and once at start): deletes the users idle past `server.idle_user_days`, and those who saved
+/// nothing past `server.empty_user_days`, at most 1,000 a round.
+fn spawn_retention(state: &Arc<AppState>) {
+    const DAY: i64 = 24 * 3600;
+    let days = |d: u64| (d > 0).then(|| i64::try_from(d).unwrap_or(i64::MAX / DAY).saturating_mul(DAY));
+    let (idle, empty) = (days(state.config.server.idle_user_days), days(state.config.server.empty_user_days));
+    if idle.is_none() && empty.is_none() {
+        return;
+    }
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let store = state.store.clone();
+            let now = crate::store::now();
+            let pruned =
+                tokio::task::spawn_blocking(move || store.prune_idle_users(now, idle, empty.unwrap_or(i64::MAX), 1000))
+                    .await;
+            match pruned {
+                Ok(Ok(p)) if p.idle + p.empty > 0 => {
+                    state.metrics.users_pruned.with_label_values(&["idle"]).inc_by(p.idle);
+                    state.metrics.users_pruned.with_label_values(&["empty"]).inc_by(p.empty);
+                    tracing::info!(idle = p.idle, empty = p.empty, bytes = p.bytes, "idle users deleted");
+                }
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e, "idle users could not be pruned"),
+                Err(e) => tracing::warn!(error = %e, "idle users could not be pruned"),
+            }
+        }
+    });
 }
 
 /// With `[knowledge] embedding_model` set, loads the stored dense index (or builds and saves it when it is

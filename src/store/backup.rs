@@ -77,6 +77,7 @@ fn copy_snapshot(src: &ReadTransaction, source: &Path, target: &Path, check: boo
         rows += copy_table(src, &txn, MESSAGES, &ends)?;
         rows += copy_table(src, &txn, DERIVED, &ends)?;
         rows += copy_table(src, &txn, CONVERSATIONS, &ends)?;
+        rows += copy_table(src, &txn, USAGE, &ends)?;
         txn.commit().map_err(|e| ends.write(e))?;
         rows
     };

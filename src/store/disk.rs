@@ -47,6 +47,7 @@ pub(super) struct DiskGuard {
     refused_low_space: AtomicU64,
     failed_writes: AtomicU64,
     reopens: AtomicU64,
+    pub(super) refused_quota: AtomicU64,
 }
 
 /// What the metrics and `/health` show about the store's disk.
@@ -64,6 +65,8 @@ pub struct DiskStatus {
     pub failed_writes: u64,
     /// Successful reopens after such a failure.
     pub reopens: u64,
+    /// Writes refused because they would take a user over the per-user quota.
+    pub refused_quota: u64,
 }
 
 const REOPEN_EVERY: Duration = Duration::from_secs(1);
@@ -131,6 +134,7 @@ impl DiskGuard {
             refused_low_space: self.refused_low_space.load(Ordering::Relaxed),
             failed_writes: self.failed_writes.load(Ordering::Relaxed),
             reopens: self.reopens.load(Ordering::Relaxed),
+            refused_quota: self.refused_quota.load(Ordering::Relaxed),
         }
     }
 }

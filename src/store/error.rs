@@ -33,9 +33,19 @@ pub enum StoreError {
 /// The limits a store write can run into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
-    SessionTurns { max: u32 },
-    Profiles { max: usize },
-    Sessions { max: usize },
+    SessionTurns {
+        max: u32,
+    },
+    Profiles {
+        max: usize,
+    },
+    Sessions {
+        max: usize,
+    },
+    /// The bytes one user may store (`limits.user_bytes`).
+    UserBytes {
+        max: u64,
+    },
 }
 
 impl std::fmt::Display for Limit {
@@ -44,7 +54,22 @@ impl std::fmt::Display for Limit {
             Limit::SessionTurns { max } => write!(f, "이 대화는 최대 {max}턴에 도달했습니다. 새 대화를 시작해 주세요"),
             Limit::Profiles { max } => write!(f, "프로필은 최대 {max}개까지 저장할 수 있습니다"),
             Limit::Sessions { max } => write!(f, "대화는 최대 {max}개까지 보관합니다. 오래된 대화를 지워 주세요"),
+            Limit::UserBytes { max } => write!(
+                f,
+                "저장 공간 한도({})를 다 썼습니다. 오래된 대화나 프로필을 지우면 다시 저장할 수 있습니다",
+                human_bytes(*max)
+            ),
         }
+    }
+}
+
+/// "64 MiB", "512 KiB", "900 B".
+fn human_bytes(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
+        n if n >= 1 << 20 => format!("{:.1} MiB", n as f64 / f64::from(1u32 << 20)),
+        n if n >= 1 << 10 => format!("{} KiB", n >> 10),
+        n => format!("{n} B"),
     }
 }
 

@@ -6,12 +6,12 @@ use super::tables::*;
 use redb::{Database, ReadableDatabase};
 
 /// The schema this binary reads and writes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 type Migration = fn(&redb::WriteTransaction) -> Result<(), StoreError>;
 
 /// `MIGRATIONS[i]` brings a database from version `i` to `i + 1`.
-const MIGRATIONS: [Migration; 2] = [create_v1, conversation_state_v2];
+const MIGRATIONS: [Migration; 3] = [create_v1, conversation_state_v2, usage_v3];
 
 fn create_v1(txn: &redb::WriteTransaction) -> Result<(), StoreError> {
     txn.open_table(USERS)?;
@@ -46,6 +46,62 @@ fn conversation_state_v2(txn: &redb::WriteTransaction) -> Result<(), StoreError>
         let record = serde_json::json!({"version": 1, "pending": pending});
         states.insert(session.as_str(), serde_json::to_vec(&record).expect("json").as_slice())?;
         messages.insert((session.as_str(), seq), serde_json::to_vec(&message).expect("json").as_slice())?;
+    }
+    Ok(())
+}
+
+/// Version 3: every user gets a usage row — the bytes their records take, counted the way writes charge them,
+/// and last seen now: the idle-user retention counts from the upgrade, so the upgrade itself deletes no one.
+fn usage_v3(txn: &redb::WriteTransaction) -> Result<(), StoreError> {
+    use super::records::{Profile, Session, Usage, UserRecord};
+    use redb::ReadableTable;
+    use std::collections::HashMap;
+    let corrupt = |what: String, e: serde_json::Error| StoreError::Corrupt(format!("{what}: {e}"));
+    let mut usage: HashMap<String, Usage> = HashMap::new();
+    for row in txn.open_table(USERS)?.iter()? {
+        let (k, v) = row?;
+        let user: UserRecord =
+            serde_json::from_slice(v.value()).map_err(|e| corrupt(format!("user {}", k.value()), e))?;
+        usage.insert(user.id, Usage { bytes: 0, last_seen: super::now() });
+    }
+    let mut add = |user: &str, bytes: usize| {
+        if let Some(u) = usage.get_mut(user) {
+            u.bytes += bytes as u64;
+        }
+    };
+    for row in txn.open_table(PROFILES)?.iter()? {
+        let (k, v) = row?;
+        let (user, id) = k.value();
+        serde_json::from_slice::<Profile>(v.value()).map_err(|e| corrupt(format!("profile {user}/{id}"), e))?;
+        add(user, v.value().len());
+    }
+    for row in txn.open_table(CHARTS)?.iter()? {
+        let (k, v) = row?;
+        add(k.value().0, v.value().len());
+    }
+    let mut owner: HashMap<String, String> = HashMap::new();
+    for row in txn.open_table(SESSIONS)?.iter()? {
+        let (k, v) = row?;
+        let (user, id) = k.value();
+        serde_json::from_slice::<Session>(v.value()).map_err(|e| corrupt(format!("session {user}/{id}"), e))?;
+        add(user, v.value().len());
+        owner.insert(id.to_string(), user.to_string());
+    }
+    for row in txn.open_table(MESSAGES)?.iter()? {
+        let (k, v) = row?;
+        if let Some(user) = owner.get(k.value().0) {
+            add(user, v.value().len());
+        }
+    }
+    for row in txn.open_table(CONVERSATIONS)?.iter()? {
+        let (k, v) = row?;
+        if let Some(user) = owner.get(k.value()) {
+            add(user, v.value().len());
+        }
+    }
+    let mut table = txn.open_table(USAGE)?;
+    for (user, u) in usage {
+        table.insert(user.as_str(), serde_json::to_vec(&u).expect("json").as_slice())?;
     }
     Ok(())
 }

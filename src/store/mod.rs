@@ -12,6 +12,7 @@ mod migrations;
 pub mod records;
 mod sessions;
 mod tables;
+mod usage;
 mod users;
 mod verify;
 
@@ -26,6 +27,7 @@ pub use error::{Limit, StoreError};
 pub use guard::install_panic_hook;
 pub use migrations::SCHEMA_VERSION;
 pub use records::*;
+pub use usage::Pruned;
 pub use verify::{verify, VerifyReport};
 
 use redb::{ConcurrencyMode, Database, ReadTransaction, ReadableDatabase, WriteTransaction};
@@ -38,6 +40,8 @@ pub struct Store {
     db: RwLock<Option<Database>>,
     path: PathBuf,
     disk: disk::DiskGuard,
+    /// Bytes one user may store; 0 = no quota (`set_user_quota_bytes`).
+    user_quota: std::sync::atomic::AtomicU64,
 }
 
 /// A new random identifier: a ULID (26 characters, sortable by creation time, matches `^[A-Za-z0-9_-]{1,64}$`).
@@ -85,7 +89,12 @@ impl Store {
         };
         guard::catch(|| migrations::migrate(&db))
             .map_err(|()| StoreError::damaged(path, "the storage engine stopped while reading its schema"))??;
-        Ok(Store { db: RwLock::new(Some(db)), path: path.to_path_buf(), disk: disk::DiskGuard::default() })
+        Ok(Store {
+            db: RwLock::new(Some(db)),
+            path: path.to_path_buf(),
+            disk: disk::DiskGuard::default(),
+            user_quota: Default::default(),
+        })
     }
 
     /// Refuses writes (other than deletes) while the data file system has fewer than `bytes` free; 0 turns

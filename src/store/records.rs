@@ -33,6 +33,15 @@ pub struct CachedChart {
     pub chart: serde_json::Value,
 }
 
+/// What one user stores and when they were last seen (`store::usage`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Usage {
+    /// The stored values' lengths: profiles, cached charts, sessions, messages, conversation states.
+    pub bytes: u64,
+    /// Seconds since the Unix epoch of the last write, or of the last request a day after the previous one.
+    pub last_seen: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub id: String,

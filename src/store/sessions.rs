@@ -3,6 +3,7 @@
 use super::error::StoreError;
 use super::records::*;
 use super::tables::*;
+use super::usage::len;
 use super::users::{decode, encode};
 use super::{now, Store};
 use redb::ReadableTable;
@@ -16,7 +17,9 @@ impl Store {
             if sessions.range(owned(user_id))?.count() >= max {
                 return Err(StoreError::LimitReached(super::Limit::Sessions { max }));
             }
-            sessions.insert((user_id, session.id.as_str()), encode(session).as_slice())?;
+            let row = encode(session);
+            self.charge(&txn, user_id, len(&row))?;
+            sessions.insert((user_id, session.id.as_str()), row.as_slice())?;
         }
         self.commit(txn)?;
         Ok(())
@@ -42,11 +45,16 @@ impl Store {
     pub fn delete_session(&self, user_id: &str, session_id: &str) -> Result<(), StoreError> {
         let txn = self.write_freeing()?;
         {
-            if txn.open_table(SESSIONS)?.remove((user_id, session_id))?.is_none() {
+            let Some(mut freed) = txn.open_table(SESSIONS)?.remove((user_id, session_id))?.map(|v| len(v.value()))
+            else {
                 return Err(StoreError::NotFound);
-            }
-            txn.open_table(MESSAGES)?.retain_in((session_id, 0)..=(session_id, u64::MAX), |_, _| false)?;
-            txn.open_table(CONVERSATIONS)?.remove(session_id)?;
+            };
+            txn.open_table(MESSAGES)?.retain_in((session_id, 0)..=(session_id, u64::MAX), |_, v| {
+                freed += len(v);
+                false
+            })?;
+            freed += txn.open_table(CONVERSATIONS)?.remove(session_id)?.map_or(0, |v| len(v.value()));
+            self.charge(&txn, user_id, -freed)?;
         }
         self.commit(txn)?;
         Ok(())
@@ -66,10 +74,11 @@ impl Store {
         let txn = self.write()?;
         let result = {
             let mut sessions = txn.open_table(SESSIONS)?;
-            let mut session: Session = {
+            let (mut session, old_len): (Session, i64) = {
                 let row = sessions.get((user_id, session_id))?.ok_or(StoreError::NotFound)?;
-                decode(row.value())?
+                (decode(row.value())?, len(row.value()))
             };
+            let mut added = -old_len;
             if session.turns + new_turns > max_turns {
                 return Err(StoreError::LimitReached(super::Limit::SessionTurns { max: max_turns }));
             }
@@ -78,7 +87,9 @@ impl Store {
             let mut written = Vec::with_capacity(contents.len());
             for NewMessage { role, content, details } in contents {
                 let message = Message { seq: session.next_seq, role, content, created_at, details };
-                messages.insert((session_id, message.seq), encode(&message).as_slice())?;
+                let row = encode(&message);
+                added += len(&row);
+                messages.insert((session_id, message.seq), row.as_slice())?;
                 session.next_seq += 1;
                 written.push(message);
             }
@@ -87,16 +98,20 @@ impl Store {
             if birth.is_some() {
                 session.birth = birth;
             }
-            sessions.insert((user_id, session_id), encode(&session).as_slice())?;
+            let row = encode(&session);
+            added += len(&row);
+            sessions.insert((user_id, session_id), row.as_slice())?;
             let mut states = txn.open_table(CONVERSATIONS)?;
-            match state {
+            let old_state = match state {
                 Some(bytes) => {
-                    states.insert(session_id, bytes.as_slice())?;
+                    added += len(&bytes);
+                    states.insert(session_id, bytes.as_slice())?
                 }
-                None => {
-                    states.remove(session_id)?;
-                }
-            }
+                None => states.remove(session_id)?,
+            };
+            added -= old_state.map_or(0, |v| len(v.value()));
+            drop(states);
+            self.charge(&txn, user_id, added)?;
             (session, written)
         };
         self.commit(txn)?;

@@ -24,6 +24,9 @@ pub const DERIVED: TableDefinition<&str, &[u8]> = TableDefinition::new("derived"
 /// the pending follow-up question and what it has gathered). Written in the same transaction as the turn.
 pub const CONVERSATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("conversations");
 
+/// user id → Usage: the bytes the user's records take and when they were last seen (schema version 3).
+pub const USAGE: TableDefinition<&str, &[u8]> = TableDefinition::new("usage");
+
 /// Every key of one owner in a `(owner, id)` table: the range scan behind "this user's X".
 pub fn owned(owner: &str) -> std::ops::RangeInclusive<(&str, &str)> {
     (owner, "")..=(owner, "\u{10FFFF}")

@@ -206,3 +206,153 @@ fn the_restore_check_passes_a_good_copy_and_names_a_copy_that_does_not_read_back
     assert_eq!(backup_inventory(&dir.path().join("backups")).0, 1);
     assert_eq!(backup_inventory(&dir.path().join("nowhere")), (0, None));
 }
+
+/// A profile for `user` with a birth and its cached chart (`padding` bytes of chart JSON).
+fn profile_with_chart(id: &str, padding: usize) -> (Profile, CachedChart) {
+    let birth = crate::saju::chart::ChartRequest {
+        datetime: "1990-05-15T14:30".into(),
+        gender: "female".into(),
+        ..Default::default()
+    };
+    let profile = Profile {
+        id: id.into(),
+        name: "나".into(),
+        relation: "self".into(),
+        birth: birth.clone(),
+        created_at: 0,
+        updated_at: 0,
+    };
+    let chart =
+        CachedChart { engine_version: "t".into(), birth, chart: serde_json::json!({"pad": "x".repeat(padding)}) };
+    (profile, chart)
+}
+
+fn chat_turn(text: &str) -> TurnWrite {
+    TurnWrite {
+        messages: vec![
+            NewMessage { role: "user".into(), content: text.into(), details: serde_json::Value::Null },
+            NewMessage { role: "assistant".into(), content: text.repeat(3), details: serde_json::json!({"f": []}) },
+        ],
+        new_turns: 1,
+        max_turns: 1000,
+        birth: None,
+        state: Some(format!(r#"{{"version":1,"n":"{text}"}}"#).into_bytes()),
+    }
+}
+
+/// The per-user quota: every write charges the bytes it stores, a write past the quota is refused and writes
+/// nothing, deletes give the bytes back, and the running count equals a count from scratch (the schema-3
+/// migration's), so it cannot drift.
+#[test]
+fn a_user_stores_at_most_the_quota_and_the_count_never_drifts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saju.redb");
+    let store = Store::open(&path).unwrap();
+    store.create_user("u1", "hash1").unwrap();
+    store.create_user("u2", "hash2").unwrap();
+    assert_eq!(store.usage("u1").unwrap().unwrap().bytes, 0);
+    store.set_user_quota_bytes(10_000);
+    let (p1, c1) = profile_with_chart("p1", 1_000);
+    store.create_profile("u1", &p1, &c1, 100).unwrap();
+    let after_profile = store.usage("u1").unwrap().unwrap().bytes;
+    assert!(after_profile > 1_000, "the profile and its chart are charged: {after_profile}");
+    // Replacing the profile with a bigger chart charges only the difference.
+    let (p1b, c1b) = profile_with_chart("p1", 1_500);
+    store.put_profile("u1", &p1b, &c1b).unwrap();
+    assert_eq!(store.usage("u1").unwrap().unwrap().bytes, after_profile + 500);
+    store.create_session("u1", &empty_session("s1", 0), usize::MAX).unwrap();
+    let mut turns = 0;
+    let refused = loop {
+        match store.append_turn("u1", "s1", chat_turn(&format!("질문 {turns} {}", "가".repeat(100)))) {
+            Ok(_) => turns += 1,
+            Err(e) => break e,
+        }
+        assert!(turns < 100, "the quota never stopped the turns");
+    };
+    assert!(matches!(refused, StoreError::LimitReached(Limit::UserBytes { max: 10_000 })), "{refused:?}");
+    assert!(refused.to_string().contains("저장 공간 한도"), "{refused}");
+    let used = store.usage("u1").unwrap().unwrap().bytes;
+    assert!(used <= 10_000 && turns > 3, "used {used} after {turns} turns");
+    assert_eq!(store.messages("s1", 0, 1000).unwrap().len(), 2 * turns, "the refused turn wrote nothing");
+    assert_eq!(store.disk_status().refused_quota, 1);
+    // Another user's quota is their own.
+    store.create_session("u2", &empty_session("s2", 0), usize::MAX).unwrap();
+    store.append_turn("u2", "s2", chat_turn("안녕")).unwrap();
+    let (p2, c2) = profile_with_chart("p2", 10_000);
+    assert!(matches!(
+        store.create_profile("u1", &p2, &c2, 100),
+        Err(StoreError::LimitReached(Limit::UserBytes { .. }))
+    ));
+    // The running count equals the migration's count from scratch.
+    let counted =
+        |store: &Store| (store.usage("u1").unwrap().unwrap().bytes, store.usage("u2").unwrap().unwrap().bytes);
+    let before = counted(&store);
+    migrations::set_version_for_test(store.db().as_ref().unwrap(), 2);
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(counted(&store), before, "the schema-3 count from scratch");
+    // Deletes give it all back.
+    store.delete_session("u1", "s1").unwrap();
+    store.delete_profile("u1", "p1").unwrap();
+    assert_eq!(store.usage("u1").unwrap().unwrap().bytes, 0);
+    store.delete_user("u2").unwrap();
+    assert!(store.usage("u2").unwrap().is_none(), "a deleted user's usage row goes with them");
+    assert!(store.conversation_state("s2").unwrap().is_none(), "and so do their conversation states");
+}
+
+#[test]
+fn idle_users_and_users_who_saved_nothing_are_pruned_with_everything_they_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("saju.redb")).unwrap();
+    for (u, h) in [("empty", "h1"), ("chatter", "h2"), ("keeper", "h3")] {
+        store.create_user(u, h).unwrap();
+    }
+    store.create_session("chatter", &empty_session("s1", 0), usize::MAX).unwrap();
+    store.append_turn("chatter", "s1", chat_turn("올해 운세")).unwrap();
+    let (p, c) = profile_with_chart("p1", 10);
+    store.create_profile("keeper", &p, &c, 100).unwrap();
+    let now = now();
+    let day = 24 * 3600;
+    // Nothing is due yet.
+    assert_eq!(store.prune_idle_users(now, Some(365 * day), 30 * day, 1000).unwrap(), Pruned::default());
+    // A month on: only the user who saved nothing goes.
+    let pruned = store.prune_idle_users(now + 31 * day, Some(365 * day), 30 * day, 1000).unwrap();
+    assert_eq!((pruned.idle, pruned.empty, pruned.bytes), (0, 1, 0));
+    assert!(store.user_by_token_hash("h1").unwrap().is_none());
+    assert!(store.user_by_token_hash("h2").unwrap().is_some());
+    // Idle users are kept when the retention is off.
+    assert_eq!(store.prune_idle_users(now + 400 * day, None, 30 * day, 1000).unwrap().idle, 0);
+    // A year and more on: the idle users go with everything they own, at most `limit` a call.
+    let first = store.prune_idle_users(now + 400 * day, Some(365 * day), 30 * day, 1).unwrap();
+    assert_eq!(first.idle, 1);
+    let second = store.prune_idle_users(now + 400 * day, Some(365 * day), 30 * day, 1).unwrap();
+    assert_eq!(second.idle, 1);
+    assert!(first.bytes > 0 && second.bytes > 0);
+    assert_eq!(store.counts().unwrap(), StoreCounts { users: 0, profiles: 0, sessions: 0, messages: 0 });
+    assert!(store.conversation_state("s1").unwrap().is_none());
+    assert!(store.cached_chart("keeper", "p1").unwrap().is_none());
+}
+
+#[test]
+fn seeing_a_user_writes_at_most_once_a_day_and_never_for_an_unknown_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("saju.redb")).unwrap();
+    store.create_user("u1", "hash1").unwrap();
+    let seen = store.usage("u1").unwrap().unwrap().last_seen;
+    store.touch_user("u1").unwrap();
+    assert_eq!(store.usage("u1").unwrap().unwrap().last_seen, seen, "seen within the day: nothing written");
+    // Last seen two days ago: the touch brings it to now.
+    {
+        let txn = store.db().as_ref().unwrap().begin_write().unwrap();
+        let old = Usage { bytes: 0, last_seen: seen - 2 * 24 * 3600 };
+        txn.open_table(tables::USAGE).unwrap().insert("u1", serde_json::to_vec(&old).unwrap().as_slice()).unwrap();
+        txn.commit().unwrap();
+    }
+    store.touch_user("u1").unwrap();
+    assert!(store.usage("u1").unwrap().unwrap().last_seen >= seen);
+    store.touch_user("ghost").unwrap();
+    assert!(store.usage("ghost").unwrap().is_none(), "an unknown user gets no row");
+    // Under the watermark a touch is skipped, not an error.
+    store.set_min_free_bytes(u64::MAX);
+    store.touch_user("u1").unwrap();
+}

@@ -3,6 +3,7 @@
 use super::error::StoreError;
 use super::records::*;
 use super::tables::*;
+use super::usage::len;
 use super::{now, Store};
 use redb::ReadableTable;
 
@@ -27,6 +28,7 @@ impl Store {
             users.insert(id, encode(&user).as_slice())?;
             txn.open_table(TOKENS)?.insert(token_hash, id)?;
         }
+        self.charge(&txn, id, 0)?;
         self.commit(txn)?;
         Ok(user)
     }
@@ -61,9 +63,12 @@ impl Store {
                 .collect::<Result<_, _>>()?;
             sessions.retain_in(mine, |_, _| false)?;
             let mut messages = txn.open_table(MESSAGES)?;
+            let mut states = txn.open_table(CONVERSATIONS)?;
             for id in &ids {
                 messages.retain_in((id.as_str(), 0)..=(id.as_str(), u64::MAX), |_, _| false)?;
+                states.remove(id.as_str())?;
             }
+            txn.open_table(USAGE)?.remove(user_id)?;
         }
         self.commit(txn)?;
         Ok(())
@@ -95,8 +100,10 @@ impl Store {
             if profiles.range(owned(user_id))?.count() >= max {
                 return Err(StoreError::LimitReached(super::Limit::Profiles { max }));
             }
-            profiles.insert((user_id, profile.id.as_str()), encode(profile).as_slice())?;
-            txn.open_table(CHARTS)?.insert((user_id, profile.id.as_str()), encode(chart).as_slice())?;
+            let (row, cached) = (encode(profile), encode(chart));
+            self.charge(&txn, user_id, len(&row) + len(&cached))?;
+            profiles.insert((user_id, profile.id.as_str()), row.as_slice())?;
+            txn.open_table(CHARTS)?.insert((user_id, profile.id.as_str()), cached.as_slice())?;
         }
         self.commit(txn)?;
         Ok(())
@@ -106,8 +113,11 @@ impl Store {
     pub fn put_profile(&self, user_id: &str, profile: &Profile, chart: &CachedChart) -> Result<(), StoreError> {
         let txn = self.write()?;
         {
-            txn.open_table(PROFILES)?.insert((user_id, profile.id.as_str()), encode(profile).as_slice())?;
-            txn.open_table(CHARTS)?.insert((user_id, profile.id.as_str()), encode(chart).as_slice())?;
+            let (row, cached) = (encode(profile), encode(chart));
+            let key = (user_id, profile.id.as_str());
+            let old_row = txn.open_table(PROFILES)?.insert(key, row.as_slice())?.map_or(0, |v| len(v.value()));
+            let old_cached = txn.open_table(CHARTS)?.insert(key, cached.as_slice())?.map_or(0, |v| len(v.value()));
+            self.charge(&txn, user_id, len(&row) + len(&cached) - old_row - old_cached)?;
         }
         self.commit(txn)?;
         Ok(())
@@ -130,10 +140,11 @@ impl Store {
     pub fn delete_profile(&self, user_id: &str, profile_id: &str) -> Result<(), StoreError> {
         let txn = self.write_freeing()?;
         {
-            if txn.open_table(PROFILES)?.remove((user_id, profile_id))?.is_none() {
+            let Some(row) = txn.open_table(PROFILES)?.remove((user_id, profile_id))?.map(|v| len(v.value())) else {
                 return Err(StoreError::NotFound);
-            }
-            txn.open_table(CHARTS)?.remove((user_id, profile_id))?;
+            };
+            let cached = txn.open_table(CHARTS)?.remove((user_id, profile_id))?.map_or(0, |v| len(v.value()));
+            self.charge(&txn, user_id, -(row + cached))?;
         }
         self.commit(txn)?;
         Ok(())

@@ -2,7 +2,7 @@
 //! damaged file gives a report, never a panic: every table is read behind its own guard.
 
 use super::error::StoreError;
-use super::records::{CachedChart, Message, Profile, Session, UserRecord};
+use super::records::{CachedChart, Message, Profile, Session, Usage, UserRecord};
 use super::tables::*;
 use redb::{ReadTransaction, ReadableDatabase, ReadableTable, TableDefinition};
 use serde::de::DeserializeOwned;
@@ -51,6 +51,7 @@ pub fn verify(path: &Path) -> Result<VerifyReport, StoreError> {
     check("sessions", rows::<(&str, &str), Session>(&txn, SESSIONS, |(u, s)| format!("{u}/{s}")));
     check("messages", rows::<(&str, u64), Message>(&txn, MESSAGES, |(s, n)| format!("{s}/{n}")));
     check("conversations", rows::<&str, serde_json::Value>(&txn, CONVERSATIONS, |k| k.to_string()));
+    check("usage", rows::<&str, Usage>(&txn, USAGE, |k| k.to_string()));
     check("derived", plain(&txn, DERIVED));
     Ok(report)
 }

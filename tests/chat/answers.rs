@@ -111,6 +111,14 @@ fn check(key: &str, want: &Value, o: &TurnOutcome) -> Option<String> {
         "lead_mentions_all" => want.as_array().expect("a list").iter().all(|w| lead.contains(w.as_str().unwrap_or(""))),
         // The chart read is the user's (a month of an event does not replace the birth).
         "day_pillar" => o.chart.as_ref().is_some_and(|c| c.pillars.day.hangul == want.as_str().unwrap_or("")),
+        // A month of now or of an event ("벌써 12월이긴 한데", "만기가 내년 3월") does not replace the birth's.
+        "month_pillar" => o.chart.as_ref().is_some_and(|c| c.pillars.month.hangul == want.as_str().unwrap_or("")),
+        // The second person's chart of a 궁합 ("둘다 95년 3월 15일, 걔는 23:40").
+        "partner_day_pillar" => o.partner.as_ref().is_some_and(|c| c.pillars.day.hangul == want.as_str().unwrap_or("")),
+        // Words that must not appear (a burnout template's help line over a worry about a brother).
+        "mentions_none" => {
+            !want.as_array().expect("mentions_none is a list").iter().any(|w| reply.contains(w.as_str().unwrap_or("")))
+        }
         other => panic!("unknown expectation {other}"),
     };
     (!ok).then(|| format!("{key}={want}"))
@@ -277,6 +285,18 @@ async fn eighth_review_conversations_keep_their_fixes() {
 #[tokio::test]
 async fn judges_own_conversations_keep_their_fixes() {
     kept_set("answer_own13.jsonl", 1.0).await;
+}
+
+/// The b15 blind set (2026-12-07, 40 conversations, 122 turns, written by a helper who had not read the code):
+/// every turn held to the rules, and the turns fixed after its diagnosis carry expectations — life choices
+/// answered with a pick (결혼 or 유학, 귀국 or 잔류, 전세 연장 or 매매, 이직 or 쉬기, 계속 or 정리, 복학 or 취업),
+/// a couple sharing a birthday read as two people, twins across midnight, "93 5 17", "벌써 12월이긴 한데" and
+/// "만기가 내년 3월" not read as the birth month, the birth place a birth word follows, "28년생?" asked not told,
+/// "손없는날은 26일이라던데요" not a correction, two dates weighed beside a birth, two colours, pushback from
+/// elsewhere, 이혼수, a worry for someone's safety answered with their health, no burnout help line over a question.
+#[tokio::test]
+async fn ninth_review_conversations_keep_their_fixes() {
+    kept_set("answer_review15.jsonl", 1.0).await;
 }
 
 /// A kept set scored with the default cases; it stands aside while `SAJU_ANSWER_CASES` points the first test

@@ -352,3 +352,25 @@ fn timing_prints_the_scored_years_with_their_strains() {
     let bad = saju(&["timing", "--date", "1990-05-15", "--gender", "male", "--area", "lottery"]);
     assert!(!bad.status.success());
 }
+
+/// `saju ask … | head -1`: a reader that goes away before the answer is printed ends the command quietly,
+/// as it does any Unix tool — no panic and no backtrace on stderr.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    for args in
+        [&["ask", "1990년 5월 15일 오후 3시 30분 남자, 올해 운세는?"][..], &["calendar", "terms", "--year", "2026"][..]]
+    {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_saju"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn saju");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.status.success() || out.status.signal() == Some(libc::SIGPIPE), "{args:?}: {:?} {err}", out.status);
+    }
+}

@@ -45,3 +45,37 @@ async fn export_and_delete_all_personal_data() {
     assert_eq!((counts.users, counts.profiles, counts.sessions, counts.messages), (1, 1, 0, 0));
     assert_eq!(s.get("/v1/profiles", Some(&other)).await.body.as_array().unwrap().len(), 1);
 }
+
+/// `server.user_quota_mb`: a user's writes past their quota are refused with 409 `quota_exceeded` (a chat turn
+/// too: neither message is stored), other users are not affected, deletes work and give the space back, and
+/// the refusals are counted in the metrics.
+#[tokio::test]
+async fn a_user_past_the_storage_quota_gets_409_and_deletes_give_the_space_back() {
+    let s = TestServer::start().await;
+    let token = s.user().await;
+    let other = s.user().await;
+    let profile = |n: usize| json!({"name": format!("사람{n}"), "relation": "friend", "birth": birth()});
+    let first = s.post("/v1/profiles", Some(&token), profile(0)).await;
+    assert_eq!(first.status, 201);
+    let session = s.post("/v1/sessions", Some(&token), json!({})).await;
+    let sid = session.body["id"].as_str().unwrap().to_string();
+    let user_id = s.get("/v1/users/me", Some(&token)).await.body["id"].as_str().unwrap().to_string();
+    // The quota set just above what the user stores now: one more profile does not fit.
+    let used = s.state.store.usage(&user_id).unwrap().unwrap().bytes;
+    s.state.store.set_user_quota_bytes(used + 100);
+    let refused = s.post("/v1/profiles", Some(&token), profile(1)).await;
+    assert_error(&refused, 409, "quota_exceeded");
+    assert!(refused.body["message"].as_str().unwrap().contains("저장 공간 한도"), "{}", refused.text);
+    let turn =
+        s.post(&format!("/v1/sessions/{sid}/messages"), Some(&token), json!({"message": "성격이 궁금해요"})).await;
+    assert_error(&turn, 409, "quota_exceeded");
+    let stored = s.get(&format!("/v1/sessions/{sid}"), Some(&token)).await;
+    assert_eq!(stored.body["messages"].as_array().map_or(0, Vec::len), 0, "{}", stored.text);
+    assert_eq!(s.post("/v1/profiles", Some(&other), profile(0)).await.status, 201, "another user's quota is theirs");
+    // Deleting frees the space: the profile fits again.
+    let id = first.body["id"].as_str().unwrap();
+    assert_eq!(s.delete(&format!("/v1/profiles/{id}"), Some(&token)).await.status, 204);
+    assert_eq!(s.post("/v1/profiles", Some(&token), profile(1)).await.status, 201);
+    let metrics = s.get("/metrics", None).await.text;
+    assert!(metrics.contains("saju_quota_refusals_total 2"), "{metrics}");
+}

@@ -226,7 +226,7 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
             Tok::Period(p) => f.period = Some(*p),
             Tok::UnknownHour => f.unknown_hour = true,
             Tok::Gender(g) => f.gender = Some((*g).into()),
-            Tok::Place(p) => places.push(*p),
+            Tok::Place(p) => places.push((*p, &text[s.end..])),
             Tok::TimeCorrection(c) => f.time_correction = Some((*c).into()),
             Tok::BirthWord => birth_word = true,
             Tok::Person(_) | Tok::Negation | Tok::Hypothetical | Tok::Correction => {}
@@ -242,6 +242,11 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
         if k.period.is_none() && !k.h24 {
             k.period =
                 periods.iter().rev().find(|(h, _)| *h <= k.hour && k.hour - *h <= 3 && k.hour < 12).map(|(_, p)| *p);
+        }
+        // "첫째가 밤 11시 52분, 둘째가 12시 7분": the 12 right after a night's 11 is midnight.
+        if k.period.is_none() && !k.h24 && k.hour == 12 && periods.iter().any(|(h, p)| *h == 11 && *p == Period::Night)
+        {
+            k.period = Some(Period::Night);
         }
         f.hour = Some(k.hour);
         f.minute = Some(k.minute.unwrap_or(0));
@@ -260,10 +265,14 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
         f.calendar = Some("lunar".into());
     }
     // A place is a birth place only beside a birth ("서울에서 태어났어요", "1990-05-15 부산"), not "서울 날씨".
+    // "밴쿠버 온 지 10년 됐는데 … 서울 출생 89년": the place a birth word follows wins over one lived in.
     if dated || best.is_some() || birth_word {
-        f.place = places.first().map(|p| p.to_string());
+        let born_there = |after: &str| {
+            let near: String = after.chars().take(8).collect();
+            ["출생", "태생", "태어", "에서 났", "에서났", "생이", "생인"].iter().any(|w| near.contains(w))
+        };
+        f.place = places.iter().find(|(_, after)| born_there(after)).or(places.first()).map(|(p, _)| p.to_string());
     }
-    let _ = text;
     f
 }
 
@@ -349,9 +358,36 @@ pub fn bind(text: &str, spans: Vec<Span>, compat: bool) -> Vec<Person> {
         people[0].role = Role::Other;
         people[0].relation = Some("other");
     }
+    share_the_date(text, &mut people);
     people.retain(|p| !p.is_empty());
     people.sort_by_key(|p| p.first);
     people
+}
+
+/// "저랑 남친 생일이 똑같아요 둘다 95년 3월 15일이고 저는 07:00, 걔는 23:40": a date said to be both people's
+/// is given to the one who told only a time.
+fn share_the_date(text: &str, people: &mut [Person]) {
+    let shared = ["둘다", "둘 다", "생일이 똑같", "생일이 같", "생일 같", "같은 날", "생일이 똑 같", "생일이 같아"]
+        .iter()
+        .any(|w| text.contains(w));
+    if !shared {
+        return;
+    }
+    let Some(source) =
+        people.iter().find(|p| p.facts.year.is_some() && p.facts.month.is_some() && p.facts.day.is_some())
+    else {
+        return;
+    };
+    let (year, month, day, calendar, leap) =
+        (source.facts.year, source.facts.month, source.facts.day, source.facts.calendar.clone(), source.facts.leap);
+    for p in people.iter_mut() {
+        let f = &mut p.facts;
+        if f.year.is_none() && f.month.is_none() && f.day.is_none() && (f.hour.is_some() || f.unknown_hour) {
+            (f.year, f.month, f.day, f.leap) = (year, month, day, leap);
+            f.calendar = calendar.clone();
+            p.dated = true;
+        }
+    }
 }
 
 /// Where a person word is the subject of a saying ("엄마가 부적 쓰래요", "친구가 저보고 도화살 있다던데", "엄마가

@@ -358,9 +358,11 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("할머니", "grandmother", Some("female")),
     ("할아버지", "grandfather", Some("male")),
     ("아들", "son", Some("male")),
+    ("아들들", "son", Some("male")),
     ("아들내미", "son", Some("male")),
     ("아들아이", "son", Some("male")),
     ("딸", "daughter", Some("female")),
+    ("딸들", "daughter", Some("female")),
     ("딸내미", "daughter", Some("female")),
     ("딸아이", "daughter", Some("female")),
     ("큰딸", "daughter", Some("female")),
@@ -406,7 +408,7 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
 
 /// Generic words for the other person: they join the person already named.
 const GENERIC: &[&str] =
-    &["그 사람", "그사람", "이 사람", "이사람", "그분", "그 분", "이분", "상대방", "상대분", "상대"];
+    &["그 사람", "그사람", "이 사람", "이사람", "그분", "그 분", "이분", "상대방", "상대분", "상대", "걔", "쟤"];
 
 const SPEAKER: &[&str] = &["저", "제", "나", "내", "전", "난", "본인"];
 
@@ -620,6 +622,26 @@ fn rules() -> &'static [(Regex, Rule)] {
                     Some((s, e, date_toks(year_value(&c[1], y), c[2].parse().ok()?, c[3].parse().ok()?)?))
                 },
             },
+            // 93 5 17 오후 5시: year, month and day apart, followed by what follows a birth date (an hour, a
+            // gender, a calendar) — "3 5 7" alone is not a date.
+            Rule {
+                re: r"(\d{4}|\d{2})\s+(\d{1,2})\s+(\d{1,2})",
+                make: |t, c, y| {
+                    let (s, e) = whole(c);
+                    if !digit_start(t, s) || !digit_end(t, e) {
+                        return None;
+                    }
+                    let after = t[e..].trim_start();
+                    let follows = ["남", "여", "오전", "오후", "새벽", "아침", "저녁", "밤", "낮", "음력", "양력", "생", "시"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                        || after.chars().next().is_some_and(|ch| ch.is_ascii_digit());
+                    if !follows {
+                        return None;
+                    }
+                    Some((s, e, date_toks(year_value(&c[1], y), c[2].parse().ok()?, c[3].parse().ok()?)?))
+                },
+            },
             // 95 0601: a two-digit year, then month and day run together
             Rule {
                 re: r"(\d{2})\s+(\d{2})(\d{2})",
@@ -687,6 +709,15 @@ fn rules() -> &'static [(Regex, Rule)] {
                     // "같이 산지 10년인데", "결혼 10년": a length of time, not a year.
                     if suffix.starts_with('년') && !suffix.ends_with('생') && duration_before(&t[..s]) {
                         return None;
+                    }
+                    // "낳는다면 언제가 좋아요? 28년생? 29년생?": a coming year asked about (a child to be born), not
+                    // a birth a century ago.
+                    let asked = t[e..].trim_start().starts_with('?');
+                    if asked && digits.as_str().len() == 2 {
+                        let coming = 2000 + digits.as_str().parse::<i32>().ok()?;
+                        if coming > y && coming <= y + 10 {
+                            return None;
+                        }
                     }
                     // 15일생 is a day, not a year.
                     Some((s, e, vec![Tok::Year(year_value(digits.as_str(), y)?)]))
@@ -1210,6 +1241,13 @@ pub fn without_typos(text: &str) -> String {
 fn event_before_month(before: &str) -> bool {
     let b = before.trim_end();
     let last: String = b.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    // "전세 만기가 내년 3월인데", "벌써 12월이긴 한데": a month of the coming year or of now is not a birth.
+    if ["내년", "내후년", "다음 해", "다음해", "벌써", "이제", "지금은", "이번 달", "이번달"]
+        .iter()
+        .any(|w| last.ends_with(w))
+    {
+        return true;
+    }
     [
         "아직",
         "만기가",

@@ -142,6 +142,7 @@ fn record_store(m: &crate::telemetry::Metrics, status: &crate::store::DiskStatus
         (m.store_write_failures.with_label_values(&["low_space"]), status.refused_low_space),
         (m.store_write_failures.with_label_values(&["io"]), status.failed_writes),
         (m.store_reopens.clone(), status.reopens),
+        (m.quota_refusals.clone(), status.refused_quota),
     ] {
         c.inc_by(total.saturating_sub(c.get()));
     }
