@@ -20,9 +20,24 @@ pub fn text(ctx: &AnswerContext) -> String {
         // The first passage with something not yet said in this conversation (a follow-up term question
         // moves on instead of quoting the same definition again).
         let said = said_before(&ctx.history);
+        // Only the passages about a term the question names, when there are any: "역마 있으면 해외 나가야 돼요?
+        // 워홀 고민중" is not answered with a passage on 이혼 고민 because it shares "고민".
+        let tagged: Vec<&PassageRef> = ctx
+            .passages
+            .iter()
+            .filter(|p| p.tags.iter().any(|t| t.chars().count() >= 2 && ctx.question.contains(t.as_str())))
+            .collect();
+        // No passage on the term fits this chart (the 역마 passage is for a chart with 역마): the chart's own
+        // fact answers, not a passage that merely shares a word.
+        if tagged.is_empty() {
+            if let Some(plan) = ctx.chart.as_ref().and_then(|c| plans::shinsal_question(c, &ctx.question)) {
+                return without_said(&format!("{}\n\n{}", plan.head, plan.body), &said);
+            }
+        }
+        let candidates: Vec<&PassageRef> = if tagged.is_empty() { ctx.passages.iter().collect() } else { tagged };
         let fresh =
-            ctx.passages.iter().map(|p| (p, without_said(&p.body, &said))).find(|(_, unsaid)| has_substance(unsaid));
-        if let Some((p, body)) = fresh.or_else(|| ctx.passages.first().map(|p| (p, p.body.clone()))) {
+            candidates.iter().map(|p| (*p, without_said(&p.body, &said))).find(|(_, unsaid)| has_substance(unsaid));
+        if let Some((p, body)) = fresh.or_else(|| candidates.first().map(|p| (*p, p.body.clone()))) {
             return explain(ctx, p, &body);
         }
     }
@@ -800,6 +815,10 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if ctx.emotion && plans::fears_harm(&ctx.question) && !matches!(ctx.intent, Topic::Compatibility | Topic::Term) {
         let mut plan = plans::health_in_year(chart, year);
         plan.body.push_str(&format!("\n{}", wording::HARM_FEAR));
+        return Some(plan);
+    }
+    // "쉰다면 몇 달이나 쉬어도 돼요?": how long, in months, until work carries again.
+    if let Some(plan) = plans::rest_months(chart, &ctx.question, ctx.year, ctx.month) {
         return Some(plan);
     }
     // "다른 데선 올해 대박난다던데요?": why this reading differs, from this chart's own facts.

@@ -13,6 +13,9 @@ pub struct PassageRef {
     /// Where the idea comes from (a file of `knowledge/`, a classical text named as origin).
     pub source: String,
     pub body: String,
+    /// The terms the passage is about (편관, 역마 …), as its front matter lists them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// The question and the facts an answer rests on. Generators use nothing else.

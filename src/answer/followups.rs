@@ -160,7 +160,7 @@ pub fn compare_periods(chart: &Chart, area: TimingTopic, a: &Period, b: &Period)
 }
 
 /// The 월운 of a calendar month: the saju month that covers most of it (인월 from 입춘 is February).
-fn month_score(chart: &Chart, area: TimingTopic, year: i32, month: u32) -> MonthScore {
+pub fn month_score(chart: &Chart, area: TimingTopic, year: i32, month: u32) -> MonthScore {
     let (saju_year, number) = if month == 1 { (year - 1, 11) } else { (year, (month - 2) as usize) };
     score_months(chart, area, saju_year).swap_remove(number)
 }

@@ -204,8 +204,22 @@ fn weighs(question: &str) -> bool {
     .any(|w| question.contains(w))
 }
 
+/// One side of a choice as the reply weighs it: an option of the table, or the user's own words for it.
+struct Choice {
+    name: String,
+    area: TimingTopic,
+    moves: bool,
+    check: &'static str,
+}
+
+impl From<&LifeOption> for Choice {
+    fn from(o: &LifeOption) -> Choice {
+        Choice { name: o.name.to_string(), area: o.area, moves: o.moves, check: o.check }
+    }
+}
+
 /// The options a message names, in the order written, at most one per name.
-fn named(question: &str) -> Vec<&'static LifeOption> {
+fn named(question: &str) -> Vec<Choice> {
     let mut found: Vec<(usize, &'static LifeOption)> = Vec::new();
     for o in OPTIONS {
         if let Some(at) = o.words.iter().filter_map(|w| question.find(w)).min() {
@@ -216,7 +230,86 @@ fn named(question: &str) -> Vec<&'static LifeOption> {
         }
     }
     found.sort_by_key(|(at, _)| *at);
-    found.into_iter().map(|(_, o)| o).collect()
+    found.into_iter().map(|(_, o)| Choice::from(o)).collect()
+}
+
+/// Words that make an option the keeping of what is: "지금 가게 넓힐지", "그냥 도시에서 소일거리".
+const KEEPS: &[&str] = &["계속", "그냥", "지금", "그대로", "원래", "남아", "버티", "유지"];
+
+/// A verb said as "…ㄹ지" (낼지, 넓힐지, 재회할지) as the reply names it: "내는 쪽", "넓히는 쪽".
+fn verb_side(word: &str) -> Option<String> {
+    let stem = word.trim_end_matches(|c: char| !('가'..='힣').contains(&c)).strip_suffix('지')?;
+    let last = stem.chars().last()?;
+    let code = last as u32 - '가' as u32;
+    // The syllable before 지 ends in ㄹ (final consonant index 8): 할, 갈, 낼, 힐, 볼, 닐.
+    if !('가'..='힣').contains(&last) || code % 28 != 8 {
+        return None;
+    }
+    let open = char::from_u32(last as u32 - 8)?;
+    Some(format!("{}{open}는 쪽", &stem[..stem.len() - last.len_utf8()]))
+}
+
+/// The two sides of a choice in the user's own words, when the table knows neither: "A vs B", "A 아니면 B",
+/// "2호점 낼지 지금 가게 넓힐지" — each read as a move or as keeping what is, in the area its words name.
+fn phrased(question: &str, fallback: TimingTopic) -> Option<(Choice, Choice)> {
+    let sentence_of =
+        |text: &str| text.split(['.', '?', '!', '\n']).map(str::trim).find(|s| !s.is_empty()).map(str::to_string);
+    let (a, b) = if let Some((sep, at)) =
+        [" vs ", " VS ", "vs", "VS", " 아니면 "].iter().find_map(|sep| question.find(sep).map(|at| (*sep, at)))
+    {
+        let before = question[..at].rsplit(['.', '?', '!', '\n', ',']).next()?.trim();
+        let after = sentence_of(&question[at + sep.len()..])?;
+        // At most the last three words before and the first four after.
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let a = words[words.len().saturating_sub(3)..].join(" ");
+        let b = after.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        let b = b.trim_end_matches(|c: char| !('가'..='힣').contains(&c) && !c.is_alphanumeric()).to_string();
+        let cut = |s: &str| {
+            ["뭐가", "어느", "중에", "중엔", "어디가", "이 나아", "가 나아", "이 좋", "가 좋"]
+                .iter()
+                .filter_map(|w| s.find(w))
+                .min()
+                .map_or(s.to_string(), |i| s[..i].trim().to_string())
+        };
+        (cut(&a), cut(&b))
+    } else {
+        let words: Vec<&str> = question.split_whitespace().collect();
+        let verbs: Vec<(usize, String)> =
+            words.iter().enumerate().filter_map(|(i, w)| verb_side(w).map(|v| (i, v))).take(2).collect();
+        let [(i, va), (j, vb)] = verbs.as_slice() else { return None };
+        // The word before the verb joins it when it is its object ("2호점 낼지"), not the end of a sentence
+        // ("연락왔어요..ㅠ 재회할지").
+        let object = |k: usize, lo: usize| {
+            let w = if k > lo { words[k - 1] } else { "" };
+            let plain = !w.is_empty()
+                && w.chars().all(|c| ('가'..='힣').contains(&c) || c.is_ascii_alphanumeric())
+                && !["요", "다", "고", "서", "데", "니", "까"].iter().any(|e| w.ends_with(e));
+            if plain {
+                format!("{w} ")
+            } else {
+                String::new()
+            }
+        };
+        (format!("{}{va}", object(*i, 0)), format!("{}{vb}", object(*j, i + 1)))
+    };
+    // Two dates are weighed by their days (`days`), not as two paths.
+    static DATE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\d{1,2}\s*월\s*\d{1,2}\s*일").expect("valid"));
+    if a.chars().count() < 2 || b.chars().count() < 2 || a == b || DATE.is_match(&a) || DATE.is_match(&b) {
+        return None;
+    }
+    let side = |name: String| {
+        let area = super::decision::area_of_move(&name, super::Topic::General);
+        let area = if area == TimingTopic::General { fallback } else { area };
+        let moves = !KEEPS.iter().any(|w| name.contains(w));
+        let check = if moves {
+            "그 길의 비용과 시간, 잘 안 될 때 돌아올 길을 먼저 적어 보세요."
+        } else {
+            "지금 것을 이어 간다면 무엇을 바꾸고 언제 다시 따져 볼지 정해 두세요."
+        };
+        Choice { name, area, moves, check }
+    };
+    Some((side(a), side(b)))
 }
 
 /// The year a life choice is decided in: a year the message names, else this one — or the next in November
@@ -253,10 +346,15 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32, month: u32) -> Option
     if !weighs(question) {
         return None;
     }
-    let options = named(question);
+    let mut options = named(question);
+    if options.len() < 2 {
+        let fallback = super::decision::area_of_move(question, super::Topic::General);
+        let (a, b) = phrased(question, fallback)?;
+        options = vec![a, b];
+    }
     let [a, b, ..] = options.as_slice() else { return None };
     let year = decision_year(question, this_year, month);
-    let score = |o: &LifeOption| score_years(chart, o.area, year, 2);
+    let score = |o: &Choice| score_years(chart, o.area, year, 2);
     let (sa, sb) = (score(a), score(b));
     let (head, lines) = match (a.moves, b.moves) {
         (true, false) | (false, true) => {
@@ -298,8 +396,27 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32, month: u32) -> Option
             if let Some(b) = best.filter(|b| b.year != year) {
                 lines.push(format!("- {}의 때로 가장 나은 해는 {}년({})입니다.", go.name, b.year, b.pillar_hangul));
             }
-            lines.push(format!("- {} 고른다면: {}", quoted(go.name, "을", "를"), go.check));
-            lines.push(format!("- {} 고른다면: {}", quoted(keep.name, "을", "를"), keep.check));
+            lines.push(format!("- {} 고른다면: {}", quoted(&go.name, "을", "를"), go.check));
+            lines.push(format!("- {} 고른다면: {}", quoted(&keep.name, "을", "를"), keep.check));
+            (head, lines)
+        }
+        // Two sides in one area, both moves (or both keeping): the chart reads them alike and does not pick.
+        _ if a.area == b.area => {
+            let y = &sa[0];
+            let head = format!(
+                "사주로는 {} {} 같은 {}의 흐름 위에 있어, 어느 한쪽을 가려 주지는 않아요. {}년은 이 분야로 {}라, 고른 쪽을 {}.",
+                quoted(&a.name, "과", "와"),
+                quoted(&b.name, "이", "가"),
+                area_name(a.area),
+                year,
+                y.verdict(),
+                if carries(y) { "밀고 나가기 좋은 때입니다" } else { "서두르지 말고 준비해 가는 편이 좋습니다" }
+            );
+            let lines = vec![
+                year_line(y, a.area),
+                format!("- {} 고른다면: {}", quoted(&a.name, "을", "를"), a.check),
+                format!("- {} 고른다면: {}", quoted(&b.name, "을", "를"), b.check),
+            ];
             (head, lines)
         }
         _ => {
@@ -324,8 +441,8 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32, month: u32) -> Option
                 )
             };
             let mut lines = vec![year_line(&s1[0], first.area), year_line(&s2[0], second.area)];
-            lines.push(format!("- {} 고른다면: {}", quoted(first.name, "을", "를"), first.check));
-            lines.push(format!("- {} 고른다면: {}", quoted(second.name, "을", "를"), second.check));
+            lines.push(format!("- {} 고른다면: {}", quoted(&first.name, "을", "를"), first.check));
+            lines.push(format!("- {} 고른다면: {}", quoted(&second.name, "을", "를"), second.check));
             (head, lines)
         }
     };
@@ -353,6 +470,18 @@ mod tests {
         assert!(stay.head.contains("집 사기(매매)") || stay.head.contains("전세 연장"), "{}", stay.head);
         assert!(stay.body.contains("원리금"), "{}", stay.body);
         assert!(plan(&c, "올해 결혼운 있어요?", 2026, 12).is_none(), "one option, no choice");
+    }
+
+    #[test]
+    fn sides_the_table_does_not_know_are_read_from_the_users_own_words() {
+        let c = chart("1992-10-31T18:30", "female");
+        let p = plan(&c, "네일샵 3년째 하는데 2호점 낼지 지금 가게 넓힐지 고민이에요", 2026, 12).expect("a choice");
+        assert!(p.head.contains("‘2호점 내는 쪽’") && p.head.contains("‘가게 넓히는 쪽’"), "{}", p.head);
+        let q = plan(&c, "귀농 vs 그냥 도시에서 소일거리 뭐가 나아요?", 2026, 12).expect("a choice");
+        assert!(q.head.contains("‘귀농’") || q.head.contains("‘그냥 도시에서 소일거리’"), "{}", q.head);
+        assert!(plan(&c, "27년 4월 17일 vs 5월 22일 뭐가 나아요?", 2026, 12).is_none(), "two dates are the days'");
+        assert!(plan(&c, "연락왔어요..ㅠ 재회할지 소개받은 사람 만나볼지 고민", 2026, 12)
+            .is_some_and(|p| !p.head.contains("연락왔어요")));
     }
 
     #[test]

@@ -57,7 +57,14 @@ pub fn passages_for(kb: &KnowledgeBase, ctx: &AnswerContext) -> Vec<PassageRef> 
     // A term question is about the words asked; otherwise the chart's passages lead, at most half of them,
     // so the question's own subject always gets room.
     if ctx.intent == Topic::Term {
-        searched.iter().chain(&selected).for_each(|id| push(id));
+        // "역마 있으면 해외 나가야 돼요? 워홀 고민중": the passages tagged with a term the question names come
+        // before ones that only share a word ("고민").
+        let names_term = |id: &String| {
+            kb.get(id)
+                .is_some_and(|p| p.tags.iter().any(|t| t.chars().count() >= 2 && ctx.question.contains(t.as_str())))
+        };
+        let (tagged, rest): (Vec<&String>, Vec<&String>) = searched.iter().partition(|id| names_term(id));
+        tagged.into_iter().chain(rest).chain(&selected).for_each(|id| push(id));
     } else {
         selected.iter().take(MAX_PASSAGES / 2).chain(&searched).for_each(|id| push(id));
     }
@@ -279,7 +286,13 @@ fn strained(question: &str) -> bool {
 }
 
 fn passage_ref(p: &crate::knowledge::Passage) -> PassageRef {
-    PassageRef { id: p.id.clone(), title: p.title.clone(), source: p.source.clone(), body: p.body.clone() }
+    PassageRef {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        source: p.source.clone(),
+        body: p.body.clone(),
+        tags: p.tags.clone(),
+    }
 }
 
 #[cfg(test)]

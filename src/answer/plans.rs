@@ -1612,6 +1612,57 @@ fn shinsal_plan(chart: &Chart, code: &str, name: &str) -> Plan {
 
 /// A feeling told with no question ("요즘 너무 힘들어요"): where this year stands for the chart, the next
 /// year that eases, someone to talk to, and an offer to look at what weighs most.
+/// "쉰다면 몇 달이나 쉬어도 돼요? 돈은 6개월치 있어요": the months from next month until the first one that
+/// carries work again (a good score and no strain on the day pillar), as a number, with the savings said
+/// weighed against it. None when the question does not ask how long to rest.
+pub fn rest_months(chart: &Chart, question: &str, this_year: i32, this_month: u32) -> Option<Plan> {
+    let asks = ["몇 달", "몇달", "몇 개월", "몇개월", "얼마나"].iter().any(|w| question.contains(w))
+        && ["쉬", "휴식", "놀아", "공백"].iter().any(|w| question.contains(w));
+    if !asks {
+        return None;
+    }
+    let months: Vec<(i32, u32)> = (1..=12)
+        .map(|k| {
+            let m0 = this_month as i32 - 1 + k;
+            (this_year + m0.div_euclid(12), (m0.rem_euclid(12) + 1) as u32)
+        })
+        .collect();
+    let scored: Vec<((i32, u32), super::timing::MonthScore)> = months
+        .iter()
+        .map(|&(y, m)| ((y, m), super::followups::month_score(chart, TimingTopic::Career, y, m)))
+        .collect();
+    let (k, ((y, m), s)) = scored
+        .iter()
+        .enumerate()
+        .find(|(_, (_, s))| s.score >= 1.0 && s.cautions.is_empty())
+        .or_else(|| scored.iter().enumerate().max_by(|a, b| a.1 .1.score.total_cmp(&b.1 .1.score)))?;
+    let rest = k + 1;
+    static SAVED: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(\d{1,2})\s*(?:개월|달)\s*치").expect("valid"));
+    let saved: Option<usize> = SAVED.captures(question).and_then(|c| c[1].parse().ok());
+    let head = format!(
+        "사주로 보면 {rest}달 정도 쉬고, {y}년 {m}월({}월) 무렵부터 다시 움직이는 흐름을 권해요. 그달이 일의 운이 다시 힘을 받는 첫 달입니다.",
+        s.pillar_hangul
+    );
+    let mut lines = vec![format!("- {y}년 {m}월 {}월: {}.", s.pillar_hangul, s.verdict())];
+    if let Some(saved) = saved {
+        if rest + 2 > saved {
+            lines.push(format!(
+                "- 다만 모아 둔 돈이 {saved}달치라, 늦어도 {}달째에는 구직을 시작해 두는 편이 안전해요. 쉬는 동안에도 이력서 정리는 미리 해 두세요.",
+                saved.saturating_sub(2).max(1)
+            ));
+        } else {
+            lines.push(format!(
+                "- 모아 둔 {saved}달치 안에서 넉넉히 쉴 수 있는 기간이에요. 마지막 두 달은 구직 준비에 쓰세요."
+            ));
+        }
+    }
+    lines.push(
+        "- 쉬는 기간은 끝나는 날을 미리 정해 두면 불안이 덜하고, 몸과 마음이 회복되는 것이 무엇보다 먼저입니다.".into(),
+    );
+    Some(Plan { head, body: lines.join("\n") })
+}
+
 /// A fear for someone's safety or health: "다칠까봐", "쓰러질까봐", "아플까봐", "잘못될까", "이번 겨울 잘 넘기실까요".
 pub fn fears_harm(question: &str) -> bool {
     ["다칠까", "쓰러질까", "아플까", "잘못될까", "사고 날까", "사고날까", "다치지 않을", "잘 넘기", "무사히", "무사할"]

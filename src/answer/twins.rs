@@ -57,13 +57,59 @@ fn clocks(question: &str) -> Vec<Said> {
 /// Twins on either side of midnight ("첫째가 밤 11시 52분, 둘째가 12시 7분"): two calendar days. With 야자시
 /// (the 자시 split at midnight, the chart's default) the first keeps its day and the second has the next day's
 /// pillar and day master — two different charts; with 정자시 (the day turning at 23:00) both are the next day's.
-fn midnight(chart: &Chart, first: &Said, second: &Said) -> Option<Plan> {
+fn midnight(chart: &Chart, first: &Said, second: &Said, follow_up: Option<&str>) -> Option<Plan> {
     let date = chart.birth.local.get(..10)?;
     let (y, m, d): (i32, u32, u32) =
         (date.get(..4)?.parse().ok()?, date.get(5..7)?.parse().ok()?, date.get(8..10)?.parse().ok()?);
     let next = crate::saju::pillars::day_pillar(crate::saju::astro::julian::jdn_from_civil(y, m, d) + 1);
     let next_hour = hour_pillar(next.stem(), hour_branch(second.hour * 60 + second.minute));
     let first_hour = chart.pillars.hour.as_ref()?.hangul;
+    // "둘 중에 누가 공부 쪽이에요?": each twin's own chart — the shared year and month read from each day master.
+    if let Some(question) = follow_up {
+        use crate::saju::derive::TenGodGroup as G;
+        let gz = |p: &crate::saju::chart::model::PillarView| GanZhi::parse(p.hangul);
+        let (year, month) = (gz(&chart.pillars.year)?, gz(&chart.pillars.month)?);
+        let hour1 = gz(chart.pillars.hour.as_ref()?)?;
+        let day1 = gz(&chart.pillars.day)?;
+        let groups = |stem: crate::saju::ganzhi::Stem, day_branch: crate::saju::ganzhi::Branch, hour: GanZhi| {
+            let mut g = vec![
+                ten_god(stem, year.stem()).group(),
+                ten_god(stem, month.stem()).group(),
+                ten_god(stem, hour.stem()).group(),
+            ];
+            for b in [year.branch(), month.branch(), day_branch, hour.branch()] {
+                g.push(branch_ten_god(stem, b).group());
+            }
+            g
+        };
+        let g1 = groups(day1.stem(), day1.branch(), hour1);
+        let g2 = groups(next.stem(), next.branch(), next_hour);
+        let count = |g: &[G], want: &[G]| g.iter().filter(|x| want.contains(x)).count();
+        let study = ["공부", "성적", "시험", "학업", "머리", "학원"].iter().any(|w| question.contains(w));
+        let (want, what): (&[G], &str) = if study {
+            (&[G::InSeong, G::GwanSeong], "배움의 별 인성과 규칙의 별 관성")
+        } else {
+            (&[G::SikSang, G::BiGeop], "표현의 식상과 자기 주장의 비겁")
+        };
+        let (c1, c2) = (count(&g1, want), count(&g2, want));
+        let head = match (study, c1.cmp(&c2)) {
+            (true, std::cmp::Ordering::Greater) => "공부의 결로는 첫째가 차분히 쌓는 쪽에 더 강합니다.".to_string(),
+            (true, std::cmp::Ordering::Less) => "공부의 결로는 둘째가 차분히 쌓는 쪽에 더 강합니다.".to_string(),
+            (true, _) => "공부의 결로는 두 아이가 비슷해, 방식의 차이로 보시면 됩니다.".to_string(),
+            (false, _) => "두 아이는 일간부터 달라, 성격의 결도 다르게 읽힙니다.".to_string(),
+        };
+        let body = format!(
+            "- 첫째(일간 {}): {what}이 {c1}개.\n- 둘째(일간 {}): {what}이 {c2}개.\n- {}",
+            day1.stem().hangul(),
+            next.stem().hangul(),
+            if study {
+                "학원을 고를 때는 이 결을 참고로, 별이 많은 아이는 정해진 시간표와 복습을, 적은 아이는 직접 해 보고 질문하는 수업을 권해요. 지금 성적과 아이가 좋아하는 과목이 먼저입니다."
+            } else {
+                "같은 날 태어난 쌍둥이라도 자정을 넘기면 중심 기운이 달라, 다르게 자라는 것이 자연스럽습니다."
+            }
+        );
+        return Some(Plan { head, body });
+    }
     let split = chart.input.zi_hour == "split";
     let clock = |s: &Said| format!("{}시 {}분", if s.hour == 0 { 0 } else { s.hour }, s.minute);
     let head = if split {
@@ -117,6 +163,11 @@ pub fn plan(chart: &Chart, question: &str, history: &[super::HistoryTurn]) -> Op
         return None;
     };
     let follow_up = !question.contains("쌍둥이");
+    // "둘째가 자주 아파요, 건강 괜찮아요?": a health question is the health plan's, not the twins' comparison.
+    if follow_up && ["건강", "아파", "아프", "아픈", "병원", "다쳐", "다칠"].iter().any(|w| question.contains(w))
+    {
+        return None;
+    }
     // Twins without a known hour share every pillar the chart has.
     chart.pillars.hour.as_ref()?;
     let said = clocks(&told);
@@ -125,7 +176,7 @@ pub fn plan(chart: &Chart, question: &str, history: &[super::HistoryTurn]) -> Op
         return None;
     }
     if first.hour == 23 && second.hour == 0 {
-        return midnight(chart, first, second);
+        return midnight(chart, first, second, follow_up.then_some(question));
     }
     // The chart's own correction (summer time, the clock convention) applies to both births.
     let shift = minutes_of(&chart.birth.corrected_clock)? - minutes_of(&chart.birth.local)?;

@@ -31,7 +31,13 @@ pub fn ctx(question: &str, chart: Option<Chart>) -> AnswerContext {
 }
 
 pub fn passage(id: &str, body: &str) -> PassageRef {
-    PassageRef { id: id.into(), title: format!("{id} 제목"), source: "knowledge/test.md".into(), body: body.into() }
+    PassageRef {
+        id: id.into(),
+        title: format!("{id} 제목"),
+        source: "knowledge/test.md".into(),
+        body: body.into(),
+        tags: Vec::new(),
+    }
 }
 
 /// Fast retries and short timeouts, so every test finishes in seconds.

@@ -26,6 +26,7 @@ pub fn context(passages: usize) -> AnswerContext {
             title: format!("문단 {i}"),
             source: "knowledge/test.md".into(),
             body: "재물 운 흐름 은 일간 과 오행 의 균형 으로 봅니다 . ".repeat(10),
+            tags: Vec::new(),
         })
         .collect();
     ctx
