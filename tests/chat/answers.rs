@@ -299,6 +299,15 @@ async fn ninth_review_conversations_keep_their_fixes() {
     kept_set("answer_review15.jsonl", 1.0).await;
 }
 
+/// The 12 conversations the b15 judge wrote for itself (own15-01 … own15-12), graded blind before and after:
+/// every turn held to the rules; the choices it asked in its own words ("귀농 vs 그냥 도시에서 소일거리", "2호점
+/// 낼지 지금 가게 넓힐지", "재회할지 소개받은 사람 만나볼지") and a wife's 음력 that once leaked into the husband's
+/// date carry expectations.
+#[tokio::test]
+async fn judges_own_b15_conversations_keep_their_fixes() {
+    kept_set("answer_own15.jsonl", 1.0).await;
+}
+
 /// A kept set scored with the default cases; it stands aside while `SAJU_ANSWER_CASES` points the first test
 /// at other cases (the dump runs).
 async fn kept_set(file: &str, required: f64) {

@@ -26,16 +26,24 @@ fn migrate_creates_schema_and_refuses_a_running_servers_database() {
 
     let o = migrate(dir, false);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("스키마 버전 2"), "{}", stdout(&o));
+    assert!(stdout(&o).contains(&format!("스키마 버전 {}", saju::store::SCHEMA_VERSION)), "{}", stdout(&o));
     assert!(db.is_file());
 
     let o = migrate(dir, true);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("스키마 버전 2 (이 프로그램 2)"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains(&format!("스키마 버전 {v} (이 프로그램 {v})", v = saju::store::SCHEMA_VERSION)),
+        "{}",
+        stdout(&o)
+    );
 
     // Running it again changes nothing.
     let o = migrate(dir, false);
-    assert!(o.status.success() && stdout(&o).contains("스키마 버전 2"), "{}", stderr(&o));
+    assert!(
+        o.status.success() && stdout(&o).contains(&format!("스키마 버전 {}", saju::store::SCHEMA_VERSION)),
+        "{}",
+        stderr(&o)
+    );
 
     let server = Server::start(&data);
     assert_healthy(server.addr);
@@ -46,7 +54,7 @@ fn migrate_creates_schema_and_refuses_a_running_servers_database() {
     // Reading the version is allowed alongside the server (a read-only handle in the writer's mode).
     let o = migrate(dir, true);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("스키마 버전 2"), "{}", stdout(&o));
+    assert!(stdout(&o).contains(&format!("스키마 버전 {}", saju::store::SCHEMA_VERSION)), "{}", stdout(&o));
     assert_healthy(server.addr);
     drop(server);
 
@@ -88,7 +96,11 @@ fn read_only_commands_after_a_crash_fail_cleanly_until_a_writer_repairs() {
     let o = migrate(dir, false);
     assert!(o.status.success(), "migrate repairs after a crash: {}", stderr(&o));
     let o = migrate(dir, true);
-    assert!(o.status.success() && stdout(&o).contains("스키마 버전 2"), "{}", stderr(&o));
+    assert!(
+        o.status.success() && stdout(&o).contains(&format!("스키마 버전 {}", saju::store::SCHEMA_VERSION)),
+        "{}",
+        stderr(&o)
+    );
     let _ = std::fs::remove_file(&backup_target);
     let o = run_bounded(
         saju_command(&["backup", backup_target.to_str().unwrap(), "--data-dir", dir]),

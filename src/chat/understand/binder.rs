@@ -170,6 +170,7 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
     let mut best: Option<(bool, u8, Clock)> = None;
     let mut exact = false;
     let (mut traditional, mut calendar_said, mut birth_word, mut dated) = (false, false, false, false);
+    let twins = text.contains("쌍둥이") || (text.contains("첫째") && text.contains("둘째"));
     let mut places = Vec::new();
     let mut periods = Vec::new();
     for s in spans {
@@ -216,8 +217,10 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
                     _ => {}
                 }
                 let rank = (exact, k.precision());
-                // The more precise time wins; of two alike, the later (a correction).
-                if best.is_none_or(|(e, p, _)| rank >= (e, p)) {
+                // The more precise time wins; of two alike, the later (a correction) — but of twins' two clocks
+                // ("쌍둥이 … 첫째가 밤 11시 52분, 둘째가 12시 7분") the first-born's, whose chart is read.
+                let replaces = if twins { rank > best.map_or((false, 0), |(e, p, _)| (e, p)) } else { true };
+                if best.is_none_or(|(e, p, _)| rank >= (e, p)) && (best.is_none() || replaces) {
                     best = Some((exact, k.precision(), *k));
                 }
                 exact = false;
@@ -338,8 +341,14 @@ pub fn bind(text: &str, spans: Vec<Span>, compat: bool) -> Vec<Person> {
         p.facts = facts_of(text, spans);
     }
     // What came before any name is the speaker's, when the speaker is also named.
+    let whole = |f: &BirthFacts| f.year.is_some() && f.month.is_some() && (f.day.is_some() || f.day_last);
     if let Some(s) = people.iter().position(|p| p.role == Role::Speaker) {
-        if !people[0].joint && !people[0].is_empty() {
+        // "A는 92년 6월 3일 오후 2시, B는 90년 음력 윤5월 20일 … 저는 94년 1월 20일": whole dates before the speaker
+        // names themself with a whole date of their own are someone else's, not the speaker's to merge.
+        if !people[0].joint && whole(&people[0].facts) && whole(&people[s].facts) && corrected_at.is_none() {
+            people[0].role = Role::Other;
+            people[0].relation = Some("other");
+        } else if !people[0].joint && !people[0].is_empty() {
             let unmarked = people[0].clone();
             let speaker = &mut people[s];
             let mut merged = unmarked.facts.clone().merge(&speaker.facts);
@@ -517,7 +526,11 @@ pub fn subject(people: &[Person]) -> (BirthFacts, Role, Option<&'static str>) {
         .or_else(|| people.iter().find(mine));
     let Some(subject) = subject else { return (BirthFacts::default(), Role::Unmarked, None) };
     let mut facts = subject.facts.clone();
-    for p in people.iter().filter(|p| !std::ptr::eq(*p, subject)) {
+    // Someone told with a whole date of their own ("와이프 81년 음력 1월 10일") keeps it: their 음력, their hour
+    // never fill the subject's.
+    let own_date =
+        |p: &Person| p.facts.year.is_some() && p.facts.month.is_some() && (p.facts.day.is_some() || p.facts.day_last);
+    for p in people.iter().filter(|p| !std::ptr::eq(*p, subject) && !own_date(p)) {
         facts = p.facts.clone().merge(&facts);
     }
     let explicit = |p: &Person| p.facts.gender.clone();
