@@ -817,6 +817,32 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         plan.body.push_str(&format!("\n{}", wording::HARM_FEAR));
         return Some(plan);
     }
+    // "유산했어요 … 제가 뭘 잘못해서 그런 걸까요": not her fault, first; then when to try again, with the doctor.
+    let loss = ctx
+        .history
+        .iter()
+        .chain(std::iter::once(&super::HistoryTurn {
+            speaker: super::context::Speaker::User,
+            text: ctx.question.clone(),
+        }))
+        .any(|t| {
+            t.speaker == super::context::Speaker::User
+                && ["유산했", "유산이 됐", "유산됐", "아기를 잃"].iter().any(|w| t.text.contains(w))
+        });
+    if loss
+        && ["잘못해서", "잘못한", "제 탓", "내 탓", "때문일까", "때문인가", "때문에 그런"]
+            .iter()
+            .any(|w| ctx.question.contains(w))
+    {
+        let years = plans::timing(chart, super::TimingTopic::Children, ctx.year);
+        return Some(plans::Plan {
+            head: wording::NOT_YOUR_FAULT_LOSS.to_string(),
+            body: format!(
+                "- 다시 아기를 갖는 때는 몸이 회복된 뒤 산부인과 선생님과 상의해 정하시면 돼요.\n- 사주로 보는 자녀 인연의 때는 이렇습니다: {}",
+                years.head
+            ),
+        });
+    }
     // "쉰다면 몇 달이나 쉬어도 돼요?": how long, in months, until work carries again.
     if let Some(plan) = plans::rest_months(chart, &ctx.question, ctx.year, ctx.month) {
         return Some(plan);

@@ -505,6 +505,12 @@ pub fn fears_never(question: &str) -> bool {
         "못할까요",
         "평생못",
         "영영",
+        // "사주에 자식운이 없는 건가 싶어서요": the same fear said as a guess.
+        "운이없는건가",
+        "운이없는걸까",
+        "복이없는건가",
+        "복이없는걸까",
+        "없는사주인가",
     ]
     .iter()
     .any(|w| q.contains(w))

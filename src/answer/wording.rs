@@ -335,7 +335,9 @@ pub const FEELING_FIRST: [&str; 3] = [
 /// excitement, sadness). `seed` picks among the general ones.
 pub fn feeling_line(text: &str, seed: u64) -> &'static str {
     let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
-    if has(&["헤어졌", "이별", "차였", "헤어진"]) {
+    if has(&["유산했", "유산이 됐", "유산됐", "아기를 잃", "아이를 잃"]) {
+        "아기를 잃은 마음이 얼마나 아프실지요. 먼저 몸과 마음을 추스르시는 게 가장 중요해요."
+    } else if has(&["헤어졌", "이별", "차였", "헤어진"]) {
         "헤어진 뒤라 마음이 많이 아프시겠어요, 그 마음을 안고 흐름을 같이 볼게요."
     } else if considers_divorce(text) {
         "이혼까지 생각하실 만큼 많이 지치셨겠어요, 차분히 같이 살펴볼게요."
@@ -446,3 +448,6 @@ pub fn asks_a_question(text: &str) -> bool {
         .iter()
         .any(|w| text.contains(w))
 }
+
+/// After a miscarriage, a question of blame ("제가 뭘 잘못해서 그런 걸까요"): it is not, said first and plainly.
+pub const NOT_YOUR_FAULT_LOSS: &str = "먼저, 절대 스스로를 탓하실 일이 아니에요. 이른 시기의 유산은 대부분 아기의 염색체 이상처럼 누구도 막을 수 없는 이유로 일어나고, 야근이나 평소의 생활 때문에 생기는 일이 아니라고 의사들은 말해요. 사주도 탓할 사람을 가리키지 않습니다.";

@@ -893,6 +893,11 @@ pub fn crisis_in(text: &str) -> bool {
 /// Whether a message speaks with feeling: sad, anxious, tired, lonely, angry, longing, or excited.
 pub fn emotion_in(text: &str) -> bool {
     const WORDS: &[&str] = &[
+        "유산했",
+        "유산이 됐",
+        "유산됐",
+        "아기를 잃",
+        "아이를 잃",
         "자존감",
         "바닥이",
         "짤렸",
