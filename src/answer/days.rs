@@ -135,11 +135,15 @@ pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
 /// that strains the day pillar (충, 형, 원진) counts less.
 pub fn weigh_two(chart: &Chart, question: &str, fallback: TimingTopic, a: i64, b: i64) -> Plan {
     let area = event_area(question, fallback);
+    // For an operation a day that clashes with the day pillar is the first thing 택일 avoids: a day without one
+    // comes first whatever else the two days bring.
+    let medical = ["수술", "시술", "치료", "입원", "병원"].iter().any(|w| question.contains(w));
+    let per_strain = if medical { 10.0 } else { 0.75 };
     let score = |jdn: i64| {
         let gz = crate::saju::pillars::day_pillar(jdn);
         let (s, mut r) = score_pillar(chart, area, gz, "일");
         let strains = super::timing::strains(chart, gz);
-        let s = s - 0.75 * strains.len() as f32;
+        let s = s - per_strain * strains.len() as f32;
         if let Some(first) = strains.first() {
             r.insert(0, format!("{first} — 몸과 마음이 흔들리기 쉬운 날"));
         }
@@ -158,7 +162,6 @@ pub fn weigh_two(chart: &Chart, question: &str, fallback: TimingTopic, a: i64, b
             .first()
             .map_or("두드러진 기운이 들지 않는 날".to_string(), |r| super::plans::reason_in_words(r))
     };
-    let medical = ["수술", "시술", "치료", "입원", "병원"].iter().any(|w| question.contains(w));
     let closing = if medical {
         "- 날의 기운은 작은 차이라, 수술 날짜는 담당 의사와 병원의 사정이 먼저입니다. 고를 수 있다면 참고로만 삼으세요."
     } else if ["면접", "발표", "시험", "미팅"].iter().any(|w| question.contains(w)) {
