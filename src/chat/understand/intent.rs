@@ -813,6 +813,15 @@ fn area_of(text: &str) -> Option<Topic> {
             // "호주 워홀 가려는데 언제": going abroad for a while.
             "워홀",
             "워킹홀리데이",
+            // "(아빠가) 내려가신다면 언제가 좋아요?" after a 귀농 question: a move, not the 궁합 asked in between.
+            "귀농",
+            "귀촌",
+            "내려가신다면",
+            "내려간다면",
+            "내려가면",
+            "시골로",
+            "독립하",
+            "분가",
         ]) {
             Topic::Timing(TimingTopic::Move)
         } else {
