@@ -818,17 +818,8 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return Some(plan);
     }
     // "유산했어요 … 제가 뭘 잘못해서 그런 걸까요": not her fault, first; then when to try again, with the doctor.
-    let loss = ctx
-        .history
-        .iter()
-        .chain(std::iter::once(&super::HistoryTurn {
-            speaker: super::context::Speaker::User,
-            text: ctx.question.clone(),
-        }))
-        .any(|t| {
-            t.speaker == super::context::Speaker::User
-                && ["유산했", "유산이 됐", "유산됐", "아기를 잃"].iter().any(|w| t.text.contains(w))
-        });
+    let loss = wording::tells_a_loss(&ctx.question)
+        || ctx.history.iter().any(|t| t.speaker == super::context::Speaker::User && wording::tells_a_loss(&t.text));
     if loss
         && ["잘못해서", "잘못한", "제 탓", "내 탓", "때문일까", "때문인가", "때문에 그런"]
             .iter()

@@ -123,6 +123,12 @@ const GAMBLING_WORDS: &[&str] =
 pub const GAMBLING: &str = "먼저 꼭 드리고 싶은 말씀이 있어요. 경마·도박은 사주와 상관없이 오래 할수록 잃도록 짜여 있어서, 빚을 갚는 방법이 될 수 없어요. 한국도박문제예방치유원 1336(24시간 무료)에서 도박 문제를, 서민금융콜센터 1397이나 신용회복위원회에서 빚 정리를 상담받을 수 있어요.";
 
 /// Whether a message waits for a child that does not come (the infertility caution and acknowledgement).
+/// Whether a message tells of losing a pregnancy ("지난달에 유산했어요", "아기를 잃었어요"): the acknowledgement,
+/// the blame answered after it and the emotion the understanding hears use the same words.
+pub fn tells_a_loss(text: &str) -> bool {
+    ["유산했", "유산이 됐", "유산됐", "아기를 잃", "아이를 잃"].iter().any(|w| text.contains(w))
+}
+
 pub fn waits_for_child(text: &str) -> bool {
     ["난임", "임신이 안", "아기가 안 생", "아이가 안 생", "시험관", "아기가 안 와", "아이가 안 와"]
         .iter()
@@ -335,7 +341,7 @@ pub const FEELING_FIRST: [&str; 3] = [
 /// excitement, sadness). `seed` picks among the general ones.
 pub fn feeling_line(text: &str, seed: u64) -> &'static str {
     let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
-    if has(&["유산했", "유산이 됐", "유산됐", "아기를 잃", "아이를 잃"]) {
+    if tells_a_loss(text) {
         "아기를 잃은 마음이 얼마나 아프실지요. 먼저 몸과 마음을 추스르시는 게 가장 중요해요."
     } else if has(&["헤어졌", "이별", "차였", "헤어진"]) {
         "헤어진 뒤라 마음이 많이 아프시겠어요, 그 마음을 안고 흐름을 같이 볼게요."

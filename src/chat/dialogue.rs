@@ -144,34 +144,18 @@ fn ask(missing: Missing, mut pending: Pending, gender_needed: bool) -> Step {
 
 /// A month or day without a year that the message neither corrects nor gives as a birth.
 fn event_date(new: &BirthFacts, text: &str) -> bool {
-    const BIRTH_WORDS: &[&str] = &[
-        "아니",
-        "잘못",
-        "정정",
-        "틀렸",
-        "다시 말",
-        "사실은",
-        "태어",
-        "출생",
-        "생일",
-        "생이",
-        "생인",
-        "음력",
-        "양력",
-        "윤달",
-        "윤",
-    ];
+    // Words that correct a date or tell a birth: either keeps a month or day the birth's.
+    const CORRECTS: &[&str] = &["잘못", "정정", "틀렸", "다시 말"];
+    const BIRTH_TALK: &[&str] = &["태어", "출생", "생일", "생이", "생인"];
+    // Words that, beside a bare date, still mean it is the birth's — unless the date is an event's (below).
+    const ALSO_BIRTH: &[&str] = &["아니", "사실은", "음력", "양력", "윤달", "윤"];
+    let says = |words: &[&str], text: &str| words.iter().any(|w| text.contains(w));
     // "손없는날은 26일이라던데요? 그럼 26일이 나은 거 아니에요?": a day talked of for a move, a ceremony or a
     // booking is that day's, whatever else the message says ("아니에요?" here asks, it corrects nothing).
     const EVENT_TALK: &[&str] =
         &["손없", "손 없", "이사", "택일", "길일", "날 잡", "날잡", "예식", "결혼식", "입대", "계약일", "잔금"];
-    let about_birth =
-        ["태어", "출생", "생일", "생이", "생인", "잘못", "정정", "틀렸", "다시 말"].iter().any(|w| text.contains(w));
-    if new.year.is_none()
-        && (new.month.is_some() || new.day.is_some())
-        && !about_birth
-        && EVENT_TALK.iter().any(|w| text.contains(w))
-    {
+    let about_birth = says(CORRECTS, text) || says(BIRTH_TALK, text);
+    if new.year.is_none() && (new.month.is_some() || new.day.is_some()) && !about_birth && says(EVENT_TALK, text) {
         return true;
     }
     let text = text.replace("아니면", "");
@@ -186,7 +170,8 @@ fn event_date(new: &BirthFacts, text: &str) -> bool {
     new.year.is_none()
         && (new.month.is_some() || new.day.is_some())
         && !only_a_date
-        && !BIRTH_WORDS.iter().any(|w| text.contains(w))
+        && !about_birth
+        && !says(ALSO_BIRTH, &text)
 }
 
 /// The word by which a message asks about the second person of the conversation ("그 사람은요?", "여친이

@@ -902,11 +902,6 @@ pub fn crisis_in(text: &str) -> bool {
 /// Whether a message speaks with feeling: sad, anxious, tired, lonely, angry, longing, or excited.
 pub fn emotion_in(text: &str) -> bool {
     const WORDS: &[&str] = &[
-        "유산했",
-        "유산이 됐",
-        "유산됐",
-        "아기를 잃",
-        "아이를 잃",
         "자존감",
         "바닥이",
         "짤렸",
@@ -1014,7 +1009,7 @@ pub fn emotion_in(text: &str) -> bool {
         "수술",
     ];
     // A divorce weighed and a child long awaited: the same words the answer's caution and acknowledgement use.
-    use crate::answer::wording::{considers_divorce, waits_for_child};
+    use crate::answer::wording::{considers_divorce, tells_a_loss, waits_for_child};
     // "남자가 꼬이는 건가 ㅋㅋ": people drawn to someone, not things going wrong.
     let text = &text.replace("남자가 꼬", "").replace("여자가 꼬", "").replace("이성이 꼬", "");
     // "첫째는 예민하고 잘 울고, 둘째는 완전 수다쟁이ㅋㅋ": a laugh beside mild words is a story told, not a
@@ -1046,5 +1041,9 @@ pub fn emotion_in(text: &str) -> bool {
     {
         return false;
     }
-    crisis_in(text) || WORDS.iter().any(|w| text.contains(w)) || considers_divorce(text) || waits_for_child(text)
+    crisis_in(text)
+        || WORDS.iter().any(|w| text.contains(w))
+        || considers_divorce(text)
+        || waits_for_child(text)
+        || tells_a_loss(text)
 }
