@@ -55,6 +55,7 @@ fn answer(kb: &KnowledgeBase, message: &str, partner: Option<&ChartRequest>) -> 
         history: Vec::new(),
         emotion: false,
         about: None,
+        partner_about: None,
     };
     compose::text(&context_for(kb, q))
 }

@@ -496,7 +496,9 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "예 아니오로만 말해주세요", "딱 잘라서요": the verdict itself first, whatever the plan says after it.
     // (Never over a decision no chart makes — a divorce, an operation, a bankruptcy: their plans say so first.)
-    let not_ours = ["이혼", "수술", "회생", "파산", "낙태"].iter().any(|w| ctx.question.contains(w));
+    let not_ours = ["이혼", "수술", "회생", "파산", "낙태", "이겨내", "완치", "회복", "나으실", "나을 수"]
+        .iter()
+        .any(|w| ctx.question.contains(w));
     if wording::demands_verdict(&ctx.question) && !wording::opens_with_verdict(&plan.head) && !not_ours {
         let yes = super::choices::fits_the_one_named(chart, &ctx.question).unwrap_or_else(|| {
             let area = super::decision::area_of_move(&ctx.question, ctx.intent);
@@ -534,6 +536,17 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
 
 fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let year = ctx.year + ctx.year_offset;
+    // "누가 돈 관리하는 게 나아요?", "둘 중에 누가 공부 쪽이에요?": two people weighed, from both charts.
+    if let Some(partner) = &ctx.partner {
+        let names = (ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분"));
+        let area = area_with_history(ctx);
+        let others = ctx.about.is_some() && ctx.partner_about.is_some();
+        let plan =
+            super::which_of_two::plan(chart, partner, names, &ctx.question, Some(area), (ctx.year, year), others);
+        if plan.is_some() {
+            return plan;
+        }
+    }
     // "올해 하반기가 나을지 내년 봄이 나을지": two stretches of months weighed.
     if let [a, b, ..] = followups::periods_named(&ctx.question, ctx.year, ctx.month).as_slice() {
         return Some(followups::compare_periods(chart, area_with_history(ctx), a, b));
@@ -688,7 +701,7 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return Some(plans::divorce(chart, year));
     }
     // "쌍둥이인데 첫째 8시 52분, 둘째 9시 7분": the pillars they share and the hour pillar each has.
-    if let Some(plan) = super::twins::plan(chart, &ctx.question, &ctx.history) {
+    if let Some(plan) = super::twins::plan(chart, &ctx.question, &ctx.history).filter(|_| ctx.partner.is_none()) {
         return Some(plan);
     }
     // "공기업이랑 사기업 중에 뭐가 더 맞아요?", "부업 뭐가 맞아요?": the paths weighed against the chart.
@@ -1261,7 +1274,11 @@ fn narrate_with(
     // strength and the 용신 (the reading says where a call is an estimate; this line stays plain facts).
     let shown_before =
         |p: &str| ctx.history.iter().any(|t| t.speaker == super::Speaker::Assistant && t.text.contains(p));
-    if let Some(about) = &ctx.about {
+    if let (Some(about), Some(other), Some(partner)) = (&ctx.about, &ctx.partner_about, &ctx.partner) {
+        // Two people, neither the user: both named, with their pillars.
+        let first = crate::saju::josa::with_particle(&format!("{about}({pillars})"), "과", "와");
+        parts.insert(0, format!("{first} {other}({})의 사주로 볼게요.", pillars_in_words(partner)));
+    } else if let Some(about) = &ctx.about {
         parts.insert(0, format!("{about}의 사주({pillars})로 볼게요."));
     } else if let Some(old) = corrected_from(ctx).filter(|old| *old != pillars) {
         // "아 양력 아니고 음력이에요": the correction is said, with what it changed.
@@ -1290,9 +1307,12 @@ fn narrate_with(
             )
         };
         if let Some(partner) = &ctx.partner {
+            let named = |name: &str| crate::saju::josa::with_particle(name, "은", "는");
             grounds = format!(
-                "두 분의 원국은 나는 {pillars}의 {} 일간, 상대는 {}의 {} 일간입니다.",
+                "두 분의 원국은 {} {pillars}의 {} 일간, {} {}의 {} 일간입니다.",
+                named(ctx.about.as_deref().unwrap_or("본인")),
                 chart.day_master.name,
+                named(ctx.partner_about.as_deref().unwrap_or("상대")),
                 pillars_in_words(partner),
                 partner.day_master.name
             );

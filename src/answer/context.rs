@@ -51,6 +51,9 @@ pub struct AnswerContext {
     pub emotion: bool,
     /// The chart is the second person's ("그분", "남자친구분"), asked about in a follow-up.
     pub about: Option<String>,
+    /// The second chart is this person's ("남편분", "새아버님") when a question weighs two people, or a 궁합 is
+    /// of two people neither of whom is the user (then `about` names the first).
+    pub partner_about: Option<String>,
 }
 
 impl AnswerContext {
@@ -74,6 +77,7 @@ impl AnswerContext {
             year_offset: 0,
             emotion: false,
             about: None,
+            partner_about: None,
         }
     }
 }

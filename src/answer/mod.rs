@@ -23,6 +23,7 @@ pub mod timing;
 pub mod topic;
 pub mod twins;
 pub mod weave;
+pub mod which_of_two;
 pub mod wording;
 
 pub use context::{AnswerContext, HistoryTurn, PassageRef, Speaker};

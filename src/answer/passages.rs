@@ -92,6 +92,8 @@ pub struct Question {
     pub emotion: bool,
     /// The chart is the second person's, named so ("그분", "남자친구분"), asked about in a follow-up.
     pub about: Option<String>,
+    /// The second chart is this person's (see [`AnswerContext::partner_about`]).
+    pub partner_about: Option<String>,
 }
 
 /// The context for a question: the chart's findings plus those of the topic (세운, 일진, 궁합), and the
@@ -104,6 +106,7 @@ pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
     ctx.today = q.today;
     ctx.emotion = q.emotion;
     ctx.about = q.about;
+    ctx.partner_about = q.partner_about;
     if let Some(chart) = &ctx.chart {
         let extra = match q.topic {
             Topic::YearFortune => seun_findings(chart, q.year + q.year_offset),
@@ -322,6 +325,7 @@ mod tests {
                 history: Vec::new(),
                 emotion: false,
                 about: None,
+                partner_about: None,
             };
             let ctx = context_for(&kb, q);
             // Definitions go last whatever their area: they are quoted for term questions only.

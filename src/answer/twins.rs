@@ -181,9 +181,21 @@ pub fn plan(chart: &Chart, question: &str, history: &[super::HistoryTurn]) -> Op
     // The chart's own correction (summer time, the clock convention) applies to both births.
     let shift = minutes_of(&chart.birth.corrected_clock)? - minutes_of(&chart.birth.local)?;
     let day_stem = super::fortune::day_master(chart);
+    // With 야자시 (the chart's default) a birth in 23:00–24:00 keeps its day, and its hour pillar is the next
+    // day's 자시 (시두법 from the next day's stem).
+    let next_day_stem = crate::saju::pillars::day_pillar(
+        crate::saju::astro::julian::jdn_from_civil(
+            chart.birth.local.get(..4)?.parse().ok()?,
+            chart.birth.local.get(5..7)?.parse().ok()?,
+            chart.birth.local.get(8..10)?.parse().ok()?,
+        ) + 1,
+    )
+    .stem();
+    let split = chart.input.zi_hour == "split";
     let pillar_at = |s: &Said| -> GanZhi {
         let m = (s.hour as i32 * 60 + s.minute as i32 + shift).rem_euclid(24 * 60) as u32;
-        hour_pillar(day_stem, hour_branch(m))
+        let stem = if split && m >= 23 * 60 { next_day_stem } else { day_stem };
+        hour_pillar(stem, hour_branch(m))
     };
     let (a, b) = (pillar_at(first), pillar_at(second));
     let shared =

@@ -457,3 +457,80 @@ pub fn asks_a_question(text: &str) -> bool {
 
 /// After a miscarriage, a question of blame ("제가 뭘 잘못해서 그런 걸까요"): it is not, said first and plainly.
 pub const NOT_YOUR_FAULT_LOSS: &str = "먼저, 절대 스스로를 탓하실 일이 아니에요. 이른 시기의 유산은 대부분 아기의 염색체 이상처럼 누구도 막을 수 없는 이유로 일어나고, 야근이나 평소의 생활 때문에 생기는 일이 아니라고 의사들은 말해요. 사주도 탓할 사람을 가리키지 않습니다.";
+
+/// How a reply names someone of that relation, called `word` by the user ("새아빠" → "새아버님", "팀장님" stays).
+pub fn honorific(relation: &str, word: &str) -> String {
+    let fixed = match relation {
+        "mother" => "어머님",
+        "father" => "아버님",
+        "stepmother" => "새어머님",
+        "stepfather" => "새아버님",
+        "mother_in_law" => "시어머님",
+        "father_in_law" => "시아버님",
+        "wife_mother" => "장모님",
+        "wife_father" => "장인어른",
+        "grandmother" => "할머님",
+        "grandfather" => "할아버님",
+        "husband" => "남편분",
+        "wife" => "아내분",
+        "boyfriend" => "남자친구분",
+        "girlfriend" => "여자친구분",
+        "son" => "아드님",
+        "daughter" => "따님",
+        "son_in_law" => "사위분",
+        "daughter_in_law" => "며느님",
+        "granddaughter" => "손녀",
+        "grandson" => "손자",
+        "friend" => "친구분",
+        "colleague" => "동료분",
+        "partner_business" => "동업자분",
+        "person_a" => "A",
+        "person_b" => "B",
+        "person_c" => "C",
+        "child" if word.is_empty() => "큰아이",
+        "child_second" if word.is_empty() => "작은아이",
+        _ => "",
+    };
+    if !fixed.is_empty() {
+        return fixed.to_string();
+    }
+    let word = word.trim();
+    match word {
+        "" => "그분".to_string(),
+        "큰애" => "큰아이".to_string(),
+        "작은애" => "작은아이".to_string(),
+        "남자애" => "남자분".to_string(),
+        "여자애" => "여자분".to_string(),
+        w if w.ends_with('님') || w.ends_with("어른") => w.to_string(),
+        "형" => "형님".to_string(),
+        w if relation == "boss" => format!("{w}님"),
+        w => format!("{w}분"),
+    }
+}
+
+/// The question weighs two people against each other ("누가 돈 관리하는 게 나아요?", "누구 명의로", "둘 중에
+/// 누가 공부 쪽이에요?", "형이랑 저 중에").
+pub fn asks_which_of_two(text: &str) -> bool {
+    const WHICH: &[&str] = &[
+        "누가",
+        "누구 명의",
+        "누구명의",
+        "누구 이름",
+        "누구한테",
+        "누구 쪽",
+        "누구쪽",
+        "둘 중",
+        "둘중",
+        "두 분 중",
+        "두분 중",
+        "두분중",
+        "저 중에",
+        "나 중에",
+        "둘 다한테",
+        "둘다한테",
+        "둘 다 기준",
+        "둘다 기준",
+        "두 사람 다",
+    ];
+    WHICH.iter().any(|w| text.contains(w))
+}

@@ -9,11 +9,22 @@
 
 use super::people::profile_reference;
 use super::understand::{follow_up, understand_in, BirthFacts, Invalid, Missing, Role, Topic};
+use crate::answer::wording;
 use crate::saju::chart::ChartRequest;
 use serde::{Deserialize, Serialize};
 
-/// What a follow-up question waits for, or what an answer was given with.
+/// Someone other than the user whose birth the conversation was told (엄마, 새아빠, 딸, A …).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OtherPerson {
+    /// The relation's code (`mother`, `stepfather`, `person_a` …).
+    pub relation: String,
+    /// The word the user called them by ("새아빠").
+    pub word: String,
+    pub facts: BirthFacts,
+}
+
+/// What a follow-up question waits for, or what an answer was given with.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
     /// The facts are the second person's (궁합).
     #[serde(default)]
@@ -48,6 +59,41 @@ pub struct Pending {
     /// with them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
+    /// Everyone else the conversation was told a birth for, by relation: a later message that names one of
+    /// them ("엄마는 몇 월 조심해요?") is read from their chart, and two of them make a 궁합 the user is not
+    /// part of ("엄마랑 새아빠 궁합").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<OtherPerson>,
+    /// The two people (relations) the last answer was about when neither is the user: a follow-up that
+    /// names nobody ("두 분 중에 누가 더 참아요?") stays with them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pair: Vec<String>,
+}
+
+/// Adds or updates someone in the conversation's people (only with a whole date: a year alone is not a chart).
+fn note_person(people: &mut Vec<OtherPerson>, facts: &BirthFacts, word: Option<&str>) {
+    let Some(relation) = facts.relation.clone() else { return };
+    if !facts.has_date() {
+        return;
+    }
+    match people.iter_mut().find(|p| p.relation == relation) {
+        Some(p) => {
+            p.facts = facts.clone();
+            if let Some(w) = word {
+                p.word = w.to_string();
+            }
+        }
+        None => people.push(OtherPerson {
+            word: word.map_or_else(|| relation.clone(), str::to_string),
+            relation,
+            facts: facts.clone(),
+        }),
+    }
+}
+
+/// The word a message calls someone of that relation by.
+fn word_for<'a>(named: &'a [(&'static str, String)], relation: Option<&str>) -> Option<&'a str> {
+    named.iter().find(|(r, _)| Some(*r) == relation).map(|(_, w)| w.as_str())
 }
 
 fn is_zero(n: &i32) -> bool {
@@ -121,6 +167,8 @@ pub enum Step {
         keep: Option<Box<Pending>>,
         /// The chart read is the second person's, asked about by this word ("그 사람은요?", "여친이 …").
         about: Option<String>,
+        /// The second chart is this person's ("남편분", "새아버님"): both are weighed in the answer.
+        partner_about: Option<String>,
     },
 }
 
@@ -262,6 +310,44 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let pending = known.pending.clone();
     let ongoing = pending.as_ref().and_then(|p| Topic::from_code(&p.topic));
     let u = understand_in(text, this_year, ongoing);
+    // The people told so far, with the ones this message tells.
+    let mut people = pending.as_ref().map(|p| p.people.clone()).unwrap_or_default();
+    for kept in
+        [pending.as_ref().and_then(Pending::other), pending.as_ref().and_then(Pending::own)].into_iter().flatten()
+    {
+        note_person(&mut people, kept, None);
+    }
+    for told in std::iter::once(&u.birth).chain(u.partner.as_ref()).chain(u.others.iter()) {
+        note_person(&mut people, told, word_for(&u.named, told.relation.as_deref()));
+    }
+    // The people this message names whose birth it does not give (they were told before).
+    let given = |relation: &str| {
+        std::iter::once(&u.birth)
+            .chain(u.partner.as_ref())
+            .any(|f| f.relation.as_deref() == Some(relation) && f.has_date())
+    };
+    let recalled: Vec<OtherPerson> = u
+        .named
+        .iter()
+        .filter(|(r, _)| !given(r))
+        .filter_map(|(r, w)| {
+            people.iter().find(|p| p.relation == *r).map(|p| OtherPerson { word: w.clone(), ..p.clone() })
+        })
+        .filter(|p| p.facts.missing_for_partner().is_none())
+        .collect();
+    // "저랑 애들은 잘 맞나요?": the children told before.
+    let mut recalled = recalled;
+    if recalled.is_empty()
+        && ["애들", "아이들", "애기", "아기", "우리 애", "아이는", "애는"].iter().any(|w| text.contains(w))
+    {
+        let child = |r: &str| {
+            ["son", "daughter", "child", "child_second", "child_youngest", "granddaughter", "grandson"].contains(&r)
+        };
+        recalled.extend(people.iter().filter(|p| child(&p.relation)).take(1).cloned());
+    }
+    let speaks_of_self = speaks_of_self(text);
+    // Whether the message names someone told before (then "제가 엄마한테 뭘 해드리면" is about the mother).
+    let names_someone_told = u.named.iter().any(|(r, _)| people.iter().any(|p| p.relation == *r));
     // "싸울때 주로 뭐땜에 싸울까요" once the second person is known: the friction of the two charts.
     let friction = ["싸우", "싸울", "싸움", "싸워", "다투", "다퉈", "다툼", "갈등"].iter().any(|w| text.contains(w))
         && !["상사", "동료", "팀장", "직장", "회사", "친구들"].iter().any(|w| text.contains(w));
@@ -327,6 +413,15 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let mut own_base =
         pending.as_ref().and_then(|p| p.own().cloned()).or_else(|| session_own.clone()).unwrap_or_default();
     let mut partner_base = pending.as_ref().and_then(|p| p.other().cloned());
+    // What was kept as the subject is someone else's (asked about before the user told their own birth): a
+    // message that speaks of the user, tells a birth that is not another's, or asks a 궁합 starts the user's own.
+    let whole = |f: &BirthFacts| f.year.is_some() && f.month.is_some() && (f.day.is_some() || f.day_last);
+    if own_base.relation.is_some()
+        && u.subject != Role::Other
+        && (whole(&u.birth) || (speaks_of_self && !names_someone_told) || compat)
+    {
+        own_base = session_own.clone().unwrap_or_default();
+    }
     // A saved person named outside a 궁합 is the subject ("엄마 사주 봐줘").
     let named_subject = named.as_deref().filter(|_| !compat && !u.birth.has_date()).and_then(birth_of);
     if let Some(b) = &named_subject {
@@ -378,6 +473,12 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         own_new.period = None;
         own_new.hour_is_24h = false;
     }
+    // "인사는 이번 달 말이 나아요, 1월이 나아요?" in a 궁합 whose second person's birth is known: the month is
+    // the event's, not a correction of theirs.
+    let partner_new = partner_new.filter(|new| {
+        let known = partner_base.as_ref().is_some_and(|p| p.year.is_some() && p.month.is_some());
+        !(known && !waiting_partner && event_date(new, text))
+    });
     if let Some(new) = &partner_new {
         partner_base = Some(partner_base.unwrap_or_default().merge(new));
     }
@@ -392,6 +493,12 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let mut partner = partner_base.filter(|p| !p.is_empty() || p.relation.is_some());
     if let Some(p) = partner.as_mut() {
         p.settle();
+    }
+    // "저랑 딸은 잘 맞나요?": the second person of a 궁합 is someone told before, when this message names them.
+    if compat && !partner.as_ref().is_some_and(BirthFacts::has_date) {
+        if let Some(p) = recalled.iter().find(|p| p.relation != "self") {
+            partner = Some(p.facts.clone());
+        }
     }
     let decision = |step: Step, own: BirthFacts, partner: Option<BirthFacts>, invalid: Option<Invalid>| Decision {
         step,
@@ -420,8 +527,10 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
                 answered: false,
                 gender_asked: false,
                 about: None,
+                people: people.clone(),
+                pair: Vec::new(),
             }),
-            p => p,
+            p => p.map(|p| Pending { people: people.clone(), ..p }),
         };
         return decision(Step::SmallTalk { topic, keep: keep.map(Box::new) }, own, partner, None);
     }
@@ -447,6 +556,8 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             answered: false,
             gender_asked: gender_asked_before,
             about: None,
+            people: people.clone(),
+            pair: Vec::new(),
         }
     };
 
@@ -481,8 +592,44 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             remember,
             keep: pending.map(Box::new),
             about: None,
+            partner_about: None,
         };
         return decision(step, own, partner, None);
+    }
+
+    // Two people neither of whom is the user: both told in this message ("엄마랑 새아빠 궁합 … 엄마는 62년 …,
+    // 새아빠는 58년 …"), named again ("엄마랑 새아빠는 잘 맞아요?"), or the pair of the last answer asked about
+    // again ("두 분 중에 누가 더 참고 살아요?").
+    let pair = others_pair(text, &u, &recalled, &people, pending.as_ref(), compat, speaks_of_self);
+    if let [a, b] = pair.as_slice() {
+        let user = pending
+            .as_ref()
+            .and_then(Pending::own)
+            .filter(|f| f.relation.is_none())
+            .cloned()
+            .or_else(|| session_own.clone())
+            .unwrap_or_default();
+        let keep = Pending {
+            facts: user,
+            topic: key.clone(),
+            year_offset,
+            answered: true,
+            gender_asked: gender_asked_before,
+            people: people.clone(),
+            pair: vec![a.relation.clone(), b.relation.clone()],
+            ..Pending::default()
+        };
+        let step = Step::Answer {
+            topic,
+            year_offset,
+            own: a.facts.to_request(),
+            partner: b.facts.to_request(),
+            remember: None,
+            keep: Some(Box::new(keep)),
+            about: Some(wording::honorific(&a.relation, &a.word)),
+            partner_about: Some(wording::honorific(&b.relation, &b.word)),
+        };
+        return decision(step, a.facts.clone(), Some(b.facts.clone()), None);
     }
 
     // The user's own birth (or the subject's) first.
@@ -527,7 +674,10 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         }
     }
     let changed = !own_new.is_empty() || waiting_own;
-    let remember = own_request.clone().filter(|_| changed && !other_subject && named_subject.is_none());
+    // (Someone else's birth completed over a follow-up question — "어머니는 48년 …" then "시간 몰라요" — is not the
+    // user's.)
+    let remember =
+        own_request.clone().filter(|_| changed && !other_subject && named_subject.is_none() && own.relation.is_none());
     let keep = Pending {
         partner: false,
         facts: own.clone(),
@@ -541,12 +691,12 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         answered: true,
         gender_asked: gender_asked_before,
         about: None,
+        people: people.clone(),
+        pair: Vec::new(),
     };
     // "그 사람은요? 올해 운이 어때요?" after a 궁합: the second person's chart answers, the user's stays kept.
     // "혹시 재수하게 되면 내년은 어때요?" right after a turn about the son: still the son, until the message
     // speaks of the user ("저는요?", "제 거는").
-    let speaks_of_self =
-        ["저는", "제가", "저도", "제 ", "저 ", "나는", "내가", "내 ", "본인"].iter().any(|w| text.contains(w));
     // ("시험관도 두 번 실패했어요 ㅠㅠ": a feeling told is the user's own, whoever was read before.)
     let still_about = pending.as_ref().and_then(|p| p.about.clone()).filter(|_| !speaks_of_self && !u.emotion);
     let about = (!compat && own_new.is_empty() && !u.birth.has_date())
@@ -565,19 +715,58 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let told_now = user_kept.is_some() && about.is_none();
     let (keep, about) = match user_kept {
         Some(user) if about.is_none() => {
-            let name = partner_word(text, None).unwrap_or("그분").to_string();
+            let name = match u.birth.relation.as_deref() {
+                Some(r) => wording::honorific(r, word_for(&u.named, Some(r)).unwrap_or("")),
+                None => partner_word(text, None).unwrap_or("그분").to_string(),
+            };
             let mut other = own.clone();
             other.relation = other.relation.or(u.birth.relation.clone());
             (Pending { facts: user, partner_facts: Some(other), about: Some(name.clone()), ..keep }, Some(name))
         }
         _ => (keep, about),
     };
-    let (own_request, partner_request, remember) = match &about {
+    let (mut own_request, mut partner_request, mut remember) = match &about {
         // (Told in this very message: their chart is this turn's own, and nothing is remembered as the user's.)
         Some(_) if told_now => (own_request, partner_request, None),
         Some(_) => (partner.as_ref().and_then(BirthFacts::to_request), None, None),
         None => (own_request, partner_request, remember),
     };
+    let (mut keep, mut about) = (keep, about);
+    // "그럼 엄마는 내년에 몇 월 조심해요?" after turns about others: someone told before, named again without a
+    // birth, is read from their own chart (and stays the one asked about).
+    let switch = recalled
+        .first()
+        .filter(|p| own.relation.as_deref() != Some(p.relation.as_str()))
+        .filter(|_| !compat && !u.birth.has_date() && (!speaks_of_self || possessive_of_other(text)))
+        .filter(|_| !wording::asks_which_of_two(text) || !speaks_of_self);
+    if let Some(p) = switch {
+        let name = wording::honorific(&p.relation, &p.word);
+        own_request = p.facts.to_request();
+        (partner_request, remember) = (None, None);
+        about = Some(name.clone());
+        keep.partner_facts = Some(p.facts.clone());
+        keep.about = Some(name);
+    }
+    // "남편이랑 저 중에 누가 돈 관리하는 게 나아요?", "형이랑 저 중에 누가 장사 체질이에요?": a question that
+    // weighs the user against the second person reads both charts, whatever its topic.
+    let mut partner_about = None;
+    if !compat && about.is_none() && wording::asks_which_of_two(text) {
+        let second = recalled.first().map(|p| p.facts.clone()).or_else(|| partner.clone());
+        if let Some(second) = second.filter(|p| p.missing_for_partner().is_none()) {
+            let relation = second.relation.clone().unwrap_or_else(|| "other".into());
+            let word = people.iter().find(|p| p.relation == relation).map_or("", |p| p.word.as_str());
+            partner_about = Some(wording::honorific(&relation, word));
+            partner_request = second.to_request();
+        }
+    }
+    // A 궁합's second person is named as the user calls them ("남편분", "팀장님").
+    if partner_about.is_none() && partner_request.is_some() {
+        partner_about = partner
+            .as_ref()
+            .and_then(|p| p.relation.as_deref())
+            .filter(|r| !["other", "lover"].contains(r))
+            .map(|r| wording::honorific(r, word_for(&u.named, Some(r)).unwrap_or("")));
+    }
     let step = Step::Answer {
         topic,
         year_offset,
@@ -586,8 +775,91 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         remember,
         keep: Some(Box::new(keep)),
         about,
+        partner_about,
     };
     decision(step, own, partner, None)
+}
+
+/// Two people neither of whom is the user (see the caller), each with what is needed for a chart.
+fn others_pair(
+    text: &str,
+    u: &super::understand::Understanding,
+    recalled: &[OtherPerson],
+    people: &[OtherPerson],
+    pending: Option<&Pending>,
+    compat: bool,
+    speaks_of_self: bool,
+) -> Vec<OtherPerson> {
+    let person = |facts: &BirthFacts| {
+        let relation = facts.relation.clone().unwrap_or_else(|| "other".into());
+        let word = word_for(&u.named, Some(relation.as_str())).unwrap_or("").to_string();
+        OtherPerson { relation, word, facts: facts.clone() }
+    };
+    let mut pair: Vec<OtherPerson> = Vec::new();
+    let which = wording::asks_which_of_two(text);
+    if compat && u.subject == Role::Other && u.birth.has_date() {
+        pair.push(person(&u.birth));
+        match u.partner.as_ref().filter(|p| p.has_date()) {
+            Some(p) => pair.push(person(p)),
+            None => pair.extend(recalled.iter().find(|p| Some(&p.relation) != u.birth.relation.as_ref()).cloned()),
+        }
+    } else if (compat || which) && !speaks_of_self && u.subject != Role::Speaker && !u.birth.has_date() {
+        // ("B는 돈이 많고 A는 기술이 있어요. 누가 돈을 더 잘 지켜요?": two told before, weighed.)
+        pair.extend(recalled.iter().take(2).cloned());
+        if pair.len() < 2 && compat {
+            pair.extend(u.partner.as_ref().filter(|p| p.has_date()).map(person));
+        }
+    }
+    // "엄마는 63년 … 두분 궁합으로 보면": the other one is the last told before.
+    let both = ["두분", "두 분", "부모님", "두 사람", "둘이"].iter().any(|w| text.contains(w));
+    if pair.len() == 1 && both && !speaks_of_self {
+        let first = pair[0].relation.clone();
+        pair.extend(people.iter().rev().find(|p| p.relation != first).cloned());
+    }
+    if pair.len() != 2 {
+        pair.clear();
+        if let Some(kept) = pending.filter(|p| p.pair.len() == 2) {
+            // "두 분 중에 누가 더 참고 살아요? 솔직히 엄마가 불쌍해요": the same two, one of them named again.
+            let nobody_new = u.named.iter().all(|(r, _)| kept.pair.iter().any(|k| k == r))
+                && !speaks_of_self
+                && !u.birth.has_date()
+                && !u.partner.as_ref().is_some_and(BirthFacts::has_date);
+            if nobody_new {
+                pair.extend(kept.pair.iter().filter_map(|r| people.iter().find(|p| &p.relation == r).cloned()));
+            }
+        }
+    }
+    if pair.len() != 2 || pair[0].relation == pair[1].relation {
+        return Vec::new();
+    }
+    if pair.iter().any(|p| p.facts.missing_for_partner().is_some()) {
+        return Vec::new();
+    }
+    pair
+}
+
+/// The message speaks of the user ("저는", "제가", "저도", "나랑" …), each word starting a word ("먼저 가시고" is not
+/// "저 ").
+fn speaks_of_self(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "저는",
+        "제가",
+        "저도",
+        "제 ",
+        "저 ",
+        "나는",
+        "내가",
+        "내 ",
+        "본인",
+        "저랑",
+        "나랑",
+        "저하고",
+        "저와",
+        "저희 둘",
+    ];
+    WORDS
+        .iter()
+        .any(|w| text.match_indices(w).any(|(i, _)| text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())))
 }
 
 /// "제 남편", "내 딸", "저희 엄마": the user's own word for someone else, not the user.
@@ -781,6 +1053,51 @@ mod tests {
         assert_eq!(d.invalid.as_ref().map(Invalid::code), Some("date"));
         let d = decide_turn("1990년 5월 15일 25시 남자", 2026, Known::default());
         assert!(matches!(&d.step, Step::Ask { text, .. } if text.contains("25시는 없는 시각")), "{d:?}");
+    }
+
+    #[test]
+    fn someone_told_before_is_read_again_when_named() {
+        let me = "구십일년 8월 17일 밤 열한시 사십분에 태어난 여자에요. 내년엔 이직 될까요?";
+        let mom = "엄마는 60년 음력 2월 3일 새벽 4시쯤이에요. 엄마 건강은 어때요?";
+        // After the user again, "엄마는" reads the mother's chart, "저는요?" the user's.
+        let (_, own, _) =
+            answer_of(turns(&[me, mom, "저는요? 저도 내년에 조심할 달 있어요?", "그럼 엄마는 몇 월 조심해야 해요?"]));
+        assert_eq!(own.unwrap().datetime, "1960-02-03T04:00:00");
+        let (_, own, _) = answer_of(turns(&[me, mom, "저는요? 저도 내년에 조심할 달 있어요?"]));
+        assert_eq!(own.unwrap().datetime, "1991-08-17T23:40:00");
+        // A 궁합 with someone told before the user's own birth.
+        let daughter = "제 딸 (2019.4.2 오후 3시) 공부운은 어때요?";
+        let (topic, own, partner) =
+            answer_of(turns(&[daughter, "저랑 딸은 잘 맞나요? 저는 79년 5월 2일 오후 1시 남자구요"]));
+        assert_eq!(topic, Topic::Compatibility);
+        assert_eq!(own.unwrap().datetime, "1979-05-02T13:00:00");
+        assert_eq!(partner.unwrap().datetime, "2019-04-02T15:00:00");
+    }
+
+    #[test]
+    fn two_others_make_a_pair_the_user_is_not_part_of() {
+        let told = "새아빠랑 엄마 궁합 좀 봐주세요! 엄마는 62년 11월 8일 양력 아침 6시, 새아빠는 58년 8월 22일 오전 9시 반이래요";
+        let step = turns(&[told]);
+        let Step::Answer { own, partner, about, partner_about, .. } = step else { panic!("{step:?}") };
+        let dates = [own.unwrap().datetime, partner.unwrap().datetime];
+        assert!(dates.contains(&"1962-11-08T06:00:00".to_string()), "{dates:?}");
+        assert!(dates.contains(&"1958-08-22T09:30:00".to_string()), "{dates:?}");
+        let names = [about.unwrap(), partner_about.unwrap()];
+        assert!(names.contains(&"어머님".to_string()) && names.contains(&"새아버님".to_string()), "{names:?}");
+        // The pair stays for "두분 중에 누가 …" even when one of them is named.
+        let step = turns(&[told, "두분 중에 누가 더 참고 사는거에요? 솔직히 엄마가 불쌍해요"]);
+        assert!(matches!(step, Step::Answer { partner: Some(_), partner_about: Some(_), .. }), "{step:?}");
+    }
+
+    #[test]
+    fn a_question_weighing_two_reads_both_charts() {
+        let step =
+            turns(&["남편 87년 7월 7일 밤 11시 반, 저 89년 음력 10월 3일 오후 2시에요. 누가 돈 관리하는게 나아요?"]);
+        let Step::Answer { own, partner, partner_about, .. } = step else { panic!("{step:?}") };
+        assert_eq!(own.unwrap().calendar.as_deref(), Some("korean_lunar"));
+        assert_eq!(partner.unwrap().datetime, "1987-07-07T23:30:00");
+        assert_eq!(partner_about.as_deref(), Some("남편분"));
+        assert!(!speaks_of_self("시아버님 먼저 가시고 혼자 지내셔서요") && speaks_of_self("저 중에 누가"));
     }
 
     #[test]

@@ -81,6 +81,12 @@ mod tests {
                 answered: true,
                 gender_asked: true,
                 about: Some("아드님".into()),
+                people: vec![super::super::dialogue::OtherPerson {
+                    relation: "mother".into(),
+                    word: "엄마".into(),
+                    facts: BirthFacts { year: Some(1960), ..Default::default() },
+                }],
+                pair: vec!["mother".into(), "stepfather".into()],
             }),
         };
         let bytes = state.encode().unwrap();

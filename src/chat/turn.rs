@@ -175,7 +175,7 @@ pub async fn run(
             o.state.pending = keep.map(|p| *p);
             Ok(o)
         }
-        Step::Answer { topic, year_offset, own, partner, remember, keep, about } => {
+        Step::Answer { topic, year_offset, own, partner, remember, keep, about, partner_about } => {
             let keep = keep.map(|p| *p);
             // A topic whose answer needs no gender is read without it at once (the dialogue asks, once, only
             // where the answer needs it).
@@ -209,6 +209,7 @@ pub async fn run(
                 history,
                 emotion,
                 about,
+                partner_about,
             };
             let ctx = context_for(&brain.knowledge, question);
             let outcome = brain.chain.run_with_cancel(&ctx, on_event, cancel).await.map_err(|_| Cancelled)?;

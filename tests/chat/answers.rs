@@ -115,6 +115,15 @@ fn check(key: &str, want: &Value, o: &TurnOutcome) -> Option<String> {
         "month_pillar" => o.chart.as_ref().is_some_and(|c| c.pillars.month.hangul == want.as_str().unwrap_or("")),
         // The second person's chart of a 궁합 ("둘다 95년 3월 15일, 걔는 23:40").
         "partner_day_pillar" => o.partner.as_ref().is_some_and(|c| c.pillars.day.hangul == want.as_str().unwrap_or("")),
+        // Both people of a turn about two read, in either order ("엄마랑 새아빠 궁합", "누가 돈 관리").
+        "charts_day_pillars" => {
+            let mut want: Vec<&str> =
+                want.as_array().expect("a list").iter().map(|w| w.as_str().unwrap_or("")).collect();
+            let mut got: Vec<&str> = o.chart.iter().chain(o.partner.iter()).map(|c| c.pillars.day.hangul).collect();
+            want.sort();
+            got.sort();
+            want == got
+        }
         // Words that must not appear (a burnout template's help line over a worry about a brother).
         "mentions_none" => {
             !want.as_array().expect("mentions_none is a list").iter().any(|w| reply.contains(w.as_str().unwrap_or("")))
@@ -297,6 +306,18 @@ async fn judges_own_conversations_keep_their_fixes() {
 #[tokio::test]
 async fn ninth_review_conversations_keep_their_fixes() {
     kept_set("answer_review15.jsonl", 1.0).await;
+}
+
+/// The b16 blind set (2026-12-07, 40 conversations, 129 turns, written by a helper who had not read the code):
+/// more than one person in a conversation. Every turn held to the rules; the turns read right after the fixes
+/// carry the true pillars (from sxtwl / lunar_python / korean-lunar-calendar, `build_charts.py` of the set) of the
+/// person or the two people they are about — someone told before and named again ("그럼 엄마는 내년에 몇 월
+/// 조심해요?"), two others' 궁합 ("새아빠랑 엄마", "아들이랑 며느리감", "엄마아빠"), a 궁합 with someone told
+/// before ("저랑 딸은 잘 맞나요?"), both spouses weighed ("누가 돈 관리", "누구 명의", "누가 사업"), a birth
+/// beside an event's dates, 삼짇날, 작년에 태어났어요.
+#[tokio::test]
+async fn tenth_review_conversations_keep_their_fixes() {
+    kept_set("answer_review16.jsonl", 1.0).await;
 }
 
 /// The 12 conversations the b15 judge wrote for itself (own15-01 … own15-12), graded blind before and after:

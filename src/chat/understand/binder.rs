@@ -517,10 +517,13 @@ fn person_for(
 /// subject is someone other than the speaker.
 pub fn subject(people: &[Person]) -> (BirthFacts, Role, Option<&'static str>) {
     let mine = |p: &&Person| p.role != Role::Other;
+    // "이사날 12월 20일이랑 내년 1월 10일 중에 … 저는 64년 음력 4월 초하루": the user's own birth with its year
+    // before dates without one.
     let subject = people
         .iter()
         .filter(mine)
-        .find(|p| p.dated)
+        .find(|p| p.dated && p.facts.year.is_some())
+        .or_else(|| people.iter().filter(mine).find(|p| p.dated))
         .or_else(|| people.iter().find(|p| p.dated))
         .or_else(|| people.iter().find(|p| p.data))
         .or_else(|| people.iter().find(mine));
@@ -530,7 +533,11 @@ pub fn subject(people: &[Person]) -> (BirthFacts, Role, Option<&'static str>) {
     // never fill the subject's.
     let own_date =
         |p: &Person| p.facts.year.is_some() && p.facts.month.is_some() && (p.facts.day.is_some() || p.facts.day_last);
-    for p in people.iter().filter(|p| !std::ptr::eq(*p, subject) && !own_date(p)) {
+    // (A subject with a whole date takes no month or day from anyone: those are events' dates.)
+    let whole = own_date(subject);
+    let dates = |p: &Person| p.facts.month.is_some() || p.facts.day.is_some();
+    let kept_apart = |p: &Person| std::ptr::eq(p, subject) || own_date(p) || (whole && dates(p));
+    for p in people.iter().filter(|p| !kept_apart(p)) {
         facts = p.facts.clone().merge(&facts);
     }
     let explicit = |p: &Person| p.facts.gender.clone();
@@ -589,7 +596,11 @@ pub fn second_dated(people: &[Person], subject: Role) -> Option<BirthFacts> {
         return None;
     }
     let other = if subject == Role::Other {
-        dated.iter().find(|p| p.role != Role::Other)?
+        // "큰애 88년 …, 작은애 91년 …": the second of two others when the speaker gives no date.
+        match dated.iter().find(|p| p.role != Role::Other) {
+            Some(p) => p,
+            None => dated.iter().filter(|p| p.role == Role::Other).nth(1)?,
+        }
     } else {
         dated.iter().find(|p| p.role == Role::Other)?
     };
@@ -601,12 +612,30 @@ pub fn second_dated(people: &[Person], subject: Role) -> Option<BirthFacts> {
     Some(f)
 }
 
+/// Everyone other than the speaker told with a whole date of their own, with the relation and the gender
+/// their word gives: the conversation keeps them for later turns that name them.
+pub fn others_dated(people: &[Person]) -> Vec<BirthFacts> {
+    people
+        .iter()
+        .filter(|p| p.role == Role::Other && p.facts.year.is_some() && p.facts.month.is_some() && p.facts.day.is_some())
+        .map(|p| {
+            let mut f = p.facts.clone();
+            f.gender = p.gender().map(str::to_string);
+            f.relation = Some(p.relation.unwrap_or("other").to_string());
+            f.settle();
+            f
+        })
+        .collect()
+}
+
 pub fn pair(people: &[Person]) -> (Option<Person>, Option<Person>) {
     let me =
         people.iter().find(|p| p.role == Role::Speaker).or_else(|| people.iter().find(|p| p.role == Role::Unmarked));
     let others: Vec<&Person> = people.iter().filter(|p| p.role == Role::Other).collect();
+    // "여자친구 아버님께 … 아버님은 63년 …": of the others named, the one told with a birth.
+    let told = others.iter().find(|p| p.data).or(others.first());
     match (me, others.as_slice()) {
-        (Some(me), [other, ..]) => (Some(me.clone()), Some((*other).clone())),
+        (Some(me), [_, ..]) => (Some(me.clone()), told.map(|p| (*p).clone())),
         (Some(me), []) => (Some(me.clone()), None),
         (None, [a, b, ..]) if a.data && b.data => (Some((*a).clone()), Some((*b).clone())),
         (None, [other, ..]) => (None, Some((*other).clone())),

@@ -341,6 +341,10 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("어머님", "mother", Some("female")),
     ("모친", "mother", Some("female")),
     ("친정엄마", "mother", Some("female")),
+    ("새엄마", "stepmother", Some("female")),
+    ("새어머니", "stepmother", Some("female")),
+    ("새어머님", "stepmother", Some("female")),
+    ("계모", "stepmother", Some("female")),
     ("시어머니", "mother_in_law", Some("female")),
     ("시어머님", "mother_in_law", Some("female")),
     ("장모님", "wife_mother", Some("female")),
@@ -349,12 +353,28 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("아버지", "father", Some("male")),
     ("아버님", "father", Some("male")),
     ("부친", "father", Some("male")),
+    ("새아빠", "stepfather", Some("male")),
+    ("새아버지", "stepfather", Some("male")),
+    ("새아버님", "stepfather", Some("male")),
+    ("계부", "stepfather", Some("male")),
     ("시아버지", "father_in_law", Some("male")),
     ("시아버님", "father_in_law", Some("male")),
     ("장인어른", "wife_father", Some("male")),
     ("장인", "wife_father", Some("male")),
     ("며느리", "daughter_in_law", Some("female")),
+    ("며느리감", "daughter_in_law", Some("female")),
+    ("예비 며느리", "daughter_in_law", Some("female")),
+    ("예비며느리", "daughter_in_law", Some("female")),
     ("사위", "son_in_law", Some("male")),
+    ("사윗감", "son_in_law", Some("male")),
+    ("예비 사위", "son_in_law", Some("male")),
+    ("예비사위", "son_in_law", Some("male")),
+    ("손녀", "granddaughter", Some("female")),
+    ("손녀딸", "granddaughter", Some("female")),
+    ("손자", "grandson", Some("male")),
+    ("큰애", "child", None),
+    ("작은애", "child_second", None),
+    ("막내", "child_youngest", None),
     ("할머니", "grandmother", Some("female")),
     ("할아버지", "grandfather", Some("male")),
     ("아들", "son", Some("male")),
@@ -383,7 +403,12 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("동창", "friend", None),
     ("동료", "colleague", None),
     ("직장 동료", "colleague", None),
-    ("상사", "colleague", None),
+    ("상사", "boss", None),
+    ("팀장님", "boss", None),
+    ("팀장", "boss", None),
+    ("부장님", "boss", None),
+    ("과장님", "boss", None),
+    ("사장님", "boss", None),
     ("동업자", "partner_business", None),
     ("동업할 사람", "partner_business", None),
     ("동업하는 사람", "partner_business", None),
@@ -394,6 +419,12 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("썸녀", "other", Some("female")),
     ("짝남", "other", Some("male")),
     ("짝녀", "other", Some("female")),
+    ("남자애", "other_male", Some("male")),
+    ("여자애", "other_female", Some("female")),
+    // "A는 95년 …, B는 93년 …": two candidates told by letter.
+    ("A", "person_a", None),
+    ("B", "person_b", None),
+    ("C", "person_c", None),
     ("그 남자", "other", Some("male")),
     ("그 여자", "other", Some("female")),
     // "소개팅 들어왔는데 남자가 95년생 돼지띠래요": someone else, not the user's year corrected.
@@ -412,8 +443,27 @@ const GENERIC: &[&str] =
 
 const SPEAKER: &[&str] = &["저", "제", "나", "내", "전", "난", "본인"];
 
-const COPULA: &[&str] =
-    &["이고", "이구", "고 ", "고,", "예요", "이에요", "에요", "입니다", "이며", "인데", "이라서", "라서", "임", "이요"];
+const COPULA: &[&str] = &[
+    "이고",
+    "이구",
+    "고 ",
+    "고,",
+    "예요",
+    "이에요",
+    "에요",
+    "입니다",
+    "이며",
+    "인데",
+    "이라서",
+    "라서",
+    "임",
+    "이요",
+    "인 저",
+    "인 제",
+    "인 나",
+    "로서",
+    "으로서",
+];
 const JOINT: &[&str] = &["이랑", "랑", "하고", "와 ", "과 ", "와의", "과의", "와,", "과,"];
 
 /// Whether the words after a person word say that this person *told* something (a source, not the subject):
@@ -473,6 +523,10 @@ fn person_rule(text: &str, m_start: usize, m_end: usize, word: &str) -> Option<V
             return None;
         }
     } else {
+        // "AM", "BTS": a letter for a person stands alone.
+        if word.len() == 1 && (next.is_some_and(|c| c.is_ascii_alphanumeric()) || !word_start(text, m_start)) {
+            return None;
+        }
         // 딸기, 형편, 상대적: the word goes on.
         // "여친꺼도 같이", "남편것도": the person's (chart) too.
         let ok = next.is_none_or(|c| !is_hangul(c) || "은는이가도의랑하와과께요고예에인임입한꺼껀것".contains(c));
@@ -844,14 +898,23 @@ fn rules() -> &'static [(Regex, Rule)] {
                     Some((s, e, vec![Tok::Day { day: Day::Num(day), traditional: true }]))
                 },
             },
-            // The lunar holidays a birth is remembered by: 칠석 (7/7), 단오 (5/5), 추석·한가위 (8/15), 대보름 (1/15).
+            // The lunar holidays a birth is remembered by: 칠석 (7/7), 단오 (5/5), 추석·한가위 (8/15), 대보름 (1/15),
+            // 삼짇날 (3/3), 중양절 (9/9), 부처님오신날·석가탄신일 (4/8), 설날 (1/1).
             Rule {
-                re: r"(?:칠월\s*)?칠석|단오|추석|한가위|(?:정월\s*)?대보름",
+                re: r"(?:칠월\s*)?칠석|단오|추석|한가위|(?:정월\s*)?대보름|삼짇날|중양절|부처님\s*오신\s*날|석가\s*탄신일|설날",
                 make: |_, c, _| {
                     let (s, e) = whole(c);
                     let w = &c[0];
                     let (month, day) = if w.ends_with("칠석") {
                         (7, 7)
+                    } else if w == "삼짇날" {
+                        (3, 3)
+                    } else if w == "중양절" {
+                        (9, 9)
+                    } else if w.starts_with("부처님") || w.starts_with("석가") {
+                        (4, 8)
+                    } else if w == "설날" {
+                        (1, 1)
                     } else if w == "단오" {
                         (5, 5)
                     } else if w.ends_with("보름") {

@@ -35,6 +35,11 @@ pub struct Understanding {
     /// In a 궁합, what it says of the second person (with `relation`, and the gender its word gives); outside
     /// one, a second person told with their own birth date.
     pub partner: Option<BirthFacts>,
+    /// The people other than the user the message names, in order, each once: their relation's code and the
+    /// word said ("새아빠"), whether or not the message gives their birth.
+    pub named: Vec<(&'static str, String)>,
+    /// Everyone else the message tells a whole date for (with relation and gender).
+    pub others: Vec<BirthFacts>,
 }
 
 /// Reads `text`, with `this_year` for two-digit years.
@@ -83,7 +88,16 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         (None, None) => Topic::General,
     };
     let compat = topic == Topic::Compatibility;
+    let mut named: Vec<(&'static str, String)> = Vec::new();
+    for s in &spans {
+        if let lexer::Tok::Person(m) = &s.tok {
+            if !m.speaker && !m.generic && !named.iter().any(|(r, _)| *r == m.relation) {
+                named.push((m.relation, text[s.start..s.end].to_string()));
+            }
+        }
+    }
     let people = binder::bind(text, spans, compat);
+    let others = binder::others_dated(&people);
     let (mut birth, subject, mut partner) = if compat {
         let (me, other) = binder::pair(&people);
         let facts_of = |p: &binder::Person| {
@@ -99,6 +113,10 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         match me {
             Some(me) => {
                 let mut mine = facts_of(&me);
+                // "엄마는 62년 …, 새아빠는 58년 … 궁합": neither is the user.
+                if me.role == Role::Other {
+                    mine.relation = Some(me.relation.unwrap_or("other").to_string());
+                }
                 mine.gender = mine.gender.or_else(|| binder::speaker_gender_by_relations(&people).map(str::to_string));
                 (mine, me.role, partner)
             }
@@ -113,6 +131,20 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         // about them ("남편 원숭이띠 아니에요?", "남편이 이직하고 싶어하는데").
         (facts, role, binder::second_dated(&people, role))
     };
+    // "손녀가 작년에 태어났어요. 음력 윤유월 초사흘": the year said in words.
+    if birth.year.is_none() && birth.month.is_some() {
+        let born =
+            |w: &str| ["에 태어", "에 낳", "생", " 태어", " 낳"].iter().any(|b| text.contains(&format!("{w}{b}")));
+        birth.year = if born("재작년") {
+            Some(this_year - 2)
+        } else if born("작년") {
+            Some(this_year - 1)
+        } else if born("올해") {
+            Some(this_year)
+        } else {
+            None
+        };
+    }
     if birth.year.is_none() && birth.month.is_some() && !compat {
         // "올해 일흔다섯 용띠, 음력 2월 초열흘": the age and the 띠 together give the year.
         birth.year = year_from_age_and_zodiac(text, this_year).or_else(|| year_from_age_and_ganzhi(text, this_year));
@@ -176,6 +208,8 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
         birth,
         subject,
         partner,
+        named,
+        others,
     }
 }
 
