@@ -54,14 +54,24 @@ fn clocks(question: &str) -> Vec<Said> {
     out
 }
 
+/// The birth's civil date (year, month, day).
+fn birth_date(chart: &Chart) -> Option<(i32, u32, u32)> {
+    let date = chart.birth.local.get(..10)?;
+    Some((date.get(..4)?.parse().ok()?, date.get(5..7)?.parse().ok()?, date.get(8..10)?.parse().ok()?))
+}
+
+/// The day pillar of the civil day after the birth's.
+fn next_day_pillar(chart: &Chart) -> Option<GanZhi> {
+    let (y, m, d) = birth_date(chart)?;
+    Some(crate::saju::pillars::day_pillar(crate::saju::astro::julian::jdn_from_civil(y, m, d) + 1))
+}
+
 /// Twins on either side of midnight ("첫째가 밤 11시 52분, 둘째가 12시 7분"): two calendar days. With 야자시
 /// (the 자시 split at midnight, the chart's default) the first keeps its day and the second has the next day's
 /// pillar and day master — two different charts; with 정자시 (the day turning at 23:00) both are the next day's.
 fn midnight(chart: &Chart, first: &Said, second: &Said, follow_up: Option<&str>) -> Option<Plan> {
-    let date = chart.birth.local.get(..10)?;
-    let (y, m, d): (i32, u32, u32) =
-        (date.get(..4)?.parse().ok()?, date.get(5..7)?.parse().ok()?, date.get(8..10)?.parse().ok()?);
-    let next = crate::saju::pillars::day_pillar(crate::saju::astro::julian::jdn_from_civil(y, m, d) + 1);
+    let (_, m, d) = birth_date(chart)?;
+    let next = next_day_pillar(chart)?;
     let next_hour = hour_pillar(next.stem(), hour_branch(second.hour * 60 + second.minute));
     let first_hour = chart.pillars.hour.as_ref()?.hangul;
     // "둘 중에 누가 공부 쪽이에요?": each twin's own chart — the shared year and month read from each day master.
@@ -183,14 +193,7 @@ pub fn plan(chart: &Chart, question: &str, history: &[super::HistoryTurn]) -> Op
     let day_stem = super::fortune::day_master(chart);
     // With 야자시 (the chart's default) a birth in 23:00–24:00 keeps its day, and its hour pillar is the next
     // day's 자시 (시두법 from the next day's stem).
-    let next_day_stem = crate::saju::pillars::day_pillar(
-        crate::saju::astro::julian::jdn_from_civil(
-            chart.birth.local.get(..4)?.parse().ok()?,
-            chart.birth.local.get(5..7)?.parse().ok()?,
-            chart.birth.local.get(8..10)?.parse().ok()?,
-        ) + 1,
-    )
-    .stem();
+    let next_day_stem = next_day_pillar(chart)?.stem();
     let split = chart.input.zi_hour == "split";
     let pillar_at = |s: &Said| -> GanZhi {
         let m = (s.hour as i32 * 60 + s.minute as i32 + shift).rem_euclid(24 * 60) as u32;

@@ -29,63 +29,61 @@ enum Kind {
     When(TimingTopic),
 }
 
+/// The kinds a question's words name, the first that matches winning (a deed's name before money, money before
+/// business: "가게 명의", "가게 돈 관리").
+const KINDS: &[(&[&str], Kind)] = &[
+    (&["명의", "누구 이름"], Kind::Title),
+    (
+        &[
+            "돈 관리",
+            "돈관리",
+            "경제권",
+            "경제는",
+            "경제를",
+            "살림",
+            "재무",
+            "통장",
+            "가계부",
+            "돈을 더 잘",
+            "돈을 잘 지키",
+            "지갑",
+        ],
+        Kind::Money,
+    ),
+    (&["해외", "외국", "이민", "유학"], Kind::Abroad),
+    (
+        &["고정수입", "고정 수입", "월급", "회사 다니", "회사를 다니", "직장 다니", "회사 계속", "안정적인 일"],
+        Kind::Salary,
+    ),
+    (&["모실", "모시", "돌볼", "돌봐", "부양", "간병"], Kind::Care),
+    (&["먼저 장가", "먼저 시집", "먼저 결혼", "결혼 먼저", "장가 먼저", "시집 먼저"], Kind::First(TimingTopic::Love)),
+    (&["사업", "장사", "창업", "가게", "물려받", "자영업"], Kind::Business),
+    (&["공부", "학업", "시험", "성적"], Kind::Study),
+    (
+        &[
+            "참고",
+            "참아",
+            "참는",
+            "숙여",
+            "숙이",
+            "양보",
+            "져 주",
+            "져주",
+            "맞춰 주",
+            "맞춰주",
+            "먼저 풀",
+            "먼저 사과",
+            "먼저 연락",
+            "먼저 다가",
+        ],
+        Kind::Yields,
+    ),
+];
+
 fn kind_of(question: &str, area: Option<TimingTopic>) -> Option<Kind> {
     let has = |ws: &[&str]| ws.iter().any(|w| question.contains(w));
-    if has(&["명의", "누구 이름"]) {
-        return Some(Kind::Title);
-    }
-    if has(&[
-        "돈 관리",
-        "돈관리",
-        "경제권",
-        "경제는",
-        "경제를",
-        "살림",
-        "재무",
-        "통장",
-        "가계부",
-        "돈을 더 잘",
-        "돈을 잘 지키",
-        "지갑",
-    ]) {
-        return Some(Kind::Money);
-    }
-    if has(&["해외", "외국", "이민", "유학"]) {
-        return Some(Kind::Abroad);
-    }
-    if has(&["고정수입", "고정 수입", "월급", "회사 다니", "회사를 다니", "직장 다니", "회사 계속", "안정적인 일"])
-    {
-        return Some(Kind::Salary);
-    }
-    if has(&["모실", "모시", "돌볼", "돌봐", "부양", "간병"]) {
-        return Some(Kind::Care);
-    }
-    if has(&["먼저 장가", "먼저 시집", "먼저 결혼", "결혼 먼저", "장가 먼저", "시집 먼저"]) {
-        return Some(Kind::First(TimingTopic::Love));
-    }
-    if has(&["사업", "장사", "창업", "가게", "물려받", "자영업"]) {
-        return Some(Kind::Business);
-    }
-    if has(&["공부", "학업", "시험", "성적"]) {
-        return Some(Kind::Study);
-    }
-    if has(&[
-        "참고",
-        "참아",
-        "참는",
-        "숙여",
-        "숙이",
-        "양보",
-        "져 주",
-        "져주",
-        "맞춰 주",
-        "맞춰주",
-        "먼저 풀",
-        "먼저 사과",
-        "먼저 연락",
-        "먼저 다가",
-    ]) {
-        return Some(Kind::Yields);
+    if let Some((_, kind)) = KINDS.iter().find(|(words, _)| has(words)) {
+        return Some(*kind);
     }
     if has(&["언제", "몇 년", "몇년", "시기"]) {
         let area = if has(&["아이", "아기", "임신", "자녀", "출산"]) {

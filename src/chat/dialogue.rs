@@ -415,10 +415,9 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let mut partner_base = pending.as_ref().and_then(|p| p.other().cloned());
     // What was kept as the subject is someone else's (asked about before the user told their own birth): a
     // message that speaks of the user, tells a birth that is not another's, or asks a 궁합 starts the user's own.
-    let whole = |f: &BirthFacts| f.year.is_some() && f.month.is_some() && (f.day.is_some() || f.day_last);
     if own_base.relation.is_some()
         && u.subject != Role::Other
-        && (whole(&u.birth) || (speaks_of_self && !names_someone_told) || compat)
+        && (u.birth.has_whole_date() || (speaks_of_self && !names_someone_told) || compat)
     {
         own_base = session_own.clone().unwrap_or_default();
     }

@@ -531,8 +531,7 @@ pub fn subject(people: &[Person]) -> (BirthFacts, Role, Option<&'static str>) {
     let mut facts = subject.facts.clone();
     // Someone told with a whole date of their own ("와이프 81년 음력 1월 10일") keeps it: their 음력, their hour
     // never fill the subject's.
-    let own_date =
-        |p: &Person| p.facts.year.is_some() && p.facts.month.is_some() && (p.facts.day.is_some() || p.facts.day_last);
+    let own_date = |p: &Person| p.facts.has_whole_date();
     // (A subject with a whole date takes no month or day from anyone: those are events' dates.)
     let whole = own_date(subject);
     let dates = |p: &Person| p.facts.month.is_some() || p.facts.day.is_some();

@@ -210,6 +210,11 @@ impl BirthFacts {
         bare == BirthFacts::default() && self.gender.is_none() && self.place.is_none()
     }
 
+    /// A whole date: the year, the month and the day (or 그믐).
+    pub fn has_whole_date(&self) -> bool {
+        self.year.is_some() && self.month.is_some() && (self.day.is_some() || self.day_last)
+    }
+
     /// True when the message gives a date or a year (the start of a new birth, not a detail of one).
     pub fn has_date(&self) -> bool {
         self.year.is_some() || (self.month.is_some() && (self.day.is_some() || self.day_last))
