@@ -15,7 +15,10 @@ use crate::saju::derive::TenGod;
 /// no chart, or the reading of the chart.
 pub fn text(ctx: &AnswerContext) -> String {
     // "저는 공망이 어디예요?": a term asked of the user's own chart is answered from the chart.
-    let own_chart_plan = ctx.chart.as_ref().is_some_and(|c| super::questions::plan(c, &ctx.question).is_some());
+    // ("제 재성은 어때요?", "관성이 없어서 승진 못 한다던데 진짜예요?": a group named of the user's own chart.)
+    let own_chart_plan = ctx.chart.as_ref().is_some_and(|c| {
+        super::questions::plan(c, &ctx.question).is_some() || super::star_groups::named_group(&ctx.question).is_some()
+    });
     if ctx.intent == Topic::Term && !own_chart_plan {
         // The first passage with something not yet said in this conversation (a follow-up term question
         // moves on instead of quoting the same definition again).
@@ -420,7 +423,7 @@ fn compat_outcome(ctx: &AnswerContext, chart: &Chart, partner: &Chart) -> plans:
     };
     let mut lines: Vec<String> =
         ctx.findings.iter().filter_map(super::compat::line_of).take(3).map(|t| format!("- {t}")).collect();
-    let years = |c: &Chart| plans::timing(c, super::TimingTopic::Love, ctx.year).head;
+    let years = |c: &Chart| plans::timing(c, super::TimingTopic::Love, ctx.year, ctx.month).head;
     lines.push(format!("- 나: {}", years(chart)));
     if partner.gender().is_some() {
         lines.push(format!("- 상대: {}", years(partner)));
@@ -476,6 +479,7 @@ fn asks_lack(q: &str) -> bool {
     ["부족", "뭐가 없", "없는 오행", "오행 중", "보완", "채워야", "필요한 오행", "색깔", "무슨 색", "방향", "행운의"]
         .iter()
         .any(|w| q.contains(w))
+        || plans::element_claimed(q).is_some()
 }
 
 /// The plan for a question whose answer is a fact of time, or a year of a life area; a question about an
@@ -516,12 +520,12 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "결혼 못하는 거 아니죠?": no first, then the years it is likeliest.
     if let Some(area) = ctx.intent.timing_area().filter(|_| plans::fears_never(&ctx.question)) {
-        let road = plans::timing(chart, area, ctx.year);
+        let road = plans::timing(chart, area, ctx.year, ctx.month);
         return Some(plans::Plan { head: format!("{} {}", plans::never_line(area), road.head), body: road.body });
     }
     // "취업은 할 수 있는 사주긴 해요?": yes first, then the years.
     if let Some(area) = ctx.intent.timing_area().filter(|_| plans::asks_can_at_all(&ctx.question)) {
-        let road = plans::timing(chart, area, ctx.year);
+        let road = plans::timing(chart, area, ctx.year, ctx.month);
         let yes = plans::never_line(area).replacen("아니요,", "네,", 1);
         return Some(plans::Plan { head: format!("{yes} {}", road.head), body: road.body });
     }
@@ -534,18 +538,39 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     Some(plan)
 }
 
+/// The year a move asked about now is weighed in: the one the question names (not a year kept from an earlier
+/// turn), else this one until October and the next from November ("독립하는 게 나을까요?" asked in December is
+/// about the coming year).
+fn decision_year(ctx: &AnswerContext) -> i32 {
+    if ctx.year_offset != 0 && wording::names_year(&ctx.question) {
+        ctx.year + ctx.year_offset
+    } else if says_this_year(&ctx.question) {
+        ctx.year
+    } else {
+        plans::open_year(ctx.year, ctx.month)
+    }
+}
+
 fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let year = ctx.year + ctx.year_offset;
     // "누가 돈 관리하는 게 나아요?", "둘 중에 누가 공부 쪽이에요?": two people weighed, from both charts.
     if let Some(partner) = &ctx.partner {
         let names = (ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분"));
         let area = area_with_history(ctx);
-        let others = ctx.about.is_some() && ctx.partner_about.is_some();
-        let plan =
-            super::which_of_two::plan(chart, partner, names, &ctx.question, Some(area), (ctx.year, year), others);
+        // Two others, or the user and the second person kept for a question about them together: the second
+        // chart outside a 궁합 only comes for a question about both.
+        let both = (ctx.about.is_some() && ctx.partner_about.is_some()) || ctx.intent != Topic::Compatibility;
+        let open = plans::open_year(ctx.year, ctx.month);
+        let asked = if ctx.year_offset != 0 { year } else { open };
+        let when = super::which_of_two::When { now: ctx.year, month: ctx.month, open, asked };
+        let plan = super::which_of_two::plan(chart, partner, names, &ctx.question, Some(area), when, both);
         if plan.is_some() {
             return plan;
         }
+    }
+    // "제 재성은 어때요?", "관성이 없어서 승진을 못 한다던데 진짜예요?": a ten-god group read on this chart.
+    if let Some(plan) = super::star_groups::plan(chart, &ctx.question, plans::open_year(ctx.year, ctx.month)) {
+        return Some(plan);
     }
     // "올해 하반기가 나을지 내년 봄이 나을지": two stretches of months weighed.
     if let [a, b, ..] = followups::periods_named(&ctx.question, ctx.year, ctx.month).as_slice() {
@@ -597,7 +622,7 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     // "코인으로 빚이 8천 생겼어요.. 언제 다 갚을 수 있을까요", "개인회생 신청하는 게 나을까요": the money years,
     // and the people who decide debts with you.
     if ["빚", "갚", "채무", "개인회생", "회생", "파산"].iter().any(|w| ctx.question.contains(w)) {
-        return Some(plans::debt(chart, ctx.year, &ctx.question));
+        return Some(plans::debt(chart, plans::open_year(ctx.year, ctx.month), &ctx.question));
     }
     // "레버리지 한 번만 더 해서 복구하려고 하는데 운 들어오는 달 없어요?": no month for a stake to win back.
     // ("주식에 몰빵하려고" is a plan staked, answered with the money caution, not a loss chased.)
@@ -614,7 +639,7 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "아들 딸도 사주로 나와요?": not the chart's to tell; the children's years instead.
     if super::questions::asks_baby_sex(&ctx.question) {
-        let years = plans::timing(chart, super::TimingTopic::Children, ctx.year);
+        let years = plans::timing(chart, super::TimingTopic::Children, ctx.year, ctx.month);
         return Some(plans::Plan {
             head: "아기가 아들일지 딸일지는 사주로 알 수 없어요. 사주는 태어난 아이의 흐름을 볼 뿐, 뱃속 아이의 성별을 정하거나 미리 알려 주지 않습니다.".into(),
             body: format!(
@@ -799,6 +824,12 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "4월 7일이랑 4월 14일 중에 언제가 나아요?": the two dates weighed.
     if let [a, b] = super::days::dates_named(&ctx.question, ctx.today)[..] {
+        // (The second person kept for this question: the days are for both.)
+        if let Some(partner) = ctx.partner.as_ref().filter(|_| ctx.intent != Topic::Compatibility) {
+            let names = [ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분")];
+            let people = [(chart, names[0]), (partner, names[1])];
+            return Some(super::days::weigh_two_for(&people, &ctx.question, area_of(ctx.intent), a, b));
+        }
         return Some(super::days::weigh_two(chart, &ctx.question, area_of(ctx.intent), a, b));
     }
     if ctx.intent != Topic::TodayFortune {
@@ -838,7 +869,7 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             .iter()
             .any(|w| ctx.question.contains(w))
     {
-        let years = plans::timing(chart, super::TimingTopic::Children, ctx.year);
+        let years = plans::timing(chart, super::TimingTopic::Children, ctx.year, ctx.month);
         return Some(plans::Plan {
             head: wording::NOT_YOUR_FAULT_LOSS.to_string(),
             body: format!(
@@ -887,7 +918,8 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "이직 제안이 왔는데 가는 게 나을까요?": a lean first, then why and what to check.
     if let Some(plan) =
-        super::decision::plan(chart, ctx.intent, &ctx.question, ctx.year).filter(|_| !wording::asks_pick(&ctx.question))
+        super::decision::plan(chart, ctx.intent, &ctx.question, decision_year(ctx), decision_year(ctx) == ctx.year)
+            .filter(|_| !wording::asks_pick(&ctx.question))
     {
         return Some(plan);
     }
@@ -901,7 +933,7 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             plans::area_in_year(chart, area, ctx.year, ctx.year)
         }
         Topic::Timing(area) => {
-            let mut plan = plans::timing(chart, area, ctx.year);
+            let mut plan = plans::timing(chart, area, ctx.year, ctx.month);
             if ctx.question.contains("방향") {
                 plan.body.push('\n');
                 plan.body.push_str(&plans::direction_line(chart));
@@ -931,7 +963,7 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         }
         Topic::Children => plans::children(chart, ctx.year),
         Topic::Study => plans::study(chart, ctx.year),
-        Topic::General | Topic::Personality if asks_lack(&ctx.question) => plans::elements(chart),
+        Topic::General | Topic::Personality if asks_lack(&ctx.question) => plans::elements(chart, &ctx.question),
         Topic::General => plans::overview(chart, ctx.year),
         _ => return None,
     })
@@ -1025,7 +1057,7 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             } else if has(&["몇 월", "몇월", "어느 달"]) {
                 plans::year_for_months(chart, area, ctx.year, ctx.month)
             } else {
-                plans::best_year(chart, area, ctx.year)
+                plans::best_year(chart, area, ctx.year, ctx.month)
             };
             let head = plans::months(chart, area, year, q, (year == ctx.year).then_some(ctx.month));
             return Some(plans::Plan { head, body: String::new() });
@@ -1038,7 +1070,7 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         }
     }
     if asks_lack(q) && !matches!(ctx.intent, Topic::Health | Topic::Timing(_)) {
-        return Some(plans::elements(chart));
+        return Some(plans::elements(chart, &ctx.question));
     }
     // "이번 달 전체로는요?" after a day's fortune: the month, not the day again.
     if ctx.intent == Topic::TodayFortune {
@@ -1070,18 +1102,18 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "건강 특히 조심할 나이가 언제에요?": the years to mind, not the good ones.
     if has(&["몇 살", "몇살", "나이"]) && has(&["조심", "주의"]) {
-        return Some(followups::cautions(chart, area, ctx.year));
+        return Some(followups::cautions(chart, area, plans::open_year(ctx.year, ctx.month)));
     }
     if matches!(ctx.intent, Topic::Timing(_)) && has(&["몇 살", "몇살", "나이"]) {
-        return Some(followups::ages(chart, area, ctx.year));
+        return Some(followups::ages(chart, area, plans::open_year(ctx.year, ctx.month)));
     }
     if has(&["창업", "장사", "자영업", "내 가게", "가게를", "사업을 해", "사업 해", "사업해"]) {
-        return Some(followups::business(chart, ctx.year));
+        return Some(followups::business(chart, plans::open_year(ctx.year, ctx.month)));
     }
     if !matches!(ctx.intent, Topic::Health | Topic::Samjae)
         && has(&["조심", "주의할", "주의해야", "피해야", "피할", "안 좋은 해", "나쁜 해"])
     {
-        return Some(followups::cautions(chart, area, ctx.year));
+        return Some(followups::cautions(chart, area, plans::open_year(ctx.year, ctx.month)));
     }
     if has(&["단점", "약점", "고칠 점", "고쳐야", "안 좋은 점"]) {
         if has(&["장점", "강점", "좋은 점"]) {
@@ -1132,7 +1164,7 @@ fn narrate(ctx: &AnswerContext, chart: &Chart) -> String {
     if let (false, true, Topic::Timing(area)) = (fresh, planned, ctx.intent) {
         let asks_when = ["언제", "시기", "몇 년", "몇 살", "몇살"].iter().any(|w| ctx.question.contains(w));
         if area != super::TimingTopic::General && !asks_why(ctx) && asks_when {
-            let year = plans::best_year(chart, area, ctx.year);
+            let year = plans::best_year(chart, area, ctx.year, ctx.month);
             let months = plans::months(chart, area, year, &ctx.question, (year == ctx.year).then_some(ctx.month));
             let first = sentences_of(&months).first().map(|s| clean(s)).unwrap_or_default();
             if !said.contains(&first) {
@@ -1175,7 +1207,7 @@ fn other_sides(ctx: &AnswerContext, chart: &Chart) -> Vec<plans::Plan> {
             }
         }
     }
-    out.push(plans::advice(chart, ctx.intent, ctx.year));
+    out.push(plans::advice(chart, ctx.intent, plans::open_year(ctx.year, ctx.month)));
     out.extend(followups::daeun_now(chart, ctx.year));
     out
 }
@@ -1206,9 +1238,14 @@ fn narrate_with(
     let topic_plan = if why { None } else { plan_for(ctx, chart) };
     let planned = topic_plan.is_some();
     let plan = if why {
-        Some(plans::why(chart, ctx.intent, ctx.year, Some(ctx.year + ctx.year_offset).filter(|_| ctx.year_offset != 0)))
+        Some(plans::why(
+            chart,
+            ctx.intent,
+            plans::open_year(ctx.year, ctx.month),
+            Some(ctx.year + ctx.year_offset).filter(|_| ctx.year_offset != 0),
+        ))
     } else if asks_advice(ctx) {
-        Some(plans::advice(chart, ctx.intent, ctx.year))
+        Some(plans::advice(chart, ctx.intent, plans::open_year(ctx.year, ctx.month)))
     } else {
         topic_plan
     };
@@ -1258,6 +1295,8 @@ fn narrate_with(
         && year_said_here
         && !now_question
         && !dates_weighed
+        // (A reply about two charts names its years for both; "이 사주에" would be one of them.)
+        && ctx.partner.is_none()
         && !says_this_year(&ctx.question)
         && !head.contains(&format!("{}년", ctx.year + ctx.year_offset))
     {
@@ -1358,7 +1397,7 @@ fn narrate_with(
         && ["좋은 해", "언제", "시기", "몇 년"].iter().any(|w| ctx.question.contains(w))
         && ["결혼", "혼인", "식 올"].iter().any(|w| ctx.question.contains(w))
     {
-        let t = plans::timing(chart, super::TimingTopic::Love, ctx.year);
+        let t = plans::timing(chart, super::TimingTopic::Love, ctx.year, ctx.month);
         parts.push(format!("결혼하기 좋은 해로 보면, 나의 사주에서 {}", t.head.trim_start_matches("결혼·연애운은 ")));
         parts.push(t.body);
     }
@@ -1368,9 +1407,14 @@ fn narrate_with(
         parts.push(format!("설치된 해석 플러그인의 읽기도 덧붙입니다. {}", schools.join(" / ")));
     }
     // "만세력마다 달라요" was answered with the conventions themselves: the notes would say them again.
+    let midnight = super::questions::midnight_read(chart, &ctx.question);
     if !super::questions::sites_differ(&ctx.question) {
-        parts.extend(conventions::notes(chart));
+        // ("밤 12시" read as the next day's 0시 says the other day pillar itself: not the 자시 note as well.)
+        let notes = conventions::notes(chart);
+        parts.extend(notes.into_iter().filter(|n| midnight.is_none() || !n.starts_with("자시(子時)에 태어나")));
     }
+    parts.extend(midnight);
+    parts.extend(super::questions::approximate_time_read(chart, &ctx.question));
     parts.extend(super::questions::zodiac_told(chart, &ctx.question, "말씀하신 ", true));
     if let Some(p) = ctx.partner.as_ref() {
         parts.extend(super::questions::zodiac_told(p, &ctx.question, "상대분의 ", false));

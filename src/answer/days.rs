@@ -15,7 +15,25 @@ const WEEKDAYS: [&str; 7] = ["일", "월", "화", "수", "목", "금", "토"];
 /// The life area an event word points to ("면접" → 직업), else `fallback`.
 pub fn event_area(question: &str, fallback: TimingTopic) -> TimingTopic {
     let has = |words: &[&str]| words.iter().any(|w| question.contains(w));
-    if has(&["면접", "발표", "출근", "입사", "미팅", "프레젠테이션", "PT", "보고", "계약"]) {
+    // ("시험관 시작일": an IVF cycle, not an exam.)
+    if has(&["시험관", "인공수정", "이식", "난임", "임신", "출산", "제왕절개"]) {
+        return TimingTopic::Children;
+    }
+    if has(&[
+        "면접",
+        "발표",
+        "출근",
+        "입사",
+        "미팅",
+        "프레젠테이션",
+        "PT",
+        "보고",
+        "계약",
+        "오픈",
+        "개업",
+        "개점",
+        "창업",
+    ]) {
         TimingTopic::Career
     } else if has(&["시험", "자격증", "수능", "테스트"]) {
         TimingTopic::Study
@@ -65,6 +83,13 @@ pub fn event_line(chart: &Chart, area: TimingTopic, god: crate::saju::derive::Te
 /// The event named in the question, as the reply names it ("발표", "면접"), or "일".
 fn event_word(question: &str) -> &'static str {
     // "병원에서 4월 7일이랑 14일 중에 고르래요": the hospital's date is the operation's.
+    if ["시험관", "인공수정", "이식"].iter().any(|w| question.contains(w)) {
+        return "시술";
+    }
+    // ("요양병원 근처로 이사하시는데": the move is the event, the hospital only where to.)
+    if ["이사", "이삿날"].iter().any(|w| question.contains(w)) {
+        return "이사";
+    }
     if ["수술", "병원", "시술"].iter().any(|w| question.contains(w)) {
         return "수술";
     }
@@ -104,7 +129,10 @@ pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
     // A birth told in the same message ("저는 88년 5월 8일 새벽 2시 반", "아들은 2007년 9월 8일 … 생이에요") is
     // set aside first: the dates weighed are the others.
     static BIRTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\d{2,4}\s?년(?:생)?\s?(?:음력\s?|양력\s?)?\d{1,2}\s?월\s?\d{1,2}\s?일").expect("valid")
+        regex::Regex::new(
+            r"(?:\d{2,4}|[일이삼사오육칠팔구십공영천백]{2,6})\s?년(?:생)?\s?(?:음력\s?|양력\s?)?\d{1,2}\s?월\s?\d{1,2}\s?일",
+        )
+        .expect("valid")
     });
     let cleaned = BIRTH.replace_all(question, " ");
     let birth_told = cleaned.len() != question.len();
@@ -134,12 +162,19 @@ pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
 /// Two days weighed for the event asked about, the better one first, each with its 일진 and reasons; a day
 /// that strains the day pillar (충, 형, 원진) counts less.
 pub fn weigh_two(chart: &Chart, question: &str, fallback: TimingTopic, a: i64, b: i64) -> Plan {
+    weigh_two_for(&[(chart, "")], question, fallback, a, b)
+}
+
+/// As [`weigh_two`], for everyone the day is for ("와이프랑 이사 날짜", "둘이 같이 여는 가게"): each day scored on
+/// every chart and summed, each chart's reason said by its name.
+pub fn weigh_two_for(people: &[(&Chart, &str)], question: &str, fallback: TimingTopic, a: i64, b: i64) -> Plan {
     let area = event_area(question, fallback);
     // For an operation a day that clashes with the day pillar is the first thing 택일 avoids: a day without one
     // comes first whatever else the two days bring.
-    let medical = ["수술", "시술", "치료", "입원", "병원"].iter().any(|w| question.contains(w));
+    let medical =
+        ["수술", "시술", "치료", "입원", "병원"].iter().any(|w| question.contains(w)) && !question.contains("이사");
     let per_strain = if medical { 10.0 } else { 0.75 };
-    let score = |jdn: i64| {
+    let score_one = |chart: &Chart, jdn: i64| {
         let gz = crate::saju::pillars::day_pillar(jdn);
         let (s, mut r) = score_pillar(chart, area, gz, "일");
         let strains = super::timing::strains(chart, gz);
@@ -149,18 +184,37 @@ pub fn weigh_two(chart: &Chart, question: &str, fallback: TimingTopic, a: i64, b
         }
         (s, r)
     };
+    // (For two people, each one's first reason, by name.)
+    let score = |jdn: i64| -> (f32, Vec<String>) {
+        if let [(chart, _)] = people {
+            return score_one(chart, jdn);
+        }
+        let mut total = 0.0;
+        let mut said = Vec::new();
+        for (chart, name) in people {
+            let (s, r) = score_one(chart, jdn);
+            total += s;
+            let why = r
+                .first()
+                .map_or("두드러진 기운이 들지 않는 날".to_string(), |r| super::plans::reason_in_words(r));
+            said.push(format!("{name} {why}"));
+        }
+        (total, vec![said.join("; ")])
+    };
     let ((sa, ra), (sb, rb)) = (score(a), score(b));
     let (best, other, best_reasons, other_reasons) = if sb > sa { (b, a, rb, ra) } else { (a, b, ra, rb) };
     let word = |jdn: i64| format!("{} {}일", date_words(jdn), crate::saju::pillars::day_pillar(jdn).hangul());
+    let both = if people.len() > 1 { "두 분 모두를 놓고 보면 " } else { "" };
     let head = if (sa - sb).abs() < 0.5 {
-        format!("두 날은 {}에 비슷한 날이라, 어느 쪽이든 준비가 결과를 가릅니다.", event_word(question))
+        format!("{both}두 날은 {}에 비슷한 날이라, 어느 쪽이든 준비가 결과를 가릅니다.", event_word(question))
     } else {
-        format!("두 날 가운데 {}이 {}에 더 낫습니다.", word(best), event_word(question))
+        format!("{both}두 날 가운데 {}이 {}에 더 낫습니다.", word(best), event_word(question))
     };
-    let why = |reasons: &[String]| {
-        reasons
+    let why = |reasons: &[String]| match people {
+        [_] => reasons
             .first()
-            .map_or("두드러진 기운이 들지 않는 날".to_string(), |r| super::plans::reason_in_words(r))
+            .map_or("두드러진 기운이 들지 않는 날".to_string(), |r| super::plans::reason_in_words(r)),
+        _ => reasons.first().cloned().unwrap_or_default(),
     };
     let closing = if medical {
         "- 날의 기운은 작은 차이라, 수술 날짜는 담당 의사와 병원의 사정이 먼저입니다. 고를 수 있다면 참고로만 삼으세요."

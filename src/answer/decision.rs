@@ -149,7 +149,9 @@ pub(super) fn area_of_move(question: &str, topic: Topic) -> TimingTopic {
 }
 
 /// The answer to a question that weighs a move, or None when it is not one.
-pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Option<Plan> {
+/// `this_year`: the year a move asked about now falls in (the next one from November, unless the question says
+/// 올해: [`super::plans::open_year`]); `said_now`: whether it is this calendar year ("올해").
+pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32, said_now: bool) -> Option<Plan> {
     // In a 궁합 the two charts answer ("결혼해도 괜찮을까요" about this couple), not one chart's year.
     if !weighs_a_move(question) || topic == Topic::Compatibility {
         return None;
@@ -176,7 +178,8 @@ pub fn plan(chart: &Chart, topic: Topic, question: &str, this_year: i32) -> Opti
     } else {
         "바로 정하기보다 조건을 더 확인하고 움직이는 편이 낫습니다"
     };
-    let lean = format!("{field} 보면 올해 {}년은 {}라, {go}.", now.year, now.verdict());
+    let when = if said_now { "올해" } else { "다가오는" };
+    let lean = format!("{field} 보면 {when} {}년은 {}라, {go}.", now.year, now.verdict());
     let mut lines = Vec::new();
     lines.push(format!("- {}년 {}에는 {}.", now.year, now.pillar, super::plans::reasons_text(now, 2)));
     if next.score >= now.score + 1.0 {
@@ -218,13 +221,16 @@ mod tests {
     #[test]
     fn a_move_gets_a_lean_first_and_what_to_check() {
         let c = chart("1990-05-15T15:30", "male");
-        let p = plan(&c, Topic::Career, "이직 제안이 왔는데 가는 게 나을까요?", 2026).expect("a move");
+        let p = plan(&c, Topic::Career, "이직 제안이 왔는데 가는 게 나을까요?", 2026, true).expect("a move");
         assert!(p.head.starts_with("직업·이직·사업으로 보면 올해 2026년은"), "{}", p.head);
         assert!(p.body.contains("2026년") && p.body.contains("연봉만이 아니라"), "{}", p.body);
-        let d = plan(&c, Topic::Career, "친구랑 동업해도 될까요?", 2026).expect("a move");
+        let d = plan(&c, Topic::Career, "친구랑 동업해도 될까요?", 2026, true).expect("a move");
         assert!(d.body.contains("계약서"), "{}", d.body);
-        let h = plan(&c, Topic::Health, "병원 가봐야 할까요?", 2026).expect("a move");
+        let h = plan(&c, Topic::Health, "병원 가봐야 할까요?", 2026, true).expect("a move");
         assert!(h.head.starts_with("네,"), "{}", h.head);
-        assert!(plan(&c, Topic::Career, "제 직업운은 어때요?", 2026).is_none());
+        assert!(plan(&c, Topic::Career, "제 직업운은 어때요?", 2026, true).is_none());
+        // Asked in December without "올해": the coming year is weighed.
+        let late = plan(&c, Topic::Timing(TimingTopic::Move), "그냥 독립하는게 나을까요", 2027, false).expect("a move");
+        assert!(late.head.contains("다가오는 2027년은"), "{}", late.head);
     }
 }

@@ -525,6 +525,8 @@ pub fn business(chart: &Chart, this_year: i32) -> Plan {
     let verdict = chart.strength.verdict.hangul();
     let strong = !chart.strength.verdict.is_weak();
     let lean = match (jae + sik > 0, strong) {
+        // (Talent without the money star: the earning is there, the keeping is to be learnt.)
+        (true, true) if jae == 0 => "재능을 펼치는 식상은 있지만 재물의 별(재성)이 원국에 드러나지 않아, 벌이는 힘보다 돈을 지키고 남기는 구조를 먼저 세워야 장사가 됩니다",
         (true, true) => "사업의 재료(재성·식상)와 그것을 감당할 힘이 함께 있어, 창업을 해 볼 만한 구조입니다",
         (true, false) => "사업의 재료(재성·식상)는 있지만 일간의 힘이 약해, 혼자 크게 벌이기보다 작게 시작하거나 믿을 만한 동업·조직을 끼는 편이 낫습니다",
         (false, true) => "재성·식상이 드러나지 않아, 장사보다는 기술이나 전문성을 파는 방식의 독립이 더 맞습니다",

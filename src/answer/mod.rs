@@ -19,6 +19,7 @@ pub mod passages;
 pub mod plans;
 pub mod questions;
 pub mod reading;
+pub mod star_groups;
 pub mod timing;
 pub mod topic;
 pub mod twins;

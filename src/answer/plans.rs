@@ -198,8 +198,20 @@ pub(super) fn daeun_age(chart: &Chart, i: usize) -> u32 {
     chart.daeun.number + 10 * i as u32
 }
 
-/// "언제 …?": the best years of the next ten for `area`, with their reasons.
-pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
+/// The first year a plan made today can still use: this one, or the next from November on, when the weeks
+/// left cannot hold a wedding, a move or a new job (a 상담가 asked "언제" in December starts with next year).
+pub fn open_year(this_year: i32, month: u32) -> i32 {
+    if month >= 11 {
+        this_year + 1
+    } else {
+        this_year
+    }
+}
+
+/// "언제 …?": the best years of the next ten for `area`, with their reasons, counted from the first year a plan
+/// made in `month` can still use.
+pub fn timing(chart: &Chart, area: TimingTopic, today_year: i32, month: u32) -> Plan {
+    let this_year = open_year(today_year, month);
     let scores = score_years(chart, area, this_year, TIMING_YEARS);
     let mut top = nearest_best(&scores, this_year, 3);
     let by_score = strongest_two(&top, this_year);
@@ -236,7 +248,9 @@ pub fn timing(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
         let caution = caution_text(&s.cautions).map(|c| format!(" {c}")).unwrap_or_default();
         lines.push(format!("- {}년 {}년({}세): {}.{caution}", s.year, s.pillar_hangul, s.age, helping_text(s, 2)));
     }
-    if !top.iter().any(|s| s.year == this_year) {
+    if this_year > today_year {
+        lines.push(format!("올해는 남은 날이 얼마 없어 {this_year}년부터 꼽았습니다."));
+    } else if !top.iter().any(|s| s.year == this_year) {
         lines.push(format!("올해 {}년은 {}로 봅니다.", this_year, scores[0].verdict()));
     }
     if let (Some(now), _) = daeun_at(chart, this_year) {
@@ -279,7 +293,8 @@ fn use_of_the_years(area: TimingTopic) -> &'static str {
 
 /// The year a timing answer for `area` puts first: the strongest of the ones it names.
 /// When the strongest are far off, the near year the answer names first ("몇 월?" after "가까이는 2026년").
-pub fn best_year(chart: &Chart, area: TimingTopic, this_year: i32) -> i32 {
+pub fn best_year(chart: &Chart, area: TimingTopic, today_year: i32, month: u32) -> i32 {
+    let this_year = open_year(today_year, month);
     let scores = score_years(chart, area, this_year, TIMING_YEARS);
     let top = nearest_best(&scores, this_year, 3);
     if let Some(near) = near_year(&scores, this_year, &strongest_two(&top, this_year)) {
@@ -298,7 +313,7 @@ pub fn year_for_months(chart: &Chart, area: TimingTopic, this_year: i32, this_mo
     } else if scores[1].score > 0.0 {
         this_year + 1
     } else {
-        best_year(chart, area, this_year)
+        best_year(chart, area, this_year, 1)
     }
 }
 
@@ -354,7 +369,7 @@ fn nearest_best(scores: &[YearScore], this_year: i32, n: usize) -> Vec<&YearScor
 pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32) -> Plan {
     let scores = scores_through(chart, area, this_year, year);
     let Some(s) = scores.iter().find(|s| s.year == year) else {
-        return timing(chart, area, this_year);
+        return timing(chart, area, this_year, 1);
     };
     let name = area_name(area);
     let head = format!("{}년({})의 {} {}입니다.", year, s.pillar_hangul, with_particle(name, "은", "는"), s.verdict());
@@ -388,7 +403,10 @@ pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
         });
     }
     // Only years that truly read better are named as better.
-    let others: Vec<String> = best(&scores, 2)
+    // (Only years still ahead: this one, named as better than the next, is no use to someone asking about the
+    // next.)
+    let ahead: Vec<YearScore> = scores.iter().filter(|b| b.year > this_year).cloned().collect();
+    let others: Vec<String> = best(&ahead, 2)
         .into_iter()
         .filter(|b| b.year != year && b.score > s.score)
         .map(|b| format!("{}년({})", b.year, b.pillar_hangul))
@@ -969,13 +987,73 @@ fn stars_plan(chart: &Chart, this_year: i32, area: TimingTopic, group: TenGodGro
     Plan { head, body: lines.join("\n") }
 }
 
-/// "뭐가 부족해요?": the elements' counts, the missing or weakest, and the 용신 that balances them.
-pub fn elements(chart: &Chart) -> Plan {
+/// The element a question says the chart lacks or has too much of ("불이 부족해서 빨간색 입으라던데 맞아요?",
+/// "물이 많아서 우울한 거예요?"), with whether it says lacking.
+pub(super) fn element_claimed(question: &str) -> Option<(crate::saju::ganzhi::Element, bool)> {
+    use crate::saju::ganzhi::Element;
+    const WORDS: &[(&str, Element)] = &[
+        ("불", Element::Fire),
+        ("화기", Element::Fire),
+        ("화(火)", Element::Fire),
+        ("물", Element::Water),
+        ("수기", Element::Water),
+        ("수(水)", Element::Water),
+        ("나무", Element::Wood),
+        ("목(木)", Element::Wood),
+        ("쇠", Element::Metal),
+        ("금(金)", Element::Metal),
+        ("흙", Element::Earth),
+        ("토(土)", Element::Earth),
+    ];
+    for (word, element) in WORDS {
+        for (i, _) in question.match_indices(word) {
+            let rest = &question[i + word.len()..];
+            let rest = rest.trim_start_matches(['이', '가', '은', '는', ' ', '기']);
+            if ["부족", "없", "약"].iter().any(|w| rest.starts_with(w)) {
+                return Some((*element, true));
+            }
+            if ["많", "넘", "강", "과다", "세서", "세다"].iter().any(|w| rest.starts_with(w)) {
+                return Some((*element, false));
+            }
+        }
+    }
+    None
+}
+
+/// "뭐가 부족해요?": the elements' counts, the missing or weakest, and the 용신 that balances them; a claim the
+/// question repeats ("불이 부족하다던데 맞아요?") is answered yes or no from the counts first.
+pub fn elements(chart: &Chart, question: &str) -> Plan {
     let els = &chart.elements.elements;
     let word = |e: crate::saju::ganzhi::Element| format!("{}({})", e.hangul(), e.hanja());
     let missing: Vec<String> = els.iter().filter(|e| e.plain == 0).map(|e| word(e.element)).collect();
     let weakest = els.iter().min_by_key(|e| e.plain).expect("five elements");
-    let head = if missing.is_empty() {
+    let most = els.iter().max_by_key(|e| e.plain).expect("five elements");
+    let claim = element_claimed(question).and_then(|(el, lacking)| {
+        let n = els.iter().find(|e| e.element == el)?.plain;
+        let w = word(el);
+        Some(match (lacking, n) {
+            (true, n) if n >= 3 || el == most.element => format!(
+                "아니요, 이 사주는 {} 부족하지 않습니다. 오히려 {}개로 {} 사주라, 그 기운을 더하는 것은 치우침을 키웁니다.",
+                with_particle(&w, "이", "가"),
+                n,
+                if el == most.element { "가장 많은" } else { "넉넉한" }
+            ),
+            (true, 0) => format!("네, 드러난 글자에 {} 하나도 없어 부족하다는 말이 맞습니다.", with_particle(&w, "이", "가")),
+            (true, n) => format!("{} {n}개로 적은 편이라, 부족하다는 말에 일리가 있습니다.", with_particle(&w, "은", "는")),
+            (false, n) if n >= 3 || el == most.element => {
+                format!("네, {} {n}개로 이 사주에서 많은 편이 맞습니다.", with_particle(&w, "이", "가"))
+            }
+            (false, n) => format!(
+                "아니요, {} {n}개로 많은 편이 아닙니다. 가장 많은 것은 {}({}개)입니다.",
+                with_particle(&w, "은", "는"),
+                word(most.element),
+                most.plain
+            ),
+        })
+    });
+    let head = if let Some(claim) = claim {
+        claim
+    } else if missing.is_empty() {
         format!("오행이 모두 드러나 있고, 가장 적은 것은 {}({}개)입니다.", word(weakest.element), weakest.plain)
     } else {
         format!("드러난 글자로는 {} 없습니다.", with_particle(&missing.join("·"), "이", "가"))
@@ -1193,7 +1271,7 @@ pub fn direction_line(chart: &Chart) -> String {
 /// "빚 언제 다 갚을 수 있을까요?", "개인회생 신청하는 게 나을까요 그냥 버틸까요": the years money comes in, never
 /// a legal or financial decision from a chart, and where debts are worked out.
 pub fn debt(chart: &Chart, this_year: i32, question: &str) -> Plan {
-    let road = timing(chart, TimingTopic::Wealth, this_year);
+    let road = timing(chart, TimingTopic::Wealth, this_year, 1);
     let decides = ["회생", "파산", "신청", "버틸"].iter().any(|w| question.contains(w));
     let head = if decides {
         "개인회생을 할지는 사주가 아니라 빚의 규모와 소득으로 정할 일이라, 전문 상담부터 받아 보시길 권해요. 사주로는 돈이 들어오는 흐름만 참고로 말씀드릴게요.".to_string()
@@ -1384,7 +1462,7 @@ pub fn advice(chart: &Chart, topic: super::Topic, this_year: i32) -> Plan {
     ];
     if let Some(area) = topic.timing_area() {
         // The year the timing answer names first, so the two answers agree.
-        let year = best_year(chart, area, this_year);
+        let year = best_year(chart, area, this_year, 1);
         lines.push(format!(
             "- {}년({})을 목표 시점으로 잡고 그때까지 차근차근 준비해 보세요.",
             year,
@@ -1521,7 +1599,7 @@ pub fn why(chart: &Chart, topic: super::Topic, this_year: i32, year: Option<i32>
         with_ro(&format!("{}({})", s.unfavourable.hangul(), s.unfavourable.hanja()))
     ));
     if let Some(area) = area {
-        let year = best_year(chart, area, this_year);
+        let year = best_year(chart, area, this_year, 1);
         let scores = score_years(chart, area, this_year, TIMING_YEARS);
         if let Some(top) = scores.iter().find(|s| s.year == year) {
             lines.push(format!("- {}년을 꼽은 이유: {}.", top.year, reasons_text(top, 4)));
@@ -1792,7 +1870,7 @@ pub fn endure(chart: &Chart, area: TimingTopic, this_year: i32) -> Plan {
         .iter()
         .skip(1)
         .find(|s| s.score > now.score && s.score > 0.0)
-        .map_or_else(|| best_year(chart, area, this_year), |s| s.year);
+        .map_or_else(|| best_year(chart, area, this_year, 1), |s| s.year);
     let name = area_name(area);
     let head = if best == this_year || now.score >= 2.0 {
         format!(
@@ -2022,9 +2100,39 @@ mod tests {
     }
 
     #[test]
+    fn asked_in_december_the_years_start_with_the_next() {
+        for (birth, gender) in
+            [("1990-05-15T15:30", "female"), ("1985-11-02T07:10", "male"), ("1972-02-20T22:00", "female")]
+        {
+            let c = chart(birth, gender);
+            for area in [TimingTopic::Love, TimingTopic::Career, TimingTopic::Move, TimingTopic::Wealth] {
+                let p = timing(&c, area, 2026, 12);
+                assert!(!p.head.contains("2026년") && !p.body.contains("2026년 병오"), "{}\n{}", p.head, p.body);
+                assert!(p.body.contains("2027년부터"), "{}", p.body);
+                assert_ne!(best_year(&c, area, 2026, 12), 2026);
+                // In June this year is still open: the range starts with it.
+                assert!(!timing(&c, area, 2026, 6).body.contains("2027년부터"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_claimed_lack_or_excess_is_answered_from_the_counts() {
+        // 1987-06-26 12:40 (standard time): 정묘 병오 병오 갑오 — 화 6.
+        let c = chart("1987-06-26T12:40", "female");
+        let p = elements(&c, "어디서 제가 불이 부족해서 빨간색 옷 입으라고 하던데 맞아요?");
+        assert!(p.head.starts_with("아니요"), "{}", p.head);
+        assert!(p.head.contains("6개"), "{}", p.head);
+        let q = elements(&c, "제가 물이 부족한 사주예요?");
+        assert!(q.head.starts_with("네"), "{}", q.head);
+        assert!(element_claimed("엄마한테 물어보니까 그래요").is_none());
+        assert!(element_claimed("불안해서요").is_none());
+    }
+
+    #[test]
     fn a_timing_headline_names_the_best_years() {
         let c = chart("1990-05-15T15:30", "female");
-        let p = timing(&c, TimingTopic::Love, 2026);
+        let p = timing(&c, TimingTopic::Love, 2026, 6);
         let scores = score_years(&c, TimingTopic::Love, 2026, TIMING_YEARS);
         let top = best(&scores, 2);
         for s in top {

@@ -86,6 +86,64 @@ pub(super) fn asks_zodiac(question: &str) -> bool {
 /// chart reads as the year before. One line that says so (`whose` names the person for a second chart), when
 /// the message did not ask about the user's 띠 itself (then [`zodiac`] answers it; `own`). `whose` begins the line
 /// ("말씀하신 ", "상대분의 ").
+/// "22일 밤 12시" was read as the night's end (the 23rd, 0시): said once, on the turn the time was told, with
+/// the day pillar the other reading (the 22nd's own 0시) would give.
+pub(super) fn midnight_read(chart: &Chart, question: &str) -> Option<String> {
+    let said = ["밤 12시", "밤12시", "밤 열두시", "밤 열두 시", "밤열두시"].iter().any(|w| question.contains(w));
+    // (`local` is "YYYY-MM-DDTHH:MM…": the hour right after the date.)
+    if !said || chart.birth.local.get(11..13) != Some("00") {
+        return None;
+    }
+    let day = crate::saju::ganzhi::GanZhi::parse(chart.pillars.day.hangul)?;
+    let date = chart.birth.solar_date.get(5..)?.replace('-', "월 ").trim_start_matches('0').replace(" 0", " ");
+    Some(format!(
+        "'밤 12시'는 그날 밤이 끝나는 자정으로 보고 다음 날(양력 {date}일) 0시로 계산했어요. 그날이 시작되는 0시를 말씀하신 거라면 일주가 {}일로 바뀌니 알려 주세요.",
+        day.offset(-1).hangul()
+    ))
+}
+
+/// "해질녘", "새벽녘", "점심때", "저녁 먹을 때쯤" read as a clock (Seoul's sunset that month, 05:30, 12:30,
+/// 18:30): said once, on the turn the words were told, with the 시 it gives and an ask for the clock.
+pub(super) fn approximate_time_read(chart: &Chart, question: &str) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "해질녘",
+        "해 질 녘",
+        "해 질 무렵",
+        "해질 무렵",
+        "해 지는",
+        "노을",
+        "해 뜰 무렵",
+        "해뜰 무렵",
+        "해 뜰 때",
+        "동틀",
+        "새벽녘",
+        "점심때",
+        "점심 때",
+        "점심 무렵",
+        "점심 먹고",
+        "점심시간",
+        "저녁 먹을",
+        "저녁 먹던",
+        "저녁 먹는",
+    ];
+    let word = WORDS.iter().find(|w| question.contains(*w))?;
+    let hour = chart.pillars.hour.as_ref()?;
+    let clock = chart.birth.local.get(11..16)?;
+    let (h, m) = clock.split_once(':')?;
+    let said = if m == "00" {
+        format!("{}시", h.trim_start_matches('0'))
+    } else {
+        format!("{}시 {}분", h.trim_start_matches('0'), m.trim_start_matches('0'))
+    };
+    let word = word.trim_end_matches(" 때").trim_end_matches(" 무렵");
+    Some(format!(
+        "'{word}'{} {said} 무렵으로 보아 {}시({}시)로 계산했어요. 시계로 기억하시는 시각이 있으면 알려 주세요. 시가 바뀌면 시주가 달라집니다.",
+        &crate::saju::josa::with_particle(word, "은", "는")[word.len()..],
+        hour.branch.hangul,
+        hour.hangul
+    ))
+}
+
 pub(super) fn zodiac_told(chart: &Chart, question: &str, whose: &str, own: bool) -> Option<String> {
     if own && asks_zodiac(question) {
         return None;

@@ -534,3 +534,36 @@ pub fn asks_which_of_two(text: &str) -> bool {
     ];
     WHICH.iter().any(|w| text.contains(w))
 }
+
+/// The question is about the user and the second person together ("둘 다 좋은 달", "우리 부부운", "저희 둘이
+/// 같이"), not about one of them.
+pub fn asks_for_both(text: &str) -> bool {
+    const BOTH: &[&str] = &[
+        "둘 다",
+        "둘다",
+        "둘이",
+        "둘한테",
+        "둘에게",
+        "둘 모두",
+        "우리 둘",
+        "저희 둘",
+        "두 사람",
+        "두사람",
+        "부부",
+        "우리 같이",
+        "저희 같이",
+        "같이 하",
+        "함께 하",
+        "둘 사이",
+    ];
+    BOTH.iter().any(|w| text.contains(w))
+}
+
+/// The question names a year ("내년", "올해", "2028년").
+pub fn names_year(question: &str) -> bool {
+    ["내년", "올해", "후년", "이번 해", "새해"].iter().any(|w| question.contains(w))
+        || question.char_indices().any(|(i, _)| {
+            let rest = &question[i..];
+            rest.len() >= 5 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && rest[4..].starts_with('년')
+        })
+}

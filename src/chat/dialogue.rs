@@ -9,7 +9,7 @@
 
 use super::people::profile_reference;
 use super::understand::{follow_up, understand_in, BirthFacts, Invalid, Missing, Role, Topic};
-use crate::answer::wording;
+use crate::answer::{which_of_two, wording};
 use crate::saju::chart::ChartRequest;
 use serde::{Deserialize, Serialize};
 
@@ -68,6 +68,11 @@ pub struct Pending {
     /// names nobody ("두 분 중에 누가 더 참아요?") stays with them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pair: Vec<String>,
+    /// The last answer read the user and the second person together (a 궁합, a pick between them, a time for
+    /// both): a follow-up that names nobody and asks something both charts answer ("내년 몇 월이 좋아요?")
+    /// stays with the two.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub couple: bool,
 }
 
 /// Adds or updates someone in the conversation's people (only with a whole date: a year alone is not a chart).
@@ -193,7 +198,8 @@ fn ask(missing: Missing, mut pending: Pending, gender_needed: bool) -> Step {
 /// A month or day without a year that the message neither corrects nor gives as a birth.
 fn event_date(new: &BirthFacts, text: &str) -> bool {
     // Words that correct a date or tell a birth: either keeps a month or day the birth's.
-    const CORRECTS: &[&str] = &["잘못", "정정", "틀렸", "다시 말"];
+    // ("엄마한테 물어보니 21일 밤 11시 50분쯤이었대요!": what someone who was there says is a correction.)
+    const CORRECTS: &[&str] = &["잘못", "정정", "틀렸", "다시 말", "물어보니", "물어봤더니", "였대요", "이었대요"];
     const BIRTH_TALK: &[&str] = &["태어", "출생", "생일", "생이", "생인"];
     // Words that, beside a bare date, still mean it is the birth's — unless the date is an event's (below).
     const ALSO_BIRTH: &[&str] = &["아니", "사실은", "음력", "양력", "윤달", "윤"];
@@ -478,15 +484,23 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         let known = partner_base.as_ref().is_some_and(|p| p.year.is_some() && p.month.is_some());
         !(known && !waiting_partner && event_date(new, text))
     });
+    // The user's birth and a second person's told in one message: a question about days is about both.
+    let told_together = !compat
+        && own_new.has_whole_date()
+        && partner_new.as_ref().is_some_and(|p| p.has_whole_date() && p.relation.is_some());
     if let Some(new) = &partner_new {
         partner_base = Some(partner_base.unwrap_or_default().merge(new));
     }
     let mut own = own_base.merge(&own_new);
-    // "87년 윤6월 3일 … 헤어진 남친이랑 재회", "올해 남자 생겨요?": once the user's birth is there and their gender
-    // is not, their word for their own partner gives it rather than a question (the reply's 남편·아내 stars
+    // "87년 윤6월 3일 … 헤어진 남친이랑 재회", "올해 남자 생겨요?", "시어머니가", "군대 다녀와서": once the user's
+    // birth is there and their gender is not, their word for their own partner (or their in-laws, a birth they
+    // are giving, their service) gives it rather than a question (the reply's 남편·아내 stars
     // show which reading was used, and a gender said later replaces it).
-    if own.gender.is_none() && own.has_date() && u.subject != Role::Other && !compat {
-        own.gender = super::understand::gender_from_partner_words(text).map(str::to_string);
+    if own.gender.is_none() && own.has_date() && u.subject != Role::Other {
+        // (In a 궁합 too: "예랑이랑 궁합" is the bride's question.)
+        own.gender = super::understand::gender_from_partner_words(text)
+            .or_else(|| super::understand::gender_from_life_words(text))
+            .map(str::to_string);
     }
     own.settle();
     let mut partner = partner_base.filter(|p| !p.is_empty() || p.relation.is_some());
@@ -496,7 +510,10 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // "저랑 딸은 잘 맞나요?": the second person of a 궁합 is someone told before, when this message names them.
     if compat && !partner.as_ref().is_some_and(BirthFacts::has_date) {
         if let Some(p) = recalled.iter().find(|p| p.relation != "self") {
-            partner = Some(p.facts.clone());
+            // (Their gender, when the birth was told without one: "할머니" says it.)
+            let mut facts = p.facts.clone();
+            facts.gender = facts.gender.or_else(|| super::understand::relation_gender(&p.relation).map(str::to_string));
+            partner = Some(facts);
         }
     }
     let decision = |step: Step, own: BirthFacts, partner: Option<BirthFacts>, invalid: Option<Invalid>| Decision {
@@ -528,6 +545,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
                 about: None,
                 people: people.clone(),
                 pair: Vec::new(),
+                couple: false,
             }),
             p => p.map(|p| Pending { people: people.clone(), ..p }),
         };
@@ -537,7 +555,14 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // Asked once and not given: answered without it from now on (the chart then has no 대운).
     let gender_asked_before = pending.as_ref().is_some_and(|p| p.gender_asked) && own.gender.is_none();
     // A feeling told between questions asks for nothing.
-    let gender_needed = topic.needs_gender() && !gender_asked_before && !u.feeling_only;
+    // ("저랑 할머니는 잘 맞아요?": a 궁합 with family, a friend or a colleague reads the day masters and their
+    // relations, not the spouse stars: the user's gender is not asked for it.)
+    let not_romantic = compat
+        && partner
+            .as_ref()
+            .and_then(|p| p.relation.as_deref())
+            .is_some_and(|r| !["husband", "wife", "boyfriend", "girlfriend", "lover", "other"].contains(&r));
+    let gender_needed = topic.needs_gender() && !gender_asked_before && !u.feeling_only && !not_romantic;
     let pending_with = |partner_side: bool,
                         facts: BirthFacts,
                         other: Option<BirthFacts>,
@@ -557,6 +582,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             about: None,
             people: people.clone(),
             pair: Vec::new(),
+            couple: false,
         }
     };
 
@@ -692,6 +718,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         about: None,
         people: people.clone(),
         pair: Vec::new(),
+        couple: false,
     };
     // "그 사람은요? 올해 운이 어때요?" after a 궁합: the second person's chart answers, the user's stays kept.
     // "혹시 재수하게 되면 내년은 어때요?" right after a turn about the son: still the son, until the message
@@ -703,7 +730,11 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             let relation = partner.as_ref().and_then(|p| p.relation.as_deref());
             // "엄마가 제 결혼을 반대해요": the mother acts in the user's own question ("제 결혼"); "제 남편은요?"
             // is still the husband.
-            let word = partner_word(text, relation).filter(|_| !speaks_of_self || possessive_of_other(text));
+            // ("솔직히 너무 지쳐요.. 남편은 별로 힘들어하지도 않는 것 같고": the feeling is the user's, whoever
+            // it names.)
+            let word = partner_word(text, relation)
+                .filter(|_| !speaks_of_self || possessive_of_other(text))
+                .filter(|_| !u.feeling_only);
             word.map(str::to_string).or(still_about)
         })
         .flatten()
@@ -737,6 +768,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         .first()
         .filter(|p| own.relation.as_deref() != Some(p.relation.as_str()))
         .filter(|_| !compat && !u.birth.has_date() && (!speaks_of_self || possessive_of_other(text)))
+        .filter(|_| !u.feeling_only)
         .filter(|_| !wording::asks_which_of_two(text) || !speaks_of_self);
     if let Some(p) = switch {
         let name = wording::honorific(&p.relation, &p.word);
@@ -749,7 +781,18 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // "남편이랑 저 중에 누가 돈 관리하는 게 나아요?", "형이랑 저 중에 누가 장사 체질이에요?": a question that
     // weighs the user against the second person reads both charts, whatever its topic.
     let mut partner_about = None;
-    if !compat && about.is_none() && wording::asks_which_of_two(text) {
+    // ("그럼 우리 결혼은 언제가 좋아요?", "내년 몇 월이 둘한테 다 괜찮아요?" after a 궁합 or a pick between the two:
+    // still both, until the message singles one out.)
+    let couple_goes_on = pending.as_ref().is_some_and(|p| p.couple)
+        && recalled.is_empty()
+        && !speaks_of_self
+        && partner_word(text, None).is_none();
+    let said_both = wording::asks_for_both(text);
+    // ("1월 9일이랑 1월 23일 중에 어디가 나아요?" beside both births, or while the two are being read.)
+    let weighs_days = crate::answer::days::dates_named(text, (this_year, 1, 1)).len() == 2;
+    let for_both = ((said_both || couple_goes_on) && which_of_two::weighs_both(text, said_both))
+        || ((said_both || couple_goes_on || told_together) && weighs_days);
+    if !compat && about.is_none() && (wording::asks_which_of_two(text) || for_both) {
         let second = recalled.first().map(|p| p.facts.clone()).or_else(|| partner.clone());
         if let Some(second) = second.filter(|p| p.missing_for_partner().is_none()) {
             let relation = second.relation.clone().unwrap_or_else(|| "other".into());
@@ -766,6 +809,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             .filter(|r| !["other", "lover"].contains(r))
             .map(|r| wording::honorific(r, word_for(&u.named, Some(r)).unwrap_or("")));
     }
+    keep.couple = partner_request.is_some() && about.is_none();
     let step = Step::Answer {
         topic,
         year_offset,
@@ -917,6 +961,23 @@ mod tests {
             Step::Answer { topic, own, partner, .. } => (topic, own, partner),
             other => panic!("expected an answer, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_couple_stays_two_for_questions_of_time_until_one_is_singled_out() {
+        let first =
+            "저 92년 7월 25일 밤 9시 40분 남자, 여친은 91년 12월 7일 오전 10시요. 계약을 누구 이름으로 하는게 좋아요?";
+        let partner_of = |msgs: &[&str]| answer_of(turns(msgs)).2.map(|p| p.datetime);
+        let hers = Some("1991-12-07T10:00:00".to_string());
+        assert_eq!(partner_of(&[first]), hers);
+        // Said to be about both, or a question of time while the two were being read: both charts.
+        assert_eq!(partner_of(&[first, "이사는 내년 몇 월이 둘한테 다 괜찮아요?"]), hers);
+        assert_eq!(partner_of(&[first, "그럼 결혼은 언제가 좋아요?"]), hers);
+        assert_eq!(partner_of(&[first, "내년 부부운은 어때요?"]), hers);
+        // A year named without saying both, the user singled out, or a question that is not of time: one chart.
+        assert_eq!(partner_of(&[first, "올해 이직하는 게 맞아요?"]), None);
+        assert_eq!(partner_of(&[first, "그럼 결혼은 언제가 좋아요?", "저는요? 제 재물운은요"]), None);
+        assert_eq!(partner_of(&[first, "제 성격은 어때요?"]), None);
     }
 
     #[test]

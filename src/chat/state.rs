@@ -87,6 +87,7 @@ mod tests {
                     facts: BirthFacts { year: Some(1960), ..Default::default() },
                 }],
                 pair: vec!["mother".into(), "stepfather".into()],
+                couple: true,
             }),
         };
         let bytes = state.encode().unwrap();

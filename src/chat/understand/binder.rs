@@ -109,6 +109,7 @@ fn withdraw(text: &str, spans: Vec<Span>) -> Vec<Span> {
         .any(|w| after.starts_with(w))
     };
     let spans: Vec<Span> = spans.into_iter().filter(|s| !(s.tok.is_data() && shown_elsewhere(s))).collect();
+    let spans = without_event_dates(text, spans);
     let mut keep: Vec<Option<Span>> = spans.into_iter().map(Some).collect();
     for i in 0..keep.len() {
         let Some(span) = keep[i].clone() else { continue };
@@ -156,6 +157,120 @@ fn withdraw(text: &str, spans: Vec<Span>) -> Vec<Span> {
     keep.into_iter().flatten().collect()
 }
 
+/// The dates of events, not births, dropped: a month and day said as a day to choose or a day planned ("수술
+/// 날짜를 1월 12일이랑 19일 중에", "3월 5일이랑 3월 8일 중에 고르래요", "결혼식을 내년 5월 16일로 잡았는데",
+/// "오픈일 후보가 3월 20일이랑 4월 10일인데"). A date with a year, or with a birth word after it, stays.
+fn without_event_dates(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    let md = |t: &Tok| matches!(t, Tok::Month { .. } | Tok::Day { .. });
+    // Runs of month/day spans joined by nothing or by "이랑", "랑", "하고", "vs", ",", "이나", "아니면".
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        if !md(&spans[i].tok) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < spans.len() && md(&spans[j + 1].tok) {
+            // (Tokens of one span — "1월 12일" as a month and its day — share its bounds.)
+            let gap = text.get(spans[j].end..spans[j + 1].start).unwrap_or("").trim();
+            let gap = gap.trim_start_matches("이랑").trim_start_matches('랑');
+            if !["", "하고", "vs", "VS", ",", "이나", "아니면", "또는", "or", "/"].contains(&gap.trim()) {
+                break;
+            }
+            j += 1;
+        }
+        groups.push((i, j));
+        i = j + 1;
+    }
+    let mut drop = vec![false; spans.len()];
+    for (a, b) in groups {
+        let before = text[..spans[a].start].trim_end();
+        let before: String = before.chars().rev().take(10).collect::<Vec<_>>().into_iter().rev().collect();
+        let after = text[spans[b].end..].trim_start();
+        let near: String = after.chars().take(16).collect();
+        // (A year said right before belongs to the date: "56년 11월 21일생".)
+        let year_before =
+            a > 0 && matches!(spans[a - 1].tok, Tok::Year(_)) && adjacent(text, spans[a - 1].end, spans[a].start);
+        let born = ["생", "태어", "출생", "낳"].iter().any(|w| near.starts_with(w) || near.contains(&format!(" {w}")))
+            || after.starts_with("생");
+        if year_before || born {
+            continue;
+        }
+        let two = b > a && spans[a..=b].iter().filter(|s| matches!(s.tok, Tok::Day { .. })).count() >= 2;
+        const PLANNED: &[&str] = &[
+            "날짜를",
+            "날짜가",
+            "날짜는",
+            "날짜",
+            "후보가",
+            "후보는",
+            "후보",
+            "예정일",
+            "예정일이",
+            "결혼식을",
+            "결혼식은",
+            "결혼식이",
+            "식을",
+            "이사를",
+            "이사는",
+            "이삿날",
+            "입사일",
+            "입사일이",
+            "오픈",
+            "오픈일",
+            "개업일",
+            "계약일",
+            "시험이",
+            "시험은",
+            "수술은",
+            "수술이",
+            "시술",
+            "제왕절개",
+            "택일",
+            "내년",
+            "올해",
+            "다음 달",
+            "다음달",
+            "이번 달",
+            "이번달",
+            "내달",
+        ];
+        let planned = PLANNED.iter().any(|w| before.ends_with(w));
+        let weighed = two
+            && ["중에", "중 ", "중에서", "어디", "어느", "나을", "나아", "좋을", "괜찮"]
+                .iter()
+                .any(|w| near.contains(w));
+        let booked = [
+            "로 잡",
+            "으로 잡",
+            "로 정",
+            "으로 정",
+            "에 수술",
+            "에 이사",
+            "에 결혼",
+            "에 입사",
+            "에 오픈",
+            "에 시험",
+            "에 계약",
+            "예정",
+        ]
+        .iter()
+        .any(|w| near.starts_with(w) || after.starts_with(w));
+        if planned || weighed || booked {
+            for d in drop.iter_mut().take(b + 1).skip(a) {
+                *d = true;
+            }
+        }
+    }
+    spans.into_iter().zip(drop).filter(|(_, d)| !d).map(|(s, _)| s).collect()
+}
+
+/// Whether a message told with two births asks of one of them ("남편 연애운은요?", "제 연애운만요").
+pub fn asks_of_one(text: &str) -> bool {
+    ["만요", "만 봐", "따로", "제 연애운", "저만", "제 것만", "제 거만"].iter().any(|w| text.contains(w))
+}
+
 /// Whether what follows a 윤달 word reports it and sets it aside: "…이라 그랬는데 그냥 …", "…라던데 일단 …".
 fn set_aside(after: &str) -> bool {
     let head: String = after.chars().take(12).collect();
@@ -173,6 +288,7 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
     let twins = text.contains("쌍둥이") || (text.contains("첫째") && text.contains("둘째"));
     let mut places = Vec::new();
     let mut periods = Vec::new();
+    let mut approx = None;
     for s in spans {
         match &s.tok {
             Tok::Year(y) => {
@@ -227,6 +343,10 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
             }
             Tok::Exact => exact = true,
             Tok::Period(p) => f.period = Some(*p),
+            Tok::Approx(a) => {
+                f.period = Some(a.period());
+                approx = Some(*a);
+            }
             Tok::UnknownHour => f.unknown_hour = true,
             Tok::Gender(g) => f.gender = Some((*g).into()),
             Tok::Place(p) => places.push((*p, &text[s.end..])),
@@ -251,6 +371,8 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
         {
             k.period = Some(Period::Night);
         }
+        // ("5일 밤 12시": the night's 12 said together; see `BirthFacts::night_end`.)
+        f.night_end = k.period == Some(Period::Night) && k.hour == 12 && !k.h24;
         f.hour = Some(k.hour);
         f.minute = Some(k.minute.unwrap_or(0));
         f.hour_is_24h = k.h24;
@@ -259,6 +381,11 @@ fn facts_of(text: &str, spans: &[&Span]) -> BirthFacts {
             f.period = k.period;
         }
         f.unknown_hour = false;
+    }
+    // "5월 5일 해질녘": no clock said, the words' own (Seoul's sunset that month), said back in the reply.
+    if let (None, Some(a), Some(month)) = (best, approx, f.month) {
+        let (hour, minute) = a.clock(month);
+        (f.hour, f.minute, f.hour_is_24h, f.period, f.unknown_hour) = (Some(hour), Some(minute), true, None, false);
     }
     if f.leap && !calendar_said {
         f.calendar = Some("lunar".into());

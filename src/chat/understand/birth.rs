@@ -76,6 +76,11 @@ pub struct BirthFacts {
     pub unknown_hour: bool,
     /// A 12지 시 name (`축시`): the chart is then read without clock correction; see `hour_of_branch`.
     pub branch_hour: bool,
+    /// "밤 12시" said as one phrase after the day ("5일 밤 12시"): the night's end, the next day's 0시. Not set
+    /// when the night and the 12 are said apart ("5일 밤 지나서 6일로 넘어가는 그 12시": the day named is the
+    /// new one).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub night_end: bool,
     /// `true_solar` or `longitude` when asked for.
     pub time_correction: Option<String>,
     /// The second person's relation to the user (`husband`, `girlfriend`, `friend`, `other` …).
@@ -241,6 +246,7 @@ impl BirthFacts {
             self.minute = newer.minute;
             self.hour_is_24h = newer.hour_is_24h;
             self.branch_hour = newer.branch_hour;
+            self.night_end = newer.night_end;
             self.period = newer.period.or(keep_period);
             self.unknown_hour = false;
         } else if newer.period.is_some() {
@@ -335,6 +341,16 @@ impl BirthFacts {
         Some((h, self.minute.unwrap_or(0)))
     }
 
+    /// "22일 밤 12시": midnight said as the night's end, the start of the next day (what most people mean by
+    /// it; a reply says so and what the other reading would change).
+    pub fn ends_the_day(&self) -> bool {
+        self.night_end
+            && !self.hour_is_24h
+            && self.period == Some(Period::Night)
+            && self.hour == Some(12)
+            && !self.unknown_hour
+    }
+
     /// The first thing still missing before a chart can be computed; `None` when the facts are complete.
     /// `hour_asked`: the hour was asked for once already, so its absence now means "unknown";
     /// `gender_needed`: the answer depends on the gender (대운's direction, 연애, 궁합 …).
@@ -361,7 +377,23 @@ impl BirthFacts {
     pub fn to_request(&self) -> Option<ChartRequest> {
         let mut facts = self.clone();
         facts.settle();
-        let (y, m, d) = (facts.year?, facts.month?, facts.day?);
+        let (mut y, mut m, mut d) = (facts.year?, facts.month?, facts.day?);
+        if facts.ends_the_day() {
+            // The next day's 0시: a lunar date is read on the solar calendar first.
+            if facts.calendar.as_deref() == Some("lunar") {
+                if let Ok(solar) = crate::saju::calendar::korean_lunar::to_solar_from_parts(y, m, d, facts.leap) {
+                    (y, m, d) = solar;
+                    (facts.calendar, facts.leap) = (Some("solar".into()), false);
+                }
+            }
+            let next = i16::try_from(y)
+                .ok()
+                .and_then(|year| jiff::civil::Date::new(year, m as i8, d as i8).ok())
+                .and_then(|date| date.tomorrow().ok());
+            if let Some(next) = next.filter(|_| facts.calendar.as_deref() != Some("lunar")) {
+                (y, m, d) = (i32::from(next.year()), next.month() as u32, next.day() as u32);
+            }
+        }
         let place =
             facts.place.as_deref().and_then(place_named).or_else(|| facts.place.as_deref().and_then(find_place));
         let datetime = match facts.clock().filter(|_| !facts.unknown_hour) {

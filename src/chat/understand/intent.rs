@@ -399,7 +399,9 @@ impl Topic {
             "일찍 해야",
             "일찍 하는",
         ]);
-        if timing && !has(&["대운"]) {
+        // ("지금 대운에서 집 사는 건 언제가 좋아요?": the 대운 is the span asked within, the question a time.)
+        let within_daeun = area.is_some() && has(&["대운에서", "대운 안", "대운에", "대운 동안", "대운 중"]);
+        if timing && (!has(&["대운"]) || within_daeun) {
             let t = match area {
                 Some(Topic::Love) => TimingTopic::Love,
                 Some(Topic::Career) => TimingTopic::Career,
@@ -810,6 +812,11 @@ fn area_of(text: &str) -> Option<Topic> {
             "한국에 들어",
             "해외로 나가",
             "외국으로 나가",
+            // "미국 다시 가는 건 언제가 좋아요?": going (back) abroad.
+            "미국 다시",
+            "다시 가는 건",
+            "돌아가는 건",
+            "돌아가도",
             // "호주 워홀 가려는데 언제": going abroad for a while.
             "워홀",
             "워킹홀리데이",
@@ -822,6 +829,12 @@ fn area_of(text: &str) -> Option<Topic> {
             "시골로",
             "독립하",
             "분가",
+            // A house bought is a move and a deed (the 문서 stars the move rules read).
+            "집 사",
+            "집을 사",
+            "집 장만",
+            "내 집 마련",
+            "집 마련",
         ]) {
             Topic::Timing(TimingTopic::Move)
         } else {

@@ -27,6 +27,60 @@ pub enum Day {
     Last,
 }
 
+/// A time of day said by what happens then, read as a clock from the month (the sun's) or the meal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Approx {
+    /// 해 뜰 무렵, 동틀 무렵: Seoul's sunrise in that month.
+    Sunrise,
+    /// 새벽녘: the dawn before it, about 05:30.
+    Dawn,
+    /// 해질녘, 해 질 무렵: Seoul's sunset in that month.
+    Sunset,
+    /// 점심때: about 12:30.
+    Lunch,
+    /// 저녁 먹을 때: about 18:30.
+    Supper,
+}
+
+/// Seoul's sunrise and sunset (KST, standard time) around the middle of each month, to the 5 minutes.
+const SUN: [((u32, u32), (u32, u32)); 12] = [
+    ((7, 45), (17, 35)),
+    ((7, 20), (18, 10)),
+    ((6, 45), (18, 40)),
+    ((6, 0), (19, 5)),
+    ((5, 25), (19, 30)),
+    ((5, 10), (19, 55)),
+    ((5, 25), (19, 50)),
+    ((5, 50), (19, 20)),
+    ((6, 15), (18, 40)),
+    ((6, 40), (17, 55)),
+    ((7, 10), (17, 25)),
+    ((7, 35), (17, 15)),
+];
+
+impl Approx {
+    /// The period a clock said beside it belongs to ("해질녘 7시" is 19시).
+    pub fn period(self) -> Period {
+        match self {
+            Approx::Sunrise | Approx::Dawn => Period::Morning,
+            Approx::Sunset | Approx::Supper => Period::Evening,
+            Approx::Lunch => Period::Midday,
+        }
+    }
+
+    /// The 24-hour clock it is read as in `month` (1–12).
+    pub fn clock(self, month: u32) -> (u32, u32) {
+        let sun = SUN[(month.clamp(1, 12) - 1) as usize];
+        match self {
+            Approx::Sunrise => sun.0,
+            Approx::Dawn => (5, 30),
+            Approx::Sunset => sun.1,
+            Approx::Lunch => (12, 30),
+            Approx::Supper => (18, 30),
+        }
+    }
+}
+
 /// A time of day as said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
@@ -95,6 +149,8 @@ pub enum Tok {
     Time(Clock),
     /// A period of the day said without an hour ("오후요", "오후에 태어났고").
     Period(Period),
+    /// A time of day said by what happens then ("해질녘", "점심때"): a clock once the month is known.
+    Approx(Approx),
     UnknownHour,
     Gender(&'static str),
     Person(Marker),
@@ -125,6 +181,7 @@ impl Tok {
                 | Tok::Calendar { .. }
                 | Tok::Time(_)
                 | Tok::Period(_)
+                | Tok::Approx(_)
                 | Tok::UnknownHour
         )
     }
@@ -326,6 +383,11 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("신랑", "husband", Some("male")),
     ("예비신랑", "husband", Some("male")),
     ("예비 신랑", "husband", Some("male")),
+    ("예랑이", "husband", Some("male")),
+    ("예랑", "husband", Some("male")),
+    ("약혼남", "husband", Some("male")),
+    ("예신이", "wife", Some("female")),
+    ("예신", "wife", Some("female")),
     ("아내", "wife", Some("female")),
     ("와이프", "wife", Some("female")),
     ("부인", "wife", Some("female")),
@@ -436,6 +498,11 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("소개받은 분", "other", None),
     ("선본 분", "other", None),
 ];
+
+/// The gender a relation's words give ("grandmother" → female), when they give one.
+pub fn relation_gender(relation: &str) -> Option<&'static str> {
+    PEOPLE.iter().find(|(_, r, g)| *r == relation && g.is_some()).and_then(|(_, _, g)| *g)
+}
 
 /// Generic words for the other person: they join the person already named.
 const GENERIC: &[&str] =
@@ -1058,6 +1125,26 @@ fn rules() -> &'static [(Regex, Rule)] {
                     let i = BRANCHES.iter().position(|b| *b == &c[1])? as u32;
                     let hour = (i * 2) % 24;
                     Some((s, e, vec![Tok::Time(Clock { hour, minute: Some(0), h24: true, period: None, branch: true, named: true })]))
+                },
+            },
+            // 해질녘, 해 뜰 무렵, 새벽녘, 점심때, 저녁 먹을 때쯤
+            Rule {
+                re: r"해\s?(?:질|지는)\s?(?:녘|무렵|때)|해질녘|노을\s?(?:질|지던)|해\s?(?:뜰|뜨는)\s?(?:무렵|때)|동\s?틀\s?(?:무렵|때|녘)|새벽녘|점심\s?(?:때|무렵|시간|먹고)|저녁\s?(?:먹을|먹던|먹는)\s?(?:때|무렵|즈음|시간)",
+                make: |_, c, _| {
+                    let (s, e) = whole(c);
+                    let w = &c[0];
+                    let a = if w.starts_with('해') && (w.contains('질') || w.contains("지는")) || w.starts_with("노을") {
+                        Approx::Sunset
+                    } else if w.starts_with('해') || w.starts_with('동') {
+                        Approx::Sunrise
+                    } else if w.starts_with("새벽") {
+                        Approx::Dawn
+                    } else if w.starts_with("점심") {
+                        Approx::Lunch
+                    } else {
+                        Approx::Supper
+                    };
+                    Some((s, e, vec![Tok::Approx(a)]))
                 },
             },
             // 오후요, 새벽에 태어났고

@@ -11,6 +11,7 @@ pub mod numbers;
 pub use binder::Role;
 pub use birth::{gender_in, BirthFacts, Invalid, Missing};
 pub use intent::{day_offset, emotion_in, says_this_year, year_offset, TimingTopic, Topic};
+pub use lexer::relation_gender;
 
 use crate::answer::wording::{follow_up_question, Ask};
 
@@ -51,13 +52,18 @@ pub fn understand(text: &str, this_year: i32) -> Understanding {
 /// it, a bare "언제쯤?" asks the timing of it, and in a 궁합 the message's people are read as two.
 pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Understanding {
     let spans = lexer::lex(text, this_year);
-    let mut said = Topic::detect_said(text);
+    // "공부 말고 연애는요?": the area set aside is not the one asked.
+    let asked_part = text.rsplit_once(" 말고 ").map_or(text, |(_, rest)| rest);
+    let mut said = Topic::detect_said(asked_part).or_else(|| Topic::detect_said(text));
     // "ㅋㅋ" beside a birth is not small talk: the birth is what the message is about.
     if said == Some(Topic::SmallTalk) && spans.iter().any(|s| s.tok.is_date()) {
         said = None;
     }
     // "운이 언제 풀릴까" is about luck as a whole; "언제쯤 나아질까요?" goes on with the conversation's area.
-    let general_timing_said = ["운이", "운은", "인생", "운세", "전체"].iter().any(|w| text.contains(w));
+    // (So is "언제쯤 괜찮아져요?" after a breakup: when the user is all right again, not when love comes;
+    // "언제쯤 나아질까요?" after a job question is still the job.)
+    let general_timing_said =
+        ["운이", "운은", "인생", "운세", "전체", "괜찮아져", "괜찮아질"].iter().any(|w| text.contains(w));
     let day_said = ["모레", "글피", "오늘"].iter().any(|w| text.contains(w)) || intent::says_tomorrow(text);
     let feeling_only =
         said.is_none() && ongoing.is_some() && emotion_in(text) && !text.contains('?') && year_offset(text) == 0;
@@ -96,7 +102,19 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
             }
         }
     }
-    let people = binder::bind(text, spans, compat);
+    let mut people = binder::bind(text, spans.clone(), compat);
+    // "헤어졌어요.. 저는 빠른 97 1월 19일 …, 걔는 95년 10월 3일이에요. 다시 연락 올까요": a love question told
+    // with the user's birth and their (former) partner's is about the two of them.
+    let romantic = ["boyfriend", "girlfriend", "husband", "wife", "lover"];
+    let two_told = people.iter().any(|p| p.role != Role::Other && p.facts.has_whole_date())
+        && people.iter().any(|p| {
+            p.role == Role::Other && p.facts.has_whole_date() && p.relation.is_some_and(|r| romantic.contains(&r))
+        });
+    if topic == Topic::Love && two_told && !binder::asks_of_one(text) {
+        topic = Topic::Compatibility;
+        people = binder::bind(text, spans, true);
+    }
+    let compat = topic == Topic::Compatibility;
     let others = binder::others_dated(&people);
     let (mut birth, subject, mut partner) = if compat {
         let (me, other) = binder::pair(&people);
@@ -250,6 +268,10 @@ pub fn gender_from_partner_words(text: &str) -> Option<&'static str> {
     }
     let his = has(&[
         "남친",
+        "예랑",
+        "예비신랑",
+        "예비 신랑",
+        "약혼남",
         "남자친구",
         "남자 친구",
         "남편",
@@ -263,6 +285,10 @@ pub fn gender_from_partner_words(text: &str) -> Option<&'static str> {
     ]);
     let hers = has(&[
         "여친",
+        "예신",
+        "예비신부",
+        "예비 신부",
+        "약혼녀",
         "여자친구",
         "여자 친구",
         "아내",
@@ -275,6 +301,33 @@ pub fn gender_from_partner_words(text: &str) -> Option<&'static str> {
         "여자를 만나",
     ]);
     match (his, hers) {
+        (true, false) => Some("female"),
+        (false, true) => Some("male"),
+        _ => None,
+    }
+}
+
+/// The user's gender from their own life's words when no partner word gives it: in-laws by marriage
+/// (시어머니·시댁 are a wife's, 장모님·처가 a husband's), a birth the user is giving (제왕절개, 출산 예정, 입덧),
+/// military service done (군대 다녀와서, 전역, 제대), the words for their siblings (오빠·언니 a sister's, 형·누나
+/// a brother's). None when the words may be someone else's ("아들 군대") or disagree.
+pub fn gender_from_life_words(text: &str) -> Option<&'static str> {
+    let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
+    let spouse = has(&["남편", "신랑", "와이프", "아내", "부인", "여친", "남친", "여자친구", "남자친구"]);
+    let wife = has(&["시어머니", "시어머님", "시아버지", "시아버님", "시댁", "시누", "아주버님", "시부모", "시가"])
+        || (!spouse && has(&["제왕절개", "출산 예정", "입덧", "산후조리", "임신 중", "임신중", "임신했"]));
+    let husband = has(&["장모", "장인", "처가", "처제", "처남"])
+        || (!has(&["아들", "동생", "오빠", "형이", "형은", "남친", "남자친구", "남편", "신랑"])
+            && has(&["군대 다녀", "군대다녀", "전역", "제대", "예비군", "군 복무", "군복무"]));
+    // What the speaker calls their siblings: 오빠·언니·새언니·올케 are a sister's words, 형·누나·매형·형수 a
+    // brother's (unless a child's siblings are meant: "딸이 오빠랑").
+    let childs = has(&["아들", "딸이", "딸은", "딸도", "딸한테", "딸래미", "애가", "애들"]);
+    let sisters_words = !childs && has(&["오빠", "언니", "올케"]);
+    let brothers_words = !childs
+        && has(&["누나", "형이", "형은", "형한테", "형님", "형이랑", "형도", "형 사주", "매형", "형수", "제수"]);
+    let wife = wife || (sisters_words && !brothers_words && !husband);
+    let husband = husband || (brothers_words && !sisters_words && !wife);
+    match (wife, husband) {
         (true, false) => Some("female"),
         (false, true) => Some("male"),
         _ => None,
@@ -433,6 +486,48 @@ mod tests {
         assert_eq!(gender_from_partner_words("헤어진 남친이랑 재회 가능할까요"), Some("female"));
         assert_eq!(gender_from_partner_words("올해 여친 생기는 거 맞죠?"), Some("male"));
         assert_eq!(gender_from_partner_words("아들이 여친이랑 헤어졌대요"), None);
+    }
+
+    #[test]
+    fn midnight_said_as_the_night_is_the_next_day() {
+        let at = |text: &str| understand(text, 2026).birth.to_request().map(|r| (r.datetime, r.calendar));
+        let solar = Some("solar".to_string());
+        assert_eq!(at("86년 11월 22일 밤 12시 여자"), Some(("1986-11-23T00:00:00".into(), solar.clone())));
+        assert_eq!(at("95년 2월 28일 밤 열두시 반에 태어났어요"), Some(("1995-03-01T00:30:00".into(), solar.clone())));
+        assert_eq!(at("99년 12월 31일 밤 12시"), Some(("2000-01-01T00:00:00".into(), solar.clone())));
+        // A lunar date is read on the solar calendar first (음력 1990-03-05 = 양력 3월 31일).
+        assert_eq!(at("음력 90년 3월 5일 밤 12시 남자"), Some(("1990-04-01T00:00:00".into(), solar)));
+        // The night and the 12 said apart, the new day named: that day's 0시.
+        assert_eq!(
+            at("97년 3월 5일생 남자고 5일 밤 지나서 6일로 넘어가는 그 12시래요").map(|r| r.0),
+            Some("1997-03-06T00:00:00".into())
+        );
+        // 0시, 새벽 12시 and 자정 alone keep the day said.
+        assert_eq!(at("86년 11월 22일 0시 10분").map(|r| r.0), Some("1986-11-22T00:10:00".into()));
+        assert_eq!(at("86년 11월 22일 새벽 12시 10분").map(|r| r.0), Some("1986-11-22T00:10:00".into()));
+    }
+
+    #[test]
+    fn an_area_set_aside_is_not_the_one_asked() {
+        assert_eq!(
+            understand_in("공부 말고 연애는요? 남친이랑 결혼 얘기가 나오는데", 2026, Some(Topic::Study)).topic,
+            Topic::Love
+        );
+        assert_eq!(understand_in("돈 말고 건강은 어때요?", 2026, Some(Topic::Wealth)).topic, Topic::Health);
+    }
+
+    #[test]
+    fn the_speakers_own_words_give_their_gender() {
+        assert_eq!(gender_from_life_words("02년생이고 군대 다녀와서 이번에 복학했어요"), Some("male"));
+        assert_eq!(gender_from_life_words("3월에 제왕절개 날짜를 받아야 돼요"), Some("female"));
+        assert_eq!(gender_from_life_words("시어머니랑 사이가 안 좋아요"), Some("female"));
+        assert_eq!(gender_from_life_words("장모님이 식당을 하세요"), Some("male"));
+        assert_eq!(gender_from_life_words("오빠가 내년에 결혼해요! 새언니는 91년생"), Some("female"));
+        assert_eq!(gender_from_life_words("형이 사업하다 빚이 생겨서"), Some("male"));
+        // Someone else's: the son's service, a daughter's brother.
+        assert_eq!(gender_from_life_words("아들이 군대 다녀와서 복학했어요"), None);
+        assert_eq!(gender_from_life_words("딸이 오빠랑 자꾸 싸워요"), None);
+        assert_eq!(gender_from_life_words("와이프가 제왕절개로 낳았어요"), None);
     }
 
     #[test]
