@@ -538,6 +538,18 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     Some(plan)
 }
 
+/// The first year ("2027년") the last reply's headline named, for "왜요?" to explain.
+fn last_lead_year(ctx: &AnswerContext) -> Option<i32> {
+    let last = ctx.history.iter().rev().find(|h| h.speaker == super::Speaker::Assistant)?;
+    let head = last.text.split("\n\n").next().unwrap_or("");
+    head.char_indices().find_map(|(i, _)| {
+        let rest = &head[i..];
+        (rest.len() >= 5 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && rest[4..].starts_with('년'))
+            .then(|| rest[..4].parse().ok())
+            .flatten()
+    })
+}
+
 /// The year a move asked about now is weighed in: the one the question names (not a year kept from an earlier
 /// turn), else this one until October and the next from November ("독립하는 게 나을까요?" asked in December is
 /// about the coming year).
@@ -554,7 +566,9 @@ fn decision_year(ctx: &AnswerContext) -> i32 {
 fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let year = ctx.year + ctx.year_offset;
     // "누가 돈 관리하는 게 나아요?", "둘 중에 누가 공부 쪽이에요?": two people weighed, from both charts.
-    if let Some(partner) = &ctx.partner {
+    // (Two days named for them — "날짜를 4월 24일이랑 9월 11일 중에" — are weighed as days, below.)
+    let two_days = super::days::dates_named(&ctx.question, ctx.today).len() == 2;
+    if let Some(partner) = ctx.partner.as_ref().filter(|_| !two_days) {
         let names = (ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분"));
         let area = area_with_history(ctx);
         // Two others, or the user and the second person kept for a question about them together: the second
@@ -824,6 +838,10 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     // "4월 7일이랑 4월 14일 중에 언제가 나아요?": the two dates weighed.
     if let [a, b] = super::days::dates_named(&ctx.question, ctx.today)[..] {
+        // "제왕절개 날짜를 3월 5일이랑 3월 8일 중에": two babies' charts, not two days against the parent's.
+        if let Some(plan) = super::birth_dates::plan(chart, &ctx.question, a, b) {
+            return Some(plan);
+        }
         // (The second person kept for this question: the days are for both.)
         if let Some(partner) = ctx.partner.as_ref().filter(|_| ctx.intent != Topic::Compatibility) {
             let names = [ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분")];
@@ -1238,12 +1256,9 @@ fn narrate_with(
     let topic_plan = if why { None } else { plan_for(ctx, chart) };
     let planned = topic_plan.is_some();
     let plan = if why {
-        Some(plans::why(
-            chart,
-            ctx.intent,
-            plans::open_year(ctx.year, ctx.month),
-            Some(ctx.year + ctx.year_offset).filter(|_| ctx.year_offset != 0),
-        ))
+        // "왜요?": the year this question names, else the first year the last reply led with ("가까이는 2027년").
+        let named = Some(ctx.year + ctx.year_offset).filter(|_| ctx.year_offset != 0).or_else(|| last_lead_year(ctx));
+        Some(plans::why(chart, ctx.intent, plans::open_year(ctx.year, ctx.month), named))
     } else if asks_advice(ctx) {
         Some(plans::advice(chart, ctx.intent, plans::open_year(ctx.year, ctx.month)))
     } else {
@@ -1407,6 +1422,14 @@ fn narrate_with(
         parts.push(format!("설치된 해석 플러그인의 읽기도 덧붙입니다. {}", schools.join(" / ")));
     }
     // "만세력마다 달라요" was answered with the conventions themselves: the notes would say them again.
+    // "결혼식을 내년 5월 16일로 잡았는데 궁합이랑 날짜 괜찮은지": the day, against both charts, after the 궁합.
+    if let Some(partner) = ctx.partner.as_ref().filter(|_| ctx.intent == Topic::Compatibility) {
+        let names = [ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분")];
+        if let Some(day) = super::days::wedding_day(&[(chart, names[0]), (partner, names[1])], &ctx.question, ctx.today)
+        {
+            parts.push(format!("{}\n{}", day.head, day.body));
+        }
+    }
     let midnight = super::questions::midnight_read(chart, &ctx.question);
     if !super::questions::sites_differ(&ctx.question) {
         // ("밤 12시" read as the next day's 0시 says the other day pillar itself: not the 자시 note as well.)

@@ -93,6 +93,9 @@ fn event_word(question: &str) -> &'static str {
     if ["수술", "병원", "시술"].iter().any(|w| question.contains(w)) {
         return "수술";
     }
+    if ["결혼", "예식", "웨딩"].iter().any(|w| question.contains(w)) {
+        return "결혼식";
+    }
     ["면접", "발표", "시험", "소개팅", "데이트", "계약", "미팅", "상견례", "고백", "이사", "여행", "입대"]
         .into_iter()
         .find(|w| question.contains(w))
@@ -173,7 +176,9 @@ pub fn weigh_two_for(people: &[(&Chart, &str)], question: &str, fallback: Timing
     // comes first whatever else the two days bring.
     let medical =
         ["수술", "시술", "치료", "입원", "병원"].iter().any(|w| question.contains(w)) && !question.contains("이사");
-    let per_strain = if medical { 10.0 } else { 0.75 };
+    // (So is a wedding: a day that clashes with either spouse's day pillar is the first one 택일 sets aside.)
+    let wedding = ["결혼", "예식", "식 날짜", "웨딩"].iter().any(|w| question.contains(w));
+    let per_strain = if medical || wedding { 10.0 } else { 0.75 };
     let score_one = |chart: &Chart, jdn: i64| {
         let gz = crate::saju::pillars::day_pillar(jdn);
         let (s, mut r) = score_pillar(chart, area, gz, "일");
@@ -205,8 +210,13 @@ pub fn weigh_two_for(people: &[(&Chart, &str)], question: &str, fallback: Timing
     let (best, other, best_reasons, other_reasons) = if sb > sa { (b, a, rb, ra) } else { (a, b, ra, rb) };
     let word = |jdn: i64| format!("{} {}일", date_words(jdn), crate::saju::pillars::day_pillar(jdn).hangul());
     let both = if people.len() > 1 { "두 분 모두를 놓고 보면 " } else { "" };
+    // (Two days alike still get a pick: the one with the better score, else the first said.)
     let head = if (sa - sb).abs() < 0.5 {
-        format!("{both}두 날은 {}에 비슷한 날이라, 어느 쪽이든 준비가 결과를 가릅니다.", event_word(question))
+        format!(
+            "{both}두 날은 {}에 큰 차이가 없지만, 굳이 고르면 {}이 조금 낫습니다.",
+            event_word(question),
+            word(best)
+        )
     } else {
         format!("{both}두 날 가운데 {}이 {}에 더 낫습니다.", word(best), event_word(question))
     };
@@ -229,6 +239,63 @@ pub fn weigh_two_for(people: &[(&Chart, &str)], question: &str, fallback: Timing
         closing.to_string(),
     ];
     Plan { head, body: lines.join("\n") }
+}
+
+/// "결혼식을 내년 5월 16일로 잡았는데 날짜 괜찮은지": the one day named for a wedding, against every chart it is
+/// for (a clash, punishment or 원진 with a day pillar named first; else what the day brings each).
+pub fn wedding_day(people: &[(&Chart, &str)], question: &str, today: (i32, u32, u32)) -> Option<Plan> {
+    let wedding = ["결혼식", "예식", "식 날짜", "식날", "결혼 날짜", "날 잡", "날짜 괜찮", "날짜는 괜찮", "날짜도"]
+        .iter()
+        .any(|w| question.contains(w));
+    if !wedding {
+        return None;
+    }
+    // (Births told in the message — "88년 11월 20일 … 태어났고" — set aside; the one date left is the day.)
+    static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:\d{2,4}\s?년(?:생)?\s?(?:음력\s?|양력\s?)?)?(\d{1,2})\s?월\s?(\d{1,2})\s?일")
+            .expect("valid")
+    });
+    let days: Vec<(u32, u32)> = DATE
+        .captures_iter(question)
+        .filter(|c| !c[0].contains('년'))
+        .filter_map(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)))
+        .collect();
+    let [(month, day)] = days[..] else { return None };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let now = jdn_from_civil(today.0, today.1, today.2);
+    let this = jdn_from_civil(today.0, month, day);
+    let jdn =
+        if this < now - 1 || question.contains("내년") { jdn_from_civil(today.0 + 1, month, day) } else { this };
+    let gz = crate::saju::pillars::day_pillar(jdn);
+    let mut strained = Vec::new();
+    let mut lines = Vec::new();
+    for (chart, name) in people {
+        let (_, reasons) = score_pillar(chart, TimingTopic::Love, gz, "일");
+        let strains = super::timing::strains(chart, gz);
+        let mut line = format!(
+            "- {name}: {}",
+            reasons.first().map_or("두드러지게 돕거나 막는 기운이 없는 날".to_string(), |r| {
+                super::plans::reason_in_words(r)
+            })
+        );
+        if let Some(s) = strains.first() {
+            line.push_str(&format!(", 다만 {s}"));
+            strained.push(*name);
+        }
+        lines.push(line);
+    }
+    let day = format!("{} {}일", date_words(jdn), gz.hangul());
+    let head = match strained.as_slice() {
+        [] => format!("잡으신 {day}은 두 분 누구의 일주와도 부딪히지 않는 날이라, 결혼식 날로 무난합니다."),
+        [one] => {
+            format!("잡으신 {day}은 {one}의 일주와 부딪히는 기운이 있는 날이라, 바꿀 수 있다면 다른 날도 함께 보시길 권해요.")
+        }
+        _ => format!("잡으신 {day}은 두 분 모두의 일주와 부딪히는 기운이 있는 날이라, 바꿀 수 있다면 다른 날도 함께 보시길 권해요."),
+    };
+    lines.push("- 날짜는 두 분과 가족의 사정, 예식장이 먼저이고, 사주는 고를 수 있을 때의 참고로만 삼으세요.".into());
+    Some(Plan { head, body: lines.join("\n") })
 }
 
 /// The days of the week starting at `monday` that the question names ("화요일", "금욜"), Monday first.
@@ -492,6 +559,18 @@ pub fn son_eobneun(chart: &Chart, question: &str, today: (i32, u32, u32)) -> Opt
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_wedding_day_is_read_against_both_and_a_clash_named() {
+        let bride = crate::answer::test_chart("1988-11-20T12:30", "female");
+        let groom = crate::answer::test_chart("1985-03-02", "male");
+        let q = "결혼식을 내년 5월 16일로 잡았는데 궁합이랑 날짜 괜찮은지 봐주세요! 저 88년 11월 20일 점심때 태어났고";
+        let p = wedding_day(&[(&bride, "본인"), (&groom, "남편분")], q, (2026, 12, 7)).expect("a wedding day");
+        // 2027-05-16 is 을미일: 자미 원진 with the groom's day branch 자.
+        assert!(p.head.starts_with("잡으신 5월 16일(일) 을미일은 남편분의 일주와 부딪히는"), "{}", p.head);
+        assert!(p.body.contains("본인:") && p.body.contains("남편분:") && p.body.contains("원진"), "{}", p.body);
+        assert!(wedding_day(&[(&bride, "본인")], "5월 16일 운세 어때요?", (2026, 12, 7)).is_none());
+    }
     use super::*;
     use crate::answer::test_chart as chart;
 

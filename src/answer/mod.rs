@@ -3,6 +3,7 @@
 //! passage selection, the grounded composer's text, every fixed sentence, and the grounding policy (what any
 //! generator may claim). "Where do I change what the bot says?" — here.
 
+pub mod birth_dates;
 pub mod choices;
 pub mod compat;
 pub mod compose;

@@ -1560,7 +1560,8 @@ pub fn why(chart: &Chart, topic: super::Topic, this_year: i32, year: Option<i32>
         if let Some(y) = scores.iter().find(|s| s.year == year) {
             let st = &chart.strength;
             let head = format!(
-                "{year}년({})을 그렇게 본 건, 그해에 {}.",
+                "{} {year}년({})을 그렇게 본 건, 그해에 {}.",
+                with_ro(area_name(area).trim_end_matches('운')),
                 y.pillar_hangul,
                 reasons_text(y, 3)
                     .replace("함께 듭니다", "함께 들기 때문이에요")
