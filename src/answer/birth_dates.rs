@@ -23,12 +23,17 @@ pub fn asks(question: &str) -> bool {
     birth && baby
 }
 
-/// The hour the candidates are booked at ("둘 다 오전 10시"), the first clock said before the parent's own birth.
+/// The hour the candidates are booked at ("둘 다 오전 10시"): the first clock that is not part of a birth told in
+/// the message (a clock within a few words after a year, "90년 9월 27일 아침 7시 20분생", is the parent's).
 fn booked_hour(question: &str) -> Option<(u32, u32)> {
     static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(오전|오후|아침|낮|저녁|밤)?\s?(\d{1,2})\s?시(?:\s?(\d{1,2})\s?분|\s?(반))?").expect("valid")
     });
-    let c = CLOCK.captures(question)?;
+    let c = CLOCK.captures_iter(question).find(|c| {
+        let start = c.get(0).map_or(0, |m| m.start());
+        let before: String = question[..start].chars().rev().take(14).collect();
+        !before.contains('년')
+    })?;
     let mut hour: u32 = c[2].parse().ok()?;
     match c.get(1).map(|m| m.as_str()) {
         Some("오후" | "저녁" | "밤") if hour < 12 => hour += 12,
@@ -160,6 +165,11 @@ mod tests {
         let q = "3월에 제왕절개 날짜를 받아야 돼요. 병원에서 3월 5일이랑 3월 8일 중에 고르래요 둘 다 오전 10시고 아들이에요";
         assert!(asks(q) && !asks("3월 5일이랑 8일 중에 이사 어디가 나아요?"));
         assert_eq!(booked_hour(q), Some((10, 0)));
+        // The parent's own birth told first: its clock is not the booking.
+        assert_eq!(
+            booked_hour("저는 90년 9월 27일 아침 7시 20분생이고 제왕절개 3월 5일이랑 8일 중에 둘 다 오후 2시예요"),
+            Some((14, 0))
+        );
         let p = plan(&mother, q, jdn_from_civil(2027, 3, 5), jdn_from_civil(2027, 3, 8)).expect("a plan");
         // 2027-03-05 10:00 is 계미일 in 임인월; 03-08 10:00 is 병술일 in 계묘월 (경칩 on 03-06 between them).
         assert!(p.body.contains("3월 5일(계미일)") && p.body.contains("3월 8일(병술일)"), "{}", p.body);
