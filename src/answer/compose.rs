@@ -542,12 +542,7 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
 fn last_lead_year(ctx: &AnswerContext) -> Option<i32> {
     let last = ctx.history.iter().rev().find(|h| h.speaker == super::Speaker::Assistant)?;
     let head = last.text.split("\n\n").next().unwrap_or("");
-    head.char_indices().find_map(|(i, _)| {
-        let rest = &head[i..];
-        (rest.len() >= 5 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && rest[4..].starts_with('년'))
-            .then(|| rest[..4].parse().ok())
-            .flatten()
-    })
+    wording::four_digit_years(head).next().map(|(_, year)| year)
 }
 
 /// The year a move asked about now is weighed in: the one the question names (not a year kept from an earlier

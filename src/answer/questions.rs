@@ -138,7 +138,7 @@ pub(super) fn approximate_time_read(chart: &Chart, question: &str) -> Option<Str
     let word = word.trim_end_matches(" 때").trim_end_matches(" 무렵");
     Some(format!(
         "'{word}'{} {said} 무렵으로 보아 {}시({}시)로 계산했어요. 시계로 기억하시는 시각이 있으면 알려 주세요. 시가 바뀌면 시주가 달라집니다.",
-        &crate::saju::josa::with_particle(word, "은", "는")[word.len()..],
+        crate::saju::josa::particle(word, "은", "는"),
         hour.branch.hangul,
         hour.hangul
     ))

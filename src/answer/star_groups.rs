@@ -9,7 +9,7 @@ use super::TimingTopic;
 use crate::saju::chart::input::Gender;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::TenGodGroup as G;
-use crate::saju::josa::with_particle;
+use crate::saju::josa::particle;
 
 /// The group words a question may name, the group, and its name in a reply (one ten god — "편관 있어요?" — is
 /// the named-star plan's).
@@ -159,11 +159,6 @@ pub fn plan(chart: &Chart, question: &str, this_year: i32) -> Option<Plan> {
         lines.push(format!("- 가까이 {name}{} 들어오는 해: {}.", particle(name, "이", "가"), coming.join(", ")));
     }
     Some(Plan { head, body: lines.join("\n") })
-}
-
-/// The particle alone, as `with_particle` would put it after `word`.
-fn particle(word: &str, after_consonant: &str, after_vowel: &str) -> String {
-    with_particle(word, after_consonant, after_vowel)[word.len()..].to_string()
 }
 
 #[cfg(test)]

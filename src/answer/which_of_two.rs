@@ -163,14 +163,7 @@ fn years_named(question: &str, this_year: i32) -> Vec<i32> {
             from = at + word.len();
         }
     }
-    for (at, _) in question.char_indices() {
-        let rest = &question[at..];
-        if rest.len() >= 5 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && rest[4..].starts_with('년') {
-            if let Ok(y) = rest[..4].parse::<i32>() {
-                found.push((at, y));
-            }
-        }
-    }
+    found.extend(super::wording::four_digit_years(question));
     found.sort_unstable();
     let mut years: Vec<i32> = Vec::new();
     for (_, y) in found {
@@ -455,16 +448,9 @@ fn yields(a: &Chart, b: &Chart, an: &str, bn: &str) -> Plan {
         return Plan { head: "두 사주의 일간을 읽지 못했어요.".into(), body: String::new() };
     };
     let (da, db) = (&a.day_master.name, &b.day_master.name);
-    // "갑목(甲木)를" → the particle follows the spoken name.
-    let obj = |n: &str| {
-        let spoken = n.split('(').next().unwrap_or(n);
-        format!("{n}{}", &with_particle(spoken, "을", "를")[spoken.len()..])
-    };
-    let subj = |n: &str| {
-        let spoken = n.split('(').next().unwrap_or(n);
-        format!("{n}{}", &with_particle(spoken, "이", "가")[spoken.len()..])
-    };
-    let (da_s, db_s, da_o, db_o) = (subj(da), subj(db), obj(da), obj(db));
+    // "갑목(甲木)을": the particle follows the spoken name (`with_particle` reads past the gloss).
+    let (da_s, db_s) = (with_particle(da, "이", "가"), with_particle(db, "이", "가"));
+    let (da_o, db_o) = (with_particle(da, "을", "를"), with_particle(db, "을", "를"));
     let (giver, why) = if ea.controls() == eb {
         (
             bn,

@@ -562,8 +562,14 @@ pub fn asks_for_both(text: &str) -> bool {
 /// The question names a year ("내년", "올해", "2028년").
 pub fn names_year(question: &str) -> bool {
     ["내년", "올해", "후년", "이번 해", "새해"].iter().any(|w| question.contains(w))
-        || question.char_indices().any(|(i, _)| {
-            let rest = &question[i..];
-            rest.len() >= 5 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && rest[4..].starts_with('년')
-        })
+        || four_digit_years(question).next().is_some()
+}
+
+/// The years written with four digits and 년 ("2028년"), with where each starts, in order.
+pub fn four_digit_years(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    text.char_indices().filter_map(|(i, _)| {
+        let rest = &text[i..];
+        let digits = rest.len() >= 5 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+        (digits && rest[4..].starts_with('년')).then(|| rest[..4].parse().ok().map(|y| (i, y))).flatten()
+    })
 }

@@ -13,10 +13,19 @@ pub fn has_final_consonant(word: &str) -> bool {
         .is_some_and(|c| !(c as u32 - '가' as u32).is_multiple_of(28))
 }
 
+/// The right form of a particle pair for `word` alone, e.g. `particle("재성", "은", "는")` → `은` (for a word
+/// said with quotes or a gloss around it).
+pub fn particle<'a>(word: &str, after_consonant: &'a str, after_vowel: &'a str) -> &'a str {
+    if has_final_consonant(word) {
+        after_consonant
+    } else {
+        after_vowel
+    }
+}
+
 /// `word` followed by the right form of a particle pair, e.g. `with_particle("진", "은", "는")` → `진은`.
 pub fn with_particle(word: &str, after_consonant: &str, after_vowel: &str) -> String {
-    let particle = if has_final_consonant(word) { after_consonant } else { after_vowel };
-    format!("{word}{particle}")
+    format!("{word}{}", particle(word, after_consonant, after_vowel))
 }
 
 /// `word` followed by 으로 or 로 as it is spoken: 로 after a vowel or ㄹ (`금(金)으로`, `화(火)로`, `연애로`,
