@@ -124,19 +124,22 @@ pub fn two_days(chart: &Chart, question: &str, fallback: TimingTopic, monday: i6
     Some(weigh_two(chart, question, fallback, a, b))
 }
 
+/// A month and day said ("4월 7일"), or a day alone after one ("…이랑 14일").
+static DATE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일").expect("valid"));
+
+/// A birth told in the same message ("저는 88년 5월 8일 새벽 2시 반", "팔십일년 12월 9일", "아들은 2007년 9월 8일 …
+/// 생이에요"): set aside first, the dates weighed are the others.
+static BIRTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:\d{2,4}|[일이삼사오육칠팔구십공영천백]{2,6})\s?년(?:생)?\s?(?:음력\s?|양력\s?)?\d{1,2}\s?월\s?\d{1,2}\s?일",
+    )
+    .expect("valid")
+});
+
 /// "병원에서 4월 7일이랑 4월 14일 중에 고르래요": two dates named (the month of the first carried to a second
 /// said as a day alone: "4월 7일이랑 14일"), within the next year, in the order said.
 pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
-    static DATE: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"(?:(\d{1,2})\s?월\s?)?(\d{1,2})\s?일").expect("valid"));
-    // A birth told in the same message ("저는 88년 5월 8일 새벽 2시 반", "아들은 2007년 9월 8일 … 생이에요") is
-    // set aside first: the dates weighed are the others.
-    static BIRTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?:\d{2,4}|[일이삼사오육칠팔구십공영천백]{2,6})\s?년(?:생)?\s?(?:음력\s?|양력\s?)?\d{1,2}\s?월\s?\d{1,2}\s?일",
-        )
-        .expect("valid")
-    });
     let cleaned = BIRTH.replace_all(question, " ");
     let birth_told = cleaned.len() != question.len();
     let question = cleaned.replace("내년", "").replace("올해", "").replace("다음 해", "").replace("다음해", "");
@@ -250,15 +253,12 @@ pub fn wedding_day(people: &[(&Chart, &str)], question: &str, today: (i32, u32, 
     if !wedding {
         return None;
     }
-    // (Births told in the message — "88년 11월 20일 … 태어났고" — set aside; the one date left is the day.)
-    static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?:\d{2,4}\s?년(?:생)?\s?(?:음력\s?|양력\s?)?)?(\d{1,2})\s?월\s?(\d{1,2})\s?일")
-            .expect("valid")
-    });
+    // (Births told in the message — "88년 11월 20일 … 태어났고" — set aside; the one date with its month left is
+    // the day.)
+    let cleaned = BIRTH.replace_all(question, " ");
     let days: Vec<(u32, u32)> = DATE
-        .captures_iter(question)
-        .filter(|c| !c[0].contains('년'))
-        .filter_map(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)))
+        .captures_iter(&cleaned)
+        .filter_map(|c| Some((c.get(1)?.as_str().parse().ok()?, c[2].parse().ok()?)))
         .collect();
     let [(month, day)] = days[..] else { return None };
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
