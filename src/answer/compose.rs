@@ -341,7 +341,20 @@ fn asks_why(ctx: &AnswerContext) -> bool {
     let q = ctx.question.trim();
     !ctx.history.is_empty()
         && ((q.chars().count() <= 20 && ["왜", "이유", "근거"].iter().any(|w| q.contains(w)))
-            || ["근거가", "근거는", "어디 보고", "어디를 보고", "뭘 보고", "왜 그렇게"].iter().any(|w| q.contains(w)))
+            || [
+                "근거가",
+                "근거는",
+                "어디 보고",
+                "어디를 보고",
+                "뭘 보고",
+                "왜 그렇게",
+                "왜 그런 거",
+                "왜 그래요",
+                "왜 하필",
+                "어째서",
+            ]
+            .iter()
+            .any(|w| q.contains(w)))
 }
 
 /// A follow-up asking to go deeper ("더 자세히요").
@@ -486,8 +499,11 @@ fn asks_lack(q: &str) -> bool {
 /// outcome ("붙을까요?", "잘될까요?") gets the lean and its condition first.
 fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let mut plan = plan_for_topic(ctx, chart)?;
-    // A 궁합's plans ("결혼까지 갈 수 있을까요?") carry their own verdict; one chart's year is not added to it.
-    if ctx.intent == Topic::Compatibility && ctx.partner.is_some() {
+    // A 궁합's plans ("결혼까지 갈 수 있을까요?") carry their own verdict; one chart's year is not added to it;
+    // nor does a span's best year ("35살 전에 결혼할 수 있을까요?") get this year's outcome before it.
+    let spanned =
+        super::window::in_question(&ctx.question, super::timing::birth_year(chart), ctx.year, ctx.year).is_some();
+    if (ctx.intent == Topic::Compatibility && ctx.partner.is_some()) || spanned {
         return Some(plan);
     }
     // "제 사주에 자녀운 있나요?": yes or no first, from the children's star in the chart.
@@ -529,7 +545,10 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         let yes = plans::never_line(area).replacen("아니요,", "네,", 1);
         return Some(plans::Plan { head: format!("{yes} {}", road.head), body: road.body });
     }
-    if let Some(area) = ctx.intent.timing_area().filter(|_| plans::asks_outcome(&ctx.question)) {
+    // (A day read for the event — "12월 19일(토) 정묘일은 소개팅에 …" — is the answer; a year's outcome before it
+    // would bury it.)
+    let day_read = plan.head.split_once("일(").is_some_and(|(d, _)| d.len() <= 12 && d.contains('월'));
+    if let Some(area) = ctx.intent.timing_area().filter(|_| plans::asks_outcome(&ctx.question) && !day_read) {
         let year = ctx.year + ctx.year_offset;
         let line = plans::outcome_line(chart, area, ctx.year, year);
         // The year's own verdict ("2026년(병오)의 시험·공부운은 …") is the line's: said once.
@@ -576,6 +595,63 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         if plan.is_some() {
             return plan;
         }
+    }
+    // "올해 남은 3주 동안 조심해야 할 게 있을까요": this month, not the year's months gone by.
+    let rest = [
+        "남은 3주",
+        "남은 2주",
+        "남은 몇 주",
+        "남은 한 달",
+        "남은 한달",
+        "남은 기간",
+        "남은 며칠",
+        "연말까지",
+        "올해 남은",
+    ];
+    if rest.iter().any(|w| ctx.question.contains(w)) && ctx.month == 12 {
+        return Some(followups::rest_of_year(chart, ctx.year, ctx.month));
+    }
+    // "반대로 피해야 할 사람은요?": the partner this chart finds heavy.
+    let avoid_person = [
+        "피해야 할 사람",
+        "피할 사람",
+        "조심할 사람",
+        "조심해야 할 사람",
+        "안 맞는 사람",
+        "피해야 될 사람",
+        "만나면 안 되는",
+    ]
+    .iter()
+    .any(|w| ctx.question.contains(w));
+    if avoid_person && ctx.partner.is_none() {
+        return Some(followups::partner_to_avoid(chart));
+    }
+    // "용신 들어오는 해는 마흔 전에 있어요?", "물 기운 들어오는 때는 언제예요? 30대 되기 전에요": the years that
+    // bring that element, inside the span said.
+    if let Some(plan) = element_years(ctx, chart) {
+        return Some(plan);
+    }
+    // "그게 무슨 말이에요? 좀 쉽게 설명해 주세요": the last answer's words, plainly.
+    if followups::asks_plain_words(&ctx.question) && !names_a_term(&ctx.question) {
+        let last = ctx.history.iter().rev().find(|t| t.speaker == super::Speaker::Assistant);
+        if let Some(plan) = last.and_then(|t| followups::plain_words(chart, &t.text, ctx.year)) {
+            return Some(plan);
+        }
+    }
+    // "50대 대운 더 자세히요", "다음 대운은 어때요?": one 대운 read on its own (its start is the follow-up slot's).
+    if ctx.intent == Topic::Daeun && !ctx.history.is_empty() && !ctx.question.contains("언제") {
+        static ONE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"[1-9]0\s?대|다음\s?대운|지난\s?대운|이전\s?대운|20\d\d\s?년").expect("valid")
+        });
+        if asks_detail(ctx) || ONE.is_match(&ctx.question) {
+            if let Some(i) = followups::daeun_asked(chart, &ctx.question, ctx.year) {
+                return Some(followups::daeun_detail(chart, i, ctx.year));
+            }
+        }
+    }
+    // "3년 안에 옮긴다면 언제가 나아요?", "35살 전에 결혼할 수 있을까요?": the best year inside the span set.
+    if let Some(plan) = within_window(ctx, chart) {
+        return Some(plan);
     }
     // "제 재성은 어때요?", "관성이 없어서 승진을 못 한다던데 진짜예요?": a ten-god group read on this chart.
     if let Some(plan) = super::star_groups::plan(chart, &ctx.question, plans::open_year(ctx.year, ctx.month)) {
@@ -627,6 +703,15 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             head: wording::LIFESPAN.to_string(),
             body: format!("대신 말년의 흐름은 이렇습니다. {}\n{}", late.head, late.body),
         });
+    }
+    // "친구가 대출 보증도 서달래요": the guarantee itself, before any year.
+    let q = ctx.question.replace("보증금", "");
+    if q.contains("보증")
+        && ["서달", "서 달", "서줘", "서 줘", "설까", "서도", "서야", "서주", "서 주", "보증을", "보증도"]
+            .iter()
+            .any(|w| q.contains(w))
+    {
+        return Some(plans::guarantee(chart, plans::open_year(ctx.year, ctx.month)));
     }
     // "코인으로 빚이 8천 생겼어요.. 언제 다 갚을 수 있을까요", "개인회생 신청하는 게 나을까요": the money years,
     // and the people who decide debts with you.
@@ -845,8 +930,30 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         }
         return Some(super::days::weigh_two(chart, &ctx.question, area_of(ctx.intent), a, b));
     }
+    // "그날 말고 1월 5일도 된다는데 어디가 나아요?": the day just read weighed against the one named now.
+    let weighs = ["어디가 나", "어느 날", "어느 쪽", "뭐가 나", "더 나아", "더 나을", "더 좋", "중에"]
+        .iter()
+        .any(|w| ctx.question.contains(w));
+    if let (true, [b]) = (weighs, &super::days::dates_named(&ctx.question, ctx.today)[..]) {
+        let last = ctx.history.iter().rev().find(|t| t.speaker == super::Speaker::Assistant);
+        let head = last.map(|t| t.text.split("\n\n").next().unwrap_or("").to_string()).unwrap_or_default();
+        if let [a] = super::days::dates_named(&head, ctx.today)[..] {
+            if a != *b {
+                // (The event is the one the day was read for: "최종면접" said a turn before.)
+                let before = ctx.history.iter().rev().find(|t| t.speaker == super::Speaker::User);
+                let said = format!("{} {}", before.map_or("", |t| t.text.as_str()), ctx.question);
+                return Some(super::days::weigh_two(chart, &said, area_of(ctx.intent), a, *b));
+            }
+        }
+    }
     if ctx.intent != Topic::TodayFortune {
         if let Some(day) = super::days::day_named(&ctx.question, ctx.today) {
+            // (The second person kept for this question: the day is for both.)
+            if let Some(partner) = ctx.partner.as_ref().filter(|_| ctx.intent != Topic::Compatibility) {
+                let names = [ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분")];
+                let people = [(chart, names[0]), (partner, names[1])];
+                return Some(super::days::day_for_two(&people, &ctx.question, area_of(ctx.intent), day));
+            }
             return Some(super::days::day(chart, &ctx.question, area_of(ctx.intent), day));
         }
     }
@@ -891,6 +998,39 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             ),
         });
     }
+    // "아빠가 지난달에 돌아가셨어요 … 제가 뭘 잘못해서 그런 건 아닐까요", "사주에 원래 나와 있었던 건가요?":
+    // not their fault, and not written in a chart; then what helps now.
+    if grieving(ctx) {
+        let blame = [
+            "잘못해서",
+            "잘못한",
+            "제 탓",
+            "내 탓",
+            "때문일까",
+            "때문인가",
+            "때문에 그런",
+            "제가 더",
+            "내가 더",
+            "했더라면",
+            "했으면",
+        ]
+        .iter()
+        .any(|w| ctx.question.contains(w));
+        let fate = ["나와 있", "나와있", "정해져", "정해진", "운명", "미리 알", "예정된"]
+            .iter()
+            .any(|w| ctx.question.contains(w));
+        if blame || fate {
+            let head = if blame { wording::NOT_YOUR_FAULT_DEATH } else { wording::DEATH_NOT_WRITTEN };
+            let mut body = vec![
+                "- 슬픔은 정해진 순서 없이 오르내려요. 잠과 끼니를 챙기고, 떠난 이를 함께 기억할 수 있는 사람과 이야기를 나누는 것이 도움이 됩니다.".to_string(),
+            ];
+            if blame {
+                body.push(format!("- {}", wording::DEATH_NOT_WRITTEN));
+            }
+            body.push(format!("- {}", wording::GRIEF_HELP));
+            return Some(plans::Plan { head: head.to_string(), body: body.join("\n") });
+        }
+    }
     // "쉰다면 몇 달이나 쉬어도 돼요?": how long, in months, until work carries again.
     if let Some(plan) = plans::rest_months(chart, &ctx.question, ctx.year, ctx.month) {
         return Some(plan);
@@ -910,6 +1050,16 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         && !wording::asks_a_question(&ctx.question)
     {
         return Some(plans::comfort(chart, ctx.year, &ctx.question));
+    }
+    // "딸이 너무 우울해해요 제가 뭘 해줘야 할까요": someone close who is low, and what helps them.
+    let low = ["우울", "힘들어해", "힘들어 해", "방에서", "안 나와", "무기력", "울기만", "말을 안 해", "기운이 없"]
+        .iter()
+        .any(|w| ctx.question.contains(w));
+    let helps = ["해줘야", "해 줘야", "해줄", "해 줄", "도와줘야", "도와줄", "어떻게 대해", "어떻게 해야", "뭘 해야"]
+        .iter()
+        .any(|w| ctx.question.contains(w));
+    if low && helps {
+        return Some(plans::support(chart, ctx.year));
     }
     // "엄마한테 뭐 해드리면 좋을까요?", "며느리로서 뭘 해드리면": care for the one read, whatever the topic.
     if ["해드리", "해 드리", "해드릴", "도와드리"].iter().any(|w| ctx.question.contains(w)) {
@@ -992,6 +1142,102 @@ fn areas_named(question: &str) -> Vec<super::TimingTopic> {
         (T::Study, &["시험운", "공부운", "학업"]),
     ];
     words.iter().filter(|(_, ws)| ws.iter().any(|w| question.contains(w))).map(|(a, _)| *a).collect()
+}
+
+/// A question of time with a span the user set ("3년 안에", "2030년 전에", "35살 전에", "30대 안에"): the
+/// best year inside it, for the question's life area (its own words, else the conversation's). A question
+/// with no life area, or about a day or a month, is left to the other plans.
+fn within_window(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
+    let open = plans::open_year(ctx.year, ctx.month);
+    let w = super::window::in_question(&ctx.question, super::timing::birth_year(chart), ctx.year, open)?;
+    let area = match area_of(ctx.intent) {
+        super::TimingTopic::General => area_with_history(ctx),
+        a => a,
+    };
+    (area != super::TimingTopic::General).then(|| plans::timing_within(chart, area, ctx.year, ctx.month, &w))
+}
+
+/// Whether a question names a technical word of its own ("재성이 뭐예요?"): that word is explained, not the
+/// last answer.
+fn names_a_term(question: &str) -> bool {
+    [
+        "비견", "겁재", "식신", "상관", "정재", "편재", "정관", "편관", "정인", "편인", "재성", "관성", "인성", "식상",
+        "비겁", "용신", "기신", "신약", "신강", "일간", "월지", "일지", "대운", "세운", "공망", "원진", "도화", "역마",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
+/// The years an element comes in ("용신 들어오는 해", "물 기운 들어오는 때"), inside the span the question sets
+/// (else the next ten), each with where it comes (stem, branch or both).
+fn element_years(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
+    use crate::saju::ganzhi::Element;
+    let q = &ctx.question;
+    let comes = ["들어오는", "드는 해", "드는 때", "들어올", "오는 해", "오는 때"].iter().any(|w| q.contains(w));
+    if !comes {
+        return None;
+    }
+    let element = if q.contains("용신") {
+        chart.strength.favourable
+    } else {
+        let words: [(&[&str], Element); 5] = [
+            (&["물 기운", "수 기운", "수(水)"], Element::Water),
+            (&["불 기운", "화 기운", "화(火)"], Element::Fire),
+            (&["나무 기운", "목 기운", "목(木)"], Element::Wood),
+            (&["쇠 기운", "금 기운", "금(金)"], Element::Metal),
+            (&["흙 기운", "토 기운", "토(土)"], Element::Earth),
+        ];
+        words.iter().find(|(ws, _)| ws.iter().any(|w| q.contains(w))).map(|(_, e)| *e)?
+    };
+    let open = plans::open_year(ctx.year, ctx.month);
+    let w = super::window::in_question(q, super::timing::birth_year(chart), ctx.year, open);
+    let (first, last) = w.as_ref().map_or((open, open + 9), |w| (w.first, w.last.max(w.first)));
+    let name = format!("{}({})", element.hangul(), element.hanja());
+    let years: Vec<String> = (first..=last)
+        .filter_map(|y| {
+            let gz = crate::saju::pillars::year_pillar(y);
+            let (s, b) = (gz.stem().element() == element, gz.branch().element() == element);
+            let at = match (s, b) {
+                (true, true) => "천간과 지지 모두",
+                (true, false) => "천간",
+                (false, true) => "지지",
+                _ => return None,
+            };
+            Some(format!("- {y}년({}, {}세): {at}에 {name} 기운", gz.hangul(), y - super::timing::birth_year(chart)))
+        })
+        .collect();
+    let span = w.as_ref().map_or("앞으로 10년 가운데".to_string(), |w| format!("‘{}’라면", w.said));
+    let listed: Vec<String> = (first..=last)
+        .filter(|y| {
+            let gz = crate::saju::pillars::year_pillar(*y);
+            gz.stem().element() == element || gz.branch().element() == element
+        })
+        .map(|y| format!("{y}년"))
+        .collect();
+    let head = if years.is_empty() {
+        // The nearest one past the span, so the answer still names a year.
+        let next = (last + 1..last + 12).find(|y| {
+            let gz = crate::saju::pillars::year_pillar(*y);
+            gz.stem().element() == element || gz.branch().element() == element
+        });
+        let after = next.map_or(String::new(), |y| {
+            format!(" 그 뒤로 가장 가까운 해는 {y}년({})입니다.", crate::saju::pillars::year_pillar(y).hangul())
+        });
+        format!("{span} {name} 기운이 해의 글자로 뚜렷하게 들어오는 해는 없습니다.{after}")
+    } else {
+        format!("{span} {name} 기운이 들어오는 해는 {}입니다.", listed.join("·"))
+    };
+    let mut body = years;
+    body.push(format!(
+        "- 해의 글자 말고도 대운과 달(월운)로도 기운은 들어오니, 그 해에는 {name} 기운을 살리는 생활을 더해 보세요."
+    ));
+    Some(plans::Plan { head, body: body.join("\n") })
+}
+
+/// The user told of a death in this conversation (a parent, a spouse, a pet): grief is in the room.
+fn grieving(ctx: &AnswerContext) -> bool {
+    wording::tells_a_death(&ctx.question)
+        || ctx.history.iter().any(|t| t.speaker == super::context::Speaker::User && wording::tells_a_death(&t.text))
 }
 
 /// The life area a question's timing is read for: its own, or the whole flow.
@@ -1099,11 +1345,17 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return Some(followups::partner(chart));
     }
     let months = followups::months_named(q, ctx.year, ctx.month);
-    if !months.is_empty() {
+    // ("11월인데 그 전에 피해야 할 달 있어요?": the months to mind before it, not that month.)
+    let to_mind = has(&["피해야", "피할", "조심할 달", "조심해야 할 달", "안 좋은 달", "나쁜 달"]);
+    if !months.is_empty() && !to_mind {
         return Some(followups::months_plan(chart, area, &months));
     }
-    if asks_months(q) && !matches!(ctx.intent, Topic::Daeun) {
-        let year = ctx.year + ctx.year_offset;
+    if (asks_months(q) || to_mind) && !matches!(ctx.intent, Topic::Daeun) {
+        // ("시험이 보통 11월인데 그 전에": the months named are the next exam's year, 2027.)
+        let year = match months.first() {
+            Some(&(y, _)) if ctx.year_offset == 0 => y,
+            _ => ctx.year + ctx.year_offset,
+        };
         return Some(plans::Plan {
             head: plans::months(chart, area, year, q, (year == ctx.year).then_some(ctx.month)),
             body: String::new(),
@@ -1253,7 +1505,7 @@ fn narrate_with(
     let plan = if why {
         // "왜요?": the year this question names, else the first year the last reply led with ("가까이는 2027년").
         let named = Some(ctx.year + ctx.year_offset).filter(|_| ctx.year_offset != 0).or_else(|| last_lead_year(ctx));
-        Some(plans::why(chart, ctx.intent, plans::open_year(ctx.year, ctx.month), named))
+        Some(plans::why(chart, ctx.intent, plans::open_year(ctx.year, ctx.month), named, &ctx.question))
     } else if asks_advice(ctx) {
         Some(plans::advice(chart, ctx.intent, plans::open_year(ctx.year, ctx.month)))
     } else {
@@ -1308,6 +1560,8 @@ fn narrate_with(
         // (A reply about two charts names its years for both; "이 사주에" would be one of them.)
         && ctx.partner.is_none()
         && !says_this_year(&ctx.question)
+        // ("엄마 내년 넘기실 수 있을까요": an illness's course is not read from a year.)
+        && !(ctx.intent == Topic::Health && plans::asks_course_or_care(&ctx.question))
         && !head.contains(&format!("{}년", ctx.year + ctx.year_offset))
     {
         parts.push(plans::year_note(chart, ctx.year + ctx.year_offset));
@@ -1392,6 +1646,7 @@ fn narrate_with(
             (false, _) => WOVEN_PASSAGES_OTHER,
             (true, Topic::General)
                 if !ctx.emotion
+                    && !grieving(ctx)
                     && !asks_lack(&ctx.question)
                     && super::questions::plan(chart, &ctx.question).is_none() =>
             {

@@ -140,15 +140,9 @@ static BIRTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 /// "병원에서 4월 7일이랑 4월 14일 중에 고르래요": two dates named (the month of the first carried to a second
 /// said as a day alone: "4월 7일이랑 14일"), within the next year, in the order said.
 pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
-    let cleaned = BIRTH.replace_all(question, " ");
-    let birth_told = cleaned.len() != question.len();
+    let cleaned = births_set_aside(question);
     let question = cleaned.replace("내년", "").replace("올해", "").replace("다음 해", "").replace("다음해", "");
-    let birth_words: &[&str] = if birth_told {
-        &["생일", "태어", "출생"]
-    } else {
-        &["생일", "태어", "생이", "출생", "음력", "양력"]
-    };
-    if question.contains('년') || birth_words.iter().any(|w| question.contains(w)) {
+    if question.contains('년') || ["생일", "출생"].iter().any(|w| question.contains(w)) {
         return Vec::new();
     }
     let question = question.as_str();
@@ -163,6 +157,48 @@ pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
         out.push(if this < now - 1 { jdn_from_civil(today.0 + 1, m, d) } else { this });
     }
     out
+}
+
+/// The message with every birth it tells blanked out, so the dates left are events: a whole birth date
+/// ("88년 5월 8일"), a month and day with a year shortly before it ("97년 소띠고 2월 4일") or with a birth word
+/// shortly after it ("2월 4일 새벽 3시 반에 태어났어요", "작년 6월 10일에 낳았어요"), and a year or a lunar date
+/// said alone ("62년 범띠 음력 삼월 열흘" keeps no date for an event).
+fn births_set_aside(question: &str) -> String {
+    static MONTH_DAY: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\d{1,2}\s?월\s?\d{1,2}\s?일").expect("valid"));
+    static YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:\d{2,4}|[일이삼사오육칠팔구십공영천백]{2,6})\s?년|음력|양력|윤").expect("valid")
+    });
+    // Days named by their holiday ("크리스마스 이브에 첫 데이트"): the date they fall on.
+    let mut named = question.to_string();
+    for (word, date) in [
+        ("크리스마스 이브", "12월 24일"),
+        ("크리스마스이브", "12월 24일"),
+        ("성탄절 전날", "12월 24일"),
+        ("크리스마스", "12월 25일"),
+        ("성탄절", "12월 25일"),
+        ("새해 첫날", "1월 1일"),
+        ("신정", "1월 1일"),
+        ("발렌타인데이", "2월 14일"),
+        ("밸런타인데이", "2월 14일"),
+        ("화이트데이", "3월 14일"),
+        ("빼빼로데이", "11월 11일"),
+    ] {
+        named = named.replace(word, date);
+    }
+    let text = BIRTH.replace_all(&named, " ").into_owned();
+    let mut out = text.clone();
+    for m in MONTH_DAY.find_iter(&text) {
+        let before: String = text[..m.start()].chars().rev().take(14).collect::<Vec<_>>().into_iter().rev().collect();
+        let after: String = text[m.end()..].chars().take(18).collect();
+        let born = ["생이", "생 ", "생,", "생입", "생인", "태어", "출생", "낳"].iter().any(|w| after.contains(w))
+            || text[m.end()..].starts_with('생');
+        if born || YEAR.is_match(&before) {
+            out.replace_range(m.start()..m.end(), &" ".repeat(m.end() - m.start()));
+        }
+    }
+    // A year said as a birth ("62년 범띠", "80년생") is not an event either.
+    YEAR.replace_all(&out, " ").into_owned()
 }
 
 /// Two days weighed for the event asked about, the better one first, each with its 일진 and reasons; a day
@@ -435,11 +471,11 @@ pub fn week(chart: &Chart, question: &str, area: TimingTopic, monday: i64) -> Pl
 pub fn day_named(question: &str, today: (i32, u32, u32)) -> Option<i64> {
     static DAY: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"(\d{1,2})\s?월\s?(\d{1,2})\s?일").expect("valid"));
-    // A birth ("1993년 6월 20일 오후 5시 남자요") is not an event: a day counts only beside an event word and
-    // without a year.
-    if question.contains('년')
-        || ["생일", "태어", "생이", "출생", "음력", "양력", "윤"].iter().any(|w| question.contains(w))
-    {
+    // A birth ("1993년 6월 20일 오후 5시 남자요") is not an event: births are set aside, and a day counts only
+    // beside an event word.
+    let cleaned = births_set_aside(question);
+    let question = cleaned.as_str();
+    if ["생일", "출생"].iter().any(|w| question.contains(w)) {
         return None;
     }
     if event_word(question) == "일" && !["날짜", "그날", "당일", "날은"].iter().any(|w| question.contains(w)) {
@@ -454,6 +490,45 @@ pub fn day_named(question: &str, today: (i32, u32, u32)) -> Option<i64> {
     let this = jdn_from_civil(today.0, m, d);
     // A date already past this year is next year's.
     Some(if this < now - 1 { jdn_from_civil(today.0 + 1, m, d) } else { this })
+}
+
+/// One day read for two people ("3월 20일에 엄마랑 합쳐서 이사하려는데 엄마랑 저 중에 누구 사주에 맞춰야 돼요?"):
+/// the day's pillar against each chart, a strain on either one's day pillar named, and — asked whose chart the
+/// date should follow — the one the household settles around.
+pub fn day_for_two(people: &[(&Chart, &str); 2], question: &str, fallback: TimingTopic, jdn: i64) -> Plan {
+    let area = event_area(question, fallback);
+    let event = event_word(question);
+    let gz = crate::saju::pillars::day_pillar(jdn);
+    let mut lines = Vec::new();
+    let mut strained = Vec::new();
+    for (chart, name) in people {
+        let (score, reasons) = score_pillar(chart, area, gz, "일");
+        let strains = super::timing::strains(chart, gz);
+        let why = match (strains.first(), reasons.first()) {
+            (Some(c), _) => format!("{c}이라 부딪힘이 있는 날"),
+            (None, Some(r)) => super::plans::reason_in_words(r),
+            (None, None) => "두드러진 기운이 들지 않는 날".to_string(),
+        };
+        let verdict = verdict(score - strains.len() as f32);
+        lines.push(format!("- {name}: {}날 — {why}", verdict.strip_suffix('해').unwrap_or(verdict)));
+        if !strains.is_empty() {
+            strained.push(*name);
+        }
+    }
+    let day = format!("{} {}일", date_words(jdn), gz.hangul());
+    let head = match strained.as_slice() {
+        [] => format!("{day}은 두 분 모두에게 크게 부딪히는 글자가 없어, {event} 날로 무난합니다."),
+        [one] => format!("{day}은 {one}의 원국과 부딪히는 날이라, 가능하면 다른 날을 함께 견주어 보세요."),
+        _ => format!("{day}은 두 분 모두의 원국과 부딪히는 날이라, 다른 날을 권합니다."),
+    };
+    if question.contains("누구") && ["맞춰", "맞추", "기준"].iter().any(|w| question.contains(w)) {
+        lines.insert(
+            0,
+            "- 이사 날짜는 전통적으로 그 집의 중심이 되는 사람(세대주, 또는 모셔 와 함께 사실 어른) 쪽에 맞추고, 다른 한 분에게도 충이 없는 날을 고릅니다.".to_string(),
+        );
+    }
+    lines.push("- 날의 기운은 작은 차이라, 일정과 날씨, 계약 조건이 먼저입니다.".to_string());
+    Plan { head, body: lines.join("\n") }
 }
 
 /// That day's 일진 for the event.
@@ -475,15 +550,34 @@ pub fn day(chart: &Chart, question: &str, area: TimingTopic, jdn: i64) -> Plan {
     for r in reasons.iter().take(2) {
         lines.push(format!("- {}", super::plans::reason_in_words(r)));
     }
-    lines.push(if let Some(line) = event_line(chart, area, sg) {
-        line.to_string()
-    } else if score >= 0.0 {
-        "준비한 것을 자신 있게 보여 주시면 됩니다. 시작 10분 전 호흡을 고르고, 첫마디를 미리 정해 두면 좋습니다."
-            .to_string()
-    } else {
-        "기운이 버거운 날일수록 준비가 힘이 됩니다. 예상 질문을 한 번 더 짚고, 전날은 일찍 쉬어 두세요.".to_string()
+    lines.push(match (event_line(chart, area, sg), day_tip(event, question)) {
+        // An operation, a procedure or a talk over money has its own care, whatever the day's ten god says.
+        (_, Some(tip)) => tip.to_string(),
+        (Some(line), None) => line.to_string(),
+        (None, None) if score >= 0.0 => {
+            "준비한 것을 자신 있게 보여 주시면 됩니다. 시작 10분 전 호흡을 고르고, 첫마디를 미리 정해 두면 좋습니다."
+                .to_string()
+        }
+        (None, None) => {
+            "기운이 버거운 날일수록 준비가 힘이 됩니다. 예상 질문을 한 번 더 짚고, 전날은 일찍 쉬어 두세요.".to_string()
+        }
     });
     Plan { head, body: lines.join("\n") }
+}
+
+/// The care a day's event asks whatever its 일진: an operation or a procedure (the medical team's schedule
+/// first), a meeting over an inheritance or a contract (papers and a witness), a move, a date.
+fn day_tip(event: &str, question: &str) -> Option<&'static str> {
+    Some(match event {
+        "수술" => "수술 날짜는 의료진의 일정과 몸 상태가 먼저이고, 일진은 참고일 뿐이에요. 전날 푹 쉬고, 보호자와 연락할 방법을 미리 정해 두세요.",
+        "시술" => "시술 날짜는 병원의 일정이 먼저이고, 일진은 마음을 다잡는 참고 정도예요. 전후로 무리하지 말고 푹 쉬세요.",
+        "이사" => "이삿날은 날씨와 일정, 짐이 먼저예요. 계약서와 잔금 날짜를 한 번 더 확인해 두세요.",
+        "소개팅" | "데이트" => "처음 만나는 자리는 말하기보다 들어 주는 쪽이 인상을 남겨요. 편한 장소와 시간을 골라 보세요.",
+        _ if ["상속", "협의", "합의", "조정", "소송"].iter().any(|w| question.contains(w)) => {
+            "돈과 서류가 걸린 자리라, 감정이 올라와도 말은 짧게 하고, 합의한 내용은 글로 남기세요. 필요하면 변호사나 믿을 만한 제3자와 함께 가세요."
+        }
+        _ => return None,
+    })
 }
 
 /// Whether a lunar day is a 손 없는 날: its last digit is 9 or 0 (9·10·19·20·29·30일).
@@ -573,6 +667,24 @@ mod tests {
     }
     use super::*;
     use crate::answer::test_chart as chart;
+
+    #[test]
+    fn a_day_beside_a_birth_is_the_event_and_the_birth_is_not() {
+        let today = (2026, 12, 7);
+        let q = "97년 소띠고 2월 4일 새벽 3시 반에 태어났어요 남자. 12월 22일에 최종면접인데 그날 괜찮아요?";
+        assert_eq!(day_named(q, today).map(civil_from_jdn), Some((2026, 12, 22)));
+        let two =
+            "엄마가 수술을 받으셔야 하는데 12월 29일이랑 1월 12일 중에 고르래요. 엄마는 62년 범띠 음력 삼월 열흘이고";
+        let days: Vec<_> = dates_named(two, today).into_iter().map(civil_from_jdn).collect();
+        assert_eq!(days, vec![(2026, 12, 29), (2027, 1, 12)]);
+        assert_eq!(
+            day_named("크리스마스 이브에 첫 데이트 하는데 그날 어때요?", today).map(civil_from_jdn),
+            Some((2026, 12, 24))
+        );
+        // A birth alone names no event day.
+        assert_eq!(day_named("1993년 6월 20일 오후 5시 남자요", today), None);
+        assert_eq!(day_named("작년 6월 10일에 낳았어요. 그날 어때요?", today), None);
+    }
 
     #[test]
     fn this_and_next_week_start_on_monday() {

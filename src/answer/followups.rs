@@ -3,13 +3,14 @@
 //! 관련 있어요?". Each answers that slot in its headline, from the chart; `compose` decides when one applies.
 
 use super::plans::{
-    daeun_age, daeun_at, fit, group_line, group_noun, group_of, practice, reasons_text, Plan, TIMING_YEARS,
+    daeun_age, daeun_at, fit, god_gloss, group_line, group_noun, group_of, practice, reasons_text, Plan, TIMING_YEARS,
 };
 use super::timing::{area_name, best, score_months, score_years, MonthScore};
 use super::topic::TimingTopic;
 use crate::saju::chart::model::Chart;
 use crate::saju::derive::strength::StrengthVerdict;
-use crate::saju::ganzhi::Element;
+use crate::saju::derive::TenGod;
+use crate::saju::ganzhi::{Element, GanZhi};
 use crate::saju::josa::{with_particle, with_ro};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -203,6 +204,38 @@ pub fn months_plan(chart: &Chart, area: TimingTopic, months: &[(i32, u32)]) -> P
     Plan { head, body }
 }
 
+/// "올해 남은 3주 동안 조심해야 할 게 있을까요", "올해 남은 한 달은 어떨까요": the weeks left of the year are
+/// this month's (월운): what it brings, the strains it puts on the day and month pillars, what to mind, and
+/// when the next month begins.
+pub fn rest_of_year(chart: &Chart, year: i32, month: u32) -> Plan {
+    let s = month_score(chart, TimingTopic::General, year, month);
+    let head =
+        format!("올해 남은 기간은 {}월(양력 {month}월)의 흐름 속에 있고, {}입니다.", s.pillar_hangul, s.verdict());
+    let mut lines = Vec::new();
+    if !s.reasons.is_empty() {
+        let all: Vec<&String> = s.reasons.iter().collect();
+        let said = super::plans::merged_reasons(&all, 3).join(", ");
+        lines.push(format!("- 이 달에는 {} 듭니다.", with_particle(&said, "이", "가")));
+    }
+    match super::timing::caution_text(&s.cautions) {
+        Some(c) => lines.push(format!("- {c}")),
+        None => {
+            lines.push("- 원국과 크게 부딪히는 글자는 없는 달이라, 하던 일을 차분히 마무리하기 좋습니다.".to_string())
+        }
+    }
+    lines.push(if s.score < 0.0 || !s.cautions.is_empty() {
+        "- 연말의 큰 지출이나 계약, 감정이 앞서는 결정은 새해로 넘기고, 잠과 몸을 먼저 챙기세요.".to_string()
+    } else {
+        "- 미뤄 둔 연락과 정리를 끝내고 새해 계획을 세우기 좋은 때입니다.".to_string()
+    });
+    if month == 12 {
+        lines.push(
+            "- 1월 5일 무렵 소한부터는 신축월로 바뀌고, 해의 기운(세운)은 2월 4일 입춘에 넘어갑니다.".to_string(),
+        );
+    }
+    Plan { head, body: lines.join("\n") }
+}
+
 /// "지금 몇 번째 대운이야?": the running 대운 counted from the first, with its ages and years.
 pub fn daeun_count(chart: &Chart, this_year: i32) -> Option<Plan> {
     let pillars = &chart.daeun.pillars;
@@ -317,44 +350,239 @@ pub fn daeun_named(chart: &Chart, question: &str, this_year: i32) -> Option<Plan
     daeun_reading(chart, c.start_year, this_year)
 }
 
-/// The 대운 running in `year`, read against the chart; "지금의" when it is the one running in `this_year`.
+/// The 대운 running in `year`, read on its own ([`daeun_detail`]).
 fn daeun_reading(chart: &Chart, year: i32, this_year: i32) -> Option<Plan> {
-    let (now, next) = daeun_at(chart, year);
-    let now = now?;
-    let fits = fit(chart, now);
-    let lean = match &fits {
-        Some(f) if f.starts_with("용신") => "도움이 되는 기운이 들어오는, 좋은 쪽에 가까운 대운",
-        Some(_) => "부담이 되는 기운이 섞여 힘을 아껴 써야 하는 대운",
-        None => "좋고 나쁨이 한쪽으로 크게 기울지 않은 대운",
-    };
-    let which = if (now.start_year..=now.end_year).contains(&this_year) { "지금의 " } else { "" };
-    let head = format!("{which}{}대운({}~{}년)은 {}입니다.", now.hangul, now.start_year, now.end_year, lean);
-    let mut lines = Vec::new();
-    let (sg, bg) = (now.stem_ten_god.hangul, now.branch_ten_god.hangul);
-    match (group_of(sg), group_of(bg)) {
-        (Some(a), Some(b)) if a == b => lines.push(format!("- 천간 {sg}·지지 {bg}: {}입니다.", group_line(a))),
-        (Some(a), Some(b)) => lines.push(format!(
-            "- 앞 5년({}~{}년)은 천간 {sg}의 {}, 뒤 5년은 지지 {bg}의 {} 흐름이 중심입니다.",
-            now.start_year,
-            now.start_year + 4,
-            group_line(a).trim_end_matches(" 때"),
-            group_line(b).trim_end_matches(" 때")
-        )),
-        _ => {}
+    let i = chart.daeun.pillars.iter().position(|c| c.start_year <= year && year <= c.end_year)?;
+    Some(daeun_detail(chart, i, this_year))
+}
+
+/// The 대운 a follow-up is about: one its decade of age names ("50대 대운"), a year inside it ("2035년 대운"),
+/// the next ("다음 대운"), the one before ("지난 대운"), else the running one.
+pub fn daeun_asked(chart: &Chart, question: &str, this_year: i32) -> Option<usize> {
+    let p = &chart.daeun.pillars;
+    if p.is_empty() {
+        return None;
     }
+    let (now, _) = daeun_at(chart, this_year);
+    let now_i = now.map_or(0, |n| p.iter().position(|c| c.order == n.order).unwrap_or(0));
+    static DECADE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"([1-9])0\s?대").expect("valid"));
+    if let Some(c) = DECADE.captures(question) {
+        let tens: u32 = c[1].parse().ok()?;
+        // The cycle that covers most of that decade: the one running at its middle (age tens·10 + 5).
+        let mid = super::timing::birth_year(chart) + (tens * 10 + 5) as i32;
+        return p.iter().position(|c| c.start_year <= mid && mid <= c.end_year);
+    }
+    if let Some((_, year)) = super::wording::four_digit_years(question).next() {
+        if let Some(i) = p.iter().position(|c| c.start_year <= year && year <= c.end_year) {
+            return Some(i);
+        }
+    }
+    if ["다음 대운", "다음대운", "다음 운", "바뀌는 대운", "새 대운"].iter().any(|w| question.contains(w))
+    {
+        return Some((now_i + 1).min(p.len() - 1));
+    }
+    if ["지난 대운", "전 대운", "이전 대운"].iter().any(|w| question.contains(w)) {
+        return Some(now_i.saturating_sub(1));
+    }
+    Some(now_i)
+}
+
+/// One 대운 read on its own ("50대 대운 더 자세히요", "다음 대운이 좋다는 게 왜 그런 거예요?"): what its stem and
+/// branch bring for this day master, whether it brings the 용신 or the 기신 and so why it is read as good or
+/// hard, its strains on the day and month pillars, and the years inside it that stand out.
+pub fn daeun_detail(chart: &Chart, i: usize, this_year: i32) -> Plan {
+    let c = &chart.daeun.pillars[i];
+    let age = daeun_age(chart, i);
     let (fav, unfav) = (chart.strength.favourable, chart.strength.unfavourable);
-    lines.push(match &fits {
-        Some(f) => format!("- 이 사주의 용신은 {}, 기신은 {}이고, 이 대운은 {f}입니다.", element(fav), element(unfav)),
-        None => format!(
-            "- 이 사주의 용신 {}도 기신 {}도 이 대운의 글자에는 없어, 세운(해마다의 운)에 따라 오르내림이 생깁니다.",
-            element(fav),
-            element(unfav)
+    let word = |e: crate::saju::ganzhi::Element| format!("{}({})", e.hangul(), e.hanja());
+    let gz = GanZhi::parse(c.hangul);
+    let els = gz.map(|g| [g.stem().element(), g.branch().element()]).unwrap_or([fav, fav]);
+    let (good, hard) = (els.contains(&fav), els.contains(&unfav));
+    let when = if c.end_year < this_year {
+        "지난"
+    } else if c.start_year > this_year {
+        "앞으로 올"
+    } else {
+        "지금의"
+    };
+    let verdict = match (good, hard) {
+        (true, false) => format!("용신 {} 들어와 힘을 내기 좋은 때로 봅니다", with_particle(&word(fav), "이", "가")),
+        (true, true) => format!(
+            "용신 {}과 기신 {} 함께 들어, 기회와 부담이 엇갈리는 때로 봅니다",
+            word(fav),
+            with_particle(&word(unfav), "이", "가")
         ),
-    });
-    if let Some(x) = next {
-        lines.push(format!("- {}년부터는 {}대운으로 바뀝니다.", x.start_year, x.hangul));
+        (false, true) => {
+            format!("기신 {} 들어, 무리를 줄이고 기반을 지킬 때로 봅니다", with_particle(&word(unfav), "이", "가"))
+        }
+        (false, false) => "용신도 기신도 크게 들지 않아, 원국의 흐름대로 가는 무난한 때로 봅니다".to_string(),
+    };
+    let head = format!("{when} {}대운({}~{}년, {age}세 무렵부터)은 {verdict}.", c.hangul, c.start_year, c.end_year);
+    let gloss = |name: &str| TenGod::from_hangul(name).map_or("", god_gloss);
+    let (stem, branch) = gz.map_or(("", ""), |g| (g.stem().hangul(), g.branch().hangul()));
+    let mut lines = vec![
+        format!(
+            "- 앞 5년({}~{}년)은 천간 {stem}({})의 때라 {} 앞에 섭니다.",
+            c.start_year,
+            c.start_year + 4,
+            c.stem_ten_god.hangul,
+            with_particle(gloss(c.stem_ten_god.hangul), "이", "가")
+        ),
+        format!(
+            "- 뒤 5년({}~{}년)은 지지 {branch}({})의 때라 {} 깊어집니다.",
+            c.start_year + 5,
+            c.end_year,
+            c.branch_ten_god.hangul,
+            with_particle(gloss(c.branch_ten_god.hangul), "이", "가")
+        ),
+        format!(
+            "- 바탕: 일간 {}의 힘이 {}(추정)이라 {} 기운이 힘이 되고, {} 기운은 부담이 되는 사주입니다.",
+            chart.day_master.name,
+            chart.strength.verdict.hangul(),
+            word(fav),
+            word(unfav)
+        ),
+    ];
+    if let Some(g) = gz {
+        let strains = super::timing::strains(chart, g);
+        if !strains.is_empty() {
+            lines.push(format!(
+                "- 원국과 부딪히는 자리: {}. 이 대운에는 그 자리(가까운 관계, 일터와 집)의 변동을 살피세요.",
+                strains.join(", ")
+            ));
+        }
     }
-    Some(Plan { head, body: lines.join("\n") })
+    let mut years = score_years(
+        chart,
+        TimingTopic::General,
+        c.start_year.max(this_year),
+        (c.end_year - c.start_year.max(this_year) + 1).max(0) as u32,
+    );
+    years.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.year.cmp(&b.year)));
+    let top: Vec<String> =
+        years.iter().filter(|y| y.score >= 1.0).take(2).map(|y| format!("{}년({})", y.year, y.pillar_hangul)).collect();
+    if !top.is_empty() {
+        lines.push(format!("- 이 대운 안에서 특히 힘이 실리는 해는 {}입니다.", top.join("과 ")));
+    }
+    lines.push(if good && !hard {
+        "- 이런 대운에는 미뤄 둔 일을 시작하고 자리를 넓혀 보세요. 좋은 운도 준비된 만큼 쓰입니다.".to_string()
+    } else if hard && !good {
+        "- 이런 대운에는 큰 투자나 확장보다 건강과 관계, 가진 것을 지키는 쪽에 힘을 두면 지나고 나서 남는 것이 많습니다.".to_string()
+    } else {
+        "- 좋은 해와 조심할 해를 골라, 힘이 실리는 해에 움직이고 부담이 드는 해에는 다지는 식으로 쓰시면 됩니다.".to_string()
+    });
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "그게 무슨 말이에요? 좀 쉽게 설명해 주세요": whether a follow-up asks for the last answer in plain words.
+pub fn asks_plain_words(question: &str) -> bool {
+    let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+    [
+        "쉽게",
+        "무슨말",
+        "무슨뜻",
+        "뭔말",
+        "뭔뜻",
+        "무슨소리",
+        "뭔소리",
+        "못알아",
+        "어려워",
+        "어렵네",
+        "어렵다",
+        "이해가안",
+        "이해안",
+        "이해를못",
+        "풀어서",
+        "용어가",
+    ]
+    .iter()
+    .any(|w| q.contains(w))
+}
+
+/// The last answer in plain words: each technical word it used (일간, 신약, 용신, 월지, 대운, a ten god, 충 …)
+/// said as everyday Korean for this chart, at most five, and the whole in one sentence.
+pub fn plain_words(chart: &Chart, last_reply: &str, this_year: i32) -> Option<Plan> {
+    let fav = chart.strength.favourable;
+    let (_, _, activity) = practice(fav);
+    let el = |e: Element| format!("{}({})", e.hangul(), e.hanja());
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut add = |words: &[&str], text: String| {
+        if let Some(at) = words.iter().filter_map(|w| last_reply.find(w)).min() {
+            found.push((at, text));
+        }
+    };
+    add(
+        &["일간"],
+        format!("일간은 태어난 날의 글자로 ‘나 자신’을 뜻해요. 이 사주에서는 {}이 나예요.", chart.day_master.name),
+    );
+    let strength = match chart.strength.verdict {
+        StrengthVerdict::VeryWeak | StrengthVerdict::Weak => "신약은 나의 힘이 주변 기운보다 약한 편이라는 뜻이에요. 나쁘다는 말이 아니라, 혼자 다 떠안기보다 사람과 배움의 도움을 받을 때 더 잘 풀린다는 뜻이에요.",
+        StrengthVerdict::Balanced => "중화는 나의 힘이 한쪽으로 크게 기울지 않고 균형 잡힌 편이라는 뜻이에요.",
+        _ => "신강은 나의 힘이 센 편이라는 뜻이에요. 추진력이 있는 대신 고집이 세질 수 있어, 그 힘을 일과 표현, 베푸는 쪽으로 쓸 때 잘 풀려요.",
+    };
+    add(&["신약", "신강", "중화"], strength.to_string());
+    add(
+        &["용신"],
+        format!("용신은 이 사주에 가장 필요한 기운이에요. 여기서는 {}이라, {activity}이 힘이 된다고 봐요.", el(fav)),
+    );
+    add(&["기신"], format!("기신은 반대로 부담이 되는 기운으로, 여기서는 {}이에요.", el(chart.strength.unfavourable)));
+    add(&["월지"], "월지는 태어난 달의 글자로, 타고난 환경과 사회생활의 바탕을 보여 줘요.".to_string());
+    add(
+        &["일지", "배우자 자리"],
+        "일지는 태어난 날의 아래 글자로, 배우자의 자리이자 나의 속마음을 보는 곳이에요.".to_string(),
+    );
+    let (now, _) = daeun_at(chart, this_year);
+    add(
+        &["대운"],
+        match now {
+            Some(n) => format!(
+                "대운은 10년마다 바뀌는 인생의 큰 계절이에요. 지금은 {}대운({}~{}년)을 지나고 있어요.",
+                n.hangul, n.start_year, n.end_year
+            ),
+            None => "대운은 10년마다 바뀌는 인생의 큰 계절이에요.".to_string(),
+        },
+    );
+    add(&["세운"], "세운은 그해 한 해의 운이에요.".to_string());
+    const GROUPS: [(&[&str], &str); 5] = [
+        (&["비견", "겁재", "비겁"], "비견·겁재(비겁)는 나와 같은 편, 곧 친구·동료·경쟁자를 뜻해요."),
+        (&["식신", "상관", "식상"], "식신·상관(식상)은 내가 밖으로 내놓는 힘, 곧 말과 재주와 표현을 뜻해요."),
+        (&["정재", "편재", "재성"], "정재·편재(재성)는 내가 다스려 얻는 것, 곧 돈과 현실 감각을 뜻해요."),
+        (&["정관", "편관", "관성"], "정관·편관(관성)은 나를 다잡는 것, 곧 직장과 규칙, 책임을 뜻해요."),
+        (&["정인", "편인", "인성"], "정인·편인(인성)은 나를 돕고 채우는 것, 곧 공부와 문서, 어른의 도움을 뜻해요."),
+    ];
+    for (words, text) in GROUPS {
+        add(words, text.to_string());
+    }
+    add(
+        &["충이", "충(", "충 ", "천간충"],
+        "충은 두 글자가 정면으로 부딪치는 관계라, 변동이나 마찰이 생기기 쉬운 자리로 봐요.".to_string(),
+    );
+    add(
+        &["육합", "삼합", "반합", "가 합", "이 합", "와 합", "과 합"],
+        "합은 두 글자가 서로 끌어당겨 묶이는 관계라, 인연이나 협력으로 봐요.".to_string(),
+    );
+    add(&["원진"], "원진은 작은 오해와 서운함이 쌓이기 쉬운 관계예요.".to_string());
+    add(
+        &["형이", "형(", "형살", "삼형"],
+        "형은 서로 깎고 다듬는 긴장 관계라, 다툼이나 구설을 조심하라는 뜻으로 봐요.".to_string(),
+    );
+    if found.is_empty() {
+        return None;
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let lines: Vec<String> = found.into_iter().take(5).map(|(_, t)| format!("- {t}")).collect();
+    let lean = match chart.strength.verdict {
+        StrengthVerdict::VeryWeak | StrengthVerdict::Weak => "나의 힘이 약한 편이라",
+        StrengthVerdict::Balanced => "균형이 잡힌 편이고",
+        _ => "나의 힘이 센 편이라",
+    };
+    let summary =
+        format!("한마디로, {} 사람이 {lean} {} 기운을 가까이하면 좋다는 뜻이에요.", chart.day_master.name, el(fav));
+    Some(Plan {
+        head: "어려운 말을 빼고 쉽게 풀어 볼게요.".to_string(),
+        body: format!("{}\n{summary}", lines.join("\n")),
+    })
 }
 
 /// "다음 대운은 언제 바뀌어요?", "다음 대운 들어가면 뭐가 달라져요?": the next 대운, its year and age, and
@@ -557,6 +785,47 @@ pub const PARTNER_KINDS: &[&str] = &["어떤 사람", "어떤 여자", "어떤 �
 
 /// "상대는 어떤 사람이 좋아요?": the spouse star by gender (재성 for a man, 관성 for a woman) and where it
 /// sits, the spouse seat (일지), and the element that balances the chart.
+/// "반대로 피해야 할 사람은요?": the kinds of partner this chart finds heavy — the 기신's people, the one whose
+/// branch clashes with the spouse palace, and what an excess in the chart warns of — said as leanings, not a
+/// list of 띠 to shun.
+pub fn partner_to_avoid(chart: &Chart) -> Plan {
+    use crate::saju::derive::TenGodGroup as G;
+    use crate::saju::ganzhi::Branch;
+    let unfav = chart.strength.unfavourable;
+    let count = |g| super::findings::group_count(chart, g);
+    let excess = if count(G::GwanSeong) >= 3 {
+        "나를 몰아붙이고 통제하려는 사람, 말로 깎아내리는 사람은 이 사주에 이미 많은 관성(압박)을 더 키워요"
+    } else if count(G::BiGeop) >= 3 {
+        "돈과 자리를 두고 경쟁하거나 기대기만 하는 사람은 이 사주에 많은 비겁(경쟁)을 더 키워요"
+    } else if count(G::JaeSeong) >= 3 {
+        "씀씀이가 크고 계산이 앞서는 사람은 이 사주에 많은 재성(돈 걱정)을 더 키워요"
+    } else if count(G::SikSang) >= 3 {
+        "말이 앞서고 약속을 가볍게 여기는 사람은 이 사주에 많은 식상(표현)을 흩트려요"
+    } else {
+        "감정 기복이 크고 약속을 가볍게 여기는 사람은 어느 사주에나 부담이에요"
+    };
+    let head = format!("이 사주로 보면, {excess}.");
+    let day = chart.pillars.day.branch.hangul;
+    let clash =
+        crate::saju::ganzhi::Branch::all().find(|b| b.hangul() == day).map(|b| Branch::new(b.index() as i64 + 6));
+    let mut lines = vec![format!(
+        "- 기신 {}({}) 기운이 강한 사람(예: 일간이 {}({})인 사람)은 곁에 오래 두면 버겁게 느껴지기 쉽다고 봅니다.",
+        unfav.hangul(),
+        unfav.hanja(),
+        unfav.hangul(),
+        unfav.hanja()
+    )];
+    if let Some(c) = clash {
+        lines.push(format!(
+            "- 배우자 자리인 일지 {day}와 충이 되는 {}({}) 기운이 강한 사람과는 생활의 리듬이 부딪히기 쉬워요. 다만 띠 하나로 사람을 가르지는 않습니다.",
+            c.hangul(),
+            c.animal()
+        ));
+    }
+    lines.push("- 글자보다 확실한 기준은, 말과 행동이 일관된지, 다툰 뒤에 먼저 손을 내미는지예요.".to_string());
+    Plan { head, body: lines.join("\n") }
+}
+
 pub fn partner(chart: &Chart) -> Plan {
     use crate::saju::chart::input::Gender;
     use crate::saju::derive::TenGodGroup as G;

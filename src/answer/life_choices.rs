@@ -204,6 +204,16 @@ fn weighs(question: &str) -> bool {
     .any(|w| question.contains(w))
 }
 
+/// "이직 고민 중인데 언제 옮기는 게 좋을까요?": a question of when, its two words for the move (이직,
+/// 옮기기) one move, not two sides. Only a question that sets two sides against each other ("아니면", "vs",
+/// "중에", "…할지 …할지") weighs them.
+fn asks_only_when(question: &str) -> bool {
+    let when = ["언제", "몇 년", "몇년", "시기", "몇 월", "몇월"].iter().any(|w| question.contains(w));
+    let sides = ["아니면", "vs", "VS", "중에", "중엔", "냐", "이랑 ", "랑 "].iter().any(|w| question.contains(w))
+        || question.matches("지 ").count() + usize::from(question.ends_with('지')) >= 2;
+    when && !sides
+}
+
 /// One side of a choice as the reply weighs it: an option of the table, or the user's own words for it.
 struct Choice {
     name: String,
@@ -343,7 +353,7 @@ fn year_line(y: &YearScore, area: TimingTopic) -> String {
 
 /// The answer to a life choice between two options, or None when the message names fewer than two.
 pub fn plan(chart: &Chart, question: &str, this_year: i32, month: u32) -> Option<Plan> {
-    if !weighs(question) {
+    if !weighs(question) || asks_only_when(question) {
         return None;
     }
     let mut options = named(question);

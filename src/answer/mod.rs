@@ -26,6 +26,7 @@ pub mod topic;
 pub mod twins;
 pub mod weave;
 pub mod which_of_two;
+pub mod window;
 pub mod wording;
 
 pub use context::{AnswerContext, HistoryTurn, PassageRef, Speaker};

@@ -5,6 +5,7 @@
 
 use super::timing::{area_name, best, caution_text, score_years, YearScore};
 use super::topic::TimingTopic;
+use super::window::Window;
 use crate::saju::chart::model::{Chart, DaeunPillarView};
 use crate::saju::derive::{TenGod, TenGodGroup};
 use crate::saju::ganzhi::{Branch, GanZhi};
@@ -263,6 +264,84 @@ pub fn timing(chart: &Chart, area: TimingTopic, today_year: i32, month: u32) -> 
                 group_line(g)
             ));
         }
+    }
+    lines.push(use_of_the_years(area).into());
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "3년 안에 옮긴다면 언제가 나아요?", "35살 전에 결혼할 수 있을까요?": the best year inside the span the user
+/// set, each year of a short span with what it brings, and the strongest year beyond it when that one is
+/// clearly stronger (a 상담가 keeps to the user's span and says what lies past it in one line). A span already
+/// past is said so, and the coming years are read as [`timing`] reads them.
+pub fn timing_within(chart: &Chart, area: TimingTopic, today_year: i32, month: u32, w: &Window) -> Plan {
+    let name = area_name(area);
+    if w.last < w.first {
+        let mut plan = timing(chart, area, today_year, month);
+        plan.head = format!("말씀하신 ‘{}’는 이미 지난 때라, 앞으로의 해로 볼게요. {}", w.said, plan.head);
+        return plan;
+    }
+    let span = (w.last - w.first + 1) as u32;
+    let scores = score_years(chart, area, w.first, span);
+    let best = scores
+        .iter()
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.year.cmp(&a.year)))
+        .expect("a span holds at least one year");
+    let pick = format!("{}년({})", best.year, best.pillar_hangul);
+    let head = if span == 1 {
+        format!("‘{}’라면 {pick}의 {} {}입니다.", w.said, with_particle(name, "은", "는"), best.verdict())
+    } else if best.score > 0.0 {
+        format!("‘{}’라면 {} {name}에 가장 힘이 실리는 해입니다.", w.said, with_particle(&pick, "이", "가"))
+    } else {
+        format!(
+            "‘{}’에는 {name}에 크게 힘이 실리는 해가 없어, 그 안에서는 {} 그나마 낫습니다.",
+            w.said,
+            with_particle(&pick, "이", "가")
+        )
+    };
+    let mut shown: Vec<&YearScore> = if span <= 4 {
+        scores.iter().collect()
+    } else {
+        let mut top: Vec<&YearScore> = scores.iter().filter(|s| s.score > 0.0).collect();
+        top.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.year.cmp(&b.year)));
+        top.truncate(3);
+        if !top.iter().any(|s| s.year == best.year) {
+            top.push(best);
+        }
+        top
+    };
+    shown.sort_by_key(|s| s.year);
+    let mut lines = Vec::new();
+    for s in &shown {
+        let what = if s.reasons.is_empty() {
+            format!("{}입니다", s.verdict())
+        } else if s.score > 0.0 {
+            helping_text(s, 2)
+        } else {
+            format!(
+                "{}({} 듭니다)",
+                s.verdict(),
+                reasons_text(s, 2).trim_end_matches(" 듭니다").trim_end_matches(" 함께")
+            )
+        };
+        let caution = caution_text(&s.cautions).map(|c| format!(" {c}")).unwrap_or_default();
+        // ("2027년(정미, 33세)": a span's years stand on their own, not as the lines of an earlier "언제" answer
+        // that the conversation would leave out as said.)
+        lines.push(format!("- {}년({}, {}세): {what}.{caution}", s.year, s.pillar_hangul, s.age));
+    }
+    if w.first > today_year && w.first == open_year(today_year, month) {
+        lines.push(format!("올해는 남은 날이 얼마 없어 {}년부터 꼽았습니다.", w.first));
+    }
+    // Past the span: the strongest of the next ten years, when it is clearly stronger than the pick.
+    let later = score_years(chart, area, w.last + 1, TIMING_YEARS);
+    if let Some(l) = later
+        .iter()
+        .filter(|l| l.score >= best.score + 1.0)
+        .max_by(|a, b| weighed(a, w.last).total_cmp(&weighed(b, w.last)).then(b.year.cmp(&a.year)))
+    {
+        lines.push(format!(
+            "그 뒤로 넓혀 보면 {}년({})에 이 분야의 힘이 더 크게 실리니, 때를 조금 늦출 수 있다면 함께 견주어 보세요.",
+            l.year, l.pillar_hangul
+        ));
     }
     lines.push(use_of_the_years(area).into());
     Plan { head, body: lines.join("\n") }
@@ -600,7 +679,7 @@ pub fn outcome_line(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
 }
 
 /// What one ten god brings to a 대운, as a short noun phrase.
-fn god_gloss(god: TenGod) -> &'static str {
+pub(super) fn god_gloss(god: TenGod) -> &'static str {
     match god {
         TenGod::BiGyeon => "자립과 내 힘",
         TenGod::GeopJae => "경쟁과 동업",
@@ -1130,7 +1209,12 @@ pub(super) fn trait_of(group: TenGodGroup) -> &'static str {
 pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str, from_month: Option<u32>) -> String {
     if ["조심", "주의", "피해야", "피할", "안 좋은 달", "나쁜 달"].iter().any(|w| question.contains(w))
     {
-        return months_to_mind(chart, area, year);
+        // "시험이 보통 11월인데 그 전에 피해야 할 달": the months before the one named.
+        static BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(\d{1,2})\s?월[^.?!]{0,12}?(?:그 ?전|전에|전까지|앞두)").expect("valid")
+        });
+        let before = BEFORE.captures(question).and_then(|c| c[1].parse::<u32>().ok()).filter(|m| (2..=12).contains(m));
+        return months_to_mind(chart, area, year, before);
     }
     let mut scores = super::timing::calendar_months(chart, area, year);
     // A month before this one is past.
@@ -1217,11 +1301,14 @@ pub fn within_this_year(chart: &Chart, area: TimingTopic, year: i32, month: u32,
 
 /// "조심할 달이 있을까요?": the two weakest months of `year` first, each with what weighs on it, then the
 /// month that eases.
-fn months_to_mind(chart: &Chart, area: TimingTopic, year: i32) -> String {
-    let scores = super::timing::calendar_months(chart, area, year);
-    let mut weakest: Vec<&super::timing::MonthScore> = scores.iter().filter(|m| m.score < 0.0).collect();
-    weakest.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.number.cmp(&b.number)));
-    weakest.truncate(2);
+fn months_to_mind(chart: &Chart, area: TimingTopic, year: i32, before: Option<u32>) -> String {
+    let mut scores = super::timing::calendar_months(chart, area, year);
+    scores.retain(|m| before.is_none_or(|b| m.solar_month < b));
+    // A month that clashes with the day or month pillar is one to mind even when it helps the area.
+    let weight = |m: &super::timing::MonthScore| m.score - m.cautions.len() as f32;
+    let mut weakest: Vec<&super::timing::MonthScore> = scores.iter().filter(|m| weight(m) < 0.0).collect();
+    weakest.sort_by(|a, b| weight(a).total_cmp(&weight(b)).then(a.number.cmp(&b.number)));
+    weakest.truncate(3);
     weakest.sort_by_key(|m| m.number);
     let best = scores
         .iter()
@@ -1235,8 +1322,13 @@ fn months_to_mind(chart: &Chart, area: TimingTopic, year: i32) -> String {
         ),
     };
     for m in &weakest {
-        let why = m.reasons.iter().find(|r| is_burden(r)).or(m.reasons.first());
-        let why = why.map_or("부담이 되는 기운이 드는 달".to_string(), |r| reason_in_words(r));
+        let why = m.reasons.iter().find(|r| is_burden(r)).map(|r| reason_in_words(r));
+        let why = match (why, m.cautions.first()) {
+            (Some(w), Some(c)) => format!("{w}, {c}"),
+            (Some(w), None) => w,
+            (None, Some(c)) => c.clone(),
+            (None, None) => "부담이 되는 기운이 드는 달".to_string(),
+        };
         text.push_str(&format!("\n- {}월({}월): {why}", m.solar_month, m.pillar_hangul));
     }
     if let Some(b) = best {
@@ -1389,7 +1481,41 @@ pub fn naming(chart: &Chart, question: &str) -> Option<Plan> {
 /// Whether a question asks about a direction ("어느 방향이 좋을까요", "동쪽은 절대 안 돼요?", "방위").
 pub fn asks_direction(question: &str) -> bool {
     // ("색이나 방향도 있어요?": the 용신's colour and direction together, as `elements` gives them.)
-    ["방향", "방위", "동쪽", "서쪽", "남쪽", "북쪽"].iter().any(|w| question.contains(w)) && !question.contains('색')
+    ["방향", "방위", "동쪽", "서쪽", "남쪽", "북쪽", "어느 지역", "어느 쪽 지역", "어디 지역", "지역이", "지역 학교"]
+        .iter()
+        .any(|w| question.contains(w))
+        && !question.contains('색')
+}
+
+/// "친구가 대출 보증을 서 달래요": no, first — a guarantee hands over someone else's debt whatever the chart
+/// says; then what the chart adds (the 비겁 that share out money, the coming year's), a kinder way to help,
+/// and where to ask.
+pub fn guarantee(chart: &Chart, year: i32) -> Plan {
+    let head = "보증은 권하지 않아요. 보증은 빌린 사람이 못 갚으면 그 빚을 내가 고스란히 떠안는 약속이라, 사주가 좋든 나쁘든 ‘잃어도 괜찮은 돈’이 아니면 서지 않는 것이 원칙입니다.".to_string();
+    let mut lines = Vec::new();
+    let peers = super::findings::group_count(chart, TenGodGroup::BiGeop);
+    lines.push(if peers >= 2 {
+        format!("- 이 사주에는 나와 같은 기운(비견·겁재)이 {peers}개 있어, 전통적으로 가까운 사람과 돈이 얽혀 나가기 쉬운 구조로 봅니다. 정 때문에 떠안는 돈을 특히 조심하세요.")
+    } else {
+        "- 이 사주가 유난히 남의 돈에 휘말리는 구조는 아니지만, 보증은 운보다 계약이 결과를 정합니다.".to_string()
+    });
+    let gz = year_pillar(year);
+    let gods = super::timing::score_years(chart, TimingTopic::Wealth, year, 1)
+        .into_iter()
+        .next()
+        .map(|s| (s.stem_ten_god, s.branch_ten_god));
+    if let Some((stem, branch)) = gods.filter(|(a, b)| [*a, *b].iter().any(|g| *g == "겁재" || *g == "비견")) {
+        lines.push(format!(
+            "- {year}년({})은 천간 {stem}·지지 {branch}의 해라, 남과 나눠 쓰거나 빼앗기는 돈을 더 조심할 해입니다.",
+            gz.hangul()
+        ));
+    }
+    lines.push("- 돕고 싶다면 보증 대신, 못 받아도 생활이 흔들리지 않을 금액만 정해 차용증을 쓰고 빌려주는 편이 관계도 지킵니다.".to_string());
+    lines.push(
+        "- 보증과 채무 문제는 대한법률구조공단(132)이나 신용회복위원회(1600-5500)에서 무료로 상담받을 수 있어요."
+            .to_string(),
+    );
+    Plan { head, body: lines.join("\n") }
 }
 
 /// "이사 방향은요?", "회사가 동쪽인데 동쪽은 절대 안 되는 거예요?": the 용신's direction, and a direction named
@@ -1427,11 +1553,18 @@ pub fn direction(chart: &Chart, question: &str) -> Plan {
             fav.hanja()
         ),
     };
-    let lines = [
+    let school = ["학교", "대학", "학과", "원서", "유학"].iter().any(|w| question.contains(w));
+    let mut lines = vec![
         format!("- 좋게 보는 방향: {good} (용신 {}), 덜 권하는 방향: {heavy} (기신 {}).", fav.hangul(), unfav.hangul()),
-        "- 방향은 명리의 오행을 방위에 얹어 보는 전통이라 참고일 뿐이에요. 집과 일터는 거리, 생활비, 곁의 사람이 먼저입니다.".to_string(),
-        "- 이사 날의 방향을 따지는 손 없는 날·대장군 방위는 명리와 다른 민속입니다.".to_string(),
+        if school {
+            "- 방향은 명리의 오행을 방위에 얹어 보는 전통이라 참고일 뿐이에요. 학교는 전공과 성적, 통학과 생활비가 먼저이고, 방향은 두 곳이 비슷할 때 고르는 참고 정도로 쓰세요.".to_string()
+        } else {
+            "- 방향은 명리의 오행을 방위에 얹어 보는 전통이라 참고일 뿐이에요. 집과 일터는 거리, 생활비, 곁의 사람이 먼저입니다.".to_string()
+        },
     ];
+    if !school {
+        lines.push("- 이사 날의 방향을 따지는 손 없는 날·대장군 방위는 명리와 다른 민속입니다.".to_string());
+    }
     Plan { head, body: lines.join("\n") }
 }
 
@@ -1553,7 +1686,7 @@ pub fn compare_health_years(chart: &Chart, first: i32, second: i32) -> Plan {
 }
 
 /// "왜요?": the reasons behind the chart's reading — strength, 용신, and the topic's years when it has them.
-pub fn why(chart: &Chart, topic: super::Topic, this_year: i32, year: Option<i32>) -> Plan {
+pub fn why(chart: &Chart, topic: super::Topic, this_year: i32, year: Option<i32>, question: &str) -> Plan {
     // A year just read for a life area ("2027년이 낫습니다" → "왜요?"): that year's reasons lead.
     if let (Some(area), Some(year)) = (topic.timing_area(), year) {
         let scores = scores_through(chart, area, this_year, year);
@@ -1581,6 +1714,12 @@ pub fn why(chart: &Chart, topic: super::Topic, this_year: i32, year: Option<i32>
                 lines.push(format!("- 견주어 올해 {this_year}년은 {}입니다. {}.", now.verdict(), reasons_text(now, 2)));
             }
             return Plan { head, body: lines.join("\n") };
+        }
+    }
+    // "다음 대운이 좋다는 게 왜 그런 거예요?": that 대운, read on its own.
+    if topic == super::Topic::Daeun {
+        if let Some(i) = super::followups::daeun_asked(chart, question, this_year) {
+            return super::followups::daeun_detail(chart, i, this_year);
         }
     }
     // The years behind a "when" answer; other answers named no year.
@@ -1912,6 +2051,15 @@ pub fn asks_course_or_care(question: &str) -> bool {
         "회복할",
         "살수있",
         "버틸수",
+        "넘기실수",
+        "넘길수",
+        "넘기실까",
+        "넘기시겠",
+        "고비를",
+        "얼마나사",
+        "얼마나더사",
+        "오래사실",
+        "오래못사",
         "해드리",
         "해드릴",
         "도와드",
@@ -1926,8 +2074,15 @@ pub fn asks_course_or_care(question: &str) -> bool {
 /// practice as the tradition's small part, and where to ask.
 pub fn illness_care(chart: &Chart, question: &str) -> Plan {
     let care = ["해드리", "해 드리", "도와드", "해줄", "해 줄", "뭘 하면"].iter().any(|w| question.contains(w));
+    let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+    // "엄마 내년 넘기실 수 있을까요…": a question of survival, the heaviest there is.
+    let survival = ["넘기실", "넘길수", "고비", "얼마나사", "얼마나더사", "오래사실", "오래못사", "살수있"]
+        .iter()
+        .any(|w| q.contains(w));
     let head = if care {
         "곁에서 마음을 쓰시는 것 자체가 가장 큰 힘이 됩니다. 사주로 보면 이런 것들이 도움이 돼요.".to_string()
+    } else if survival {
+        "그 물음을 꺼내기까지 얼마나 마음이 무거우셨을지요. 솔직하게 말씀드리면, 사주는 수명이나 병의 경과를 정해 두지 않고 알려 줄 수도 없어요. 앞으로의 예후는 담당 의료진이 가장 정확히 말해 줄 수 있으니, 궁금한 것을 그대로 여쭤보셔도 괜찮아요.".to_string()
     } else {
         "솔직하게 말씀드리면, 사주로는 병이 어떻게 흘러갈지, 치료가 잘될지를 알 수 없어요. 그건 담당 의료진이 가장 정확히 말해 줄 수 있습니다.".to_string()
     };
@@ -1966,6 +2121,38 @@ pub fn illness_care(chart: &Chart, question: &str) -> Plan {
                 .to_string(),
         );
     }
+    Plan { head, body: lines.join("\n") }
+}
+
+/// "딸이 너무 우울해해요 제가 뭘 해줘야 할까요": someone close who is low, and what the one asking can do —
+/// presence before advice, one line from the chart read (what props this chart up), the day's rhythm kept,
+/// and when and where to get help.
+pub fn support(chart: &Chart, year: i32) -> Plan {
+    let head = "곁에서 어떻게든 도우려는 마음이 느껴져요. 지금은 답을 주기보다, 평가 없이 곁에 있어 주는 것이 가장 큰 도움이 됩니다.".to_string();
+    let count = |g| super::findings::group_count(chart, g);
+    let young = year - super::timing::birth_year(chart) < 20;
+    let mut lines = vec![if count(TenGodGroup::InSeong) == 0 {
+        "- 이 사주에는 나를 받쳐 주는 인성(배움·어른의 도움)이 드러나 있지 않아, 스스로를 다그치기 쉽고 기댈 곳이 있을 때 힘을 얻는 편이에요. 지금은 들어 주는 가족이 그 역할을 해 줍니다.".to_string()
+    } else if count(TenGodGroup::SikSang) >= 3 {
+        "- 말과 표현으로 풀어내야 마음이 가벼워지는 사주라, 함께 걸으며 가볍게 이야기 나누는 시간이 도움이 돼요."
+            .to_string()
+    } else {
+        let fav = chart.strength.favourable;
+        let (_, _, activity) = practice(fav);
+        format!(
+            "- 이 사주는 {}({}) 기운이 힘이 되는 사주라, 전통적으로는 {activity}이 기운을 북돋운다고 봐요. 함께할 수 있는 작은 것부터 권해 보세요.",
+            fav.hangul(),
+            fav.hanja()
+        )
+    }];
+    lines.push(
+        "- 시험이나 앞날 이야기는 잠시 미루고, 밥과 잠, 짧은 산책처럼 하루의 리듬을 함께 지켜 주세요.".to_string(),
+    );
+    lines.push(format!(
+        "- 우울한 기분이 2주 넘게 이어지거나 ‘사라지고 싶다’는 말을 한다면 바로 도움을 받으세요: 정신건강위기상담 1577-0199, 자살예방상담전화 109(24시간){}.",
+        if young { ", 청소년 상담 1388" } else { "" }
+    ));
+    lines.push("- 돌보는 분의 마음도 지치기 쉬우니, 혼자 다 짊어지지 마세요.".to_string());
     Plan { head, body: lines.join("\n") }
 }
 

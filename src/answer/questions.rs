@@ -30,6 +30,15 @@ pub fn plan(chart: &Chart, question: &str) -> Option<Plan> {
     if let Some(p) = zodiac(chart, question).filter(|_| !asks_something_else(question)) {
         return Some(p);
     }
+    if let Some(p) = strength_claim(chart, question) {
+        return Some(p);
+    }
+    if let Some(p) = mixed_officers(chart, question) {
+        return Some(p);
+    }
+    if let Some(p) = yongsin(chart, question) {
+        return Some(p);
+    }
     if let Some(p) = ten_god_present(chart, question) {
         return Some(p);
     }
@@ -57,6 +66,169 @@ pub fn plan(chart: &Chart, question: &str) -> Option<Plan> {
 }
 
 /// The four pillars with their seat names, the hour's when known.
+/// "관살혼잡이라 남편복 없대요. 진짜에요?": whether 정관 and 편관 both sit in the chart (visible, or hidden in a
+/// branch), said first; then that the name is not a verdict on a spouse — the spouse palace and whether 인성
+/// turns the pressure into support.
+fn mixed_officers(chart: &Chart, question: &str) -> Option<Plan> {
+    if !["관살혼잡", "관살 혼잡", "관살이 혼잡"].iter().any(|w| question.contains(w)) {
+        return None;
+    }
+    let (mut jeong, mut pyeon) = (Vec::new(), Vec::new());
+    for (seat, p) in seats(chart) {
+        let mut note = |god: &str, at: String| match god {
+            "정관" => jeong.push(at),
+            "편관" => pyeon.push(at),
+            _ => {}
+        };
+        if let Some(t) = p.stem.ten_god {
+            note(t.hangul, format!("{seat} 천간 {}", p.stem.hangul));
+        }
+        note(p.branch.ten_god.hangul, format!("{seat} 지지 {}", p.branch.hangul));
+    }
+    let both = !jeong.is_empty() && !pyeon.is_empty();
+    let head = if both {
+        format!(
+            "네, 이 사주에는 정관({})과 편관({})이 함께 있어 관살혼잡이라 부를 수 있어요. 다만 그게 남편복이 없다는 뜻은 아닙니다.",
+            jeong.join(", "),
+            pyeon.join(", ")
+        )
+    } else {
+        "아니요, 이 사주는 정관과 편관이 함께 드러나 있지 않아 관살혼잡으로 보기 어렵습니다.".to_string()
+    };
+    let day_branch = &chart.pillars.day.branch;
+    let mut lines = vec![format!(
+        "- 배우자를 보는 자리는 일지인데, 이 사주의 일지 {}는 {}이라 관계에서 {}을 바라는 자리로 봅니다.",
+        day_branch.hangul,
+        day_branch.ten_god.hangul,
+        match day_branch.ten_god.hangul {
+            "정관" | "편관" => "반듯함과 책임",
+            "정재" | "편재" => "현실적인 도움",
+            "정인" | "편인" => "이해와 보살핌",
+            "식신" | "상관" => "함께 즐기는 다정함",
+            _ => "친구 같은 대등함",
+        }
+    )];
+    if both {
+        lines.push("- 관살혼잡은 이성 인연이 여럿 들고나기 쉽고, 강한 상대에게 마음이 흔들리기 쉽다는 뜻으로 읽어요. 그래서 서두르지 않고 사람을 고르는 것이 이 사주의 답입니다.".to_string());
+        let prints = super::findings::group_count(chart, crate::saju::derive::TenGodGroup::InSeong);
+        if prints > 0 {
+            lines.push(
+                "- 이 사주에는 인성이 있어, 관살의 압박을 받아 나를 돕는 힘으로 돌리는 살인상생의 길이 열려 있어요."
+                    .to_string(),
+            );
+        }
+    }
+    lines.push("- 복이 있다 없다는 글자 하나로 정해지지 않아요. 배우자 자리와 운의 흐름, 그리고 어떤 사람을 고르느냐가 함께 정합니다.".to_string());
+    Some(Plan { head, body: lines.join("\n") })
+}
+
+/// "용신이 뭐예요? 제 용신은요?": what a 용신 is, in a sentence, then this chart's, why (the strength it rests
+/// on), and what it means in a day.
+fn yongsin(chart: &Chart, question: &str) -> Option<Plan> {
+    let asks = question.contains("용신")
+        && ["뭐예요", "뭐에요", "뭔가요", "뭐야", "용신은요", "용신이 뭐", "제 용신", "내 용신", "무슨 뜻", "뭔데"]
+            .iter()
+            .any(|w| question.contains(w))
+        && !["들어오는", "드는 해", "언제", "몇 년"].iter().any(|w| question.contains(w));
+    if !asks {
+        return None;
+    }
+    let st = &chart.strength;
+    let (fav, unfav) = (st.favourable, st.unfavourable);
+    let head = format!(
+        "용신은 사주의 균형을 잡아 주는, 이 사주에 가장 필요한 기운이에요. 이 사주의 용신은 {}({})입니다.",
+        fav.hangul(),
+        fav.hanja()
+    );
+    let mut lines: Vec<String> =
+        st.reasoning.iter().filter(|r| r.contains('→') || r.starts_with("용신")).map(|r| format!("- {r}")).collect();
+    let (colour, direction, activity) = super::plans::practice(fav);
+    lines.push(format!(
+        "- 생활에서는 {activity}이 용신을 살리는 쪽이고, 전통적으로 {colour} 계열과 {direction}도 돕는다고 봐요. 반대로 {}({}) 기운은 부담이 되는 기신입니다.",
+        unfav.hangul(),
+        unfav.hanja()
+    ));
+    lines.push(
+        "- 용신은 보는 방법(억부·조후)에 따라 달리 잡기도 하는 추정이라, 한 가지 답으로 단정하지는 않아요.".to_string(),
+    );
+    Some(Plan { head, body: lines.join("\n") })
+}
+
+/// "점집에서 제가 신약이라 몸이 약하다던데 맞아요?", "저 신강이에요?": the strength said or asked, checked
+/// against this chart's estimate, yes or no first, with the facts it rests on (득령·득지, support against drain)
+/// and, when the body was named, that a weak day master is not a weak body.
+fn strength_claim(chart: &Chart, question: &str) -> Option<Plan> {
+    use crate::saju::derive::strength::StrengthVerdict as V;
+    let words = [
+        ("극신약", V::VeryWeak),
+        ("극신강", V::VeryStrong),
+        ("신약", V::Weak),
+        ("신강", V::Strong),
+        ("중화", V::Balanced),
+    ];
+    let (word, claimed) = words.iter().find(|(w, _)| question.contains(w))?;
+    let asks = [
+        "맞아",
+        "맞나",
+        "맞는",
+        "진짜",
+        "정말",
+        "던데",
+        "래요",
+        "라는데",
+        "이라는",
+        "이에요?",
+        "인가요",
+        "예요?",
+        "인지",
+        "인가",
+        "?",
+    ]
+    .iter()
+    .any(|w| question.contains(w));
+    if !asks {
+        return None;
+    }
+    let verdict = chart.strength.verdict;
+    let weak = |v: V| matches!(v, V::Weak | V::VeryWeak);
+    let strong = |v: V| matches!(v, V::Strong | V::VeryStrong);
+    let same_side = (weak(*claimed) && weak(verdict)) || (strong(*claimed) && strong(verdict)) || *claimed == verdict;
+    let named = verdict.hangul();
+    let head = if same_side {
+        format!("네, 맞아요. 이 사주는 {} 일간의 {named} 사주로 봅니다.", chart.day_master.name)
+    } else {
+        format!(
+            "이 사주로는 {}이라기보다 {named}에 가깝습니다. {} 일간의 힘을 따져 보면 이렇습니다.",
+            word, chart.day_master.name
+        )
+    };
+    let mut lines: Vec<String> = chart
+        .strength
+        .reasoning
+        .iter()
+        .filter(|r| r.contains('→') || r.starts_with("돕는 기운"))
+        .map(|r| format!("- {r}"))
+        .collect();
+    let (fav, unfav) = (chart.strength.favourable, chart.strength.unfavourable);
+    lines.push(format!(
+        "- 그래서 힘을 보태 주는 {}({}) 기운이 용신이고, {}({}) 기운은 부담이 됩니다. 이 판단은 추정이라 보는 사람마다 한 단계쯤 달리 볼 수 있어요.",
+        fav.hangul(),
+        fav.hanja(),
+        unfav.hangul(),
+        unfav.hanja()
+    ));
+    if ["몸", "건강", "체력", "허약", "약하다", "약해", "병"].iter().any(|w| question.contains(w)) {
+        let most = chart.elements.elements.iter().max_by(|a, b| a.weighted.total_cmp(&b.weighted)).map(|e| e.element);
+        let body = most.map_or(String::new(), |e| {
+            format!(" 이 사주에서 건강으로 챙길 곳은 가장 많은 {}({})의 치우침 쪽입니다.", e.hangul(), e.hanja())
+        });
+        lines.push(format!(
+            "- 다만 신약은 ‘나’를 뜻하는 일간의 힘이 주변 글자에 비해 적다는 뜻이지, 몸이 약하다는 뜻이 아니에요. 명리에서 건강은 오행의 치우침으로 따로 봅니다.{body}"
+        ));
+    }
+    Some(Plan { head, body: lines.join("\n") })
+}
+
 fn seats(chart: &Chart) -> Vec<(&'static str, &PillarView)> {
     let p = &chart.pillars;
     let mut out = vec![("년주", &p.year), ("월주", &p.month), ("일주", &p.day)];

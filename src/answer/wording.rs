@@ -129,6 +129,42 @@ pub fn tells_a_loss(text: &str) -> bool {
     ["유산했", "유산이 됐", "유산됐", "아기를 잃", "아이를 잃"].iter().any(|w| text.contains(w))
 }
 
+/// Whether a message tells of a death of someone close (a parent, a spouse, a friend, a pet): grief.
+pub fn tells_a_death(text: &str) -> bool {
+    [
+        "돌아가셨",
+        "돌아가신",
+        "세상을 떠나",
+        "세상을 떠났",
+        "떠나보냈",
+        "떠나보내",
+        "하늘나라",
+        "무지개다리",
+        "별세",
+        "여의었",
+        "여의고",
+        "사별",
+        "장례",
+        "죽었어",
+        "죽었어요",
+        "죽었는데",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
+/// Said first to a death told: sorrow, before any reading or any question.
+pub const GRIEF_FIRST: &str = "얼마나 황망하고 마음이 아프실지요. 깊은 위로를 드려요.";
+
+/// "사주에 그런 게 원래 나와 있었던 건가요?" after a death: no, a chart does not fix when someone dies.
+pub const DEATH_NOT_WRITTEN: &str = "사주는 가족이 언제 떠날지를 정해 두거나 미리 보여 주지 않아요. 명리에서 부모의 자리나 가족의 인연을 읽기는 하지만, 그것은 관계의 결을 보는 것이지 누군가의 죽음이나 그 책임을 가리키는 것이 아닙니다.";
+
+/// After a death, a question of blame ("제가 뭘 잘못해서 그런 건 아닐까요"): it is not, said first.
+pub const NOT_YOUR_FAULT_DEATH: &str = "먼저, 절대 스스로를 탓하실 일이 아니에요. 갑작스러운 이별 뒤에 ‘내가 뭘 잘못했나’, ‘그때 이랬더라면’ 하는 생각이 자꾸 드는 건 많은 분이 겪는 자연스러운 애도의 과정이에요. 사주도 누구의 탓을 가리키지 않습니다.";
+
+/// Where a grieving person can talk, said once with the reply to grief.
+pub const GRIEF_HELP: &str = "슬픔이 오래 무겁게 이어지면 혼자 견디지 마시고 정신건강상담전화 1577-0199(24시간)나 가까운 정신건강복지센터에 이야기해 보세요.";
+
 pub fn waits_for_child(text: &str) -> bool {
     ["난임", "임신이 안", "아기가 안 생", "아이가 안 생", "시험관", "아기가 안 와", "아이가 안 와"]
         .iter()
@@ -343,6 +379,8 @@ pub fn feeling_line(text: &str, seed: u64) -> &'static str {
     let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
     if tells_a_loss(text) {
         "아기를 잃은 마음이 얼마나 아프실지요. 먼저 몸과 마음을 추스르시는 게 가장 중요해요."
+    } else if tells_a_death(text) {
+        GRIEF_FIRST
     } else if has(&["헤어졌", "이별", "차였", "헤어진"]) {
         "헤어진 뒤라 마음이 많이 아프시겠어요, 그 마음을 안고 흐름을 같이 볼게요."
     } else if considers_divorce(text) {
@@ -351,7 +389,9 @@ pub fn feeling_line(text: &str, seed: u64) -> &'static str {
         "아이를 기다리는 마음이 얼마나 간절하실지요, 조심스럽게 같이 볼게요."
     } else if has(&["빚", "대출"]) {
         "빚 때문에 마음이 많이 무거우시겠어요, 급한 마음일수록 천천히 같이 볼게요."
-    } else if has(&["떨어졌", "떨어져서", "떨어져 버", "불합격", "낙방", "재수", "삼수"]) {
+    } else if has(&["떨어졌", "떨어져서", "떨어져 버", "불합격", "낙방", "재수", "삼수"])
+        || (has(&["망쳤", "망했"]) && has(&["수능", "시험", "면접", "모의고사"]))
+    {
         "시험 결과 때문에 많이 속상하셨겠어요, 지금까지 애쓰신 것부터 인정해 드리고 싶어요."
     } else if has(&["짤렸", "잘렸", "해고", "실직", "권고사직"]) {
         "일자리 문제로 마음이 무거우시겠어요, 앞으로의 흐름을 같이 볼게요."
@@ -386,6 +426,24 @@ pub fn feeling_line(text: &str, seed: u64) -> &'static str {
 
 /// Said before asking for the birth data when the message voices a feeling.
 pub const FEELING_BEFORE_ASK: &str = "마음이 많이 힘드셨겠어요, 사주로 지금의 흐름을 함께 볼게요.";
+
+/// What is said before asking for the birth data, for the feeling the message voices: to a death, the sorrow
+/// and (asked whether it was in the chart) the answer, with no promise of a reading of "the flow".
+pub fn feeling_before_ask(text: &str) -> String {
+    if !tells_a_death(text) {
+        return FEELING_BEFORE_ASK.to_string();
+    }
+    let asks_fate = ["나와 있", "나와있", "정해져", "정해진", "운명", "팔자", "사주에", "사주 때문", "미리 알"]
+        .iter()
+        .any(|w| text.contains(w));
+    let mut out = GRIEF_FIRST.to_string();
+    if asks_fate {
+        out.push(' ');
+        out.push_str(DEATH_NOT_WRITTEN);
+    }
+    out.push_str("\n원하시면 지금의 마음과 앞으로의 흐름을 본인의 사주로 함께 살펴볼게요.");
+    out
+}
 
 /// Said to a fear of a short life, before the health reading.
 /// Said to a plan of staking more to win back a loss: no month is given for it, and where to get help.
@@ -499,6 +557,8 @@ pub fn honorific(relation: &str, word: &str) -> String {
         "" => "그분".to_string(),
         "큰애" => "큰아이".to_string(),
         "작은애" => "작은아이".to_string(),
+        // "만나는 사람", "사귀는 분": the user's partner, named as a 상담가 would.
+        w if w.starts_with("만나는") || w.starts_with("사귀는") => "그분".to_string(),
         "남자애" => "남자분".to_string(),
         "여자애" => "여자분".to_string(),
         w if w.ends_with('님') || w.ends_with("어른") => w.to_string(),

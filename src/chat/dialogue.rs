@@ -73,6 +73,10 @@ pub struct Pending {
     /// stays with the two.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub couple: bool,
+    /// 오전·오후 was asked once and the user went on to something else: the chart is read without the hour
+    /// pillar rather than asked again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub am_pm_let_go: bool,
 }
 
 /// Adds or updates someone in the conversation's people (only with a whole date: a year alone is not a chart).
@@ -144,6 +148,9 @@ pub struct Known {
     pub session_profile: Option<String>,
     pub profiles: Vec<SavedPerson>,
     pub pending: Option<Pending>,
+    /// Today's month and day in Korea, for a birth year counted from an age ("만 쉰여덟 … 생일은 3월 3일");
+    /// `None` counts the birthday as passed.
+    pub today: Option<(u32, u32)>,
 }
 
 /// One value per turn, moved once: the variants' sizes do not matter.
@@ -306,6 +313,37 @@ fn partner_word(text: &str, relation: Option<&str>) -> Option<&'static str> {
     })
 }
 
+/// Whether the message asks something new while a follow-up question of ours waits, and tells nothing of a
+/// birth: "근데 그 친구가 대출 보증도 서달래요" while the friend's birthday was asked, "용신이 뭐예요?" while the
+/// 오전·오후 of "열두시" was.
+fn moved_on(p: &Pending, u: &super::understand::Understanding, text: &str) -> bool {
+    let tells_birth = !u.birth.is_empty() || u.partner.as_ref().is_some_and(|f| !f.is_empty()) || !u.others.is_empty();
+    let answers_ours = ["몰라", "모르", "기억", "모름", "없어요", "맞아"].iter().any(|w| text.contains(w))
+        || ["네", "응", "예"].iter().any(|w| text.trim() == *w);
+    // ("잠시만요, 엄마한테 물어볼게요": the answer is coming.)
+    let defers =
+        ["물어보", "물어볼", "확인해", "확인하고", "잠시만", "잠깐만", "찾아보"].iter().any(|w| text.contains(w));
+    !p.answered && !tells_birth && !answers_ours && !defers && text.chars().count() >= 6
+}
+
+/// A waiting question let go: the second person's missing birth is not asked again (the user's own chart
+/// answers, and their partial facts stay among the people told); someone else's partial birth asked about
+/// gives way to the user's own, when the session has it; the user's own 오전·오후 asked once and not given
+/// reads the chart without the hour pillar.
+fn released(p: Pending, own_known: bool) -> Option<Pending> {
+    if p.partner {
+        let own = p.own_facts.clone().unwrap_or_default();
+        let topic = if p.topic == Topic::Compatibility.key() { Topic::General.key() } else { p.topic.clone() };
+        Some(Pending { partner: false, facts: own, partner_facts: None, own_facts: None, answered: true, topic, ..p })
+    } else if p.facts.relation.is_some() && own_known {
+        None
+    } else if p.facts.hour.is_some() && p.facts.clock().is_none() {
+        Some(Pending { am_pm_let_go: true, ..p })
+    } else {
+        Some(p)
+    }
+}
+
 /// Decides the turn for `text`.
 pub fn decide(text: &str, this_year: i32, known: Known) -> Step {
     decide_turn(text, this_year, known).step
@@ -313,9 +351,16 @@ pub fn decide(text: &str, this_year: i32, known: Known) -> Step {
 
 /// Decides the turn for `text`, with what the conversation knows after it.
 pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
-    let pending = known.pending.clone();
-    let ongoing = pending.as_ref().and_then(|p| Topic::from_code(&p.topic));
-    let u = understand_in(text, this_year, ongoing);
+    let mut pending = known.pending.clone();
+    let mut ongoing = pending.as_ref().and_then(|p| Topic::from_code(&p.topic));
+    let mut u = understand_in(text, this_year, ongoing);
+    // A new question instead of the answer to ours: it is answered with what is known, not met with the same
+    // question again (and read again without the 궁합 that waited for the second person).
+    if let Some(p) = pending.clone().filter(|p| moved_on(p, &u, text)) {
+        pending = released(p, known.own.is_some());
+        ongoing = pending.as_ref().and_then(|p| Topic::from_code(&p.topic));
+        u = understand_in(text, this_year, ongoing);
+    }
     // The people told so far, with the ones this message tells.
     let mut people = pending.as_ref().map(|p| p.people.clone()).unwrap_or_default();
     for kept in
@@ -427,6 +472,20 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     {
         own_base = session_own.clone().unwrap_or_default();
     }
+    // "엄마랑 저 중에 누구 사주에 날짜를 맞춰야 돼요?" after a turn about the mother: the user and the mother, as
+    // two — the user's own birth first, the one told before second.
+    let with_self = ["랑 저 ", "랑 저는", "하고 저 ", "와 저 ", "과 저 ", "저랑 ", "나랑 ", "랑 나 ", "저하고 "]
+        .iter()
+        .any(|w| text.contains(w));
+    if with_self
+        && own_base.relation.is_some()
+        && session_own.is_some()
+        && !u.birth.has_date()
+        && u.named.iter().any(|(r, _)| Some(*r) == own_base.relation.as_deref())
+    {
+        partner_base = Some(own_base.clone());
+        own_base = session_own.clone().unwrap_or_default();
+    }
     // A saved person named outside a 궁합 is the subject ("엄마 사주 봐줘").
     let named_subject = named.as_deref().filter(|_| !compat && !u.birth.has_date()).and_then(birth_of);
     if let Some(b) = &named_subject {
@@ -498,9 +557,20 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // show which reading was used, and a gender said later replaces it).
     if own.gender.is_none() && own.has_date() && u.subject != Role::Other {
         // (In a 궁합 too: "예랑이랑 궁합" is the bride's question.)
+        // ("남편이 갑자기 실직했어요" two turns before "저는요? … 82년 9월 9일": the husband told earlier is hers.)
+        let spouse_told = people.iter().find_map(|p| match p.relation.as_str() {
+            "husband" => Some("female"),
+            "wife" => Some("male"),
+            _ => None,
+        });
         own.gender = super::understand::gender_from_partner_words(text)
             .or_else(|| super::understand::gender_from_life_words(text))
+            .or(spouse_told.filter(|_| own.relation.is_none()))
             .map(str::to_string);
+    }
+    // "만 쉰여덟 남자고 생일은 3월 3일": the year from the age and the birthday.
+    if own.year.is_none() && own.month.is_some() && own.day.is_some() {
+        own.year = super::understand::birth::year_from_age(text, this_year, known.today, own.month, own.day);
     }
     own.settle();
     let mut partner = partner_base.filter(|p| !p.is_empty() || p.relation.is_some());
@@ -546,6 +616,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
                 people: people.clone(),
                 pair: Vec::new(),
                 couple: false,
+                am_pm_let_go: false,
             }),
             p => p.map(|p| Pending { people: people.clone(), ..p }),
         };
@@ -583,6 +654,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             people: people.clone(),
             pair: Vec::new(),
             couple: false,
+            am_pm_let_go: false,
         }
     };
 
@@ -659,6 +731,13 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
 
     // The user's own birth (or the subject's) first.
     let asked_hour = waiting.is_some_and(|p| !p.partner && p.asked_hour);
+    // (오전·오후 let go: the hour is dropped and the chart read from three pillars.)
+    let am_pm_let_go = waiting.is_some_and(|p| !p.partner && p.am_pm_let_go);
+    if am_pm_let_go && own.hour.is_some() && own.clock().is_none() {
+        own.hour = None;
+        own.minute = None;
+        own.unknown_hour = true;
+    }
     let mut own_request = match own.missing(asked_hour, gender_needed) {
         Some(missing) => {
             let pending =
@@ -719,6 +798,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         people: people.clone(),
         pair: Vec::new(),
         couple: false,
+        am_pm_let_go: false,
     };
     // "그 사람은요? 올해 운이 어때요?" after a 궁합: the second person's chart answers, the user's stays kept.
     // "혹시 재수하게 되면 내년은 어때요?" right after a turn about the son: still the son, until the message

@@ -88,6 +88,7 @@ mod tests {
                 }],
                 pair: vec!["mother".into(), "stepfather".into()],
                 couple: true,
+                am_pm_let_go: true,
             }),
         };
         let bytes = state.encode().unwrap();

@@ -114,6 +114,7 @@ pub async fn run(
     let without_gender_said = history.iter().any(|t| t.text.contains(wording::READ_WITHOUT_GENDER));
     // A day asked about before the birth was given ("낼 소개팅인데 …" then the birth) is still that day.
     let asked_day = known.pending.as_ref().filter(|p| !p.answered).map_or(0, |p| p.day_offset);
+    let known = Known { today: Some((now.month, now.day)), ..known };
     let decision = decide_turn(&text, now.year, known);
     // Right after the help lines, anything but a reading asked with a birth gets care and the lines again,
     // never a birth-data form; a reading is given with the lines added at its end.
@@ -162,7 +163,8 @@ pub async fn run(
                 }
                 None => question,
             };
-            let question = if emotion { format!("{}\n{question}", wording::FEELING_BEFORE_ASK) } else { question };
+            let question =
+                if emotion { format!("{}\n{question}", wording::feeling_before_ask(&text)) } else { question };
             let mut o = TurnOutcome::fixed(question, on_event);
             o.follow_up = Some(missing);
             o.state.pending = Some(*pending);

@@ -333,6 +333,25 @@ async fn eleventh_review_conversations_keep_their_fixes() {
     kept_set_at("answer_review17.jsonl", 1.0, DECEMBER).await;
 }
 
+/// Round b18 (a blind set written without the code, read on 2026-12-07): spans the user sets ("3년 안에", "2030년
+/// 전에", "30대 안에", "마흔 전에"), a day named beside a birth (최종면접, 소개팅, 크리스마스 이브) and the day just
+/// read weighed against another, the weeks left of the year read as this month, months to avoid, "쉽게 말해줘요"
+/// after any answer, a question asked instead of the answer to ours (the friend's birthday, 오전·오후) answered
+/// with what is known, a death and a low child met first, a guarantee, 관살혼잡 and 용신 asked, 만 쉰여덟 with a
+/// birthday, 음력 삼월 열흘. The people read carry their true day pillars.
+#[tokio::test]
+async fn twelfth_review_conversations_keep_their_fixes() {
+    kept_set_at("answer_review18.jsonl", 1.0, DECEMBER).await;
+}
+
+/// The 12 conversations the b18 judge wrote for itself before any reply (own18-01 … own18-12): "이직 … 언제
+/// 옮기는 게" is one move, a span kept, a partner told later read with the user, one 대운 explained and detailed,
+/// a 신약 claim checked, grief and a survival question met first.
+#[tokio::test]
+async fn the_b18_judges_own_conversations_keep_their_fixes() {
+    kept_set_at("answer_own18.jsonl", 1.0, DECEMBER).await;
+}
+
 /// The 12 conversations the b15 judge wrote for itself (own15-01 … own15-12), graded blind before and after:
 /// every turn held to the rules; the choices it asked in its own words ("귀농 vs 그냥 도시에서 소일거리", "2호점
 /// 낼지 지금 가게 넓힐지", "재회할지 소개받은 사람 만나볼지") and a wife's 음력 that once leaked into the husband's

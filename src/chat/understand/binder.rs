@@ -190,8 +190,13 @@ fn without_event_dates(text: &str, spans: Vec<Span>) -> Vec<Span> {
         let after = text[spans[b].end..].trim_start();
         let near: String = after.chars().take(16).collect();
         // (A year said right before belongs to the date: "56년 11월 21일생".)
-        let year_before =
-            a > 0 && matches!(spans[a - 1].tok, Tok::Year(_)) && adjacent(text, spans[a - 1].end, spans[a].start);
+        // ("내년 4월 10일에 필기": a year said relative to now is the event's, never a birth's.)
+        let relative =
+            |s: &Span| ["내년", "올해", "후년", "작년", "재작년"].iter().any(|w| text[s.start..s.end].contains(w));
+        let year_before = a > 0
+            && matches!(spans[a - 1].tok, Tok::Year(_))
+            && !relative(&spans[a - 1])
+            && adjacent(text, spans[a - 1].end, spans[a].start);
         let born = ["생", "태어", "출생", "낳"].iter().any(|w| near.starts_with(w) || near.contains(&format!(" {w}")))
             || after.starts_with("생");
         if year_before || born {
@@ -257,7 +262,55 @@ fn without_event_dates(text: &str, spans: Vec<Span>) -> Vec<Span> {
         ]
         .iter()
         .any(|w| near.starts_with(w) || after.starts_with(w));
-        if planned || weighed || booked {
+        // "12월 22일에 최종면접인데", "12월 19일에 소개팅하는데": a day with an event on it.
+        const EVENTS: &[&str] = &[
+            "필기",
+            "실기",
+            "공채",
+            "임용",
+            "토익",
+            "면허",
+            "채용",
+            "입대",
+            "훈련소",
+            "면접",
+            "시험",
+            "수술",
+            "시술",
+            "이식",
+            "이사",
+            "결혼",
+            "입사",
+            "오픈",
+            "계약",
+            "소개팅",
+            "데이트",
+            "상견례",
+            "발표",
+            "출근",
+            "미팅",
+            "약속",
+            "여행",
+            "수능",
+            "모의고사",
+            "협의",
+            "개업",
+            "고백",
+            "오디션",
+            "경기",
+            "출국",
+            "입국",
+            "행사",
+            "첫 출근",
+            "잔금",
+            "이직",
+            "퇴사",
+            "등기",
+            "모임",
+        ];
+        let on_the_day = ["에 ", "에는 ", "날 ", "에도 ", "이 ", "로 "].iter().any(|p| after.starts_with(p))
+            && EVENTS.iter().any(|w| after.chars().take(14).collect::<String>().contains(w));
+        if planned || weighed || booked || on_the_day {
             for d in drop.iter_mut().take(b + 1).skip(a) {
                 *d = true;
             }
@@ -530,6 +583,14 @@ fn share_the_date(text: &str, people: &mut [Person]) {
 /// 난리"): the end of the saying, when it comes before any date or time in the clause; `None` otherwise.
 fn reported_speech_end(text: &str, after: usize) -> Option<usize> {
     let rest = &text[after..];
+    // "와이프한테는 아직 말도 못했어요. 79년 10월 25일 … 남자고요": someone spoken to (or of) in a sentence of their
+    // own with no date in it; the birth after the sentence is not theirs.
+    if ["한테는", "한테도", "에게는", "에게도", "께는", "께도"].iter().any(|p| rest.starts_with(p)) {
+        let end = rest.find(['.', '?', '!', '\n']).unwrap_or(rest.len());
+        if end < rest.len() && !rest[..end].chars().any(|c| c.is_ascii_digit()) {
+            return Some(after + end);
+        }
+    }
     // "엄마가 그러는데", "엄마한테 다시 물어보니까 7시 반쯤이래요", "엄마 말로는 저 해뜨기 직전에 태어났대요".
     if !["가 ", "이 ", "가 저", "이 저", "한테 ", "께 ", "에게 ", " 말로는", "한테 물어", "께 물어"]
         .iter()

@@ -417,6 +417,34 @@ impl BirthFacts {
     }
 }
 
+/// The birth year an age says, with the birthday: "만 쉰여덟" (or "만 58세") on 2026-12-07 with a birthday of
+/// 3월 3일 is 1968 — this year minus the age, one more back when the birthday is still to come this year
+/// (`today`: this month and day; `None` counts it as passed). Only an age said with 만: a bare "58살" may be
+/// the Korean count.
+pub fn year_from_age(
+    text: &str,
+    this_year: i32,
+    today: Option<(u32, u32)>,
+    month: Option<u32>,
+    day: Option<u32>,
+) -> Option<i32> {
+    static AGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"만\s?(?:(\d{1,2})\s?(?:살|세)|(스물|스무|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|한|두|세|네)?)",
+        )
+        .expect("valid")
+    });
+    let c = AGE.captures(text)?;
+    let age = match (c.get(1), c.get(2)) {
+        (Some(d), _) => d.as_str().parse().ok()?,
+        (None, Some(t)) => super::numbers::native_tens(t.as_str(), c.get(3).map(|u| u.as_str()))?,
+        _ => return None,
+    } as i32;
+    let (m, d) = (month?, day?);
+    let to_come = today.is_some_and(|(tm, td)| (m, d) > (tm, td));
+    Some(this_year - age - i32::from(to_come))
+}
+
 /// What a follow-up question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -469,5 +497,22 @@ pub fn gender_in(text: &str) -> Option<&'static str> {
         Some("male")
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod age_tests {
+    use super::year_from_age;
+
+    #[test]
+    fn a_birth_year_from_an_age_said_with_man() {
+        // 2026-12-07: the birthday has passed.
+        assert_eq!(year_from_age("만 쉰여덟 남자고 생일은 3월 3일", 2026, Some((12, 7)), Some(3), Some(3)), Some(1968));
+        assert_eq!(year_from_age("만 58세 남자", 2026, Some((12, 7)), Some(3), Some(3)), Some(1968));
+        // Asked in March, a birthday in May is still to come: one year further back.
+        assert_eq!(year_from_age("만 서른둘이에요", 2026, Some((3, 1)), Some(5), Some(20)), Some(1993));
+        // A bare age may be the Korean count; "만 원" is money.
+        assert_eq!(year_from_age("58살 남자", 2026, Some((12, 7)), Some(3), Some(3)), None);
+        assert_eq!(year_from_age("만 5천원", 2026, Some((12, 7)), Some(3), Some(3)), None);
     }
 }

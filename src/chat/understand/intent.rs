@@ -195,6 +195,25 @@ impl Topic {
         if crisis_in(text) {
             return Some(Topic::Crisis);
         }
+        // "저 공무원 체질이에요?": a constitution for a kind of work is a question of work, not of health.
+        if has(&["체질"])
+            && has(&[
+                "공무원",
+                "직장",
+                "회사",
+                "직업",
+                "사업",
+                "장사",
+                "영업",
+                "교사",
+                "프리랜서",
+                "조직",
+                "월급쟁이",
+                "창업",
+            ])
+        {
+            return Some(Topic::Career);
+        }
         let asks_meaning = has(&[
             "뭐예요",
             "뭔가요",
@@ -328,8 +347,25 @@ impl Topic {
         if has(&["원진", "상충", "충이라", "형살"]) && mentions_someone(text) && !not_compat {
             return Some(Topic::Compatibility);
         }
+        // "지금 만나는 사람은 90년생이에요. 이 사람이랑은 어때요?": the user with that person.
+        let with_this_one = has(&[
+            "이 사람이랑",
+            "그 사람이랑",
+            "이 사람하고",
+            "그 사람하고",
+            "이 사람과",
+            "그 사람과",
+            "이 분이랑",
+            "이분이랑",
+            "그분이랑",
+            "그 분이랑",
+            "이 사람 어때",
+            "이 사람은 어때",
+            "이 사람은요",
+        ]) && has(&["어때", "어떨까", "어떤가", "어떨지", "괜찮", "은요", "는요"]);
         if !not_compat
             && (has(&["궁합", "속궁합", "케미"])
+                || (with_this_one && !has(&["직장", "상사", "동료", "팀장", "사장님", "회사"]))
                 || (has(&[
                     "잘 맞",
                     "맞을까",
@@ -452,9 +488,12 @@ impl Topic {
         let words_beside_laugh = text.chars().filter(|c| !"ㅋㅎㅠㅜ ?!.~".contains(*c)).count();
         // "들어줘서 고마워요. 그래도 언젠가 풀리긴 해요?": thanks beside a question of when is the question.
         let asks_when = has(&["언제", "몇 년", "몇년", "몇 살", "풀릴", "풀리긴", "풀리나", "나아질"]);
+        // "좀 쉽게 말해줘요ㅎㅎ": a follow-up on the last answer, not small talk.
+        let asks_again = has(&["쉽게", "무슨 말", "무슨 뜻", "뭔 말", "뭔 뜻", "자세히", "풀어서"]);
         if has(SMALL_TALK)
             && !about_saju
             && !asks_when
+            && !asks_again
             && !(laugh_only && (text.contains('?') || words_beside_laugh > 12))
         {
             return Some(Topic::SmallTalk);
@@ -645,6 +684,13 @@ fn area_of(text: &str) -> Option<Topic> {
                 "붙을까",
                 "붙을 수",
                 "학교운",
+                // "애가 도통 집중을 못 하는데", "정시 원서", "재수": a child's study.
+                "집중",
+                "원서",
+                // ("횡재수" is money, not a second try at an exam.)
+                "재수하",
+                "재수생",
+                "재수를",
             ])
         {
             Topic::Study
@@ -672,6 +718,7 @@ fn area_of(text: &str) -> Option<Topic> {
             "목돈",
             "수입",
             "빚",
+            "보증",
             "집 마련",
             "내 집",
             "횡재",
@@ -917,6 +964,8 @@ pub fn emotion_in(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "자존감",
         "바닥이",
+        "망쳤",
+        "망했",
         "짤렸",
         "잘렸",
         "해고",
@@ -1059,4 +1108,5 @@ pub fn emotion_in(text: &str) -> bool {
         || considers_divorce(text)
         || waits_for_child(text)
         || tells_a_loss(text)
+        || crate::answer::wording::tells_a_death(text)
 }

@@ -398,6 +398,13 @@ const PEOPLE: &[(&str, &str, Option<&str>)] = &[
     ("약혼자", "other", None),
     ("애인", "lover", None),
     ("연인", "lover", None),
+    // "지금 만나는 사람은 90년 1월 20일생 남자예요": the user's partner.
+    ("만나는 사람", "lover", None),
+    ("만나는 분", "lover", None),
+    ("사귀는 사람", "lover", None),
+    ("사귀는 분", "lover", None),
+    ("만나는 남자", "boyfriend", Some("male")),
+    ("만나는 여자", "girlfriend", Some("female")),
     ("엄마", "mother", Some("female")),
     ("어머니", "mother", Some("female")),
     ("어머님", "mother", Some("female")),
@@ -938,12 +945,19 @@ fn rules() -> &'static [(Regex, Rule)] {
             },
             // 초하루 … 초열흘, 초파일, 초3일, 보름, 그믐, 스무날
             Rule {
-                re: r"초\s*(하루|이틀|사흘|사흗|나흘|닷새|엿새|이레|여드레|아흐레|열흘|파일|팔일|\d{1,2}\s*일|십\s*일|[일이삼사오육칠구]\s*일)(?:날)?|(보름|그믐|스무)\s*(?:날)?",
+                re: r"초\s*(하루|이틀|사흘|사흗|나흘|닷새|엿새|이레|여드레|아흐레|열흘|파일|팔일|\d{1,2}\s*일|십\s*일|[일이삼사오육칠구]\s*일)(?:날)?|(보름|그믐|스무|열흘)\s*(?:날)?",
                 make: |t, c, _| {
                     let (s, e) = whole(c);
                     let rest = &t[e..];
                     if let Some((_, _, w)) = group(c, 2) {
-                        if rest.starts_with('달') || rest.starts_with("동안") || (w == "스무" && !c[0].ends_with('날'))
+                        // ("열흘 동안", "열흘 뒤에", "열흘째": a span of days; "음력 삼월 열흘": the 10th.)
+                        let span = ["동안", "뒤", "후", "전", "째", "만에", "간", "정도", "쯤 "]
+                            .iter()
+                            .any(|w| rest.trim_start().starts_with(w));
+                        if rest.starts_with('달')
+                            || rest.starts_with("동안")
+                            || (w == "스무" && !c[0].ends_with('날'))
+                            || (w == "열흘" && span)
                         {
                             return None;
                         }

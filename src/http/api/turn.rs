@@ -67,7 +67,13 @@ pub async fn prepare(state: Arc<AppState>, user: String, session_id: String, tex
         Some(id) => profiles.iter().find(|p| &p.id == id).map(|p| p.birth.clone()),
         None => session.birth.clone(),
     };
-    let known = Known { own, session_profile: session.profile_id.clone(), profiles, pending: conversation.pending };
+    let known = Known {
+        own,
+        session_profile: session.profile_id.clone(),
+        profiles,
+        pending: conversation.pending,
+        today: None,
+    };
     let request = TurnRequest { text, known, history, now: state.clock.korea_now() };
     Ok(Turn { state, user, session, request })
 }
