@@ -40,7 +40,8 @@ pub fn in_question(question: &str, birth_year: i32, this_year: i32, open: i32) -
             .expect("valid")
     });
     static DECADE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([2-7]0|이십|삼십|사십|오십|육십)\s?대\s?(초반|중반|후반)?\s?(안에|중에|때|에|안으로)")
+        // (Not "20대 때": a decade looked back on is not a span asked about.)
+        Regex::new(r"([2-7]0|이십|삼십|사십|오십|육십)\s?대\s?(초반|중반|후반)?\s?(안에|중에|에|안으로)")
             .expect("valid")
     });
     // A window already past (`last < first`) is kept: the reply says so before it reads the coming years.
@@ -143,6 +144,7 @@ mod tests {
     #[test]
     fn no_span_when_none_is_set() {
         assert_eq!(w("언제쯤 결혼할 수 있을까요?"), None);
+        assert_eq!(w("20대 때는 힘들었는데 앞으로는 어때요"), None);
         assert_eq!(w("1995년 3월 2일생이에요"), None);
         assert_eq!(w("내년 운세 봐주세요"), None);
         assert_eq!(in_question("마흔 전에", 0, 2026, 2027), None);

@@ -154,7 +154,7 @@ pub fn tells_a_death(text: &str) -> bool {
 }
 
 /// Said first to a death told: sorrow, before any reading or any question.
-pub const GRIEF_FIRST: &str = "얼마나 황망하고 마음이 아프실지요. 깊은 위로를 드려요.";
+pub const GRIEF_FIRST: &str = "소중한 가족을 떠나보낸 마음이 얼마나 아프실지요. 깊은 위로를 드려요.";
 
 /// "사주에 그런 게 원래 나와 있었던 건가요?" after a death: no, a chart does not fix when someone dies.
 pub const DEATH_NOT_WRITTEN: &str = "사주는 가족이 언제 떠날지를 정해 두거나 미리 보여 주지 않아요. 명리에서 부모의 자리나 가족의 인연을 읽기는 하지만, 그것은 관계의 결을 보는 것이지 누군가의 죽음이나 그 책임을 가리키는 것이 아닙니다.";
