@@ -478,26 +478,29 @@ pub fn daeun_detail(chart: &Chart, i: usize, this_year: i32) -> Plan {
 /// "그게 무슨 말이에요? 좀 쉽게 설명해 주세요": whether a follow-up asks for the last answer in plain words.
 pub fn asks_plain_words(question: &str) -> bool {
     let q: String = question.chars().filter(|c| !c.is_whitespace()).collect();
-    [
-        "쉽게",
+    // ("요즘 쉽게 지쳐요", "회사 일이 어려워요", "남편이 이해가 안 가요" are about life, not the last answer: the
+    // looser words count only in a short message.)
+    let strong = [
+        "쉽게말",
+        "쉽게설명",
+        "쉽게풀",
+        "쉽게요",
+        "쉽게알려",
+        "쉽게좀",
         "무슨말",
         "무슨뜻",
         "뭔말",
         "뭔뜻",
         "무슨소리",
         "뭔소리",
-        "못알아",
-        "어려워",
-        "어렵네",
-        "어렵다",
-        "이해가안",
-        "이해안",
-        "이해를못",
         "풀어서",
         "용어가",
-    ]
-    .iter()
-    .any(|w| q.contains(w))
+        "말이어려",
+        "설명이어려",
+        "어려운말",
+    ];
+    let loose = ["못알아", "이해가안", "이해안", "이해를못", "어려워", "어렵네", "어렵다"];
+    strong.iter().any(|w| q.contains(w)) || (q.chars().count() <= 12 && loose.iter().any(|w| q.contains(w)))
 }
 
 /// The last answer in plain words: each technical word it used (일간, 신약, 용신, 월지, 대운, a ten god, 충 …)
@@ -976,6 +979,16 @@ fn element(e: Element) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_words_are_asked_for_the_last_answer_not_for_life() {
+        assert!(asks_plain_words("그게 무슨 뜻이에요? 좀 쉽게 말해줘요"));
+        assert!(asks_plain_words("좀 쉽게 말해줘요ㅎㅎ"));
+        assert!(asks_plain_words("어려워요ㅠ"));
+        assert!(!asks_plain_words("요즘 쉽게 지쳐요 왜 그럴까요"));
+        assert!(!asks_plain_words("회사 일이 너무 어려워요 이직해야 할까요"));
+        assert!(!asks_plain_words("남편이 이해가 안 가요 왜 저러는 걸까요"));
+    }
     use crate::answer::test_chart as chart;
 
     #[test]
