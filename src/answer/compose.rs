@@ -1193,38 +1193,33 @@ fn element_years(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let w = super::window::in_question(q, super::timing::birth_year(chart), ctx.year, open);
     let (first, last) = w.as_ref().map_or((open, open + 9), |w| (w.first, w.last.max(w.first)));
     let name = format!("{}({})", element.hangul(), element.hanja());
-    let years: Vec<String> = (first..=last)
-        .filter_map(|y| {
-            let gz = crate::saju::pillars::year_pillar(y);
-            let (s, b) = (gz.stem().element() == element, gz.branch().element() == element);
-            let at = match (s, b) {
-                (true, true) => "천간과 지지 모두",
-                (true, false) => "천간",
-                (false, true) => "지지",
-                _ => return None,
-            };
+    // Where a year's pillar brings the element: its stem, its branch, both; `None` when neither.
+    let brings = |y: i32| {
+        let gz = crate::saju::pillars::year_pillar(y);
+        match (gz.stem().element() == element, gz.branch().element() == element) {
+            (true, true) => Some((gz, "천간과 지지 모두")),
+            (true, false) => Some((gz, "천간")),
+            (false, true) => Some((gz, "지지")),
+            (false, false) => None,
+        }
+    };
+    let found: Vec<i32> = (first..=last).filter(|y| brings(*y).is_some()).collect();
+    let years: Vec<String> = found
+        .iter()
+        .filter_map(|&y| {
+            let (gz, at) = brings(y)?;
             Some(format!("- {y}년({}, {}세): {at}에 {name} 기운", gz.hangul(), y - super::timing::birth_year(chart)))
         })
         .collect();
     let span = w.as_ref().map_or("앞으로 10년 가운데".to_string(), |w| format!("‘{}’라면", w.said));
-    let listed: Vec<String> = (first..=last)
-        .filter(|y| {
-            let gz = crate::saju::pillars::year_pillar(*y);
-            gz.stem().element() == element || gz.branch().element() == element
-        })
-        .map(|y| format!("{y}년"))
-        .collect();
-    let head = if years.is_empty() {
+    let head = if found.is_empty() {
         // The nearest one past the span, so the answer still names a year.
-        let next = (last + 1..last + 12).find(|y| {
-            let gz = crate::saju::pillars::year_pillar(*y);
-            gz.stem().element() == element || gz.branch().element() == element
-        });
-        let after = next.map_or(String::new(), |y| {
-            format!(" 그 뒤로 가장 가까운 해는 {y}년({})입니다.", crate::saju::pillars::year_pillar(y).hangul())
-        });
+        let after = (last + 1..last + 12)
+            .find_map(|y| brings(y).map(|(gz, _)| (y, gz)))
+            .map_or(String::new(), |(y, gz)| format!(" 그 뒤로 가장 가까운 해는 {y}년({})입니다.", gz.hangul()));
         format!("{span} {name} 기운이 해의 글자로 뚜렷하게 들어오는 해는 없습니다.{after}")
     } else {
+        let listed: Vec<String> = found.iter().map(|y| format!("{y}년")).collect();
         format!("{span} {name} 기운이 들어오는 해는 {}입니다.", listed.join("·"))
     };
     let mut body = years;
