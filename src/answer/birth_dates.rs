@@ -66,7 +66,7 @@ fn baby(jdn: i64, hour: Option<(u32, u32)>, gender: &str) -> Option<Chart> {
 }
 
 /// The rule: balance (strength near 중화, elements missing), the 용신 present, no clash with the parent's day branch.
-fn weigh(c: &Chart, parent: &Chart) -> (f32, Vec<String>) {
+fn weigh(c: &Chart, parent: Option<&Chart>) -> (f32, Vec<String>) {
     let missing: Vec<&str> = c.elements.elements.iter().filter(|e| e.plain == 0).map(|e| e.element.hangul()).collect();
     let verdict = c.strength.verdict.hangul();
     let balance = match verdict {
@@ -84,6 +84,7 @@ fn weigh(c: &Chart, parent: &Chart) -> (f32, Vec<String>) {
         format!("{} 없음", missing.join("·"))
     });
     why.push(format!("용신 {}({}개)", fav.hangul(), fav_count));
+    let Some(parent) = parent else { return (score, why) };
     let (Some(a), Some(b)) = (GanZhi::parse(c.pillars.day.hangul), GanZhi::parse(parent.pillars.day.hangul)) else {
         return (score, why);
     };
@@ -95,8 +96,8 @@ fn weigh(c: &Chart, parent: &Chart) -> (f32, Vec<String>) {
     (score, why)
 }
 
-/// Two birth days weighed as two charts; `parent`: the chart of the parent asking.
-pub fn plan(parent: &Chart, question: &str, a: i64, b: i64) -> Option<Plan> {
+/// Two birth days weighed as two charts; `parent`: the chart of the parent asking, when known.
+pub fn plan(parent: Option<&Chart>, question: &str, a: i64, b: i64) -> Option<Plan> {
     if !asks(question) {
         return None;
     }
@@ -127,10 +128,21 @@ pub fn plan(parent: &Chart, question: &str, a: i64, b: i64) -> Option<Plan> {
     } else {
         format!("두 날 가운데 {}에 태어나는 아기의 사주가 더 고르게 짜입니다.", name(win, wc))
     };
+    // ("2월 3일이랑 2월 5일": 입춘 between them changes the year pillar and the 띠 as well.)
+    let year_note = (ca.pillars.year.hangul != cb.pillars.year.hangul).then(|| {
+        format!(
+            "- 두 날 사이에 입춘이 있어 년주도 {}에서 {} 바뀝니다. 띠로 말하면 {}띠와 {}띠예요(사주의 해는 설날이 아니라 입춘에 바뀝니다).",
+            ca.pillars.year.hangul,
+            crate::saju::josa::with_ro(cb.pillars.year.hangul),
+            zodiac(&ca),
+            zodiac(&cb)
+        )
+    });
     let month_note = (ca.pillars.month.hangul != cb.pillars.month.hangul).then(|| {
         format!(
-            "- 두 날 사이에 절기가 바뀌어 월주가 {}에서 {}로 달라집니다.",
-            ca.pillars.month.hangul, cb.pillars.month.hangul
+            "- 두 날 사이에 절기가 바뀌어 월주가 {}에서 {} 달라집니다.",
+            ca.pillars.month.hangul,
+            crate::saju::josa::with_ro(cb.pillars.month.hangul)
         )
     });
     let when = match hour {
@@ -142,7 +154,20 @@ pub fn plan(parent: &Chart, question: &str, a: i64, b: i64) -> Option<Plan> {
         format!("- {} {when}: {} — {}.", name(a, &ca), pillars(&ca), wa.join(", ")),
         format!("- {} {when}: {} — {}.", name(b, &cb), pillars(&cb), wb.join(", ")),
     ];
+    if let Some(parent) = parent {
+        let clashed = [&wa, &wb].iter().any(|w| w.iter().any(|l| l.ends_with("충")));
+        if !clashed {
+            lines.push(format!(
+                "- 부모의 일지 {}와 두 날 아기의 일지 모두 충이 없어, 부모와 부딪히는 날은 없습니다.",
+                parent.pillars.day.branch.hangul
+            ));
+        }
+    }
+    lines.extend(year_note);
     lines.extend(month_note);
+    if parent.is_none() {
+        lines.push("- 부모님의 생년월일시를 알려 주시면 아기의 일지와 부딪히지 않는지도 함께 볼게요.".into());
+    }
     lines.push(format!(
         "- {}에 태어나도 부족한 기운은 이름, 생활 습관과 환경으로 채운다고 봅니다. 어느 쪽도 나쁜 사주는 아니에요.",
         name(lose, lc)
@@ -152,6 +177,12 @@ pub fn plan(parent: &Chart, question: &str, a: i64, b: i64) -> Option<Plan> {
             .into(),
     );
     Some(Plan { head, body: lines.join("\n") })
+}
+
+/// The 띠 of a chart's year branch ("말").
+fn zodiac(c: &Chart) -> &'static str {
+    const ANIMALS: [&str; 12] = ["쥐", "소", "호랑이", "토끼", "용", "뱀", "말", "양", "원숭이", "닭", "개", "돼지"];
+    GanZhi::parse(c.pillars.year.hangul).map_or("", |g| ANIMALS[g.branch().index()])
 }
 
 #[cfg(test)]
@@ -170,11 +201,16 @@ mod tests {
             booked_hour("저는 90년 9월 27일 아침 7시 20분생이고 제왕절개 3월 5일이랑 8일 중에 둘 다 오후 2시예요"),
             Some((14, 0))
         );
-        let p = plan(&mother, q, jdn_from_civil(2027, 3, 5), jdn_from_civil(2027, 3, 8)).expect("a plan");
+        let p = plan(Some(&mother), q, jdn_from_civil(2027, 3, 5), jdn_from_civil(2027, 3, 8)).expect("a plan");
         // 2027-03-05 10:00 is 계미일 in 임인월; 03-08 10:00 is 병술일 in 계묘월 (경칩 on 03-06 between them).
         assert!(p.body.contains("3월 5일(계미일)") && p.body.contains("3월 8일(병술일)"), "{}", p.body);
         assert!(p.body.contains("월주가 임인에서 계묘로"), "{}", p.body);
         assert!(p.head.contains("태어나는 아기의 사주"), "{}", p.head);
         assert!(p.body.contains("의료진의 판단이 먼저"), "{}", p.body);
+        // Without the parent's chart, and across 입춘: the 띠 changes with the year pillar.
+        let q = "둘째 제왕절개 날짜를 내년 2027년 2월 3일이랑 2월 5일 중에 고르래요. 둘 다 오전 10시이고 아들이에요";
+        let p = plan(None, q, jdn_from_civil(2027, 2, 3), jdn_from_civil(2027, 2, 5)).expect("a plan");
+        assert!(p.body.contains("년주도 병오에서 정미로") && p.body.contains("말띠와 양띠"), "{}", p.body);
+        assert!(p.body.contains("부모님의 생년월일시를 알려 주시면"), "{}", p.body);
     }
 }

@@ -47,7 +47,15 @@ pub fn text(ctx: &AnswerContext) -> String {
     if matches!(ctx.intent, Topic::SmallTalk | Topic::OutOfScope) {
         return small_talk(ctx.intent, &ctx.question, ctx.chart.is_some(), &ctx.history);
     }
-    let Some(chart) = &ctx.chart else { return wording::ASK_FOR_BIRTH.to_string() };
+    let Some(chart) = &ctx.chart else {
+        // "제왕절개 날짜를 2월 3일이랑 2월 5일 중에": the babies' charts need no one else's.
+        if let [a, b] = super::days::dates_named(&ctx.question, ctx.today)[..] {
+            if let Some(plan) = super::birth_dates::plan(None, &ctx.question, a, b) {
+                return format!("{}\n\n{}", plan.head, plan.body);
+            }
+        }
+        return wording::ASK_FOR_BIRTH.to_string();
+    };
     narrate(ctx, chart)
 }
 
@@ -557,6 +565,27 @@ fn plan_for(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     Some(plan)
 }
 
+/// The babies' two days from the user's last question, weighed with this chart as the parent's, when this
+/// message names no days and speaks of matching the parent.
+fn baby_days_with_parent(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
+    if !super::days::dates_named(&ctx.question, ctx.today).is_empty()
+        || !["맞는 날", "저랑도", "저하고도", "저와도", "저랑 맞", "나랑도", "맞춰", "엄마랑", "아빠랑"]
+            .iter()
+            .any(|w| ctx.question.contains(w))
+    {
+        return None;
+    }
+    let asked = ctx
+        .history
+        .iter()
+        .rev()
+        .filter(|t| t.speaker == super::Speaker::User)
+        .take(2)
+        .find(|t| super::birth_dates::asks(&t.text))?;
+    let [a, b] = super::days::dates_named(&asked.text, ctx.today)[..] else { return None };
+    super::birth_dates::plan(Some(chart), &asked.text, a, b)
+}
+
 /// The first year ("2027년") the last reply's headline named, for "왜요?" to explain.
 fn last_lead_year(ctx: &AnswerContext) -> Option<i32> {
     let last = ctx.history.iter().rev().find(|h| h.speaker == super::Speaker::Assistant)?;
@@ -579,9 +608,14 @@ fn decision_year(ctx: &AnswerContext) -> i32 {
 
 fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     let year = ctx.year + ctx.year_offset;
+    // "저랑도 맞는 날이면 좋겠어요. 저는 90년 …": the days a baby could be born on, asked just before, weighed
+    // again with the parent's chart.
+    if let Some(plan) = baby_days_with_parent(ctx, chart) {
+        return Some(plan);
+    }
     // "누가 돈 관리하는 게 나아요?", "둘 중에 누가 공부 쪽이에요?": two people weighed, from both charts.
     // (Two days named for them — "날짜를 4월 24일이랑 9월 11일 중에" — are weighed as days, below.)
-    let two_days = super::days::dates_named(&ctx.question, ctx.today).len() == 2;
+    let two_days = (2..=4).contains(&super::days::dates_named(&ctx.question, ctx.today).len());
     if let Some(partner) = ctx.partner.as_ref().filter(|_| !two_days) {
         let names = (ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분"));
         let area = area_with_history(ctx);
@@ -917,18 +951,22 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         }
     }
     // "4월 7일이랑 4월 14일 중에 언제가 나아요?": the two dates weighed.
-    if let [a, b] = super::days::dates_named(&ctx.question, ctx.today)[..] {
+    let named = super::days::dates_named(&ctx.question, ctx.today);
+    if let [a, b] = named[..] {
         // "제왕절개 날짜를 3월 5일이랑 3월 8일 중에": two babies' charts, not two days against the parent's.
-        if let Some(plan) = super::birth_dates::plan(chart, &ctx.question, a, b) {
+        if let Some(plan) = super::birth_dates::plan(Some(chart), &ctx.question, a, b) {
             return Some(plan);
         }
+    }
+    // ("1월 7일, 11일, 14일 중에 언제가 나아요?": three or four days, the same way.)
+    if (2..=4).contains(&named.len()) {
         // (The second person kept for this question: the days are for both.)
         if let Some(partner) = ctx.partner.as_ref().filter(|_| ctx.intent != Topic::Compatibility) {
             let names = [ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분")];
             let people = [(chart, names[0]), (partner, names[1])];
-            return Some(super::days::weigh_two_for(&people, &ctx.question, area_of(ctx.intent), a, b));
+            return Some(super::days::weigh_days_for(&people, &ctx.question, area_of(ctx.intent), &named));
         }
-        return Some(super::days::weigh_two(chart, &ctx.question, area_of(ctx.intent), a, b));
+        return Some(super::days::weigh_days_for(&[(chart, "")], &ctx.question, area_of(ctx.intent), &named));
     }
     // "그날 말고 1월 5일도 된다는데 어디가 나아요?": the day just read weighed against the one named now.
     let weighs = ["어디가 나", "어느 날", "어느 쪽", "뭐가 나", "더 나아", "더 나을", "더 좋", "중에"]

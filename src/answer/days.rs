@@ -140,7 +140,18 @@ static BIRTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 /// "병원에서 4월 7일이랑 4월 14일 중에 고르래요": two dates named (the month of the first carried to a second
 /// said as a day alone: "4월 7일이랑 14일"), within the next year, in the order said.
 pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
-    let cleaned = births_set_aside(question);
+    // ("내년 2027년 2월 3일이랑 2월 5일": a year from now on is an event's, never a birth's.)
+    static YEAR_AHEAD: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(\d{4})\s?년").expect("valid"));
+    let question = YEAR_AHEAD.replace_all(question, |c: &regex::Captures| {
+        if c[1].parse::<i32>().is_ok_and(|y| y >= today.0) {
+            String::new()
+        } else {
+            c[0].to_string()
+        }
+    });
+    let question = lunar_holidays(&question, today);
+    let cleaned = births_set_aside(&question);
     let question = cleaned.replace("내년", "").replace("올해", "").replace("다음 해", "").replace("다음해", "");
     if question.contains('년') || ["생일", "출생"].iter().any(|w| question.contains(w)) {
         return Vec::new();
@@ -155,6 +166,50 @@ pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
         let Some(m) = month else { continue };
         let this = jdn_from_civil(today.0, m, d);
         out.push(if this < now - 1 { jdn_from_civil(today.0 + 1, m, d) } else { this });
+    }
+    out
+}
+
+/// The lunar holidays a day is planned by ("설 다음 날", "설날 당일", "추석 전날"), written as the solar date they
+/// fall on next (the coming 설 is the next lunar new year from today). A holiday told as a birth ("59년 추석날에
+/// 났어요") has a year before it and is left alone.
+fn lunar_holidays(question: &str, today: (i32, u32, u32)) -> String {
+    use crate::saju::calendar::korean_lunar::to_solar_from_parts;
+    let now = jdn_from_civil(today.0, today.1, today.2);
+    let next = |month: u32, day: u32| {
+        [today.0, today.0 + 1].iter().find_map(|&y| {
+            let (sy, sm, sd) = to_solar_from_parts(y, month, day, false).ok()?;
+            (jdn_from_civil(sy, sm, sd) >= now).then_some(jdn_from_civil(sy, sm, sd))
+        })
+    };
+    let mut out = question.to_string();
+    for (names, (month, day)) in [(&["설날", "설"][..], (1, 1)), (&["추석"][..], (8, 15))] {
+        let Some(base) = next(month, day) else { continue };
+        for name in names {
+            for (shift, tail) in [(1, " 다음 날"), (1, " 다음날"), (-1, " 전날"), (-1, " 전 날"), (0, " 당일"), (0, "")]
+            {
+                let phrase = format!("{name}{tail}");
+                let Some(at) = out.find(&phrase) else { continue };
+                // ("설 전후로", "설명", "설레": not a day; "59년 추석": a birth.)
+                let rest = &out[at + phrase.len()..];
+                if tail.is_empty()
+                    && (*name == "설"
+                        || !(rest.starts_with(' ')
+                            || rest.starts_with('에')
+                            || rest.starts_with('도')
+                            || rest.starts_with('은')
+                            || rest.starts_with('이')))
+                {
+                    continue;
+                }
+                let before: String = out[..at].chars().rev().take(6).collect();
+                if before.contains('년') {
+                    continue;
+                }
+                let (_, m, d) = civil_from_jdn(base + shift);
+                out.replace_range(at..at + phrase.len(), &format!("{m}월 {d}일"));
+            }
+        }
     }
     out
 }
@@ -204,12 +259,17 @@ fn births_set_aside(question: &str) -> String {
 /// Two days weighed for the event asked about, the better one first, each with its 일진 and reasons; a day
 /// that strains the day pillar (충, 형, 원진) counts less.
 pub fn weigh_two(chart: &Chart, question: &str, fallback: TimingTopic, a: i64, b: i64) -> Plan {
-    weigh_two_for(&[(chart, "")], question, fallback, a, b)
+    weigh_days_for(&[(chart, "")], question, fallback, &[a, b])
 }
 
-/// As [`weigh_two`], for everyone the day is for ("와이프랑 이사 날짜", "둘이 같이 여는 가게"): each day scored on
-/// every chart and summed, each chart's reason said by its name.
+/// As [`weigh_two`] for the days named (two to four: "1월 7일, 11일, 14일 중에"), for everyone they are for.
 pub fn weigh_two_for(people: &[(&Chart, &str)], question: &str, fallback: TimingTopic, a: i64, b: i64) -> Plan {
+    weigh_days_for(people, question, fallback, &[a, b])
+}
+
+/// The days named weighed for everyone they are for ("와이프랑 이사 날짜", "둘이 같이 여는 가게"): each day scored
+/// on every chart and summed, each chart's reason said by its name; the best first, then the rest in order.
+pub fn weigh_days_for(people: &[(&Chart, &str)], question: &str, fallback: TimingTopic, days: &[i64]) -> Plan {
     let area = event_area(question, fallback);
     // For an operation a day that clashes with the day pillar is the first thing 택일 avoids: a day without one
     // comes first whatever else the two days bring.
@@ -217,7 +277,8 @@ pub fn weigh_two_for(people: &[(&Chart, &str)], question: &str, fallback: Timing
         ["수술", "시술", "치료", "입원", "병원"].iter().any(|w| question.contains(w)) && !question.contains("이사");
     // (So is a wedding: a day that clashes with either spouse's day pillar is the first one 택일 sets aside.)
     let wedding = ["결혼", "예식", "식 날짜", "웨딩"].iter().any(|w| question.contains(w));
-    let per_strain = if medical || wedding { 10.0 } else { 0.75 };
+    // (For any other event a strained day still goes behind one without: 택일 avoids it first.)
+    let per_strain = if medical || wedding { 10.0 } else { 2.0 };
     let score_one = |chart: &Chart, jdn: i64| {
         let gz = crate::saju::pillars::day_pillar(jdn);
         let (s, mut r) = score_pillar(chart, area, gz, "일");
@@ -245,19 +306,34 @@ pub fn weigh_two_for(people: &[(&Chart, &str)], question: &str, fallback: Timing
         }
         (total, vec![said.join("; ")])
     };
-    let ((sa, ra), (sb, rb)) = (score(a), score(b));
-    let (best, other, best_reasons, other_reasons) = if sb > sa { (b, a, rb, ra) } else { (a, b, ra, rb) };
+    let mut ranked: Vec<(i64, f32, Vec<String>)> = days
+        .iter()
+        .map(|&d| {
+            let (s, r) = score(d);
+            (d, s, r)
+        })
+        .collect();
+    // (Alike days keep the order said: a stable sort, best score first.)
+    ranked.sort_by(|x, y| y.1.partial_cmp(&x.1).unwrap_or(std::cmp::Ordering::Equal));
     let word = |jdn: i64| format!("{} {}일", date_words(jdn), crate::saju::pillars::day_pillar(jdn).hangul());
     let both = if people.len() > 1 { "두 분 모두를 놓고 보면 " } else { "" };
+    let count = match days.len() {
+        2 => "두",
+        3 => "세",
+        _ => "네",
+    };
+    let (best, second) = (&ranked[0], &ranked[1]);
     // (Two days alike still get a pick: the one with the better score, else the first said.)
-    let head = if (sa - sb).abs() < 0.5 {
+    let head = if (best.1 - second.1).abs() < 0.5 {
         format!(
-            "{both}두 날은 {}에 큰 차이가 없지만, 굳이 고르면 {}이 조금 낫습니다.",
+            "{both}{count} 날은 {}에 큰 차이가 없지만, 굳이 고르면 {}이 조금 낫습니다.",
             event_word(question),
-            word(best)
+            word(best.0)
         )
+    } else if days.len() == 2 {
+        format!("{both}두 날 가운데 {}이 {}에 더 낫습니다.", word(best.0), event_word(question))
     } else {
-        format!("{both}두 날 가운데 {}이 {}에 더 낫습니다.", word(best), event_word(question))
+        format!("{both}{count} 날 가운데 {}이 {}에 가장 낫습니다.", word(best.0), event_word(question))
     };
     let why = |reasons: &[String]| match people {
         [_] => reasons
@@ -272,11 +348,8 @@ pub fn weigh_two_for(people: &[(&Chart, &str)], question: &str, fallback: Timing
     } else {
         "- 날의 기운은 작은 차이라, 일정과 준비가 더 편한 날이 있다면 그쪽을 먼저 보세요."
     };
-    let lines = [
-        format!("- {}: {}", word(best), why(&best_reasons)),
-        format!("- {}: {}", word(other), why(&other_reasons)),
-        closing.to_string(),
-    ];
+    let mut lines: Vec<String> = ranked.iter().map(|(d, _, r)| format!("- {}: {}", word(*d), why(r))).collect();
+    lines.push(closing.to_string());
     Plan { head, body: lines.join("\n") }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod birth_dates;
 pub mod choices;
+pub mod climate;
 pub mod compat;
 pub mod compose;
 pub mod context;
@@ -28,6 +29,7 @@ pub mod weave;
 pub mod which_of_two;
 pub mod window;
 pub mod wording;
+pub mod year_only;
 
 pub use context::{AnswerContext, HistoryTurn, PassageRef, Speaker};
 pub use findings::Finding;

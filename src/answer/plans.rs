@@ -1142,13 +1142,22 @@ pub fn elements(chart: &Chart, question: &str) -> Plan {
     let (colour, direction, _) = practice(fav);
     let lines = [
         format!("오행 개수(드러난 {}글자): {}.", chart.elements.characters, counts.join(" · ")),
-        format!(
-            "다만 채울 것은 없는 오행이 아니라 균형을 잡아 주는 용신으로 봅니다: 일간이 {} 용신은 {}입니다.",
-            with_particle(&format!("{}(추정)", chart.strength.verdict.hangul()), "이라", "라"),
-            word(fav)
-        ),
+        match super::climate::johu_reason(chart) {
+            Some(reason) => format!(
+                "다만 채울 것은 없는 오행이 아니라 균형을 잡아 주는 용신으로 봅니다: {reason}은 {}입니다(억부로는 {}).",
+                word(fav),
+                word(chart.strength.eokbu)
+            ),
+            None => format!(
+                "다만 채울 것은 없는 오행이 아니라 균형을 잡아 주는 용신으로 봅니다: 일간이 {} 용신은 {}입니다.",
+                with_particle(&format!("{}(추정)", chart.strength.verdict.hangul()), "이라", "라"),
+                word(fav)
+            ),
+        },
         format!("생활에서는 전통적으로 {colour} 계열의 색, {direction}, 그 오행의 일을 가까이하는 것으로 보완한다고 봅니다."),
     ];
+    let mut lines = lines.to_vec();
+    lines.extend(super::climate::second_help(chart));
     Plan { head, body: lines.join("\n") }
 }
 
@@ -1158,10 +1167,15 @@ pub fn overview(chart: &Chart, this_year: i32) -> Plan {
     let s = &chart.strength;
     let month_god = chart.pillars.month.branch.ten_god.hangul;
     let head = format!(
-        "{} 일간에 월지 {}의 기질을 지닌 {} 사주이고, 균형을 잡아 주는 용신은 {}({})입니다.",
+        "{} 일간에 월지 {}의 기질을 지닌 {} 사주이고, {} 용신은 {}({})입니다.",
         chart.day_master.name,
         month_god,
         s.verdict.hangul(),
+        if s.method == "johu" {
+            format!("{}에 태어나 계절의 온도를 맞춰 주는", s.climate.season_words)
+        } else {
+            "균형을 잡아 주는".to_string()
+        },
         s.favourable.hangul(),
         s.favourable.hanja()
     );

@@ -33,6 +33,9 @@ pub fn plan(chart: &Chart, question: &str) -> Option<Plan> {
     if let Some(p) = strength_claim(chart, question) {
         return Some(p);
     }
+    if let Some(p) = super::climate::climate_claim(chart, question) {
+        return Some(p);
+    }
     if let Some(p) = mixed_officers(chart, question) {
         return Some(p);
     }
@@ -136,12 +139,16 @@ fn yongsin(chart: &Chart, question: &str) -> Option<Plan> {
     let st = &chart.strength;
     let (fav, unfav) = (st.favourable, st.unfavourable);
     let head = format!(
-        "용신은 사주의 균형을 잡아 주는, 이 사주에 가장 필요한 기운이에요. 이 사주의 용신은 {}({})입니다.",
-        fav.hangul(),
-        fav.hanja()
+        "용신은 사주의 균형을 잡아 주는, 이 사주에 가장 필요한 기운이에요. {}",
+        super::climate::yongsin_head(chart)
     );
-    let mut lines: Vec<String> =
-        st.reasoning.iter().filter(|r| r.contains('→') || r.starts_with("용신")).map(|r| format!("- {r}")).collect();
+    let mut lines: Vec<String> = st
+        .reasoning
+        .iter()
+        .filter(|r| r.contains('→') || r.starts_with("용신") || r.starts_with("억부로"))
+        .map(|r| format!("- {r}"))
+        .collect();
+    lines.extend(super::climate::second_help(chart).map(|l| format!("- {l}")));
     let (colour, direction, activity) = super::plans::practice(fav);
     lines.push(format!(
         "- 생활에서는 {activity}이 용신을 살리는 쪽이고, 전통적으로 {colour} 계열과 {direction}도 돕는다고 봐요. 반대로 {}({}) 기운은 부담이 되는 기신입니다.",
@@ -642,12 +649,20 @@ fn colour(chart: &Chart) -> Plan {
     let word = |e: Element| format!("{}({})", e.hangul(), e.hanja());
     let head =
         format!("용신이 {} {} 계열이 잘 맞는 색입니다.", with_particle(&word(fav), "이라", "라"), colour_of(fav));
-    let body = format!(
+    let mut body = format!(
         "명리에서는 부족하거나 필요한 기운을 색으로 곁에 두는 것을 생활 속 보완법으로 권합니다. 이 사주는 {}의 기운이 균형을 잡아 주고, {} 이 사주에 부담이 되는 기운이라 {} 계열은 한두 가지 포인트 정도로만 쓰면 좋습니다.\n옷이나 소품, 방의 색처럼 오래 곁에 두는 것에 쓰시면 되고, 그날 기분 좋게 입을 수 있는 색이 가장 좋은 색이라는 것도 잊지 마세요.",
         fav.hangul(),
         with_particle(&word(unfav), "은", "는"),
         colour_of(unfav)
     );
+    if let Some(reason) = super::climate::johu_reason(chart) {
+        body = format!("{reason}은 {}입니다.\n{body}", word(fav));
+    } else if let Some(line) = super::climate::second_help(chart) {
+        body.push_str(&format!(
+            "\n{line} {} 계열도 함께 쓰기 좋아요.",
+            colour_of(chart.strength.climate.need.unwrap_or(fav))
+        ));
+    }
     Plan { head, body }
 }
 

@@ -568,6 +568,10 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             .or(spouse_told.filter(|_| own.relation.is_none()))
             .map(str::to_string);
     }
+    // ("쌍둥이 아들 엄마예요." before any birth: the gender is kept for the birth told later.)
+    if own.gender.is_none() && !own.has_date() && u.subject != Role::Other && own.relation.is_none() {
+        own.gender = super::understand::gender_from_life_words(text).map(str::to_string);
+    }
     // "만 쉰여덟 남자고 생일은 3월 3일": the year from the age and the birthday.
     if own.year.is_none() && own.month.is_some() && own.day.is_some() {
         own.year = super::understand::birth::year_from_age(text, this_year, known.today, own.month, own.day);
@@ -674,20 +678,29 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         return decision(Step::Ask { text, missing, pending: Box::new(pending) }, own, Some(facts), Some(invalid));
     }
 
-    // A term is explained with or without a chart: nothing is asked.
+    // A term is explained with or without a chart: nothing is asked. (So are two days a baby could be born on:
+    // their charts need no one else's.)
     let own_complete = own.missing(true, false).is_none();
-    if topic == Topic::Term {
+    let baby_days = crate::answer::birth_dates::asks(text)
+        && crate::answer::days::dates_named(text, known.today.map_or((this_year, 1, 1), |(m, d)| (this_year, m, d)))
+            .len()
+            == 2;
+    if topic == Topic::Term || (baby_days && !own_complete) {
         let request = if own_complete { own.to_request() } else { known.own.clone() };
         // A birth told beside the term ("공망이 무슨 말이에요? 83년 6월 11일생 남자고 시간은 몰라요") is the
         // session's from now on, like any other.
         let remember = request.clone().filter(|_| own_complete && !own_new.is_empty());
+        // (What the message told of the speaker, a gender, is kept for the birth told next.)
+        let keep = pending.or_else(|| {
+            own.gender.is_some().then(|| Pending { facts: own.clone(), topic: key.clone(), ..Pending::default() })
+        });
         let step = Step::Answer {
             topic,
             year_offset,
             own: request,
             partner: None,
             remember,
-            keep: pending.map(Box::new),
+            keep: keep.map(Box::new),
             about: None,
             partner_about: None,
         };
@@ -869,7 +882,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         && partner_word(text, None).is_none();
     let said_both = wording::asks_for_both(text);
     // ("1월 9일이랑 1월 23일 중에 어디가 나아요?" beside both births, or while the two are being read.)
-    let weighs_days = crate::answer::days::dates_named(text, (this_year, 1, 1)).len() == 2;
+    let weighs_days = (2..=4).contains(&crate::answer::days::dates_named(text, (this_year, 1, 1)).len());
     let for_both = ((said_both || couple_goes_on) && which_of_two::weighs_both(text, said_both))
         || ((said_both || couple_goes_on || told_together) && weighs_days);
     if !compat && about.is_none() && (wording::asks_which_of_two(text) || for_both) {

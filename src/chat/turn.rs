@@ -115,6 +115,7 @@ pub async fn run(
     // A day asked about before the birth was given ("낼 소개팅인데 …" then the birth) is still that day.
     let asked_day = known.pending.as_ref().filter(|p| !p.answered).map_or(0, |p| p.day_offset);
     let known = Known { today: Some((now.month, now.day)), ..known };
+    let session_own = known.own.clone();
     let decision = decide_turn(&text, now.year, known);
     // Right after the help lines, anything but a reading asked with a birth gets care and the lines again,
     // never a birth-data form; a reading is given with the lines added at its end.
@@ -163,6 +164,9 @@ pub async fn run(
                 }
                 None => question,
             };
+            // A second person told only by a year ("엄마는 77년 뱀띠야"): what the year carries, then the ask.
+            let plain = crate::answer::followups::asks_plain_words(&text);
+            let question = year_only(&pending, missing, session_own.as_ref(), plain).unwrap_or(question);
             let question =
                 if emotion { format!("{}\n{question}", wording::feeling_before_ask(&text)) } else { question };
             let mut o = TurnOutcome::fixed(question, on_event);
@@ -274,6 +278,23 @@ async fn plugin_findings(plugins: &Arc<Registry>, chart: Option<&Chart>, partner
 
 /// The 띠 a 삼재 question gives: an animal named in the message ("개띠인데 엄마는요?"), else the year said
 /// (`true`: from a year, so a birth before 입춘 may change it).
+/// The reading a second person's year alone allows, while their month and day are asked for: the user's own
+/// chart (kept in the pending facts or the session's) against that year.
+fn year_only(pending: &Pending, missing: Missing, session_own: Option<&ChartRequest>, plain: bool) -> Option<String> {
+    if !pending.partner || missing != Missing::MonthDay {
+        return None;
+    }
+    let year = pending.facts.year?;
+    let own = pending.own_facts.as_ref().and_then(|f| f.to_request()).or_else(|| session_own.cloned())?;
+    let chart = chart_of(&Some(own))?.ok()?;
+    let word = pending.facts.relation.as_deref().map_or_else(|| "상대분".to_string(), |r| wording::honorific(r, ""));
+    if plain {
+        crate::answer::year_only::plain(&chart, year, &word)
+    } else {
+        crate::answer::year_only::reading(&chart, year, &word)
+    }
+}
+
 fn samjae_branch(said: &[&str], own: &super::understand::BirthFacts) -> Option<(crate::saju::ganzhi::Branch, bool)> {
     let animal_in =
         |text: &str| text.char_indices().find_map(|(i, _)| crate::saju::ganzhi::Branch::of_zodiac_word_at(&text[i..]));

@@ -118,10 +118,15 @@ pub fn chart_table(chart: &Chart) -> String {
     let s = &chart.strength;
     let _ = writeln!(
         out,
-        "신강약(추정): {} (점수 {:.1}) · 용신(추정): {}",
+        "신강약(추정): {} (점수 {:.1}) · 용신(추정): {}{}",
         s.verdict.hangul(),
         s.score,
-        element_hangul(s.favourable.code())
+        element_hangul(s.favourable.code()),
+        if s.method == "johu" {
+            format!(" (조후; 억부로는 {})", element_hangul(s.eokbu.code()))
+        } else {
+            String::new()
+        }
     );
     if !chart.relations.is_empty() {
         let names: Vec<String> = chart

@@ -32,12 +32,13 @@ pub fn draw(c: &mut Canvas, chart: &Chart, x: f64, y: f64, width: f64) {
     let st = &chart.strength;
     let favourable = st.favourable;
     let summary = format!(
-        "일간 {} · {} (점수 {:.0}/100) · 용신 추정 {}({})",
+        "일간 {} · {} (점수 {:.0}/100) · 용신 추정 {}({}){}",
         chart.day_master.name,
         st.verdict.hangul(),
         st.score,
         favourable.hangul(),
-        favourable.hanja()
+        favourable.hanja(),
+        if st.method == "johu" { " · 조후" } else { "" }
     );
     c.text((x, y + 28.0 + ROW * 5.0 + 18.0), 14.0, MUTED, "start", "normal", &summary);
     c.close_group();

@@ -191,8 +191,13 @@ fn without_event_dates(text: &str, spans: Vec<Span>) -> Vec<Span> {
         let near: String = after.chars().take(16).collect();
         // (A year said right before belongs to the date: "56년 11월 21일생".)
         // ("내년 4월 10일에 필기": a year said relative to now is the event's, never a birth's.)
-        let relative =
-            |s: &Span| ["내년", "올해", "후년", "작년", "재작년"].iter().any(|w| text[s.start..s.end].contains(w));
+        // ("내년 2027년 2월 3일": the relative word may stand just before the year.)
+        let relative = |s: &Span| {
+            let before: String = text[..s.start].chars().rev().take(4).collect::<String>().chars().rev().collect();
+            ["내년", "올해", "후년", "작년", "재작년"]
+                .iter()
+                .any(|w| text[s.start..s.end].contains(w) || before.contains(w))
+        };
         let year_before = a > 0
             && matches!(spans[a - 1].tok, Tok::Year(_))
             && !relative(&spans[a - 1])

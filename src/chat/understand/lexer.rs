@@ -983,9 +983,18 @@ fn rules() -> &'static [(Regex, Rule)] {
             // 삼짇날 (3/3), 중양절 (9/9), 부처님오신날·석가탄신일 (4/8), 설날 (1/1).
             Rule {
                 re: r"(?:칠월\s*)?칠석|단오|추석|한가위|(?:정월\s*)?대보름|삼짇날|중양절|부처님\s*오신\s*날|석가\s*탄신일|설날",
-                make: |_, c, _| {
+                make: |t, c, _| {
                     let (s, e) = whole(c);
                     let w = &c[0];
+                    // ("설날 당일도 된대요", "추석 연휴에 이사": a day for an event, not a birth — a birth is told
+                    // with a year just before the holiday or a birth word just after it.)
+                    let before: String = t[..s].chars().rev().take(8).collect::<String>().chars().rev().collect();
+                    let after: String = t[e..].chars().take(12).collect();
+                    let year_before = before.contains('년');
+                    let born_after = ["생", "태어", "났", "낳", "출생"].iter().any(|b| after.contains(b));
+                    if !year_before && !born_after {
+                        return None;
+                    }
                     let (month, day) = if w.ends_with("칠석") {
                         (7, 7)
                     } else if w == "삼짇날" {

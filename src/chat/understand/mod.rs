@@ -314,9 +314,28 @@ pub fn gender_from_partner_words(text: &str) -> Option<&'static str> {
 pub fn gender_from_life_words(text: &str) -> Option<&'static str> {
     let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
     let spouse = has(&["남편", "신랑", "와이프", "아내", "부인", "여친", "남친", "여자친구", "남자친구"]);
-    let wife = has(&["시어머니", "시어머님", "시아버지", "시아버님", "시댁", "시누", "아주버님", "시부모", "시가"])
+    // ("쌍둥이 아들 엄마예요", "두 아이 아빠인데": the speaker says what they are.)
+    let says_self = |who: &str| {
+        ["예요", "에요", "입니다", "인데", "이에요", "이고", "로서"].iter().any(|e| text.contains(&format!("{who}{e}")))
+    };
+    let wife = has(&[
+        "시어머니",
+        "시어머님",
+        "시아버지",
+        "시아버님",
+        "시댁",
+        "시누",
+        "아주버님",
+        "시부모",
+        "시가에",
+        "시가 식구",
+        "시가 쪽",
+    ]) || says_self("엄마")
+        || says_self("며느리")
         || (!spouse && has(&["제왕절개", "출산 예정", "입덧", "산후조리", "임신 중", "임신중", "임신했"]));
     let husband = has(&["장모", "장인", "처가", "처제", "처남"])
+        || says_self("아빠")
+        || says_self("사위")
         || (!has(&["아들", "동생", "오빠", "형이", "형은", "남친", "남자친구", "남편", "신랑"])
             && has(&["군대 다녀", "군대다녀", "전역", "제대", "예비군", "군 복무", "군복무"]));
     // What the speaker calls their siblings: 오빠·언니·새언니·올케 are a sister's words, 형·누나·매형·형수 a

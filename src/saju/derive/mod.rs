@@ -4,6 +4,7 @@
 //! Pure functions over [`FourPillars`](super::pillars::FourPillars) and the `ganzhi` types. Every function
 //! accepts a three-pillar chart (unknown hour) and never panics.
 
+pub mod climate;
 pub mod element_balance;
 pub mod hidden_stems;
 pub mod life_stage;
@@ -16,6 +17,7 @@ pub mod void_branches;
 
 mod ser;
 
+pub use climate::{climate, Climate, Season};
 pub use element_balance::{element_balance, ElementBalance, ElementScore};
 pub use hidden_stems::{hidden_stems, main_hidden_stem, HiddenRole};
 pub use life_stage::{life_stage, LifeStage};

@@ -17,10 +17,13 @@
 //!    비겁, 재성 (controls 인성); otherwise 관성 (controls 비겁), or 식상 (drains 비겁) when no 관성 is
 //!    present at all. A chart leaning weak needs help: 비겁 when 재성 is the largest drain (비겁 controls
 //!    재성), otherwise 인성 (it controls 식상 and turns 관성 into support).
-//! 6. 기신 (unfavourable) is the element that controls the 용신.
+//! 6. 조후 ([`climate`](super::climate)): when a summer chart has (almost) no 수 or a winter chart no 화, that
+//!    tempering element is the 용신 instead ("조후가 급하면 조후가 먼저"); the 억부 choice stays in `eokbu`.
+//! 7. 기신 (unfavourable) is the element that controls the 용신.
 
 use serde::Serialize;
 
+use super::climate::{climate, Climate};
 use super::element_balance::hidden_stem_shares;
 use super::hidden_stems::main_hidden_stem;
 use super::ser;
@@ -93,9 +96,16 @@ pub struct Strength {
     /// 0–100; 50 = support and drain balanced. One decimal.
     pub score: f64,
     pub verdict: StrengthVerdict,
-    /// 용신 estimate by 억부.
+    /// 용신 estimate: by 억부, or by 조후 when the climate's need is urgent (see `method`).
     #[serde(serialize_with = "ser::element")]
     pub favourable: Element,
+    /// The 용신 by 억부 alone (equal to `favourable` unless 조후 came first).
+    #[serde(serialize_with = "ser::element")]
+    pub eokbu: Element,
+    /// `eokbu` or `johu`: which reading gave `favourable`.
+    pub method: &'static str,
+    /// The season and what tempers it.
+    pub climate: Climate,
     /// 기신: the element controlling the 용신.
     #[serde(serialize_with = "ser::element")]
     pub unfavourable: Element,
@@ -176,7 +186,10 @@ pub fn strength(p: &FourPillars) -> Strength {
         (InSeong, "식상이 가장 많이 빼므로 인성으로 식상을 누르고 일간을 도움")
     };
     let dm_element = p.day_master().element();
-    let favourable = favourable_group.element_for(dm_element);
+    let eokbu = favourable_group.element_for(dm_element);
+    let climate = climate(p);
+    let johu_first = climate.urgent && climate.need.is_some_and(|e| e != eokbu);
+    let favourable = if johu_first { climate.need.unwrap_or(eokbu) } else { eokbu };
     let unfavourable = Element::from_index(favourable.index() + 3);
 
     let mut reasoning = Vec::with_capacity(8);
@@ -205,7 +218,30 @@ pub fn strength(p: &FourPillars) -> Strength {
         Tenths(at(GwanSeong))
     ));
     reasoning.push(format!("점수 {}/100 → {} (추정).", Tenths(score), verdict.hangul()));
-    reasoning.push(format!("용신 추정 {}({}): {}.", favourable.hangul(), favourable_group.hangul(), why));
+    let label = if johu_first { "억부로 본 용신" } else { "용신 추정" };
+    reasoning.push(format!("{label} {}({}): {}.", eokbu.hangul(), favourable_group.hangul(), why));
+    if let Some(need) = climate.need {
+        let scarce = if need == Element::Water { climate.cold } else { climate.heat };
+        let tail = if johu_first {
+            format!(
+                "조후가 급해 용신을 {}({})로 봄 (억부로는 {}).",
+                need.hangul(),
+                TenGodGroup::of_element(dm_element, need).hangul(),
+                eokbu.hangul()
+            )
+        } else if need == eokbu {
+            "억부와 조후가 같은 기운을 가리킴.".to_string()
+        } else {
+            format!("조후로는 {}도 도움.", need.hangul())
+        };
+        reasoning.push(format!(
+            "조후: {} {}월생, {} 기운 {} → {tail}",
+            climate.season_words,
+            p.month.branch().hangul(),
+            need.hangul(),
+            Tenths(scarce),
+        ));
+    }
     reasoning.push(format!(
         "기신 추정 {}({}): {}극{}, 용신을 극함.",
         unfavourable.hangul(),
@@ -218,6 +254,9 @@ pub fn strength(p: &FourPillars) -> Strength {
         score,
         verdict,
         favourable,
+        eokbu,
+        method: if johu_first { "johu" } else { "eokbu" },
+        climate,
         unfavourable,
         is_estimate: true,
         support: round(support, 2),
@@ -277,12 +316,27 @@ mod tests {
     }
 
     #[test]
-    fn strong_by_resource_wants_wealth() {
-        // 갑 일간 surrounded by 임·자 water (인성) → 재성 토 용신, 기신 목 (비겁 극 재).
+    fn strong_by_resource_wants_wealth_but_the_winter_wants_fire_first() {
+        // 갑 일간 surrounded by 임·자 water (인성) → by 억부 재성 토; born in 자월 with no 화 at all, 조후 is
+        // urgent and comes first: 화 용신, 기신 수.
         let s = strength(&chart("임자", "임자", "갑자", Some("갑자")));
         assert!(s.score > 55.0, "{}", s.score);
-        assert_eq!(s.favourable, Element::Earth);
-        assert_eq!(s.unfavourable, Element::Wood);
+        assert_eq!(s.eokbu, Element::Earth);
+        assert_eq!((s.favourable, s.method), (Element::Fire, "johu"));
+        assert_eq!(s.unfavourable, Element::Water);
+        assert!(
+            s.reasoning.iter().any(|r| r.contains("조후가 급해") && r.contains("억부로는 토")),
+            "{:?}",
+            s.reasoning
+        );
+    }
+
+    #[test]
+    fn a_tempered_chart_keeps_the_eokbu_choice() {
+        // 경신 을유 갑신 계유: autumn, no 조후 asked.
+        let s = strength(&chart("경신", "을유", "갑신", Some("계유")));
+        assert_eq!((s.favourable, s.eokbu, s.method), (Element::Water, Element::Water, "eokbu"));
+        assert_eq!(s.climate.need, None);
     }
 
     #[test]
