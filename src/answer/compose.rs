@@ -613,6 +613,11 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if let Some(plan) = baby_days_with_parent(ctx, chart) {
         return Some(plan);
     }
+    // "아기 얘기는 누구 사주로 보는 거예요? 제 거요 남편 거요?": both, and why.
+    if let Some(partner) = ctx.partner.as_ref().filter(|_| plans::asks_whose_chart(&ctx.question)) {
+        let names = (ctx.about.as_deref().unwrap_or("본인"), ctx.partner_about.as_deref().unwrap_or("상대분"));
+        return Some(plans::whose_chart(chart, partner, names, area_with_history(ctx)));
+    }
     // "누가 돈 관리하는 게 나아요?", "둘 중에 누가 공부 쪽이에요?": two people weighed, from both charts.
     // (Two days named for them — "날짜를 4월 24일이랑 9월 11일 중에" — are weighed as days, below.)
     let two_days = (2..=4).contains(&super::days::dates_named(&ctx.question, ctx.today).len());

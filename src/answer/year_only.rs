@@ -72,10 +72,10 @@ pub fn reading(user: &Chart, year: i32, word: &str) -> Option<String> {
     });
     if let Some(m) = branch_meeting(theirs, user_day) {
         lines.push(format!(
-            "- 본인의 배우자·가까운 사람 자리인 일지 {}와 {}의 년지 {}는 {m}입니다.",
+            "- 본인의 배우자·가까운 사람 자리인 일지 {}와 {}의 년지 {} {m}입니다.",
             user_day.branch().hangul(),
             word,
-            theirs.branch().hangul()
+            with_particle(theirs.branch().hangul(), "은", "는")
         ));
     }
     lines.push(format!(

@@ -239,6 +239,51 @@ fn event_date(new: &BirthFacts, text: &str) -> bool {
 /// 좀 예민한데", "남편은 올해 어때요?"), as the reply names them; `None` when it asks about the user or both
 /// ("저희 언제쯤", "남편복", "남편이랑 사이가"). A word for a relation names the second person only when it is
 /// theirs (`relation`, the lexer's code): "남친이 돈이 없다고" about a mother's chart is not the mother.
+/// Whether the message's questions speak of `word` ("아들", "언니") and never of the user: its sentences with a
+/// question in them ("…궁금해서요", "…없어요?", "왜 …할까요") that tell no birth.
+fn asks_only_of(text: &str, word: &str) -> bool {
+    static BIRTH_PART: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\d\s?(년|월|일|시)|\d{6}|생").expect("valid"));
+    const ASKING: &[&str] = &[
+        "까",
+        "나요",
+        "궁금",
+        "봐주",
+        "봐 주",
+        "어때",
+        "없어요",
+        "있어요",
+        "맞아요",
+        "뭐",
+        "왜",
+        "어디",
+        "언제",
+        "알려",
+    ];
+    const SELF: &[&str] = &[
+        "제 ",
+        "저는",
+        "저도",
+        "저의",
+        "저한테",
+        "저랑",
+        "나는",
+        "내 ",
+        "나도",
+        "나랑",
+        "우리",
+        "저희 둘",
+        "둘이",
+        "둘 다",
+    ];
+    let questions: Vec<&str> = text
+        .split(['.', '?', '!', ',', '\n', '~'])
+        .filter(|s| !BIRTH_PART.is_match(s))
+        .filter(|s| ASKING.iter().any(|w| s.contains(w)))
+        .collect();
+    questions.iter().any(|s| s.contains(word)) && !questions.iter().any(|s| SELF.iter().any(|w| s.contains(w)))
+}
+
 fn partner_word(text: &str, relation: Option<&str>) -> Option<&'static str> {
     // (word, how the reply names them, the relation it names; None: whoever the second person is)
     const WORDS: &[(&str, &str, Option<&[&str]>)] = &[
@@ -400,7 +445,9 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // Whether the message names someone told before (then "제가 엄마한테 뭘 해드리면" is about the mother).
     let names_someone_told = u.named.iter().any(|(r, _)| people.iter().any(|p| p.relation == *r));
     // "싸울때 주로 뭐땜에 싸울까요" once the second person is known: the friction of the two charts.
-    let friction = ["싸우", "싸울", "싸움", "싸워", "다투", "다퉈", "다툼", "갈등"].iter().any(|w| text.contains(w))
+    let friction = ["싸우", "싸울", "싸움", "싸워", "다투", "다퉈", "다툼", "갈등", "부딪혀", "부딪히", "부딪쳐"]
+        .iter()
+        .any(|w| text.contains(w))
         && !["상사", "동료", "팀장", "직장", "회사", "친구들"].iter().any(|w| text.contains(w));
     let partner_known = pending.as_ref().and_then(Pending::other).is_some_and(|p| p.missing_for_partner().is_none());
     // "결혼까지 갈 수 있을까요? 솔직하게요" right after a 궁합: the couple's future, from both charts.
@@ -408,9 +455,38 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         && ["결혼까지", "갈 수 있을까", "갈수있을까", "오래 갈", "오래갈", "헤어지게", "계속 만나"]
             .iter()
             .any(|w| text.contains(w));
-    let topic = if (friction || couple_future)
+    // (A topic kept from the last turn — "그럼 엄마인 제가 어떻게 해줘야 돼요? 저랑 애랑 맨날 부딪혀서" after the
+    // son's aptitude — gives way to the two of them.)
+    // "그 사람은 98년생 범띠예요. 그 사람 사주로 보면 저한테 돌아올까요?", "사위될 사람은 93년 5월생이에요. 둘이 잘
+    // 살까요?": someone else told only partly, asked about with the one already read — a 궁합 whose second
+    // person is asked for (and read from the year meanwhile), never the known birth with their year put in.
+    let partial_other = u.subject == Role::Other
+        && u.birth.year.is_some()
+        && !u.birth.has_whole_date()
+        && u.partner.is_none()
+        && (known.own.is_some() || pending.as_ref().and_then(Pending::own).is_some_and(BirthFacts::has_date))
+        && [
+            "둘이",
+            "우리",
+            "저한테",
+            "저랑",
+            "나랑",
+            "잘 살",
+            "잘살",
+            "맞을",
+            "맞아",
+            "돌아올",
+            "궁합",
+            "어때",
+            "어떨",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+    let topic = if partial_other && !matches!(u.topic, Topic::Samjae | Topic::Term | Topic::Crisis) {
+        Topic::Compatibility
+    } else if (friction || couple_future)
         && partner_known
-        && matches!(u.topic, Topic::General | Topic::Love | Topic::Timing(_))
+        && (matches!(u.topic, Topic::General | Topic::Love | Topic::Timing(_)) || !u.topic_said)
     {
         Topic::Compatibility
     } else {
@@ -505,7 +581,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let (mut own_new, partner_new) = if compat {
         let unmarked_is_partner =
             u.subject == Role::Unmarked && u.partner.is_none() && (waiting_partner || (own_known && !waiting_own));
-        if unmarked_is_partner {
+        if unmarked_is_partner || partial_other {
             (BirthFacts::default(), Some(u.birth.clone()))
         } else {
             (u.birth.clone(), u.partner.clone())
@@ -548,7 +624,12 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         && own_new.has_whole_date()
         && partner_new.as_ref().is_some_and(|p| p.has_whole_date() && p.relation.is_some());
     if let Some(new) = &partner_new {
-        partner_base = Some(partner_base.unwrap_or_default().merge(new));
+        // ("남편은 72년생" after the son's birth: someone else, never the son's date with the husband's year.)
+        let someone_else = |base: &BirthFacts| matches!((&base.relation, &new.relation), (Some(a), Some(b)) if a != b);
+        partner_base = Some(match partner_base {
+            Some(base) if !someone_else(&base) => base.merge(new),
+            _ => new.clone(),
+        });
     }
     let mut own = own_base.merge(&own_new);
     // "87년 윤6월 3일 … 헤어진 남친이랑 재회", "올해 남자 생겨요?", "시어머니가", "군대 다녀와서": once the user's
@@ -871,6 +952,22 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         keep.partner_facts = Some(p.facts.clone());
         keep.about = Some(name);
     }
+    // "저는 79년 …생 엄마고요, 중1 아들 적성이 궁금해서요. 아들은 2013년 …": the user's birth and another's told
+    // together, and the question is the other's alone: their chart is read, the user's is kept as the session's.
+    let other_told = u.partner.as_ref().filter(|p| p.has_whole_date()).and_then(|p| p.relation.clone());
+    if let (Some(relation), None, false) = (other_told, &about, compat) {
+        let word = word_for(&u.named, Some(&relation)).unwrap_or("");
+        if u.birth.has_whole_date() && !word.is_empty() && asks_only_of(text, word) && !wording::asks_which_of_two(text)
+        {
+            let name = wording::honorific(&relation, word);
+            remember = own_request.clone().filter(|_| own.relation.is_none());
+            own_request = partner.as_ref().and_then(BirthFacts::to_request);
+            partner_request = None;
+            keep.partner_facts = partner.clone();
+            keep.about = Some(name.clone());
+            about = Some(name);
+        }
+    }
     // "남편이랑 저 중에 누가 돈 관리하는 게 나아요?", "형이랑 저 중에 누가 장사 체질이에요?": a question that
     // weighs the user against the second person reads both charts, whatever its topic.
     let mut partner_about = None;
@@ -883,8 +980,14 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let said_both = wording::asks_for_both(text);
     // ("1월 9일이랑 1월 23일 중에 어디가 나아요?" beside both births, or while the two are being read.)
     let weighs_days = (2..=4).contains(&crate::answer::days::dates_named(text, (this_year, 1, 1)).len());
+    // ("저는 92년 …, 남편은 90년 … 아기를 3년 안에는 꼭 갖고 싶거든요": a couple's child is both of theirs.)
+    let spouse_told =
+        partner.as_ref().and_then(|p| p.relation.as_deref()).is_some_and(|r| ["husband", "wife"].contains(&r));
     let for_both = ((said_both || couple_goes_on) && which_of_two::weighs_both(text, said_both))
-        || ((said_both || couple_goes_on || told_together) && weighs_days);
+        || ((said_both || couple_goes_on || told_together) && weighs_days)
+        || ((told_together || couple_goes_on) && spouse_told && topic.timing_area() == Some(crate::answer::TimingTopic::Children))
+        // ("근데 아기 얘기는 누구 사주로 보는 거예요? 제 거요 남편 거요?" after the two were read together.)
+        || (pending.as_ref().is_some_and(|p| p.couple) && crate::answer::plans::asks_whose_chart(text));
     if !compat && about.is_none() && (wording::asks_which_of_two(text) || for_both) {
         let second = recalled.first().map(|p| p.facts.clone()).or_else(|| partner.clone());
         if let Some(second) = second.filter(|p| p.missing_for_partner().is_none()) {

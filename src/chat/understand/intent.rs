@@ -595,7 +595,7 @@ fn area_of(text: &str) -> Option<Topic> {
     // A child wished for, with words in between ("아이가 언제쯤 생길까요? 결혼 3년차인데"): 자녀, even beside
     // marriage words.
     let child_wished = has(&["아이가", "아이를", "아기가", "아기를", "애기가", "애기를", "아이는", "아기는"])
-        && has(&["생길", "생기", "가질", "갖게", "가져", "들어설", "찾아올"]);
+        && has(&["생길", "생기", "가질", "갖게", "가져", "갖고", "가지고", "들어설", "찾아올"]);
     Some(
         if has(&[
             "건강",

@@ -603,7 +603,7 @@ fn person_rule(text: &str, m_start: usize, m_end: usize, word: &str) -> Option<V
         }
         // 딸기, 형편, 상대적: the word goes on.
         // "여친꺼도 같이", "남편것도": the person's (chart) too.
-        let ok = next.is_none_or(|c| !is_hangul(c) || "은는이가도의랑하와과께요고예에인임입한꺼껀것".contains(c));
+        let ok = next.is_none_or(|c| !is_hangul(c) || "은는이가도의랑하와과께요고예에인임입한꺼껀것될".contains(c));
         if !ok || (word == "상대" && rest.starts_with('적')) || (word == "형" && !rest.starts_with(['은', '이', ' ']))
         {
             return None;

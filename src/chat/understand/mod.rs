@@ -316,7 +316,9 @@ pub fn gender_from_life_words(text: &str) -> Option<&'static str> {
     let spouse = has(&["남편", "신랑", "와이프", "아내", "부인", "여친", "남친", "여자친구", "남자친구"]);
     // ("쌍둥이 아들 엄마예요", "두 아이 아빠인데": the speaker says what they are.)
     let says_self = |who: &str| {
-        ["예요", "에요", "입니다", "인데", "이에요", "이고", "로서"].iter().any(|e| text.contains(&format!("{who}{e}")))
+        ["예요", "에요", "입니다", "인데", "이에요", "이고", "고요", "로서"]
+            .iter()
+            .any(|e| text.contains(&format!("{who}{e}")))
     };
     let wife = has(&[
         "시어머니",
