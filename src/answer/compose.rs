@@ -1543,7 +1543,13 @@ fn narrate_with(
     let plan = if why {
         // "왜요?": the year this question names, else the first year the last reply led with ("가까이는 2027년").
         let named = Some(ctx.year + ctx.year_offset).filter(|_| ctx.year_offset != 0).or_else(|| last_lead_year(ctx));
-        Some(plans::why(chart, ctx.intent, plans::open_year(ctx.year, ctx.month), named, &ctx.question))
+        // (A reply that named no year — a personality, an aptitude, a 궁합 — is explained from its own facts.)
+        let last = ctx.history.iter().rev().find(|t| t.speaker == super::Speaker::Assistant);
+        let timing_read = named.is_some() && ctx.intent.timing_area().is_some();
+        let grounds = last.filter(|_| !timing_read).and_then(|t| followups::grounds_of(chart, &t.text));
+        grounds.or_else(|| {
+            Some(plans::why(chart, ctx.intent, plans::open_year(ctx.year, ctx.month), named, &ctx.question))
+        })
     } else if asks_advice(ctx) {
         Some(plans::advice(chart, ctx.intent, plans::open_year(ctx.year, ctx.month)))
     } else {

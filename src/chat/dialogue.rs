@@ -625,7 +625,10 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         && partner_new.as_ref().is_some_and(|p| p.has_whole_date() && p.relation.is_some());
     if let Some(new) = &partner_new {
         // ("남편은 72년생" after the son's birth: someone else, never the son's date with the husband's year.)
-        let someone_else = |base: &BirthFacts| matches!((&base.relation, &new.relation), (Some(a), Some(b)) if a != b);
+        // (A person only named — "시어머니가 받아오신 날" — tells no birth and changes no one.)
+        let someone_else = |base: &BirthFacts| {
+            new.year.is_some() && matches!((&base.relation, &new.relation), (Some(a), Some(b)) if a != b)
+        };
         partner_base = Some(match partner_base {
             Some(base) if !someone_else(&base) => base.merge(new),
             _ => new.clone(),
