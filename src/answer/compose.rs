@@ -700,6 +700,13 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if let [a, b, ..] = followups::periods_named(&ctx.question, ctx.year, ctx.month).as_slice() {
         return Some(followups::compare_periods(chart, area_with_history(ctx), a, b));
     }
+    // ("2028년이랑 2029년 중에는 어느 해가 더 나아요?": the two years named, not this year against one of them.)
+    let named_years = followups::years_named(&ctx.question, ctx.year);
+    if let (Some(_), [a, b, ..]) = (compared_year(ctx), named_years.as_slice()) {
+        if a != b {
+            return Some(compare_plan(ctx, chart, *a, *b));
+        }
+    }
     if let Some(other) = compared_year(ctx) {
         return Some(compare_plan(ctx, chart, ctx.year, other));
     }

@@ -608,6 +608,11 @@ pub fn fears_never(question: &str) -> bool {
         "복이없는건가",
         "복이없는걸까",
         "없는사주인가",
+        // "제 사주에 자식이 없는 건가요?": asked outright.
+        "이없는건가요",
+        "가없는건가요",
+        "이없는거예요",
+        "가없는거예요",
     ]
     .iter()
     .any(|w| q.contains(w))

@@ -32,6 +32,8 @@ fn clocks(question: &str) -> Vec<Said> {
         let said = match c.get(1).map(|m| m.as_str()) {
             Some("오후" | "저녁" | "밤") if h < 12 => Said { hour: h + 12, minute, period_known: true },
             Some("낮") if h < 6 => Said { hour: h + 12, minute, period_known: true },
+            // ("새벽 12시 55분", "밤 12시 10분": just after midnight.)
+            Some("새벽" | "밤") if h == 12 => Said { hour: 0, minute, period_known: true },
             Some(_) => Said { hour: h % 24, minute, period_known: true },
             None if h >= 13 => Said { hour: h % 24, minute, period_known: true },
             None => match out.last() {

@@ -126,7 +126,21 @@ pub const GAMBLING: &str = "먼저 꼭 드리고 싶은 말씀이 있어요. 경
 /// Whether a message tells of losing a pregnancy ("지난달에 유산했어요", "아기를 잃었어요"): the acknowledgement,
 /// the blame answered after it and the emotion the understanding hears use the same words.
 pub fn tells_a_loss(text: &str) -> bool {
-    ["유산했", "유산이 됐", "유산됐", "아기를 잃", "아이를 잃"].iter().any(|w| text.contains(w))
+    [
+        "유산했",
+        "유산이 됐",
+        "유산됐",
+        "아기를 잃",
+        "아이를 잃",
+        "계류유산",
+        "심장이 안 뛴",
+        "심장이 안뛴",
+        "심장 소리가 안",
+        "심장이 멈췄",
+        "심장 소리를 못",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
 }
 
 /// Whether a message tells of a death of someone close (a parent, a spouse, a friend, a pet): grief.
@@ -430,6 +444,13 @@ pub const FEELING_BEFORE_ASK: &str = "마음이 많이 힘드셨겠어요, 사�
 /// What is said before asking for the birth data, for the feeling the message voices: to a death, the sorrow
 /// and (asked whether it was in the chart) the answer, with no promise of a reading of "the flow".
 pub fn feeling_before_ask(text: &str) -> String {
+    // ("또 아기 심장이 안 뛴대요. 두 번째예요": the loss first, no form pressed on it.)
+    if tells_a_loss(text) {
+        return format!(
+            "{}\n지금은 아무것도 하지 않으셔도 괜찮아요. 이야기하고 싶으실 때 생년월일을 알려 주시면, 그때 본인의 사주로 천천히 함께 볼게요.",
+            feeling_line(text, 0)
+        );
+    }
     if !tells_a_death(text) {
         return FEELING_BEFORE_ASK.to_string();
     }

@@ -167,8 +167,13 @@ pub async fn run(
             // A second person told only by a year ("엄마는 77년 뱀띠야"): what the year carries, then the ask.
             let plain = crate::answer::followups::asks_plain_words(&text);
             let question = year_only(&pending, missing, session_own.as_ref(), plain).unwrap_or(question);
-            let question =
-                if emotion { format!("{}\n{question}", wording::feeling_before_ask(&text)) } else { question };
+            let question = if emotion && missing == Missing::Date && wording::tells_a_loss(&text) {
+                wording::feeling_before_ask(&text)
+            } else if emotion {
+                format!("{}\n{question}", wording::feeling_before_ask(&text))
+            } else {
+                question
+            };
             let mut o = TurnOutcome::fixed(question, on_event);
             o.follow_up = Some(missing);
             o.state.pending = Some(*pending);
