@@ -479,6 +479,11 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             "궁합",
             "어때",
             "어떨",
+            "같이",
+            "함께",
+            "명의",
+            "괜찮을까",
+            "낫겠",
         ]
         .iter()
         .any(|w| text.contains(w));
@@ -582,7 +587,12 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         let unmarked_is_partner =
             u.subject == Role::Unmarked && u.partner.is_none() && (waiting_partner || (own_known && !waiting_own));
         if unmarked_is_partner || partial_other {
-            (BirthFacts::default(), Some(u.birth.clone()))
+            // ("형은 85년 소띠야": the person named is whose year it is.)
+            let mut theirs = u.birth.clone();
+            if partial_other && theirs.relation.is_none() {
+                theirs.relation = u.named.first().map(|(r, _)| r.to_string());
+            }
+            (BirthFacts::default(), Some(theirs))
         } else {
             (u.birth.clone(), u.partner.clone())
         }
@@ -639,7 +649,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // birth is there and their gender is not, their word for their own partner (or their in-laws, a birth they
     // are giving, their service) gives it rather than a question (the reply's 남편·아내 stars
     // show which reading was used, and a gender said later replaces it).
-    if own.gender.is_none() && own.has_date() && u.subject != Role::Other {
+    if own.gender.is_none() && own.has_date() && (u.subject != Role::Other || partial_other) {
         // (In a 궁합 too: "예랑이랑 궁합" is the bride's question.)
         // ("남편이 갑자기 실직했어요" two turns before "저는요? … 82년 9월 9일": the husband told earlier is hers.)
         let spouse_told = people.iter().find_map(|p| match p.relation.as_str() {
