@@ -352,6 +352,22 @@ async fn the_b18_judges_own_conversations_keep_their_fixes() {
     kept_set_at("answer_own18.jsonl", 1.0, DECEMBER).await;
 }
 
+/// The eighth blind set, b19 (40 conversations, 145 turns, asked on 2026-12-07), written by a helper who had not
+/// read the code: two people outside a 궁합 (a couple's child, a mother and son, siblings, in-laws), 조후 in summer and
+/// winter charts, a second person told only by a year, three dates and lunar holidays, "근거가 뭐예요?" after a
+/// reading with no year. Turns carry the true pillars of the person or pair read, or the rule this round fixed.
+#[tokio::test]
+async fn thirteenth_review_conversations_keep_their_fixes() {
+    kept_set_at("answer_review19.jsonl", 1.0, DECEMBER).await;
+}
+
+/// The 12 conversations the b19 judge wrote for itself before any reply (own19-01 … own19-12): babies' birth days
+/// across 입춘, a year-only spouse and brother and mother, a lost pregnancy, two years named, twins after midnight.
+#[tokio::test]
+async fn the_b19_judges_own_conversations_keep_their_fixes() {
+    kept_set_at("answer_own19.jsonl", 1.0, DECEMBER).await;
+}
+
 /// The 12 conversations the b15 judge wrote for itself (own15-01 … own15-12), graded blind before and after:
 /// every turn held to the rules; the choices it asked in its own words ("귀농 vs 그냥 도시에서 소일거리", "2호점
 /// 낼지 지금 가게 넓힐지", "재회할지 소개받은 사람 만나볼지") and a wife's 음력 that once leaked into the husband's
