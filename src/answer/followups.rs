@@ -976,6 +976,49 @@ fn element(e: Element) -> String {
     format!("{}({})", e.hangul(), e.hanja())
 }
 
+/// "왜요?", "근거가 뭐예요?", "어디서 그게 보여요?" after a reply that named no year (a personality, an aptitude,
+/// a 궁합, a claim): the facts that reply rested on, said as its grounds, with the seats they sit in — not the
+/// strength derivation every chart has. `None` when the reply stated no chart fact.
+pub fn grounds_of(chart: &Chart, last_reply: &str) -> Option<Plan> {
+    const FACT: &[&str] = &[
+        "일지", "월지", "년지", "시지", "일간", "시주", "월주", "일주", "충", "형", "합", "원진", "식상", "재성",
+        "관성", "인성", "비겁", "식신", "상관", "편재", "정재", "편관", "정관", "편인", "정인", "비견", "겁재", "개로",
+        "없어",
+    ];
+    // (The reply's verdict, past a "따님의 사주(…)로 볼게요." or a word of care before it.)
+    let head_line = last_reply
+        .split("\n\n")
+        .map(str::trim)
+        .find(|p| !p.ends_with("볼게요.") && !p.starts_with("원국은"))
+        .unwrap_or("");
+    let facts: Vec<String> = last_reply
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- "))
+        .filter_map(|l| l.split(". ").find(|piece| FACT.iter().any(|w| piece.contains(w))))
+        .map(|l| l.trim_end_matches('.').trim().to_string())
+        .take(4)
+        .collect();
+    if facts.is_empty() {
+        return None;
+    }
+    let short: String = head_line.chars().take(40).collect();
+    let short = if head_line.chars().count() > 40 { format!("{short}…") } else { short };
+    let mut lines: Vec<String> = facts.iter().map(|f| format!("- 근거: {f}.")).collect();
+    let p = &chart.pillars;
+    let seat = |name: &str, v: &crate::saju::chart::model::PillarView| {
+        format!("{name} {}({}·{})", v.hangul, v.stem.ten_god.map_or("일간", |t| t.hangul), v.branch.ten_god.hangul)
+    };
+    let mut seats = vec![seat("년주", &p.year), seat("월주", &p.month), seat("일주", &p.day)];
+    if let Some(h) = &p.hour {
+        seats.push(seat("시주", h));
+    }
+    lines.push(format!("- 자리별로 보면: {}.", seats.join(" · ")));
+    Some(Plan {
+        head: format!("앞에서 \u{201c}{short}\u{201d}라고 본 근거는 이 사주의 이 자리들이에요."),
+        body: lines.join("\n"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1018,47 +1061,4 @@ mod tests {
         assert!(o.head.contains("토(土)"), "{}", o.head);
         assert!(organ(&c, "관련 있나요").is_none());
     }
-}
-
-/// "왜요?", "근거가 뭐예요?", "어디서 그게 보여요?" after a reply that named no year (a personality, an aptitude,
-/// a 궁합, a claim): the facts that reply rested on, said as its grounds, with the seats they sit in — not the
-/// strength derivation every chart has. `None` when the reply stated no chart fact.
-pub fn grounds_of(chart: &Chart, last_reply: &str) -> Option<Plan> {
-    const FACT: &[&str] = &[
-        "일지", "월지", "년지", "시지", "일간", "시주", "월주", "일주", "충", "형", "합", "원진", "식상", "재성",
-        "관성", "인성", "비겁", "식신", "상관", "편재", "정재", "편관", "정관", "편인", "정인", "비견", "겁재", "개로",
-        "없어",
-    ];
-    // (The reply's verdict, past a "따님의 사주(…)로 볼게요." or a word of care before it.)
-    let head_line = last_reply
-        .split("\n\n")
-        .map(str::trim)
-        .find(|p| !p.ends_with("볼게요.") && !p.starts_with("원국은"))
-        .unwrap_or("");
-    let facts: Vec<String> = last_reply
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("- "))
-        .filter_map(|l| l.split(". ").find(|piece| FACT.iter().any(|w| piece.contains(w))))
-        .map(|l| l.trim_end_matches('.').trim().to_string())
-        .take(4)
-        .collect();
-    if facts.is_empty() {
-        return None;
-    }
-    let short: String = head_line.chars().take(40).collect();
-    let short = if head_line.chars().count() > 40 { format!("{short}…") } else { short };
-    let mut lines: Vec<String> = facts.iter().map(|f| format!("- 근거: {f}.")).collect();
-    let p = &chart.pillars;
-    let seat = |name: &str, v: &crate::saju::chart::model::PillarView| {
-        format!("{name} {}({}·{})", v.hangul, v.stem.ten_god.map_or("일간", |t| t.hangul), v.branch.ten_god.hangul)
-    };
-    let mut seats = vec![seat("년주", &p.year), seat("월주", &p.month), seat("일주", &p.day)];
-    if let Some(h) = &p.hour {
-        seats.push(seat("시주", h));
-    }
-    lines.push(format!("- 자리별로 보면: {}.", seats.join(" · ")));
-    Some(Plan {
-        head: format!("앞에서 \u{201c}{short}\u{201d}라고 본 근거는 이 사주의 이 자리들이에요."),
-        body: lines.join("\n"),
-    })
 }

@@ -2243,6 +2243,48 @@ pub fn health_in_year(chart: &Chart, year: i32) -> Plan {
     Plan { head, body }
 }
 
+/// "아기 얘기는 누구 사주로 보는 거예요? 제 거요 남편 거요?", "누구 기준으로 해요?": whose chart a shared matter is
+/// read from.
+pub fn asks_whose_chart(question: &str) -> bool {
+    ["누구 사주", "누구사주", "누구 기준", "누구기준", "누구 거", "누구꺼", "누구 꺼", "누구 걸"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
+/// Whose chart answers a matter two share: both, and why; for children the stars each reads.
+pub fn whose_chart(chart: &Chart, partner: &Chart, names: (&str, &str), area: TimingTopic) -> Plan {
+    if area != TimingTopic::Children {
+        return Plan {
+            head: "함께 하는 일은 어느 한 분이 아니라 두 분 사주를 모두 봐요.".into(),
+            body: [
+                "- 먼저 어느 한쪽에 충이 드는 날이나 해를 피하고, 그다음 두 분 모두에게 무난한 때를 고릅니다.",
+                "- 집안의 가장이나 명의자 한 사람을 기준으로 삼는 관습도 있지만, 명리에서 정해진 규칙은 아니에요.",
+                "- 앞의 답도 두 분의 사주를 나란히 놓고 본 것입니다.",
+            ]
+            .join("\n"),
+        };
+    }
+    let count = |c: &Chart, g| super::findings::group_count(c, g);
+    let star = |c: &Chart| match c.gender() {
+        Some(crate::saju::chart::input::Gender::Male) => ("관성", count(c, TenGodGroup::GwanSeong)),
+        _ => ("식상", count(c, TenGodGroup::SikSang)),
+    };
+    let hour =
+        |c: &Chart| c.pillars.hour.as_ref().map_or("시주 모름".to_string(), |h| format!("시주 {}", h.hangul));
+    let (sa, na) = star(chart);
+    let (sb, nb) = star(partner);
+    Plan {
+        head: "아이는 어느 한 분이 아니라 두 분 사주를 함께 봐요.".into(),
+        body: [
+            "- 여성은 식상(내가 낳고 기르는 기운), 남성은 관성(나를 이어 가는 기운)을 자녀의 별로 보고, 두 사람 모두 시주를 자녀 자리로 봅니다.".to_string(),
+            format!("- {}: {sa} {na}개, {}.", names.0, hour(chart)),
+            format!("- {}: {sb} {nb}개, {}.", names.1, hour(partner)),
+            "- 그래서 아이를 갖는 때도 한쪽 해만 좋은 때보다 두 분 모두에게 무난한 해를 먼저 꼽았어요. 다만 아이는 사주보다 두 분의 몸과 준비가 먼저입니다.".to_string(),
+        ]
+        .join("\n"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2418,47 +2460,5 @@ mod tests {
         let c = chart("1956-07-03T07:40", "male");
         let text = months(&c, TimingTopic::General, 2026, "올해 특히 조심하셔야 할 달이 있을까요?", None);
         assert!(text.starts_with("2026년에 조금 더 조심할 달은"), "{text}");
-    }
-}
-
-/// "아기 얘기는 누구 사주로 보는 거예요? 제 거요 남편 거요?", "누구 기준으로 해요?": whose chart a shared matter is
-/// read from.
-pub fn asks_whose_chart(question: &str) -> bool {
-    ["누구 사주", "누구사주", "누구 기준", "누구기준", "누구 거", "누구꺼", "누구 꺼", "누구 걸"]
-        .iter()
-        .any(|w| question.contains(w))
-}
-
-/// Whose chart answers a matter two share: both, and why; for children the stars each reads.
-pub fn whose_chart(chart: &Chart, partner: &Chart, names: (&str, &str), area: TimingTopic) -> Plan {
-    if area != TimingTopic::Children {
-        return Plan {
-            head: "함께 하는 일은 어느 한 분이 아니라 두 분 사주를 모두 봐요.".into(),
-            body: [
-                "- 먼저 어느 한쪽에 충이 드는 날이나 해를 피하고, 그다음 두 분 모두에게 무난한 때를 고릅니다.",
-                "- 집안의 가장이나 명의자 한 사람을 기준으로 삼는 관습도 있지만, 명리에서 정해진 규칙은 아니에요.",
-                "- 앞의 답도 두 분의 사주를 나란히 놓고 본 것입니다.",
-            ]
-            .join("\n"),
-        };
-    }
-    let count = |c: &Chart, g| super::findings::group_count(c, g);
-    let star = |c: &Chart| match c.gender() {
-        Some(crate::saju::chart::input::Gender::Male) => ("관성", count(c, TenGodGroup::GwanSeong)),
-        _ => ("식상", count(c, TenGodGroup::SikSang)),
-    };
-    let hour =
-        |c: &Chart| c.pillars.hour.as_ref().map_or("시주 모름".to_string(), |h| format!("시주 {}", h.hangul));
-    let (sa, na) = star(chart);
-    let (sb, nb) = star(partner);
-    Plan {
-        head: "아이는 어느 한 분이 아니라 두 분 사주를 함께 봐요.".into(),
-        body: [
-            "- 여성은 식상(내가 낳고 기르는 기운), 남성은 관성(나를 이어 가는 기운)을 자녀의 별로 보고, 두 사람 모두 시주를 자녀 자리로 봅니다.".to_string(),
-            format!("- {}: {sa} {na}개, {}.", names.0, hour(chart)),
-            format!("- {}: {sb} {nb}개, {}.", names.1, hour(partner)),
-            "- 그래서 아이를 갖는 때도 한쪽 해만 좋은 때보다 두 분 모두에게 무난한 해를 먼저 꼽았어요. 다만 아이는 사주보다 두 분의 몸과 준비가 먼저입니다.".to_string(),
-        ]
-        .join("\n"),
     }
 }

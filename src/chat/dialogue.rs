@@ -487,12 +487,10 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         ]
         .iter()
         .any(|w| text.contains(w));
-    let topic = if partial_other && !matches!(u.topic, Topic::Samjae | Topic::Term | Topic::Crisis) {
-        Topic::Compatibility
-    } else if (friction || couple_future)
+    let for_the_two = (friction || couple_future)
         && partner_known
-        && (matches!(u.topic, Topic::General | Topic::Love | Topic::Timing(_)) || !u.topic_said)
-    {
+        && (matches!(u.topic, Topic::General | Topic::Love | Topic::Timing(_)) || !u.topic_said);
+    let topic = if (partial_other && !matches!(u.topic, Topic::Samjae | Topic::Term | Topic::Crisis)) || for_the_two {
         Topic::Compatibility
     } else {
         u.topic
