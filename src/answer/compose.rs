@@ -109,7 +109,15 @@ const MONEY_PICKS: &[&str] =
 /// pick asked again in the conversation (`history`) is refused in fewer words.
 pub fn small_talk(topic: Topic, text: &str, has_chart: bool, history: &[super::HistoryTurn]) -> String {
     if topic == Topic::Crisis {
-        return super::wording::CRISIS_REPLY.to_string();
+        // ("빚이 1억 가까이 돼요 … 사라지고 싶다": the debt has its own free help, said after the care.)
+        let debt = ["빚", "대출", "카드론", "채무", "연체", "사채"].iter().any(|w| text.contains(w));
+        return if debt {
+            let reply = super::wording::CRISIS_REPLY;
+            let (care, last) = reply.rsplit_once('\n').unwrap_or((reply, ""));
+            format!("{care}\n{}\n{last}", super::wording::DEBT_HELP)
+        } else {
+            super::wording::CRISIS_REPLY.to_string()
+        };
     }
     let back = if has_chart {
         "지금 사주로 성격, 직업, 재물, 연애, 건강, 올해·오늘의 운세, 대운, 궁합 가운데 궁금한 것을 물어 보세요."
@@ -1864,4 +1872,17 @@ fn without_said(text: &str, said: &std::collections::HashSet<String>) -> String 
         out.push_str(part);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// A crisis over debt gets the care and the crisis lines first, then where the debt is worked out for free.
+    #[test]
+    fn a_crisis_over_debt_adds_the_debt_help_after_the_care() {
+        let text = "코인이랑 카드론으로 빚이 1억 가까이 돼요. 솔직히 요즘은 그냥 다 놓고 사라지고 싶다는 생각만 들어요";
+        let r = super::small_talk(super::Topic::Crisis, text, false, &[]);
+        let (care, debt) = (r.find("109").expect("the crisis line"), r.find("1600-5500").expect("the debt line"));
+        assert!(care < debt && r.contains("1397"), "{r}");
+        assert!(!super::small_talk(super::Topic::Crisis, "다 그만두고 싶어요", false, &[]).contains("1600-5500"));
+    }
 }

@@ -119,6 +119,9 @@ pub const MONEY_DECISION: &str = "큰돈이 걸린 결정은 사주만으로 정
 const GAMBLING_WORDS: &[&str] =
     &["경마", "도박", "토토", "카지노", "바카라", "슬롯", "배팅", "베팅", "경륜", "경정", "불법 사이트"];
 
+/// Where debt is worked out for free, said after the care to someone in crisis over it.
+pub const DEBT_HELP: &str = "빚은 혼자 감당하지 않아도 되는 문제예요. 신용회복위원회(1600-5500)와 서민금융진흥원 서민금융콜센터(1397)에서 채무 조정과 상환 방법을 무료로 상담받을 수 있어요.";
+
 /// The caution for gambling, said before any reading.
 pub const GAMBLING: &str = "먼저 꼭 드리고 싶은 말씀이 있어요. 경마·도박은 사주와 상관없이 오래 할수록 잃도록 짜여 있어서, 빚을 갚는 방법이 될 수 없어요. 한국도박문제예방치유원 1336(24시간 무료)에서 도박 문제를, 서민금융콜센터 1397이나 신용회복위원회에서 빚 정리를 상담받을 수 있어요.";
 

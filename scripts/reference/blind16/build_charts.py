@@ -19,113 +19,17 @@ Conventions (see README.md):
   * 대운: forward for yang-year male / yin-year female; start = days to next (or from previous) 절 / 3.
 """
 import json
-import math
-from datetime import datetime, timedelta, timezone, date
-from zoneinfo import ZoneInfo
+import os
+import sys
 
-import sxtwl
-from lunar_python import Solar
-from korean_lunar_calendar import KoreanLunarCalendar
-
-STEMS = "갑을병정무기경신임계"
-STEMS_H = "甲乙丙丁戊己庚辛壬癸"
-BRANCHES = "자축인묘진사오미신유술해"
-BRANCHES_H = "子丑寅卯辰巳午未申酉戌亥"
-ANIMALS = ["쥐", "소", "호랑이", "토끼", "용", "뱀", "말", "양", "원숭이", "닭", "개", "돼지"]
-ELEM = "목화토금수"
-BR_ELEM = [4, 2, 0, 0, 2, 1, 1, 2, 3, 3, 2, 4]  # 자축인묘진사오미신유술해
-HIDDEN = {  # 여기, 중기, 정기 (last = 본기)
-    0: "임계", 1: "계신기", 2: "무병갑", 3: "갑을", 4: "을계무", 5: "무경병",
-    6: "병기정", 7: "정을기", 8: "무임경", 9: "경신", 10: "신정무", 11: "무갑임",
-}
-JIE_NAMES = {3: "입춘", 5: "경칩", 7: "청명", 9: "입하", 11: "망종", 13: "소서", 15: "입추",
-             17: "백로", 19: "한로", 21: "입동", 23: "대설", 1: "소한"}
-ALL_TERM_NAMES = ['동지', '소한', '대한', '입춘', '우수', '경칩', '춘분', '청명', '곡우', '입하', '소만', '망종',
-                  '하지', '소서', '대서', '입추', '처서', '백로', '추분', '한로', '상강', '입동', '소설', '대설']
-# jie index (sxtwl numbering) -> month branch
-JIE_BRANCH = {3: 2, 5: 3, 7: 4, 9: 5, 11: 6, 13: 7, 15: 8, 17: 9, 19: 10, 21: 11, 23: 0, 1: 1}
-LP_JIE = {"立春": 3, "惊蛰": 5, "清明": 7, "立夏": 9, "芒种": 11, "小暑": 13, "立秋": 15, "白露": 17,
-          "寒露": 19, "立冬": 21, "大雪": 23, "小寒": 1,
-          "LI_CHUN": 3, "JING_ZHE": 5, "DA_XUE": 23, "XIAO_HAN": 1}
-HAN2KO = dict(zip(STEMS_H + BRANCHES_H, STEMS + BRANCHES))
-UNSEONG = ["장생", "목욕", "관대", "건록", "제왕", "쇠", "병", "사", "묘", "절", "태", "양"]
-UNSEONG_START = {0: 11, 2: 2, 4: 2, 6: 5, 8: 8, 1: 6, 3: 9, 5: 9, 7: 0, 9: 3}
-
-BEIJING = timezone(timedelta(hours=8))
-KST_FIXED = timezone(timedelta(hours=9))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from blind_charts import *  # noqa: E402,F401,F403  tables, helpers, compute() etc.: ../blind_charts.py
 
 
-def gz(i):
-    i %= 60
-    return STEMS[i % 10] + BRANCHES[i % 12]
-
-
-def gz_index(stem, branch):
-    for i in range(60):
-        if i % 10 == stem and i % 12 == branch:
-            return i
-    raise ValueError
-
-
+# kept local: looks each character up in STEMS first, so a 신 branch comes out as 辛 (not 申);
+# blind_charts.gz_han (b17+) reads stem then branch.
 def gz_han(s):
     return "".join(STEMS_H[STEMS.index(c)] if c in STEMS else BRANCHES_H[BRANCHES.index(c)] for c in s)
-
-
-def jdn(d):
-    a = (14 - d.month) // 12
-    y = d.year + 4800 - a
-    m = d.month + 12 * a - 3
-    return d.day + (153 * m + 2) // 5 + 365 * y + y // 4 - y // 100 + y // 400 - 32045
-
-
-def day_index(d):
-    return (jdn(d) + 49) % 60
-
-
-# ---------------------------------------------------------------- solar terms (UTC instants)
-_TERM_CACHE = {}
-
-
-def jie_instants_sxtwl(year):
-    """All 24 terms from sxtwl for solar years year-1..year+1 as (utc_datetime, index)."""
-    if year in _TERM_CACHE:
-        return _TERM_CACHE[year]
-    out = {}
-    for y in (year - 1, year, year + 1):
-        for x in sxtwl.getJieQiByYear(y):
-            t = sxtwl.JD2DD(x.jd)
-            sec = float(t.s)
-            bj = datetime(int(t.Y), int(t.M), int(t.D), int(t.h), int(t.m), 0, tzinfo=BEIJING) + timedelta(seconds=sec)
-            key = (x.jqIndex, bj.year, bj.month)
-            out[key] = (bj.astimezone(timezone.utc), x.jqIndex)
-    res = sorted(out.values())
-    _TERM_CACHE[year] = res
-    return res
-
-
-def jie_instants_lunar_python(year):
-    out = {}
-    for y in (year - 1, year, year + 1):
-        tbl = Solar.fromYmd(y, 6, 1).getLunar().getJieQiTable()
-        for name, s in tbl.items():
-            if name in LP_JIE:
-                bj = datetime(s.getYear(), s.getMonth(), s.getDay(), s.getHour(), s.getMinute(), s.getSecond(), tzinfo=BEIJING)
-                out[(LP_JIE[name], bj.year, bj.month)] = (bj.astimezone(timezone.utc), LP_JIE[name])
-    return sorted(out.values())
-
-
-def prev_next_jie(utc, terms):
-    jies = [t for t in terms if t[1] in JIE_BRANCH]
-    prev = max((t for t in jies if t[0] <= utc), key=lambda t: t[0])
-    nxt = min((t for t in jies if t[0] > utc), key=lambda t: t[0])
-    return prev, nxt
-
-
-def ipchun(year, terms):
-    for t, i in terms:
-        if i == 3 and t.year == year:
-            return t
-    raise KeyError(year)
 
 
 # ---------------------------------------------------------------- people
@@ -278,156 +182,8 @@ PEOPLE = [
 ]
 
 
-# ---------------------------------------------------------------- chart computation
-def ten_god(day_stem, other_stem):
-    de, oe = day_stem // 2, other_stem // 2
-    same_pol = (day_stem % 2) == (other_stem % 2)
-    if oe == de:
-        return "비견" if same_pol else "겁재"
-    if oe == (de + 1) % 5:
-        return "식신" if same_pol else "상관"
-    if oe == (de + 2) % 5:
-        return "편재" if same_pol else "정재"
-    if de == (oe + 2) % 5:
-        return "편관" if same_pol else "정관"
-    if de == (oe + 1) % 5:
-        return "편인" if same_pol else "정인"
-    raise ValueError
-
-
-def branch_main_stem(b):
-    return STEMS.index(HIDDEN[b][-1])
-
-
-def unseong(day_stem, branch):
-    start = UNSEONG_START[day_stem]
-    if day_stem % 2 == 0:
-        k = (branch - start) % 12
-    else:
-        k = (start - branch) % 12
-    return UNSEONG[k]
-
-
-def gongmang(day_idx):
-    xun = (day_idx // 10) * 10  # 갑X 순 start
-    b0 = xun % 12
-    return BRANCHES[(b0 + 10) % 12] + BRANCHES[(b0 + 11) % 12]
-
-
-SAMHAP_GROUP = {8: 0, 0: 0, 4: 0, 11: 1, 3: 1, 7: 1, 2: 2, 6: 2, 10: 2, 5: 3, 9: 3, 1: 3}
-DOHWA = {0: 9, 1: 3, 2: 3, 3: 6}    # 신자진->유, 해묘미->자, 인오술->묘, 사유축->오
-YEOKMA = {0: 2, 1: 5, 2: 8, 3: 11}  # ->인, 사, 신, 해
-HWAGAE = {0: 4, 1: 7, 2: 10, 3: 1}  # ->진, 미, 술, 축
-CHEONEUL = {0: [1, 7], 4: [1, 7], 6: [1, 7], 1: [0, 8], 5: [0, 8], 2: [11, 9], 3: [11, 9],
-            7: [2, 6], 8: [3, 5], 9: [3, 5]}
-
-# fixed: DOHWA for 해묘미 is 자, 인오술 묘, 사유축 오
-DOHWA = {0: 9, 1: 0, 2: 3, 3: 6}
-
-CLASH = {frozenset(p) for p in [(0, 6), (1, 7), (2, 8), (3, 9), (4, 10), (5, 11)]}
-SIXHAP = {frozenset(p): e for p, e in [((0, 1), "토"), ((2, 11), "목"), ((3, 10), "화"), ((4, 9), "금"), ((5, 8), "수"), ((6, 7), "화/토")]}
-HARM = {frozenset(p) for p in [(0, 7), (1, 6), (2, 5), (3, 4), (8, 11), (9, 10)]}
-BREAK = {frozenset(p) for p in [(0, 9), (1, 4), (2, 11), (3, 6), (5, 8), (10, 7)]}
-PUNISH = [({2, 5, 8}, "인사신 형"), ({1, 10, 7}, "축술미 형"), ({0, 3}, "자묘 형")]
-SELF_PUNISH = {4, 6, 9, 11}
-STEM_HAP = {frozenset(p): e for p, e in [((0, 5), "토"), ((1, 6), "금"), ((2, 7), "수"), ((3, 8), "목"), ((4, 9), "화")]}
-STEM_CLASH = {frozenset(p) for p in [(0, 6), (1, 7), (2, 8), (3, 9)]}
-
-
-def branch_relations(a, b):
-    rel = []
-    s = frozenset((a, b))
-    if a == b:
-        if a in SELF_PUNISH:
-            rel.append("자형(" + BRANCHES[a] + ")")
-        rel.append("같은 지지")
-    if s in CLASH:
-        rel.append("충")
-    if s in SIXHAP:
-        rel.append("육합(" + SIXHAP[s] + ")")
-    if SAMHAP_GROUP[a] == SAMHAP_GROUP[b] and a != b:
-        rel.append("삼합 일부")
-    if s in HARM:
-        rel.append("해(害)")
-    if s in BREAK:
-        rel.append("파")
-    for grp, name in PUNISH:
-        if a != b and a in grp and b in grp:
-            rel.append(name)
-    return rel
-
-
-def stem_relations(a, b):
-    s = frozenset((a, b))
-    rel = []
-    if s in STEM_HAP:
-        rel.append("천간합(" + STEM_HAP[s] + ")")
-    if s in STEM_CLASH:
-        rel.append("천간충")
-    return rel
-
-
-def strength(pillars, ds):
-    """Rough 억부 estimate: stems weight 1; branches 1.2 (month branch 3), split over hidden stems
-    (본기 0.7, the others share 0.3)."""
-    de = ds // 2
-    support = {de, (de + 4) % 5}
-    score_s = score_d = 0.0
-    for pos, (s, b) in pillars.items():
-        if s is None:
-            continue
-        if pos != "day":
-            if s // 2 in support:
-                score_s += 1.0
-            else:
-                score_d += 1.0
-        w = 3.0 if pos == "month" else 1.2
-        hs = [STEMS.index(c) for c in HIDDEN[b]]
-        shares = [0.7] if len(hs) == 1 else ([0.3, 0.7] if len(hs) == 2 else [0.15, 0.15, 0.7])
-        for h, sh in zip(hs, shares):
-            if h // 2 in support:
-                score_s += w * sh
-            else:
-                score_d += w * sh
-        if len(hs) == 1:
-            pass
-    ratio = score_s / (score_s + score_d)
-    if ratio >= 0.55:
-        verdict = "신강 (estimate)"
-    elif ratio >= 0.45:
-        verdict = "중화 (estimate, " + ("약간 강" if ratio >= 0.5 else "약간 약") + ")"
-    else:
-        verdict = "신약 (estimate)"
-    # favourable element (억부): strong -> 식상/재/관, weak -> 인/비
-    if ratio >= 0.5:
-        fav = [ELEM[(de + 1) % 5] + "(식상)", ELEM[(de + 2) % 5] + "(재성)", ELEM[(de + 3) % 5] + "(관성)"]
-    else:
-        fav = [ELEM[(de + 4) % 5] + "(인성)", ELEM[de] + "(비겁)"]
-    return dict(support_ratio=round(ratio, 2), verdict=verdict, favourable_elements_eokbu=fav)
-
-
-def element_counts(pillars):
-    cnt = {e: 0 for e in ELEM}
-    for s, b in pillars.values():
-        if s is None:
-            continue
-        cnt[ELEM[s // 2]] += 1
-        cnt[ELEM[BR_ELEM[b]]] += 1
-    return cnt
-
-
-def to_lunar_kr(d):
-    c = KoreanLunarCalendar()
-    c.setSolarDate(d.year, d.month, d.day)
-    return dict(year=c.lunarYear, month=c.lunarMonth, day=c.lunarDay, leap=bool(c.isIntercalation))
-
-
-def to_lunar_cn(d):
-    lu = Solar.fromYmd(d.year, d.month, d.day).getLunar()
-    m = lu.getMonth()
-    return dict(year=lu.getYear(), month=abs(m), day=lu.getDay(), leap=m < 0)
-
-
+# kept local: b16's chart has 세운 2026/2027 only, no 월운 / season_of_month_branch, and the
+# boundary_warning text "born within ..."; blind_charts.compute is the b17+ version.
 def compute(ymd, time, tz_name, gender, with_extras=True):
     tz = ZoneInfo(tz_name)
     y, m, d = ymd
@@ -633,11 +389,7 @@ def compute(ymd, time, tz_name, gender, with_extras=True):
     return out
 
 
-def next_day(ymd):
-    d = date(*ymd) + timedelta(days=1)
-    return (d.year, d.month, d.day)
-
-
+# kept local: reads PEOPLE and has no `partial` (year / 띠 only) people; blind_charts.build(people) is the b18+ version.
 def build():
     charts = {}
     for p in PEOPLE:
@@ -688,6 +440,7 @@ def build():
     return charts
 
 
+# kept local: 입춘 2026 .. 입춘 2028 only (blind_charts.month_table runs to 입춘 2029).
 def month_table():
     """절 instants (KST) and month pillars from 입춘 2026 to 입춘 2028 (for 월운 questions)."""
     rows = []
@@ -713,6 +466,7 @@ EVENT_DATES = [("b16-25 job A start", (2027, 1, 4)), ("b16-25 job B start", (202
                ("today", (2026, 12, 7))]
 
 
+# kept local: b16 events are (label, date) only, read at noon, not against people.
 def event_days():
     out = []
     for label, ymd in EVENT_DATES:
