@@ -181,8 +181,7 @@ pub fn plan(parent: Option<&Chart>, question: &str, a: i64, b: i64) -> Option<Pl
 
 /// The 띠 of a chart's year branch ("말").
 fn zodiac(c: &Chart) -> &'static str {
-    const ANIMALS: [&str; 12] = ["쥐", "소", "호랑이", "토끼", "용", "뱀", "말", "양", "원숭이", "닭", "개", "돼지"];
-    GanZhi::parse(c.pillars.year.hangul).map_or("", |g| ANIMALS[g.branch().index()])
+    GanZhi::parse(c.pillars.year.hangul).map_or("", |g| g.branch().animal())
 }
 
 #[cfg(test)]

@@ -4,29 +4,38 @@
 //! day master. Never a birthday made up; never more than the year can say.
 
 use crate::saju::chart::model::Chart;
-use crate::saju::derive::relations::{pair_relations, RelationKind};
+use crate::saju::derive::relations::{pair_relations, Relation, RelationKind};
 use crate::saju::derive::{ten_god, TenGodGroup};
 use crate::saju::ganzhi::GanZhi;
 use crate::saju::josa::with_particle;
 use crate::saju::pillars::year_pillar;
 
-const ANIMALS: [&str; 12] = ["쥐", "소", "호랑이", "토끼", "용", "뱀", "말", "양", "원숭이", "닭", "개", "돼지"];
-
 fn animal(g: GanZhi) -> &'static str {
-    ANIMALS[g.branch().index()]
+    g.branch().animal()
+}
+
+/// The branch relations of two pillars (the stem pairs left out: a year alone says little of a stem).
+fn branch_relations(a: GanZhi, b: GanZhi) -> Vec<Relation> {
+    pair_relations(a, b)
+        .into_iter()
+        .filter(|r| !matches!(r.kind, RelationKind::StemCombine | RelationKind::StemClash))
+        .collect()
+}
+
+/// A relation that draws the two together (a combination) rather than strains them.
+fn binds(kind: RelationKind) -> bool {
+    matches!(
+        kind,
+        RelationKind::SixCombine | RelationKind::ThreeHarmony | RelationKind::HalfHarmony | RelationKind::Directional
+    )
 }
 
 /// How two branches meet, in words; `None` when they neither combine nor strain.
 fn branch_meeting(a: GanZhi, b: GanZhi) -> Option<String> {
-    let rels = pair_relations(a, b);
-    let branch_rels: Vec<_> =
-        rels.iter().filter(|r| !matches!(r.kind, RelationKind::StemCombine | RelationKind::StemClash)).collect();
-    let first = branch_rels.first()?;
+    let rels = branch_relations(a, b);
+    let first = rels.first()?;
     let sense = match first.kind {
-        RelationKind::SixCombine
-        | RelationKind::ThreeHarmony
-        | RelationKind::HalfHarmony
-        | RelationKind::Directional => "서로 끌어 주고 힘을 보태는 사이",
+        k if binds(k) => "서로 끌어 주고 힘을 보태는 사이",
         RelationKind::Clash => "부딪히지만 서로를 움직이게 하는 사이, 속도를 맞추는 대화가 필요",
         RelationKind::Wonjin => "이유 없이 서운함이 쌓이기 쉬워 감정이 올라올 때 한 박자 쉬면 좋은 사이",
         RelationKind::Punishment | RelationKind::SelfPunishment => {
@@ -111,30 +120,10 @@ pub fn plain(user: &Chart, year: i32, word: &str) -> Option<String> {
     let user_year = GanZhi::parse(user.pillars.year.hangul)?;
     let user_day = GanZhi::parse(user.pillars.day.hangul)?;
     let god = ten_god(user_day.stem(), theirs.stem());
-    let kinds: Vec<RelationKind> = [user_year, user_day]
-        .iter()
-        .flat_map(|g| pair_relations(theirs, *g))
-        .map(|r| r.kind)
-        .filter(|k| !matches!(k, RelationKind::StemCombine | RelationKind::StemClash))
-        .collect();
-    let pulls = kinds.iter().any(|k| {
-        matches!(
-            k,
-            RelationKind::SixCombine
-                | RelationKind::ThreeHarmony
-                | RelationKind::HalfHarmony
-                | RelationKind::Directional
-        )
-    });
-    let strains = kinds.iter().any(|k| {
-        !matches!(
-            k,
-            RelationKind::SixCombine
-                | RelationKind::ThreeHarmony
-                | RelationKind::HalfHarmony
-                | RelationKind::Directional
-        )
-    });
+    let kinds: Vec<RelationKind> =
+        [user_year, user_day].iter().flat_map(|g| branch_relations(theirs, *g)).map(|r| r.kind).collect();
+    let pulls = kinds.iter().any(|&k| binds(k));
+    let strains = kinds.iter().any(|&k| !binds(k));
     let along = match (pulls, strains) {
         (true, false) => "서로 끌어 주는 편",
         (false, true) => "부딪히는 구석이 있는 편",
