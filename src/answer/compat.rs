@@ -112,6 +112,22 @@ pub fn compatibility(me: &Chart, partner: &Chart) -> Vec<Finding> {
     out
 }
 
+/// The findings of two people who are not a couple (a parent and child, siblings, friends): the other's day
+/// stem is read as its ten god only, never as the user's spouse star.
+pub fn without_spouse_star(found: Vec<Finding>) -> Vec<Finding> {
+    found
+        .into_iter()
+        .map(|f| match f.code.as_str() {
+            "compat:spouse_star" => {
+                let text = f.text.split(" — ").next().unwrap_or(&f.text).to_string();
+                let god = text.rsplit("에게 ").next().unwrap_or("").to_string();
+                Finding { code: format!("compat:ten_god:{god}"), text }
+            }
+            _ => f,
+        })
+        .collect()
+}
+
 /// Knowledge passages for compatibility findings, most specific first; the overview always comes last.
 pub fn passages_for(findings: &[Finding]) -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Vec::new();

@@ -380,6 +380,14 @@ fn asks_detail(ctx: &AnswerContext) -> bool {
         && ["자세히", "자세하게", "구체적", "더 알려", "더 말해", "더 풀어"].iter().any(|w| q.contains(w))
 }
 
+/// A question of how the user gets along with a family member or a friend whose chart is read beside theirs.
+fn advises_a_relation(ctx: &AnswerContext) -> bool {
+    ctx.partner.is_some()
+        && ctx.about.is_none()
+        && ctx.partner_about.as_deref().is_some_and(|w| !super::relation_advice::is_romantic(w))
+        && super::relation_advice::asks(&ctx.question)
+}
+
 /// A follow-up asking what to do ("그때까지 뭘 하면 좋을까요?", "어떻게 하면 돼요?").
 fn asks_advice(ctx: &AnswerContext) -> bool {
     let q = ctx.question.trim();
@@ -597,8 +605,8 @@ fn baby_days_with_parent(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Pl
 /// The first year ("2027년") the last reply's headline named, for "왜요?" to explain.
 fn last_lead_year(ctx: &AnswerContext) -> Option<i32> {
     let last = ctx.history.iter().rev().find(|h| h.speaker == super::Speaker::Assistant)?;
-    let head = last.text.split("\n\n").next().unwrap_or("");
-    wording::four_digit_years(head).next().map(|(_, year)| year)
+    // (The headline may follow a line for the feeling: "시험 결과 때문에 많이 속상하셨겠어요 …")
+    last.text.split("\n\n").take(2).find_map(|para| wording::four_digit_years(para).next().map(|(_, year)| year))
 }
 
 /// The year a move asked about now is weighed in: the one the question names (not a year kept from an earlier
@@ -620,6 +628,13 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     // again with the parent's chart.
     if let Some(plan) = baby_days_with_parent(ctx, chart) {
         return Some(plan);
+    }
+    // "언니랑 안 싸우려면 어떻게 해야 돼요?", "제가 며느리한테 어떻게 하면 좋을까요?": how to get along with a
+    // family member or a friend, from the two charts — never a lover's advice.
+    if let (true, Some(partner), Some(their)) =
+        (advises_a_relation(ctx), ctx.partner.as_ref(), ctx.partner_about.as_deref())
+    {
+        return Some(super::relation_advice::plan(chart, partner, their));
     }
     // "아기 얘기는 누구 사주로 보는 거예요? 제 거요 남편 거요?": both, and why.
     if let Some(partner) = ctx.partner.as_ref().filter(|_| plans::asks_whose_chart(&ctx.question)) {
@@ -1021,6 +1036,13 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     {
         return Some(plans::child_love(chart, ctx.year));
     }
+    // "유치원에서 친구랑 자꾸 싸운대요" about a child: the child's way with friends, not an adult's reading.
+    if ctx.year - super::timing::birth_year(chart) < 15
+        && ["친구", "또래", "왕따", "따돌"].iter().any(|w| ctx.question.contains(w))
+        && !matches!(ctx.intent, Topic::Compatibility | Topic::Term)
+    {
+        return Some(plans::child_friends(chart, ctx.year));
+    }
     // "사람 운은 어때요?", "직원 관리가 스트레스예요": the people around, even said with a sigh.
     if plans::asks_people(&ctx.question) && !matches!(ctx.intent, Topic::Compatibility | Topic::Term) {
         return Some(plans::people(chart, ctx.year, &ctx.question));
@@ -1343,6 +1365,16 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             return Some(plan);
         }
     }
+    // "그 대운 바뀌면 뭐가 달라져요? 전체 흐름도 알려주세요": the change first, then the road.
+    if ctx.intent == Topic::Daeun && whole_road && has(&["바뀌면", "바뀌고", "달라지", "달라져"]) {
+        if let Some(next) = followups::daeun_next(chart, ctx.year) {
+            let road = plans::daeun_road(chart, ctx.year);
+            return Some(plans::Plan {
+                head: next.head,
+                body: format!("{}\n\n전체 흐름은 이렇습니다.\n{}", next.body, road.body),
+            });
+        }
+    }
     if ctx.intent == Topic::Daeun && !whole_road {
         if has(&["다음", "바뀌", "바꿔", "언제", "들어가면"]) {
             return followups::daeun_next(chart, ctx.year);
@@ -1405,8 +1437,11 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     }
     if (asks_months(q) || to_mind) && !matches!(ctx.intent, Topic::Daeun) {
         // ("시험이 보통 11월인데 그 전에": the months named are the next exam's year, 2027.)
-        let year = match months.first() {
-            Some(&(y, _)) if ctx.year_offset == 0 => y,
+        // ("그 해 몇 월에 시험이 있으면 좋아요?": the year the last reply led with.)
+        let that_year = has(&["그 해", "그해", "그때", "그 때"]).then(|| last_lead_year(ctx)).flatten();
+        let year = match (months.first(), that_year) {
+            (_, Some(y)) => y,
+            (Some(&(y, _)), None) if ctx.year_offset == 0 => y,
             _ => ctx.year + ctx.year_offset,
         };
         return Some(plans::Plan {
@@ -1565,7 +1600,7 @@ fn narrate_with(
         grounds.or_else(|| {
             Some(plans::why(chart, ctx.intent, plans::open_year(ctx.year, ctx.month), named, &ctx.question))
         })
-    } else if asks_advice(ctx) {
+    } else if asks_advice(ctx) && !advises_a_relation(ctx) {
         Some(plans::advice(chart, ctx.intent, plans::open_year(ctx.year, ctx.month)))
     } else {
         topic_plan

@@ -21,6 +21,7 @@ pub mod passages;
 pub mod plans;
 pub mod questions;
 pub mod reading;
+pub mod relation_advice;
 pub mod star_groups;
 pub mod timing;
 pub mod topic;

@@ -111,7 +111,16 @@ pub fn context_for(kb: &KnowledgeBase, q: Question) -> AnswerContext {
         let extra = match q.topic {
             Topic::YearFortune => seun_findings(chart, q.year + q.year_offset),
             Topic::TodayFortune => today_findings(chart, q.today),
-            Topic::Compatibility => q.partner.as_ref().map(|p| compatibility(chart, p)).unwrap_or_default(),
+            Topic::Compatibility => {
+                let found = q.partner.as_ref().map(|p| compatibility(chart, p)).unwrap_or_default();
+                // (Family, a friend or a colleague: the other's day stem is not a spouse star to the user.)
+                let romantic = ctx.partner_about.as_deref().is_none_or(super::relation_advice::is_romantic);
+                if romantic {
+                    found
+                } else {
+                    compat::without_spouse_star(found)
+                }
+            }
             _ => Vec::new(),
         };
         // The topic's own facts lead: they are what the question is about; plugins' readings come last.

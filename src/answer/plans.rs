@@ -2013,6 +2013,51 @@ pub fn child_love(chart: &Chart, this_year: i32) -> Plan {
     Plan { head, body }
 }
 
+/// "유치원에서 친구랑 자꾸 싸운대요", "친구 문제로 힘들어해요" about a child: how the child's chart meets friends
+/// (비겁 peers, 식상 the voice, 관성 the rules), this year and next for the child's day branch, and what a parent
+/// can do — not an adult's reading and not a help line.
+pub fn child_friends(chart: &Chart, this_year: i32) -> Plan {
+    use super::findings::group_count;
+    let n = |g| group_count(chart, g);
+    let age = this_year - super::timing::birth_year(chart);
+    let (peers, voice, rules) = (n(TenGodGroup::BiGeop), n(TenGodGroup::SikSang), n(TenGodGroup::GwanSeong));
+    let strong = chart.strength.verdict.is_strong();
+    let head = match (peers, strong) {
+        (p, true) if p >= 2 => format!(
+            "{age}살 아이의 사주에 친구·또래를 뜻하는 비겁이 {p}개로 많고 힘도 센 편이라, 또래와 어울리기를 좋아하지만 내 뜻을 굽히기 어려워 부딪히기 쉬운 결이에요."
+        ),
+        (0, _) => format!(
+            "{age}살 아이의 사주에는 또래를 뜻하는 비겁이 드러나지 않아, 친구 사이의 밀고 당기기가 아직 낯설고 서툰 결이에요."
+        ),
+        (p, _) => format!(
+            "{age}살 아이의 사주에 또래를 뜻하는 비겁이 {p}개 있어 친구를 좋아하지만, 마음이 여린 편이라 다툼에 상처를 오래 담아 두기 쉬워요."
+        ),
+    };
+    let mut lines = Vec::new();
+    lines.push(if voice >= 2 {
+        format!("- 표현을 뜻하는 식상이 {voice}개라 말이 빠르고 솔직해요. 속상함이 말이나 행동으로 먼저 튀어나오기 쉬우니, \"화났구나\" 하고 감정에 이름을 붙여 주면 금방 가라앉아요.")
+    } else if voice == 0 {
+        "- 표현을 뜻하는 식상이 드러나지 않아 속상한 걸 말로 잘 못 꺼내요. 다그치기보다 놀이나 그림으로 먼저 풀게 해 주세요.".to_string()
+    } else {
+        "- 표현을 뜻하는 식상이 하나 있어, 차분히 물어 주면 자기 마음을 말로 꺼낼 수 있는 아이예요.".to_string()
+    });
+    if rules == 0 {
+        lines.push("- 규칙을 뜻하는 관성이 드러나지 않아 '차례 지키기, 같이 쓰기' 같은 약속을 집에서 미리 연습해 두면 도움이 돼요.".to_string());
+    }
+    let branch = chart.pillars.day.branch.hangul;
+    for year in [this_year, this_year + 1] {
+        let strain = super::timing::strains(chart, crate::saju::pillars::year_pillar(year));
+        if let Some(s) = strain.first() {
+            lines.push(format!("- {year}년은 {s}, 관계에서 예민해지기 쉬운 해라 평소보다 더 자주 들어 주세요."));
+            break;
+        }
+    }
+    lines.push(format!(
+        "- 일지 {branch}의 결을 보면 친구 관계는 아이를 바꾸기보다 어울리는 방식을 가르쳐 주는 쪽이 맞아요. 선생님과 상황을 함께 확인하고, 잘 지낸 날을 꼭 칭찬해 주세요."
+    ));
+    Plan { head, body: lines.join("\n") }
+}
+
 /// Whether a question asks whether to hold on where one is this year: "올해는 버티는 게 맞을까요?".
 pub fn asks_endure(question: &str) -> bool {
     ["버티는 게", "버티는게", "버텨야", "버틸까", "버티는 편", "참고 다녀", "참아야 할까", "존버"]

@@ -30,6 +30,9 @@ pub fn in_question(question: &str, birth_year: i32, this_year: i32, open: i32) -
     static YEARS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(\d{1,2}|몇|한두|두세|이삼|삼사)\s?년\s?(안에|안으로|내에|이내|안엔|안에는)").expect("valid")
     });
+    // "앞으로 5년 중에", "앞으로 3년 동안", "3년만 보시오" (not "3년 동안 사귀었는데", "3년 만에"): a span ahead.
+    static AHEAD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"앞으로\s?(\d{1,2})\s?년|(\d{1,2})\s?년\s?만\s?(?:보|봐)").expect("valid"));
     static UNTIL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(20\d\d)\s?년\s?(이전에|전에|전까지|까지|안에|안으로|되기\s?전)").expect("valid")
     });
@@ -62,6 +65,10 @@ pub fn in_question(question: &str, birth_year: i32, this_year: i32, open: i32) -
         };
         return window(open, open + n - 1, &c[0]);
     }
+    if let Some(c) = AHEAD.captures(question) {
+        let n: i32 = c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok()).filter(|n| (1..=30).contains(n))?;
+        return window(open, open + n - 1, &format!("앞으로 {n}년"));
+    }
     if let Some(c) = UNTIL_YEAR.captures(question) {
         let year: i32 = c[1].parse().ok()?;
         let last = if before_the_mark(&c[2]) { year - 1 } else { year };
@@ -83,6 +90,24 @@ pub fn in_question(question: &str, birth_year: i32, this_year: i32, open: i32) -
         if let Some(c) = DECADE_BEFORE.captures(question) {
             let tens: i32 = c[1].parse().ok()?;
             return window(open, birth_year + tens * 10 - 1, &c[0]);
+        }
+        // "30대 중반 전에는": before that part of the decade begins.
+        static DECADE_PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"([2-7]0|이십|삼십|사십|오십|육십)\s?대\s?(중반|후반)\s?(?:되기\s?)?(전에|전까지|이전)")
+                .expect("valid")
+        });
+        if let Some(c) = DECADE_PART_BEFORE.captures(question) {
+            let tens = match &c[1] {
+                "이십" => 20,
+                "삼십" => 30,
+                "사십" => 40,
+                "오십" => 50,
+                "육십" => 60,
+                d => d.parse().ok()?,
+            };
+            // ("중반" said loosely: by about 35, counted as the replies count ages.)
+            let until = if &c[2] == "중반" { 5 } else { 8 };
+            return window(open, birth_year + tens + until, &c[0]);
         }
         if let Some(c) = DECADE.captures(question) {
             let tens = match &c[1] {
@@ -127,6 +152,9 @@ mod tests {
         assert_eq!(w("내후년까지 결혼할 수 있을까"), Some((2027, 2028)));
         assert_eq!(w("2030년 전에 집 살 수 있을까요"), Some((2027, 2029)));
         assert_eq!(w("2030년까지 언제가 좋아요"), Some((2027, 2030)));
+        assert_eq!(w("재물운은 언제 좋소? 앞으로 3년만 보시오"), Some((2027, 2029)));
+        assert_eq!(w("앞으로 5년 중에 제일 좋은 해는 언제예요?"), Some((2027, 2031)));
+        assert_eq!(w("앞으로 3년 동안 건강 조심할 해가 있어요?"), Some((2027, 2029)));
     }
 
     #[test]
@@ -137,6 +165,8 @@ mod tests {
         assert_eq!(w("마흔 전에 내 집 마련 가능?"), Some((2027, 2034)));
         assert_eq!(w("30대 안에 결혼은 하나요"), Some((2027, 2034)));
         assert_eq!(w("30대 후반에 이직 운이 있나요"), Some((2032, 2034)));
+        // Before the middle of the thirties, said loosely: by about 35.
+        assert_eq!(w("30대 중반 전에는 결혼하고 싶은데 가능할까요?"), Some((2027, 2030)));
         assert_eq!(w("물 기운 들어오는 때는요? 30대 되기 전에요"), Some((2027, 2024)));
         assert_eq!(in_question("30대 되기 전에요", 1998, 2026, 2027).map(|w| (w.first, w.last)), Some((2027, 2027)));
     }
@@ -147,6 +177,8 @@ mod tests {
         assert_eq!(w("20대 때는 힘들었는데 앞으로는 어때요"), None);
         assert_eq!(w("1995년 3월 2일생이에요"), None);
         assert_eq!(w("내년 운세 봐주세요"), None);
+        assert_eq!(w("남친이랑 3년 동안 사귀었는데 결혼은 언제쯤?"), None);
+        assert_eq!(w("3년 만에 연애하는데 잘될까요"), None);
         assert_eq!(in_question("마흔 전에", 0, 2026, 2027), None);
     }
 }

@@ -56,8 +56,9 @@ fn group_sense(g: TenGodGroup) -> &'static str {
     }
 }
 
-/// The reading of `word`'s (`"어머님"`) `year` against `user`'s chart.
-pub fn reading(user: &Chart, year: i32, word: &str) -> Option<String> {
+/// The reading of `word`'s (`"어머님"`) `year` against the chart of `whose` (`"본인"`, or `"따님"` when the
+/// year is weighed with someone the user asked about).
+pub fn reading(user: &Chart, year: i32, word: &str, whose: &str) -> Option<String> {
     let theirs = year_pillar(year);
     let before = year_pillar(year - 1);
     let user_year = GanZhi::parse(user.pillars.year.hangul)?;
@@ -71,24 +72,24 @@ pub fn reading(user: &Chart, year: i32, word: &str) -> Option<String> {
     )];
     let same = |a: GanZhi, b: GanZhi| a.branch() == b.branch();
     lines.push(match branch_meeting(theirs, user_year) {
-        Some(m) => format!("- 띠끼리: 본인 {}띠와 {}띠는 {m}입니다.", animal(user_year), animal(theirs)),
+        Some(m) => format!("- 띠끼리: {whose} {}띠와 {}띠는 {m}입니다.", animal(user_year), animal(theirs)),
         None if same(theirs, user_year) => format!("- 띠끼리: 두 분 모두 {}띠라 결이 비슷한 편입니다.", animal(theirs)),
         None => format!(
-            "- 띠끼리: 본인 {}띠와 {}띠는 특별히 묶이거나 부딪히는 관계가 없어 무난합니다.",
+            "- 띠끼리: {whose} {}띠와 {}띠는 특별히 묶이거나 부딪히는 관계가 없어 무난합니다.",
             animal(user_year),
             animal(theirs)
         ),
     });
     if let Some(m) = branch_meeting(theirs, user_day) {
         lines.push(format!(
-            "- 본인의 배우자·가까운 사람 자리인 일지 {}와 {}의 년지 {} {m}입니다.",
-            user_day.branch().hangul(),
+            "- {whose}의 배우자·가까운 사람 자리인 일지 {} {}의 년지 {} {m}입니다.",
+            with_particle(user_day.branch().hangul(), "과", "와"),
             word,
             with_particle(theirs.branch().hangul(), "은", "는")
         ));
     }
     lines.push(format!(
-        "- {}의 년간 {} 본인 일간 {}{}에게 {}, {}이에요.",
+        "- {}의 년간 {} {whose} 일간 {}{}에게 {}, {}이에요.",
         word,
         with_particle(
             &format!("{}{}({})", theirs.stem().hangul(), theirs.stem().element().hangul(), theirs.stem().hanja()),
@@ -98,7 +99,11 @@ pub fn reading(user: &Chart, year: i32, word: &str) -> Option<String> {
         dm.hangul(),
         dm.element().hangul(),
         god.hangul(),
-        group_sense(god.group())
+        if whose == "본인" {
+            group_sense(god.group()).to_string()
+        } else {
+            group_sense(god.group()).replace("나를", &with_particle(whose, "을", "를"))
+        }
     ));
     lines.push(format!(
         "- 다만 1월이나 2월 초, 입춘 전에 태어나셨다면 년주는 {}년({}띠)이 됩니다.",
@@ -115,7 +120,7 @@ pub fn reading(user: &Chart, year: i32, word: &str) -> Option<String> {
 
 /// The same year reading in everyday words ("무슨 말인지 모르겠어 더 쉽게"): how the two get along and why, with
 /// no terms.
-pub fn plain(user: &Chart, year: i32, word: &str) -> Option<String> {
+pub fn plain(user: &Chart, year: i32, word: &str, whose: &str) -> Option<String> {
     let theirs = year_pillar(year);
     let user_year = GanZhi::parse(user.pillars.year.hangul)?;
     let user_day = GanZhi::parse(user.pillars.day.hangul)?;
@@ -139,8 +144,16 @@ pub fn plain(user: &Chart, year: i32, word: &str) -> Option<String> {
         }
         TenGodGroup::InSeong => "나를 감싸고 도와주려는 쪽이라, 기대도 되는 사이예요",
     };
+    // (Weighed with someone else, "나" is that person.)
+    let feel = if whose == "본인" {
+        feel.to_string()
+    } else {
+        feel.replace("나를", &with_particle(whose, "을", "를")).replace("내가", &with_particle(whose, "이", "가"))
+    };
     Some(format!(
-        "쉽게 말하면, {word}과 본인은 태어난 해로 보면 {along}이에요. 그리고 {word}의 기운은 본인에게 {feel}.\n태어난 해만 본 거라 큰 그림이고, {word} 생일까지 알면 더 정확히 볼 수 있어요.",
+        "쉽게 말하면, {} {} 태어난 해로 보면 {along}이에요. 그리고 {word}의 기운은 {whose}에게 {feel}.\n태어난 해만 본 거라 큰 그림이고, {word} 생일까지 알면 더 정확히 볼 수 있어요.",
+        with_particle(word, "과", "와"),
+        with_particle(whose, "은", "는"),
     ))
 }
 
@@ -152,7 +165,7 @@ mod tests {
     fn a_year_alone_gives_the_year_pillar_and_how_it_meets_the_user() {
         // The user 2009-06-05 16:50 (기축 기사 신사 병신); the mother 1977 (정사, 뱀띠).
         let user = crate::answer::test_chart("2009-06-05T16:50", "female");
-        let r = reading(&user, 1977, "어머님").expect("a reading");
+        let r = reading(&user, 1977, "어머님", "본인").expect("a reading");
         assert!(r.contains("1977년은 정사년(뱀띠)"), "{r}");
         // 사 (mother's year) and 축 (the user's year): 사유축 반합; 사 and the day branch 사: the same branch.
         assert!(r.contains("본인 소띠와 뱀띠는"), "{r}");

@@ -77,6 +77,10 @@ pub struct Pending {
     /// pillar rather than asked again.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub am_pm_let_go: bool,
+    /// The user's gender as their own words gave it ("엄마예요", "저 아빠인데요") while someone else was read: used
+    /// when the user's birth is told later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_gender: Option<String>,
 }
 
 /// Adds or updates someone in the conversation's people (only with a whole date: a year alone is not a chart).
@@ -368,7 +372,16 @@ fn moved_on(p: &Pending, u: &super::understand::Understanding, text: &str) -> bo
     // ("잠시만요, 엄마한테 물어볼게요": the answer is coming.)
     let defers =
         ["물어보", "물어볼", "확인해", "확인하고", "잠시만", "잠깐만", "찾아보"].iter().any(|w| text.contains(w));
-    !p.answered && !tells_birth && !answers_ours && !defers && text.chars().count() >= 6
+    // ("날짜는 모른대요. 그럼 엄마인 저랑 딸은 잘 맞아요?": the second person's birthday is not known, and the
+    // message goes on to something else.)
+    let unknown_then_more = p.partner
+        && p.facts.year.is_some()
+        && ["모르", "모른", "몰라", "모름"].iter().any(|w| text.contains(w))
+        && ["생일", "날짜", "생년", "월일", "태어난 날", "언제 태어"].iter().any(|w| text.contains(w))
+        && text.chars().count() >= 14
+        && !u.birth.has_date()
+        && !u.partner.as_ref().is_some_and(BirthFacts::has_date);
+    !p.answered && ((!tells_birth && !answers_ours && !defers && text.chars().count() >= 6) || unknown_then_more)
 }
 
 /// A waiting question let go: the second person's missing birth is not asked again (the user's own chart
@@ -377,7 +390,7 @@ fn moved_on(p: &Pending, u: &super::understand::Understanding, text: &str) -> bo
 /// reads the chart without the hour pillar.
 fn released(p: Pending, own_known: bool) -> Option<Pending> {
     if p.partner {
-        let own = p.own_facts.clone().unwrap_or_default();
+        let own = p.own_facts.clone().filter(|f| f.relation.is_none() || !own_known).unwrap_or_default();
         let topic = if p.topic == Topic::Compatibility.key() { Topic::General.key() } else { p.topic.clone() };
         Some(Pending { partner: false, facts: own, partner_facts: None, own_facts: None, answered: true, topic, ..p })
     } else if p.facts.relation.is_some() && own_known {
@@ -416,6 +429,16 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     for told in std::iter::once(&u.birth).chain(u.partner.as_ref()).chain(u.others.iter()) {
         note_person(&mut people, told, word_for(&u.named, told.relation.as_deref()));
     }
+    // "아 잠깐 남친 생일 음력이었대요", "남편은 밤 11시가 아니라 오전 11시래요": a correction that names someone
+    // told before changes their birth only; the user's stays as it was.
+    let speaks_of_self = speaks_of_self(text);
+    let corrected = corrected_other(&u, &people, speaks_of_self);
+    if let Some(relation) = &corrected {
+        let fix = BirthFacts { relation: None, gender: None, ..correction_facts(&u) };
+        if let Some(p) = people.iter_mut().find(|p| p.relation == *relation) {
+            p.facts = p.facts.clone().merge(&fix);
+        }
+    }
     // The people this message names whose birth it does not give (they were told before).
     let given = |relation: &str| {
         std::iter::once(&u.birth)
@@ -441,7 +464,6 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         };
         recalled.extend(people.iter().filter(|p| child(&p.relation)).take(1).cloned());
     }
-    let speaks_of_self = speaks_of_self(text);
     // Whether the message names someone told before (then "제가 엄마한테 뭘 해드리면" is about the mother).
     let names_someone_told = u.named.iter().any(|(r, _)| people.iter().any(|p| p.relation == *r));
     // "싸울때 주로 뭐땜에 싸울까요" once the second person is known: the friction of the two charts.
@@ -540,13 +562,44 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
 
     // What was known of the user (or the person asked about) before this message.
     let session_own = known.own.as_ref().map(BirthFacts::from_request);
-    let mut own_base =
-        pending.as_ref().and_then(|p| p.own().cloned()).or_else(|| session_own.clone()).unwrap_or_default();
+    // (A wait let go whose kept person was someone else leaves no facts: the session's own birth then.)
+    let mut own_base = pending
+        .as_ref()
+        .and_then(|p| p.own().filter(|f| !f.is_empty()).cloned())
+        .or_else(|| session_own.clone())
+        .unwrap_or_default();
+    // "사위될 사람은 93년 5월생이에요. 둘이 잘 살까요?" right after a reading of the daughter: the new person is
+    // weighed with the one that reading was about, not with the user.
+    // The one the last answers were about when that was not the user (the son read from his birth, the
+    // daughter-in-law named): a 궁합 the user asks with their own birth is with them.
+    let last_read: Option<BirthFacts> = pending
+        .as_ref()
+        .filter(|p| p.answered && p.pair.is_empty() && !p.partner)
+        .and_then(|p| match &p.about {
+            Some(_) => p.partner_facts.clone(),
+            None => Some(p.facts.clone()).filter(|f| f.relation.is_some()),
+        })
+        .filter(|f| f.has_whole_date());
+    let about_person = pending
+        .as_ref()
+        .filter(|p| p.answered && p.about.is_some() && p.pair.is_empty())
+        .and_then(|p| p.partner_facts.clone())
+        .filter(|f| f.has_whole_date() && f.relation.is_some());
+    if let Some(subject) = about_person.filter(|_| partial_other && !speaks_of_self && !to_the_user(text)) {
+        own_base = subject;
+    }
     let mut partner_base = pending.as_ref().and_then(|p| p.other().cloned());
+    if let (Some(relation), Some(base)) = (&corrected, partner_base.as_mut()) {
+        if base.relation.as_deref() == Some(relation.as_str()) {
+            *base = base.clone().merge(&BirthFacts { relation: None, gender: None, ..correction_facts(&u) });
+        }
+    }
     // What was kept as the subject is someone else's (asked about before the user told their own birth): a
     // message that speaks of the user, tells a birth that is not another's, or asks a 궁합 starts the user's own.
+    // (Not while the second person's birth is being completed: "생일은 8월 3일이래요" is theirs.)
     if own_base.relation.is_some()
         && u.subject != Role::Other
+        && !(waiting_partner && !u.birth.has_whole_date())
         && (u.birth.has_whole_date() || (speaks_of_self && !names_someone_told) || compat)
     {
         own_base = session_own.clone().unwrap_or_default();
@@ -574,14 +627,25 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     let other_subject = !compat && u.subject == Role::Other && !waiting_own && u.birth.has_date();
     // "남편은 80년 음력 9월 9일생이에요. 남편 사주까지 보면 달라지나요?" once the user's birth is known: the
     // husband is read (and named), and the user's birth stays the conversation's.
-    let user_kept = other_subject.then(|| own_base.clone()).filter(BirthFacts::has_date);
+    // (Only the user's own: "딸은 92년 …" after a reading of the son-in-law keeps him among the people told, not as
+    // the user.)
+    let user_kept = other_subject.then(|| own_base.clone()).filter(|f| f.has_date() && f.relation.is_none());
     if other_subject {
         own_base = BirthFacts::default();
     }
     // Whose is what this message says: in a 궁합, unnamed facts are the partner's while the partner's are
     // asked for, or once the user's own birth is known.
     let own_known = known.own.is_some() || pending.as_ref().and_then(Pending::own).is_some_and(|f| f.has_date());
-    let (mut own_new, partner_new) = if compat {
+    // ("아들은 94년 …이고 친구는 92년생 원숭이띠라 하오. 둘이 맞겠소?": the one told whole is read, the one told
+    // by a year is the second person asked for.)
+    let partial_first = compat
+        && u.birth.relation.is_some()
+        && u.birth.year.is_some()
+        && !u.birth.has_whole_date()
+        && u.partner.as_ref().is_some_and(|p| p.has_whole_date() && p.relation.is_some());
+    let (mut own_new, partner_new) = if partial_first {
+        (u.partner.clone().unwrap_or_default(), Some(u.birth.clone()))
+    } else if compat {
         let unmarked_is_partner =
             u.subject == Role::Unmarked && u.partner.is_none() && (waiting_partner || (own_known && !waiting_own));
         if unmarked_is_partner || partial_other {
@@ -600,6 +664,9 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         // A second person told with their birth beside the subject is kept for later turns about them.
         (u.birth.clone(), u.partner.clone().filter(BirthFacts::has_date))
     };
+    if corrected.is_some() {
+        own_new = BirthFacts::default();
+    }
     // Once the birth is known, a date without a year is an event ("5월에 여행 가는데", "6월 시험은요?",
     // "5월이랑 6월 중에"), not a new birth: only a message that says it corrects or speaks of the birth
     // changes the date.
@@ -674,16 +741,38 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         p.settle();
     }
     // "저랑 딸은 잘 맞나요?": the second person of a 궁합 is someone told before, when this message names them.
-    if compat && !partner.as_ref().is_some_and(BirthFacts::has_date) {
-        if let Some(p) = recalled.iter().find(|p| p.relation != "self") {
+    // ("나하고 사위는 잘 맞겠소?" when the daughter was the second person kept: the one named.)
+    let named_other = recalled.iter().find(|p| p.relation != "self");
+    let names_another = named_other.is_some_and(|n| {
+        partner.as_ref().is_some_and(|p| p.relation.as_deref().is_some_and(|r| r != n.relation))
+            && !u.partner.as_ref().is_some_and(BirthFacts::has_date)
+    });
+    if compat && (!partner.as_ref().is_some_and(BirthFacts::has_date) || names_another) {
+        if let Some(p) = named_other {
             // (Their gender, when the birth was told without one: "할머니" says it.)
             let mut facts = p.facts.clone();
             facts.gender = facts.gender.or_else(|| super::understand::relation_gender(&p.relation).map(str::to_string));
             partner = Some(facts);
+        } else if let Some(mut facts) = last_read.clone().filter(|_| own_new.has_whole_date() && own.relation.is_none())
+        {
+            // "아빠랑은 잘 맞아요? 저는 86년 12월 2일 …" after turns about the son: the user (told now) and the one
+            // the last answers were about.
+            facts.gender = facts
+                .gender
+                .or_else(|| facts.relation.as_deref().and_then(super::understand::relation_gender).map(str::to_string));
+            partner = Some(facts);
         }
     }
+    // The user's gender from their own words said while someone else was read ("엄마예요. 중2 딸 …").
+    let speaker_gender = super::understand::gender_from_life_words(text)
+        .map(str::to_string)
+        .or_else(|| pending.as_ref().and_then(|p| p.speaker_gender.clone()));
+    if own.gender.is_none() && own.relation.is_none() && own.has_date() {
+        own.gender = speaker_gender.clone();
+    }
+    let kept_gender = speaker_gender.clone().or_else(|| own.gender.clone().filter(|_| own.relation.is_none()));
     let decision = |step: Step, own: BirthFacts, partner: Option<BirthFacts>, invalid: Option<Invalid>| Decision {
-        step,
+        step: with_speaker_gender(step, kept_gender.clone()),
         topic,
         emotion: u.emotion,
         own,
@@ -713,6 +802,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
                 pair: Vec::new(),
                 couple: false,
                 am_pm_let_go: false,
+                speaker_gender: None,
             }),
             p => p.map(|p| Pending { people: people.clone(), ..p }),
         };
@@ -751,6 +841,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             pair: Vec::new(),
             couple: false,
             am_pm_let_go: false,
+            speaker_gender: None,
         }
     };
 
@@ -898,12 +989,14 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         partner_facts: partner.clone(),
         own_facts: None,
         answered: true,
-        gender_asked: gender_asked_before,
+        // (A 궁합 with family or a friend reads no spouse stars: the user's gender is not asked for it.)
+        gender_asked: gender_asked_before || not_romantic,
         about: None,
         people: people.clone(),
         pair: Vec::new(),
         couple: false,
         am_pm_let_go: false,
+        speaker_gender: None,
     };
     // "그 사람은요? 올해 운이 어때요?" after a 궁합: the second person's chart answers, the user's stays kept.
     // "혹시 재수하게 되면 내년은 어때요?" right after a turn about the son: still the son, until the message
@@ -998,7 +1091,9 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         || ((said_both || couple_goes_on || told_together) && weighs_days)
         || ((told_together || couple_goes_on) && spouse_told && topic.timing_area() == Some(crate::answer::TimingTopic::Children))
         // ("근데 아기 얘기는 누구 사주로 보는 거예요? 제 거요 남편 거요?" after the two were read together.)
-        || (pending.as_ref().is_some_and(|p| p.couple) && crate::answer::plans::asks_whose_chart(text));
+        || (pending.as_ref().is_some_and(|p| p.couple) && crate::answer::plans::asks_whose_chart(text))
+        // ("제가 며느리한테 어떻게 하면 좋을까요?": the user with someone told before, both charts.)
+        || (crate::answer::relation_advice::asks(text) && speaks_of_self && !recalled.is_empty());
     if !compat && about.is_none() && (wording::asks_which_of_two(text) || for_both) {
         let second = recalled.first().map(|p| p.facts.clone()).or_else(|| partner.clone());
         if let Some(second) = second.filter(|p| p.missing_for_partner().is_none()) {
@@ -1016,6 +1111,18 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
             .filter(|r| !["other", "lover"].contains(r))
             .map(|r| wording::honorific(r, word_for(&u.named, Some(r)).unwrap_or("")));
     }
+    // A 궁합 of two people neither of whom is the user (the son-in-law's birth completed after "둘이 잘 살까요?"
+    // about the daughter): both are named, and the next follow-ups stay with the two.
+    if let (true, None, Some(r), Some(pr)) = (
+        compat && partner_request.is_some(),
+        &about,
+        own.relation.clone(),
+        partner.as_ref().and_then(|p| p.relation.clone()),
+    ) {
+        let word = people.iter().find(|p| p.relation == r).map_or("", |p| p.word.as_str());
+        about = Some(wording::honorific(&r, word));
+        keep.pair = vec![r, pr];
+    }
     keep.couple = partner_request.is_some() && about.is_none();
     let step = Step::Answer {
         topic,
@@ -1028,6 +1135,57 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         partner_about,
     };
     decision(step, own, partner, None)
+}
+
+/// The step with the user's gender kept in the state it leaves for the next turn.
+fn with_speaker_gender(mut step: Step, gender: Option<String>) -> Step {
+    let Some(g) = gender else { return step };
+    match &mut step {
+        Step::Ask { pending, .. } => pending.speaker_gender = Some(g),
+        Step::SmallTalk { keep: Some(p), .. } | Step::Answer { keep: Some(p), .. } => p.speaker_gender = Some(g),
+        _ => {}
+    }
+    step
+}
+
+/// "저한테 돌아올까요?", "나한테 맞아요?": the message weighs someone against the user.
+fn to_the_user(text: &str) -> bool {
+    ["저한테", "나한테", "저에게", "나에게", "저하고", "우리 둘"].iter().any(|w| text.contains(w))
+}
+
+/// What a correction says: the facts bound to the person named ("남자친구는 음력이었대요" binds them to the
+/// boyfriend), else the message's own.
+fn correction_facts(u: &super::understand::Understanding) -> BirthFacts {
+    match &u.partner {
+        Some(p) if !p.has_date() && u.birth.is_empty() => p.clone(),
+        _ => u.birth.clone(),
+    }
+}
+
+/// The relation of someone told before whose birth this message corrects without telling a new one ("남친
+/// 생일 음력이었대요", "남편은 오전 11시래요"): it names them, not the user, and says a calendar, an hour or a
+/// month and day but no year.
+fn corrected_other(
+    u: &super::understand::Understanding,
+    people: &[OtherPerson],
+    speaks_of_self: bool,
+) -> Option<String> {
+    let b = correction_facts(u);
+    let detail = b.calendar.is_some() || b.hour.is_some() || b.period.is_some() || b.unknown_hour || b.leap_denied;
+    if b.year.is_some() || !detail || speaks_of_self || u.partner.as_ref().is_some_and(BirthFacts::has_date) {
+        return None;
+    }
+    // ("시어머니한테 다시 물어보니까 남편은 …": of the people named, the one whose birth was told.)
+    let told: Vec<&OtherPerson> = u
+        .named
+        .iter()
+        .filter(|(r, _)| *r != "self")
+        .filter_map(|(r, _)| people.iter().find(|p| p.relation == *r && p.facts.has_whole_date()))
+        .collect();
+    match told.as_slice() {
+        [one] => Some(one.relation.clone()),
+        _ => None,
+    }
 }
 
 /// Two people neither of whom is the user (see the caller), each with what is needed for a chart.
@@ -1185,6 +1343,24 @@ mod tests {
         assert_eq!(partner_of(&[first, "올해 이직하는 게 맞아요?"]), None);
         assert_eq!(partner_of(&[first, "그럼 결혼은 언제가 좋아요?", "저는요? 제 재물운은요"]), None);
         assert_eq!(partner_of(&[first, "제 성격은 어때요?"]), None);
+    }
+
+    #[test]
+    fn a_correction_of_someone_else_changes_only_their_birth() {
+        let first = "남친이랑 3년 사귀었는데 결혼 얘기가 없어요. 저는 98년 10월 20일 밤 9시 10분이에요";
+        let told = "남친은 96년 4월 9일 오후 2시요. 남친 성격 좀 봐주세요";
+        let step = turns(&[first, told, "아 잠깐 남친 생일 음력이었대요ㅋㅋㅋ 그럼 달라져요?"]);
+        let (_, own, _) = answer_of(step.clone());
+        let own = own.unwrap();
+        assert_eq!((own.datetime.as_str(), own.calendar.as_deref()), ("1996-04-09T14:00:00", Some("korean_lunar")));
+        let Step::Answer { keep, .. } = step else { unreachable!() };
+        let user = keep.unwrap().facts;
+        assert_eq!((user.year, user.calendar), (Some(1998), None));
+        // An hour corrected for the husband leaves the user's hour alone.
+        let couple = "저는 1988년 2월 3일 오전 6시생이고 남편은 1986년 7월 9일 밤 11시생이에요. 궁합 어때요?";
+        let (_, own, partner) = answer_of(turns(&[couple, "아 남편은 밤 11시가 아니라 오전 11시래요"]));
+        assert!(own.unwrap().datetime.starts_with("1988-02-03T06:00"));
+        assert_eq!(partner.unwrap().datetime, "1986-07-09T11:00:00");
     }
 
     #[test]

@@ -89,6 +89,7 @@ mod tests {
                 pair: vec!["mother".into(), "stepfather".into()],
                 couple: true,
                 am_pm_let_go: true,
+                speaker_gender: Some("female".into()),
             }),
         };
         let bytes = state.encode().unwrap();

@@ -293,10 +293,16 @@ fn year_only(pending: &Pending, missing: Missing, session_own: Option<&ChartRequ
     let own = pending.own_facts.as_ref().and_then(|f| f.to_request()).or_else(|| session_own.cloned())?;
     let chart = chart_of(&Some(own))?.ok()?;
     let word = pending.facts.relation.as_deref().map_or_else(|| "상대분".to_string(), |r| wording::honorific(r, ""));
+    // (Weighed with someone the user asked about — the daughter, for her fiancé — rather than with the user.)
+    let whose = pending
+        .own_facts
+        .as_ref()
+        .and_then(|f| f.relation.as_deref())
+        .map_or_else(|| "본인".to_string(), |r| wording::honorific(r, ""));
     if plain {
-        crate::answer::year_only::plain(&chart, year, &word)
+        crate::answer::year_only::plain(&chart, year, &word, &whose)
     } else {
-        crate::answer::year_only::reading(&chart, year, &word)
+        crate::answer::year_only::reading(&chart, year, &word, &whose)
     }
 }
 

@@ -1208,7 +1208,11 @@ fn rules() -> &'static [(Regex, Rule)] {
                     }
                     // "올해 남자 생겨요?", "여자 만날 수 있을까": the one hoped for, not the user's gender.
                     let after = t[e..].trim_start();
-                    if ["생기", "생길", "생겨", "생겼", "만나", "만날", "친구", "복", "운"].iter().any(|w| after.starts_with(w))
+                    // ("남자 문제가 복잡하다는데", "남자가 꼬인대요", "여자 관계": the people met, not the user.)
+                    if ["생기", "생길", "생겨", "생겼", "만나", "만날", "친구", "복", "운", "문제", "관계", "꼬", "들", "쪽", "보는 눈"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                        || ["가 꼬", "이 꼬", "가 많", "가 안", "가 없", "에게 인기", "한테 인기"].iter().any(|w| after.starts_with(w))
                         || (["가 생", "이 생", "를 만", "을 만"].iter().any(|w| after.starts_with(w)))
                     {
                         return None;
