@@ -380,6 +380,12 @@ fn asks_detail(ctx: &AnswerContext) -> bool {
         && ["자세히", "자세하게", "구체적", "더 알려", "더 말해", "더 풀어"].iter().any(|w| q.contains(w))
 }
 
+/// The conversation told of betting (토토, 도박, 경마 …) in this message or an earlier one.
+fn gambled_before(ctx: &AnswerContext) -> bool {
+    wording::is_gambling(&ctx.question)
+        || ctx.history.iter().any(|t| t.speaker == super::Speaker::User && wording::is_gambling(&t.text))
+}
+
 /// A question of how the user gets along with a family member or a friend whose chart is read beside theirs.
 fn advises_a_relation(ctx: &AnswerContext) -> bool {
     ctx.partner.is_some()
@@ -1192,8 +1198,13 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         // tell; what helps is.
         Topic::Health if plans::asks_course_or_care(&ctx.question) => plans::illness_care(chart, &ctx.question),
         Topic::Health if ctx.year_offset != 0 || says_this_year(&ctx.question) => plans::health_in_year(chart, year),
+        // ("제 적성은 뭐예요?" after a year's 직장운: the nature of the work, not that year again.)
         Topic::Career | Topic::Wealth | Topic::Love | Topic::Children | Topic::Study
-            if ctx.year_offset != 0 || says_this_year(&ctx.question) =>
+            if (ctx.year_offset != 0 || says_this_year(&ctx.question))
+                && !(["적성", "어울리는 일", "맞는 일", "진로", "체질", "타고난"]
+                    .iter()
+                    .any(|w| ctx.question.contains(w))
+                    && !wording::names_year(&ctx.question)) =>
         {
             let area = ctx.intent.timing_area()?;
             let mut plan = plans::area_in_year(chart, area, ctx.year, year);
@@ -1291,7 +1302,7 @@ fn element_years(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             Some(format!("- {y}년({}, {}세): {at}에 {name} 기운", gz.hangul(), y - super::timing::birth_year(chart)))
         })
         .collect();
-    let span = w.as_ref().map_or("앞으로 10년 가운데".to_string(), |w| format!("‘{}’라면", w.said));
+    let span = w.as_ref().map_or("앞으로 10년 가운데".to_string(), |w| w.quoted());
     let head = if found.is_empty() {
         // The nearest one past the span, so the answer still names a year.
         let after = (last + 1..last + 12)
@@ -1362,6 +1373,15 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if ctx.intent == Topic::Daeun && has(&["제일 좋은", "가장 좋은", "좋은 대운", "최고", "황금기", "전성기"])
     {
         if let Some(plan) = followups::daeun_best(chart, ctx.year) {
+            return Some(plan);
+        }
+    }
+    // "내년에 대운 바뀌는 해라 힘들 거라던데 그렇소?": the claim judged (is it that year, is it hard), whatever
+    // the topic was read as.
+    if has(&["대운"]) && has(&["바뀌", "바뀐"]) && has(&["힘들", "안 좋", "나쁘", "고생", "조심해야", "위험"])
+    {
+        let asked = ctx.year + if ctx.year_offset != 0 { ctx.year_offset } else { 1 };
+        if let Some(plan) = followups::daeun_change_claim(chart, ctx.year, asked) {
             return Some(plan);
         }
     }
@@ -1599,6 +1619,12 @@ fn narrate_with(
         let grounds = last.filter(|_| !timing_read).and_then(|t| followups::grounds_of(chart, &t.text));
         grounds.or_else(|| {
             Some(plans::why(chart, ctx.intent, plans::open_year(ctx.year, ctx.month), named, &ctx.question))
+        })
+    } else if asks_advice(ctx) && gambled_before(ctx) {
+        // "그럼 어떻게 해야 돼요? 와이프한테는 아직 말 못했어요" after a betting debt: the way out, not colours.
+        Some(plans::Plan {
+            head: wording::GAMBLING_WAY_OUT_HEAD.to_string(),
+            body: wording::GAMBLING_WAY_OUT.to_string(),
         })
     } else if asks_advice(ctx) && !advises_a_relation(ctx) {
         Some(plans::advice(chart, ctx.intent, plans::open_year(ctx.year, ctx.month)))

@@ -588,6 +588,37 @@ pub fn plain_words(chart: &Chart, last_reply: &str, this_year: i32) -> Option<Pl
     })
 }
 
+/// "내년에 대운 바뀌는 해라 힘들 거라던데 그렇소?": whether the 대운 really changes in the year said, and whether
+/// the change is a hard one — the coming cycle's 용신 or 기신, the 교운기 as what is true in the worry — then the
+/// next cycle as [`daeun_next`] reads it.
+pub fn daeun_change_claim(chart: &Chart, this_year: i32, asked_year: i32) -> Option<Plan> {
+    let next = daeun_next(chart, this_year)?;
+    let (_, coming) = daeun_at(chart, this_year);
+    let coming = coming?;
+    let fit = super::plans::fit(chart, coming);
+    let changes = coming.start_year == asked_year;
+    let when = if changes {
+        format!("네, {asked_year}년에 {}대운으로 바뀌는 것은 맞아요.", coming.hangul)
+    } else {
+        format!(
+            "아니요, {asked_year}년은 대운이 바뀌는 해가 아니에요. 다음 대운은 {}년에 시작하는 {}대운입니다.",
+            coming.start_year, coming.hangul
+        )
+    };
+    let hard = match fit.as_deref() {
+        Some(f) if f.starts_with("용신") => format!(
+            " 다만 '바뀌니까 힘들다'는 말은 맞지 않아요. 들어오는 {}대운은 {f}이라, 오히려 숨이 트이는 쪽으로 봅니다. 바뀌는 앞뒤 1~2년에 변화가 크게 느껴질 수는 있어요.",
+            coming.hangul
+        ),
+        Some(f) => format!(
+            " 들어오는 {}대운은 {f}이라 무리하지 않는 것이 좋지만, 대운이 바뀐다고 곧 힘든 해가 되는 것은 아니에요. 바뀌는 앞뒤 1~2년은 큰 결정을 천천히 하시면 됩니다.",
+            coming.hangul
+        ),
+        None => " 대운이 바뀐다고 곧 힘든 해가 되는 것은 아니에요. 바뀌는 앞뒤 1~2년(교운기)에 변화가 크게 느껴질 수 있을 뿐이에요.".to_string(),
+    };
+    Some(Plan { head: format!("{when}{hard}"), body: next.body })
+}
+
 /// "다음 대운은 언제 바뀌어요?", "다음 대운 들어가면 뭐가 달라져요?": the next 대운, its year and age, and
 /// what changes from the running one.
 pub fn daeun_next(chart: &Chart, this_year: i32) -> Option<Plan> {

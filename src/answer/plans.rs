@@ -288,9 +288,9 @@ pub fn timing_within(chart: &Chart, area: TimingTopic, today_year: i32, month: u
         .expect("a span holds at least one year");
     let pick = format!("{}년({})", best.year, best.pillar_hangul);
     let head = if span == 1 {
-        format!("‘{}’라면 {pick}의 {} {}입니다.", w.said, with_particle(name, "은", "는"), best.verdict())
+        format!("{} {pick}의 {} {}입니다.", w.quoted(), with_particle(name, "은", "는"), best.verdict())
     } else if best.score > 0.0 {
-        format!("‘{}’라면 {} {name}에 가장 힘이 실리는 해입니다.", w.said, with_particle(&pick, "이", "가"))
+        format!("{} {} {name}에 가장 힘이 실리는 해입니다.", w.quoted(), with_particle(&pick, "이", "가"))
     } else {
         format!(
             "‘{}’에는 {name}에 크게 힘이 실리는 해가 없어, 그 안에서는 {} 그나마 낫습니다.",
@@ -484,14 +484,15 @@ pub fn area_in_year(chart: &Chart, area: TimingTopic, this_year: i32, year: i32)
     // Only years that truly read better are named as better.
     // (Only years still ahead: this one, named as better than the next, is no use to someone asking about the
     // next.)
-    let ahead: Vec<YearScore> = scores.iter().filter(|b| b.year > this_year).cloned().collect();
+    // (Only near ones: a year eight years off, named after "내년은요?", pushes the answer away from the question.)
+    let ahead: Vec<YearScore> = scores.iter().filter(|b| b.year > this_year && b.year <= year + 4).cloned().collect();
     let others: Vec<String> = best(&ahead, 2)
         .into_iter()
         .filter(|b| b.year != year && b.score > s.score)
         .map(|b| format!("{}년({})", b.year, b.pillar_hangul))
         .collect();
     if !others.is_empty() {
-        lines.push(format!("이 분야로 이보다 더 힘이 실리는 해는 {}입니다.", others.join("과 ")));
+        lines.push(format!("가까운 몇 년 안에서 이 분야로 이보다 더 힘이 실리는 해는 {}입니다.", others.join("과 ")));
     }
     Plan { head, body: lines.join("\n") }
 }

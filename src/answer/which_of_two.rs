@@ -244,7 +244,11 @@ pub fn plan(
         Kind::Title => title(a, b, names, year),
         Kind::Yields => yields(a, b, an, bn),
         Kind::First(area) => first(a, b, names, area, this_year),
-        Kind::When(area) => together(a, b, names, area, this_year),
+        Kind::When(area) => {
+            // ("2년 안에 아기 갖고 싶은데": the span the user set bounds the years for both.)
+            let span = super::window::in_question(question, super::timing::birth_year(a), now, this_year);
+            together(a, b, names, area, this_year, span)
+        }
         Kind::Months(area) => {
             // ("올해 한다면 몇 월이 좋아요?": this year's months that are left.)
             let year = if super::wording::names_year(question) && years_named(question, now).first() == Some(&now) {
@@ -538,11 +542,23 @@ fn first(a: &Chart, b: &Chart, (an, bn): (&str, &str), area: TimingTopic, this_y
 
 /// A time good for both: the years of the next ten scored on both charts, the best sum with neither below
 /// zero.
-fn together(a: &Chart, b: &Chart, (an, bn): (&str, &str), area: TimingTopic, this_year: i32) -> Plan {
+fn together(
+    a: &Chart,
+    b: &Chart,
+    (an, bn): (&str, &str),
+    area: TimingTopic,
+    this_year: i32,
+    span: Option<super::window::Window>,
+) -> Plan {
     let n = super::plans::TIMING_YEARS;
     let (ya, yb) = (score_years(a, area, this_year, n), score_years(b, area, this_year, n));
+    let inside = |y: i32| span.as_ref().is_none_or(|w| w.first <= y && y <= w.last);
     let mut both: Vec<(&YearScore, &YearScore)> =
-        ya.iter().zip(yb.iter()).filter(|(x, y)| x.score >= 0.0 && y.score >= 0.0).collect();
+        ya.iter().zip(yb.iter()).filter(|(x, y)| x.score >= 0.0 && y.score >= 0.0 && inside(x.year)).collect();
+    // (Inside a short span where no year is easy for both, the least hard of its years.)
+    if both.is_empty() && span.as_ref().is_some_and(|w| w.first <= w.last) {
+        both = ya.iter().zip(yb.iter()).filter(|(x, _)| inside(x.year)).collect();
+    }
     // (A nearer year counts a little more, as in one chart's timing: "몇 년 안에요" is the usual wish.)
     let weighed = |x: &YearScore, y: &YearScore| x.score + y.score - 0.3 * (x.year - this_year) as f32;
     both.sort_by(|(x1, y1), (x2, y2)| weighed(x2, y2).total_cmp(&weighed(x1, y1)).then(x1.year.cmp(&x2.year)));
@@ -561,7 +577,9 @@ fn together(a: &Chart, b: &Chart, (an, bn): (&str, &str), area: TimingTopic, thi
             body: String::new(),
         };
     };
-    let mut head = format!("두 분 모두에게 {label}에 무난하게 맞는 때는 {}년({})입니다.", x.year, x.pillar_hangul);
+    let said = span.as_ref().filter(|w| w.first <= w.last).map_or(String::new(), |w| format!("{} ", w.quoted()));
+    let mut head =
+        format!("{said}두 분 모두에게 {label}에 무난하게 맞는 때는 {}년({})입니다.", x.year, x.pillar_hangul);
     if let Some((x2, _)) = both.get(1) {
         head.push_str(&format!(" 다음으로는 {}년({})이 좋습니다.", x2.year, x2.pillar_hangul));
     }

@@ -13,6 +13,14 @@ pub struct Window {
     pub said: String,
 }
 
+impl Window {
+    /// "‘3년 안에’라면", "‘앞으로 5년’이라면": the span as the user said it, as a condition.
+    pub fn quoted(&self) -> String {
+        let with = crate::saju::josa::with_particle(&self.said, "이라면", "라면");
+        format!("‘{}’{}", self.said, &with[self.said.len()..])
+    }
+}
+
 /// A native Korean tens word for an age: 스물 → 20 … 아흔 → 90.
 fn native_age(word: &str) -> Option<i32> {
     const TENS: [&str; 8] = ["스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔"];

@@ -155,6 +155,14 @@ pub fn tells_a_death(text: &str) -> bool {
         "세상을 떠났",
         "떠나보냈",
         "떠나보내",
+        "남편을 보내",
+        "아내를 보내",
+        "와이프를 보내",
+        "엄마를 보내",
+        "아빠를 보내",
+        "어머니를 보내",
+        "아버지를 보내",
+        "먼저 보내",
         "하늘나라",
         "무지개다리",
         "별세",
@@ -256,6 +264,11 @@ pub fn asks_pick(text: &str) -> bool {
 
 /// Said first when a pick is asked for beside a money question: no pick, then what the chart can say.
 pub const NO_PICK: &str = "어떤 종목을 사고팔지는 사주로 고를 수 없어요. 시세는 사주가 아니라 시장이 정하니까요. 대신 이 사주의 재물 흐름으로 보면 이렇습니다.";
+
+/// "그럼 어떻게 해야 돼요?" after a betting debt: what to do, in order.
+pub const GAMBLING_WAY_OUT_HEAD: &str =
+    "지금 가장 먼저 할 일은 더 이상 걸지 않는 것, 그리고 혼자 숨기지 않는 거예요. 사주의 좋은 해를 기다려 만회하는 방법은 없어요.";
+pub const GAMBLING_WAY_OUT: &str = "- 오늘: 토토·배팅 앱과 계정을 지우고, 한국도박문제예방치유원 1336(24시간 무료)에 전화해 보세요. 상담도 치료도 무료이고 비밀이 지켜져요.\n- 빚: 빚 목록(어디에, 얼마, 이자)을 한 장에 적은 뒤 신용회복위원회 1600-5500이나 서민금융콜센터 1397에서 채무조정을 상담받으세요. 돌려막기 대출은 더 받지 마세요.\n- 가족에게: 빚이 더 커지기 전에, 숫자와 갚을 계획을 함께 들고 먼저 말하는 편이 관계를 지켜요. 1336에서는 가족에게 털어놓는 방법도 함께 도와줍니다.\n- 사주는 버티는 힘을 어디서 얻는지 볼 때만 쓰세요. 돈이 들어오는 해도 빚을 갚는 순서로 쓰는 해이지 다시 거는 해가 아니에요.";
 
 /// Whether a message is about betting.
 pub fn is_gambling(text: &str) -> bool {

@@ -452,7 +452,13 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         .filter_map(|(r, w)| {
             people.iter().find(|p| p.relation == *r).map(|p| OtherPerson { word: w.clone(), ..p.clone() })
         })
-        .filter(|p| p.facts.missing_for_partner().is_none())
+        // (A friend told without a gender is still read when named again — "아까 그 친구는 올해 운이 어때요?" — but
+        // not when named as company: "A랑 만나면 결혼은 언제쯤" asks of the user.)
+        .filter(|p| {
+            p.facts.missing_for_partner().is_none()
+                || (p.facts.missing(true, false).is_none()
+                    && !["랑", "이랑", "하고", "와 ", "과 "].iter().any(|j| text.contains(&format!("{}{j}", p.word))))
+        })
         .collect();
     // "저랑 애들은 잘 맞나요?": the children told before.
     let mut recalled = recalled;
@@ -629,7 +635,13 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // husband is read (and named), and the user's birth stays the conversation's.
     // (Only the user's own: "딸은 92년 …" after a reading of the son-in-law keeps him among the people told, not as
     // the user.)
-    let user_kept = other_subject.then(|| own_base.clone()).filter(|f| f.has_date() && f.relation.is_none());
+    let user_kept = other_subject.then(|| own_base.clone()).filter(BirthFacts::has_date).map(|f| {
+        if f.relation.is_some() {
+            BirthFacts::default()
+        } else {
+            f
+        }
+    });
     if other_subject {
         own_base = BirthFacts::default();
     }

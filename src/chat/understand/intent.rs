@@ -529,11 +529,38 @@ pub fn year_offset(text: &str) -> i32 {
         -2
     } else if ["내년", "다음 해", "다음해"].iter().any(|w| text.contains(w)) {
         1
-    } else if ["작년", "지난해", "지난 해"].iter().any(|w| text.contains(w)) {
+    } else if ["작년", "지난해", "지난 해"].iter().any(|w| text.contains(w)) && !past_event_then_now(text) {
         -1
     } else {
         0
     }
+}
+
+/// "작년에 남편을 보내고 혼자 지내요 … 이제 제 운은 어떻게 되는 건지": last year tells what happened, the question
+/// is about now and after.
+fn past_event_then_now(text: &str) -> bool {
+    ["이제", "앞으로", "요즘", "지금", "올해는", "이번엔", "남은"].iter().any(|w| text.contains(w))
+        && [
+            "보내고",
+            "보냈",
+            "돌아가시",
+            "돌아가셨",
+            "잃고",
+            "잃었",
+            "떠나",
+            "헤어지",
+            "헤어졌",
+            "이혼하",
+            "이혼했",
+            "그만두",
+            "퇴사",
+            "잘렸",
+            "망했",
+            "수술",
+            "다쳤",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
 }
 
 /// Whether a message says tomorrow: 내일, or its spoken short form 낼 as a word ("낼은?", "낼 운세").
@@ -663,6 +690,11 @@ fn area_of(text: &str) -> Option<Topic> {
                 "아기가 생",
                 "아기를 가",
                 "아기 가지",
+                "아기 갖",
+                "아기를 갖",
+                "애기 갖",
+                "애기를 갖",
+                "아이 갖",
                 "임신",
                 "출산",
                 "난임",
@@ -989,6 +1021,9 @@ pub fn crisis_in(text: &str) -> bool {
 
 /// Whether a message speaks with feeling: sad, anxious, tired, lonely, angry, longing, or excited.
 pub fn emotion_in(text: &str) -> bool {
+    if crate::answer::wording::tells_a_death(text) {
+        return true;
+    }
     const WORDS: &[&str] = &[
         "자존감",
         "바닥이",
