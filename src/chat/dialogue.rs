@@ -716,7 +716,13 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         let someone_else = |base: &BirthFacts| {
             new.year.is_some() && matches!((&base.relation, &new.relation), (Some(a), Some(b)) if a != b)
         };
+        // ("나하고 사위는 잘 맞겠소?" while the daughter was kept: the son-in-law named without a birth does not
+        // take her date; the one named is found among the people told below.)
+        let only_named_other = |base: &BirthFacts| {
+            !new.has_date() && matches!((&base.relation, &new.relation), (Some(a), Some(b)) if a != b)
+        };
         partner_base = Some(match partner_base {
+            Some(base) if only_named_other(&base) => base,
             Some(base) if !someone_else(&base) => base.merge(new),
             _ => new.clone(),
         });
