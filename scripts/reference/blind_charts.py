@@ -547,6 +547,13 @@ def build(people):
         entry["lunar_of_solar_cn"] = to_lunar_cn(sd)
         entry["lunar_kr_cn_agree"] = entry["lunar_of_solar_kr"] == entry["lunar_of_solar_cn"]
         entry["chart"] = compute(solar, p["time"], tz, p["gender"])
+        if p.get("gender_asked"):
+            # (blind20: the gender was not told at first; the 대운 for the other gender, to grade a guess.)
+            og = "F" if p["gender"] == "M" else "M"
+            du = compute(solar, p["time"], tz, og)["daeun"]
+            entry["gender_unknown_at_first"] = dict(note="gender not given in t1; 대운 direction depends on it", gender_told_later=p["gender"],
+                                                    daeun_if_other_gender=og, direction=du["direction"], start_exact=du["start_exact"],
+                                                    sequence=[(s["pillar"], s["start_year_approx"], s["start_age_man"]) for s in du["sequence"]])
         if p.get("variants"):
             vs = []
             for v in p["variants"]:

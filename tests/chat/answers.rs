@@ -24,6 +24,8 @@ const NOW: KoreaTime = KoreaTime { year: 2026, month: 3, day: 15, hour: 10, minu
 
 /// The day the b17 conversations take place: 대설, three weeks before the year ends.
 const DECEMBER: KoreaTime = KoreaTime { year: 2026, month: 12, day: 7, hour: 10, minute: 0 };
+/// The day the b20 set was written and run (a Tuesday).
+const DECEMBER_8: KoreaTime = KoreaTime { year: 2026, month: 12, day: 8, hour: 11, minute: 0 };
 
 /// Share of checks that must pass on `answer_cases.jsonl`, the set the composer was improved against.
 const REQUIRED: f64 = 1.0;
@@ -359,6 +361,22 @@ async fn the_b18_judges_own_conversations_keep_their_fixes() {
 #[tokio::test]
 async fn thirteenth_review_conversations_keep_their_fixes() {
     kept_set_at("answer_review19.jsonl", 1.0, DECEMBER).await;
+}
+
+/// The b20 blind set (38 conversations, 143 turns, written by a helper who never saw the code): corrections
+/// about someone else, a year-only second person weighed with the one asked about, a partner's unknown birthday,
+/// the person read last in a 궁합 told with the user's birth, non-romantic pairs, a child's friends, 대운 claims,
+/// spans ("앞으로 3년", "30대 중반 전에", a couple's "2년 안에"), a widow's crisis words, a betting debt.
+#[tokio::test]
+async fn fourteenth_review_conversations_keep_their_fixes() {
+    kept_set_at("answer_review20.jsonl", 1.0, DECEMBER_8).await;
+}
+
+/// The 12 conversations the b20 judge wrote for itself before any reply: every turn held to the general checks
+/// (the chart fits, no raw citation, no repeat).
+#[tokio::test]
+async fn the_b20_judges_own_conversations_keep_their_fixes() {
+    kept_set_at("answer_own20.jsonl", 1.0, DECEMBER_8).await;
 }
 
 /// The 12 conversations the b19 judge wrote for itself before any reply (own19-01 … own19-12): babies' birth days
