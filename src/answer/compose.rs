@@ -380,6 +380,11 @@ fn asks_detail(ctx: &AnswerContext) -> bool {
         && ["자세히", "자세하게", "구체적", "더 알려", "더 말해", "더 풀어"].iter().any(|w| q.contains(w))
 }
 
+/// "제 적성은 뭐예요?", "어울리는 일": the nature of the work asked, not a year's.
+fn asks_aptitude(question: &str) -> bool {
+    ["적성", "어울리는 일", "맞는 일", "진로", "체질", "타고난"].iter().any(|w| question.contains(w))
+}
+
 /// The conversation told of betting (토토, 도박, 경마 …) in this message or an earlier one.
 fn gambled_before(ctx: &AnswerContext) -> bool {
     wording::is_gambling(&ctx.question)
@@ -1201,10 +1206,7 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         // ("제 적성은 뭐예요?" after a year's 직장운: the nature of the work, not that year again.)
         Topic::Career | Topic::Wealth | Topic::Love | Topic::Children | Topic::Study
             if (ctx.year_offset != 0 || says_this_year(&ctx.question))
-                && !(["적성", "어울리는 일", "맞는 일", "진로", "체질", "타고난"]
-                    .iter()
-                    .any(|w| ctx.question.contains(w))
-                    && !wording::names_year(&ctx.question)) =>
+                && (!asks_aptitude(&ctx.question) || wording::names_year(&ctx.question)) =>
         {
             let area = ctx.intent.timing_area()?;
             let mut plan = plans::area_in_year(chart, area, ctx.year, year);

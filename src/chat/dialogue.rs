@@ -605,7 +605,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // (Not while the second person's birth is being completed: "생일은 8월 3일이래요" is theirs.)
     if own_base.relation.is_some()
         && u.subject != Role::Other
-        && !(waiting_partner && !u.birth.has_whole_date())
+        && (!waiting_partner || u.birth.has_whole_date())
         && (u.birth.has_whole_date() || (speaks_of_self && !names_someone_told) || compat)
     {
         own_base = session_own.clone().unwrap_or_default();
