@@ -1388,12 +1388,24 @@ fn follow_up_plan(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         }
     }
     // "그 대운 바뀌면 뭐가 달라져요? 전체 흐름도 알려주세요": the change first, then the road.
-    if ctx.intent == Topic::Daeun && whole_road && has(&["바뀌면", "바뀌고", "달라지", "달라져"]) {
+    // (A follow-up only: "대운이 바뀌면 인생이 바뀐다던데 제 대운 좀 쭉 알려주세요" first asks for the road itself.)
+    let road_shown = ctx.history.iter().any(|t| t.speaker == super::Speaker::Assistant && t.text.contains("대운"));
+    if ctx.intent == Topic::Daeun && whole_road && road_shown && has(&["바뀌면", "바뀌고", "달라지", "달라져"])
+    {
         if let Some(next) = followups::daeun_next(chart, ctx.year) {
-            let road = plans::daeun_road(chart, ctx.year);
+            // (The road in one line: its cycles were listed before, and a repeat of those lines would be cut.)
+            let road: Vec<String> = chart
+                .daeun
+                .pillars
+                .iter()
+                .map(|c| {
+                    let now = (c.start_year..=c.end_year).contains(&ctx.year);
+                    format!("{}({}~){}", c.hangul, c.start_year, if now { " ◀ 지금" } else { "" })
+                })
+                .collect();
             return Some(plans::Plan {
                 head: next.head,
-                body: format!("{}\n\n전체 흐름은 이렇습니다.\n{}", next.body, road.body),
+                body: format!("{}\n\n대운의 길 전체: {}", next.body, road.join(" → ")),
             });
         }
     }
