@@ -10,11 +10,13 @@ use crate::saju::derive::ten_gods::{ten_god, TenGodGroup};
 use crate::saju::ganzhi::{Element, GanZhi};
 use crate::saju::josa::with_particle;
 
-fn day(chart: &Chart) -> GanZhi {
+/// The day pillar of a chart.
+pub(super) fn day(chart: &Chart) -> GanZhi {
     GanZhi::new(chart.pillars.day.index.into())
 }
 
-fn element_name(e: Element) -> String {
+/// `목(木)`: an element's name with its hanja.
+pub(super) fn element_name(e: Element) -> String {
     format!("{}({})", e.hangul(), e.hanja())
 }
 

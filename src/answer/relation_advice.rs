@@ -4,10 +4,12 @@
 //! other person's chart needs and whether the user's nature brings it — with advice that fits the relation,
 //! never a lover's (no 인연 years, no dates to meet).
 
+use super::compat::{day, element_name as el};
 use super::plans::Plan;
+use super::year_only::branch_relations;
 use crate::saju::chart::model::Chart;
-use crate::saju::derive::relations::{pair_relations, RelationKind};
-use crate::saju::ganzhi::{Element, GanZhi};
+use crate::saju::derive::relations::RelationKind;
+use crate::saju::ganzhi::Element;
 use crate::saju::josa::with_particle;
 
 /// The question asks what to do with someone, not what will happen.
@@ -43,14 +45,6 @@ pub fn is_romantic(word: &str) -> bool {
     ["남편", "아내", "남자친구", "여자친구", "애인", "상대", "예비", "약혼", "신랑", "신부", "그분", "그 사람"]
         .iter()
         .any(|w| word.contains(w))
-}
-
-fn day(chart: &Chart) -> GanZhi {
-    GanZhi::new(chart.pillars.day.index.into())
-}
-
-fn el(e: Element) -> String {
-    format!("{}({})", e.hangul(), e.hanja())
 }
 
 /// What an element is in everyday life, as the advice uses it.
@@ -143,10 +137,8 @@ pub fn plan(me: &Chart, other: &Chart, their: &str) -> Plan {
     };
     let mut lines = vec![format!("- {how}")];
     // The day branches: the seat of closeness.
-    if let Some(r) = pair_relations(a, b)
-        .into_iter()
-        .find(|r| !matches!(r.kind, RelationKind::StemCombine | RelationKind::StemClash))
-    {
+    // (The day branches only: the stems were weighed above.)
+    if let Some(r) = branch_relations(a, b).into_iter().next() {
         let tip = match r.kind {
             RelationKind::Clash => "생활 속도와 방식이 정면으로 부딪히는 자리라, 같은 공간에서 오래 부딪히는 일(같이 일하기, 한 집 살림)은 역할을 미리 나눠 두세요.",
             RelationKind::Wonjin => "이유 없이 서운함이 쌓이기 쉬운 자리라, 감정이 올라올 때는 그 자리에서 말하지 말고 하루 지나 차분히 이야기하세요.",

@@ -15,7 +15,7 @@ fn animal(g: GanZhi) -> &'static str {
 }
 
 /// The branch relations of two pillars (the stem pairs left out: a year alone says little of a stem).
-fn branch_relations(a: GanZhi, b: GanZhi) -> Vec<Relation> {
+pub(super) fn branch_relations(a: GanZhi, b: GanZhi) -> Vec<Relation> {
     pair_relations(a, b)
         .into_iter()
         .filter(|r| !matches!(r.kind, RelationKind::StemCombine | RelationKind::StemClash))
