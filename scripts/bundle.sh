@@ -5,6 +5,7 @@
 #
 #   cargo build --release && scripts/bundle.sh          # → dist/saju-VERSION-linux-x86_64.tar.gz (+ .sha256)
 #   scripts/bundle.sh --binary path/to/saju --out DIR
+#   scripts/bundle.sh --binary "$(scripts/build-portable.sh | tail -n 1)"   # the release's: runs on glibc 2.28
 #
 # On the host:
 #   sha256sum -c saju-VERSION-linux-x86_64.tar.gz.sha256
@@ -14,9 +15,9 @@
 # Layout inside saju-VERSION-linux-x86_64/ (the repository's own paths, so the scripts find their files):
 #   bin/saju, saju.example.toml, README.md, docs/operations.md, docs/engine.md,
 #   systemd/{saju.service,saju-backup.service,saju-backup.timer,saju.env.example},
-#   scripts/{install.sh,lib/saju_binary.sh,deploy.sh,deploy-blue-green.sh}, deploy/blue-green/saju@.service,
-#   deploy/nginx/*.conf,
-#   deploy/prometheus/{scrape.yaml,alerts.yaml}, SHA256SUMS
+#   scripts/{install.sh,lib/saju_binary.sh,lib/saju_account.sh,deploy.sh,deploy-blue-green.sh},
+#   deploy/blue-green/saju@.service, deploy/nginx/*.conf, deploy/prometheus/{scrape.yaml,alerts.yaml},
+#   saju.cdx.json (the binary's SBOM, CycloneDX: scripts/sbom.sh; needs cargo-cyclonedx), SHA256SUMS
 set -euo pipefail
 
 usage() {
@@ -25,6 +26,7 @@ usage() {
 Options:
   --binary PATH   the saju binary to bundle (default: $CARGO_TARGET_DIR/release/saju, then target/release/saju)
   --out DIR       where the archive goes (default: dist/)
+  --no-sbom       leave out saju.cdx.json (where cargo-cyclonedx is not installed)
   -h, --help      this text
 EOF
 }
@@ -32,6 +34,7 @@ EOF
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 binary=""
 out="$repo/dist"
+sbom=true
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -39,6 +42,7 @@ while [ $# -gt 0 ]; do
         --binary=*) binary="${1#*=}"; shift ;;
         --out) out="${2:?--out needs a directory}"; shift 2 ;;
         --out=*) out="${1#*=}"; shift ;;
+        --no-sbom) sbom=false; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "bundle.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -63,6 +67,7 @@ files=(
     systemd/saju.env.example
     scripts/install.sh
     scripts/lib/saju_binary.sh
+    scripts/lib/saju_account.sh
     scripts/deploy.sh
     scripts/deploy-blue-green.sh
     deploy/blue-green/saju@.service
@@ -85,6 +90,11 @@ for f in "${files[@]}"; do
     # Scripts keep their mode; everything else is plain data.
     if [ -x "$repo/$f" ]; then install -m 0755 "$repo/$f" "$stage/$f"; else install -m 0644 "$repo/$f" "$stage/$f"; fi
 done
+if $sbom; then
+    bash "$repo/scripts/sbom.sh" --out "$stage/saju.cdx.json" >/dev/null ||
+        { echo "bundle.sh: no SBOM (install cargo-cyclonedx, or pass --no-sbom)" >&2; exit 1; }
+    chmod 0644 "$stage/saju.cdx.json"
+fi
 (cd "$stage" && find . -type f -printf '%P\n' | LC_ALL=C sort > "$work/files" && xargs sha256sum < "$work/files" > SHA256SUMS)
 
 # Reproducible order, owner and times: the same inputs give the same archive.

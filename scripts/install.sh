@@ -49,6 +49,8 @@ done
 
 # shellcheck source=scripts/lib/saju_binary.sh
 source "$repo/scripts/lib/saju_binary.sh"
+# shellcheck source=scripts/lib/saju_account.sh
+source "$repo/scripts/lib/saju_account.sh"
 # bin/saju: run from the offline bundle (scripts/bundle.sh).
 saju_binary install.sh "$binary" "$repo/bin/saju" "${CARGO_TARGET_DIR:-$HOME/.cache/saju/target}/release/saju" \
     "$repo/target/release/saju"
@@ -75,17 +77,9 @@ say() { printf '  %s\n' "$*"; }
 
 echo "Installing $version into ${root:-/}"
 
-# The user that runs the service: a system account with no shell and no login.
+# The user that runs the service: a system account with no shell and no login (the .deb's postinst does the same).
 if ! $staged; then
-    if ! getent group saju >/dev/null; then
-        groupadd --system saju
-        say "created group saju"
-    fi
-    if ! id -u saju >/dev/null 2>&1; then
-        useradd --system --gid saju --home-dir /var/lib/saju --no-create-home --shell /usr/sbin/nologin \
-            --comment "saju appliance" saju
-        say "created user saju"
-    fi
+    saju_account ""
 fi
 
 install -d -m 0755 "$bindir" "$docdir" "$unitdir"
@@ -128,8 +122,7 @@ for unit in saju.service saju-backup.service saju-backup.timer; do
 done
 
 if ! $staged; then
-    chown root:saju "$etcdir" "$etcdir/saju.toml" "$etcdir/saju.env"
-    chown saju:saju "$datadir" "$datadir/backups"
+    saju_owners "" "$etcdir" "$datadir"
     if [ -d /run/systemd/system ]; then
         systemctl daemon-reload
         say "systemd     daemon-reload done"

@@ -14,7 +14,8 @@ need cargo "install Rust with rustup"
 need python3 "Debian: apt-get install python3"
 
 # Tools the deployment tests use to check artifacts for real (systemd-analyze, shellcheck, nginx -t,
-# promtool), and the headless browser the web page test drives (chromium, chromedriver, a Korean font).
+# promtool; objdump/readelf for the glibc floor), and the headless browser the web page test drives (chromium,
+# chromedriver, a Korean font).
 # Installed from Debian when missing and we are root; otherwise the deployment checks print SKIP and the
 # browser test fails naming what is missing (SAJU_SKIP_BROWSER=1 skips it).
 missing=()
@@ -23,6 +24,7 @@ command -v shellcheck >/dev/null || missing+=(shellcheck)
 command -v nginx >/dev/null || missing+=(nginx-light)
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v openssl >/dev/null || missing+=(openssl)
+command -v objdump >/dev/null || missing+=(binutils)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
@@ -46,6 +48,17 @@ if ! cargo deny --version 2>/dev/null | grep -q " ${deny_version}\$"; then
   CARGO_TARGET_DIR="$HOME/.cache/saju/target-tools" cargo install --locked --quiet cargo-deny --version "$deny_version" ||
     echo "test.sh: could not install cargo-deny; the supply-chain check will print SKIP" >&2
 fi
+
+# cargo-deb and cargo-cyclonedx: tests/deploy builds the .deb (scripts/deb.sh) and the SBOM (scripts/sbom.sh) with
+# the versions those scripts and the release workflow pin.
+for pair in deb:3.8.0 cyclonedx:0.5.9; do
+  sub="${pair%%:*}" version="${pair#*:}"
+  if ! cargo "$sub" --version 2>/dev/null | grep -q " ${version}\$"; then
+    echo "== installing cargo-$sub $version"
+    CARGO_TARGET_DIR="$HOME/.cache/saju/target-tools" cargo install --locked --quiet "cargo-$sub" --version "$version" ||
+      echo "test.sh: could not install cargo-$sub; its packaging test will print SKIP" >&2
+  fi
+done
 
 echo "== format"
 cargo fmt --check

@@ -361,6 +361,11 @@ fn offline_bundle_checks_out_and_installs_without_the_repository() {
     let out = dir.path().join("out");
     let mut cmd = Command::new("bash");
     cmd.arg(repo().join("scripts/bundle.sh")).args(["--binary", BIN, "--out", out.to_str().unwrap()]);
+    let sbom = tool_works("cargo", &["cyclonedx", "--version"]);
+    if !sbom {
+        eprintln!("SKIP the bundle's SBOM: cargo-cyclonedx is not installed (bundle.sh --no-sbom)");
+        cmd.arg("--no-sbom");
+    }
     clean_env(&mut cmd);
     let made = run_bounded(cmd, Duration::from_secs(300));
     assert!(made.status.success(), "bundle.sh failed:\n{}", text(&made.stderr));
@@ -396,6 +401,14 @@ fn offline_bundle_checks_out_and_installs_without_the_repository() {
         assert!(listed.lines().any(|l| l.ends_with(&format!("  {f}"))), "{f} not in SHA256SUMS:\n{listed}");
     }
     assert_eq!(std::fs::metadata(bundle.join("scripts/install.sh")).unwrap().permissions().mode() & 0o111, 0o111);
+    // The SBOM of the binary, checked like the rest (its contents: packaging.rs).
+    if sbom {
+        assert!(listed.lines().any(|l| l.ends_with("  saju.cdx.json")), "saju.cdx.json not in SHA256SUMS");
+        let bom: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(bundle.join("saju.cdx.json")).unwrap()).unwrap();
+        assert_eq!(bom["metadata"]["component"]["version"], version.as_str(), "the SBOM describes this version");
+        assert!(bom["components"].as_array().unwrap().iter().any(|c| c["name"] == "redb"));
+    }
 
     // Installed from the bundle alone.
     let stage = dir.path().join("stage");
