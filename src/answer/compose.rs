@@ -510,6 +510,34 @@ fn area_with_history(ctx: &AnswerContext) -> super::TimingTopic {
         .unwrap_or(General)
 }
 
+/// The area of a question about when inside one stretch of months ("이번 겨울 안에 이직 가능할까요?", "내년 봄에
+/// 결혼하면 몇 월이 좋아요?"): a timing question or one that asks whether or when; not "내년 봄에 결혼하는데
+/// 궁합 봐 주세요" (the stretch is only when the event is).
+fn season_asked(ctx: &AnswerContext) -> Option<super::TimingTopic> {
+    let q = &ctx.question;
+    let asks_when = ["언제", "가능", "될까", "될까요", "좋을까", "괜찮을까", "할 수 있", "몇 월", "몇월", "어느 달", "좋은 달"]
+        .iter()
+        .any(|w| q.contains(w))
+        // ("내년 봄은요?" after a stretch read: the same question for the next one.)
+        || (!ctx.history.is_empty() && q.chars().count() <= 12);
+    if !asks_when || matches!(ctx.intent, Topic::Compatibility | Topic::Daeun | Topic::Health) {
+        return None;
+    }
+    match ctx.intent.timing_area() {
+        Some(area) => Some(area),
+        None => {
+            let area = area_with_history(ctx);
+            (area != super::TimingTopic::General || matches!(ctx.intent, Topic::YearFortune)).then_some(area)
+        }
+    }
+}
+
+/// "제 명의로 대출 받자는데", "명의 좀 빌려 달래요": a loan, a card or an account in the user's name for
+/// someone else.
+pub(super) fn lends_the_name(q: &str) -> bool {
+    q.contains("명의") && ["대출", "빌려", "빌리", "카드", "통장", "폰", "사업자", "계약"].iter().any(|w| q.contains(w))
+}
+
 /// "지금 살까요, 내년까지 기다릴까요?": the later year weighed against this one.
 fn compared_year(ctx: &AnswerContext) -> Option<i32> {
     let q = &ctx.question;
@@ -645,7 +673,7 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
     if let (true, Some(partner), Some(their)) =
         (advises_a_relation(ctx), ctx.partner.as_ref(), ctx.partner_about.as_deref())
     {
-        return Some(super::relation_advice::plan(chart, partner, their));
+        return Some(super::relation_advice::plan_for(chart, partner, their, &ctx.question));
     }
     // "아기 얘기는 누구 사주로 보는 거예요? 제 거요 남편 거요?": both, and why.
     if let Some(partner) = ctx.partner.as_ref().filter(|_| plans::asks_whose_chart(&ctx.question)) {
@@ -731,8 +759,13 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
         return Some(plan);
     }
     // "올해 하반기가 나을지 내년 봄이 나을지": two stretches of months weighed.
-    if let [a, b, ..] = followups::periods_named(&ctx.question, ctx.year, ctx.month).as_slice() {
+    let periods = followups::periods_named(&ctx.question, ctx.year, ctx.month);
+    if let [a, b, ..] = periods.as_slice() {
         return Some(followups::compare_periods(chart, area_with_history(ctx), a, b));
+    }
+    // "이번 겨울 안에 이직 가능할까요?", "내년 봄에 하면 언제가 좋아요?": the months of the one stretch asked about.
+    if let ([one], Some(area)) = (periods.as_slice(), season_asked(ctx)) {
+        return Some(super::season::plan(chart, area, one));
     }
     // ("2028년이랑 2029년 중에는 어느 해가 더 나아요?": the two years named, not this year against one of them.)
     let named_years = followups::years_named(&ctx.question, ctx.year);
@@ -791,7 +824,12 @@ fn plan_for_topic(ctx: &AnswerContext, chart: &Chart) -> Option<plans::Plan> {
             .iter()
             .any(|w| q.contains(w))
     {
-        return Some(plans::guarantee(chart, plans::open_year(ctx.year, ctx.month)));
+        return Some(plans::guarantee(chart, plans::open_year(ctx.year, ctx.month), &ctx.question));
+    }
+    // "친구가 제 명의로 대출 받자는데 괜찮을까요?": a loan in the user's own name for someone else is a guarantee
+    // and more — the debt is the user's.
+    if lends_the_name(&ctx.question) {
+        return Some(plans::guarantee(chart, plans::open_year(ctx.year, ctx.month), &ctx.question));
     }
     // "코인으로 빚이 8천 생겼어요.. 언제 다 갚을 수 있을까요", "개인회생 신청하는 게 나을까요": the money years,
     // and the people who decide debts with you.
@@ -1622,7 +1660,15 @@ fn narrate_with(
         seed(&[p.year.hangul, p.month.hangul, p.day.hangul, p.hour.as_ref().map_or("", |h| h.hangul), &ctx.question]);
     let pillars = pillars_in_words(chart);
     let (detail, why) = (deeper || asks_detail(ctx), asks_why(ctx));
-    let topic_plan = if why { None } else { plan_for(ctx, chart) };
+    // "올해 왜 이렇게 힘들었을까요?", "그럼 올해 일이 꼬였던 건 왜일까요?": the year looked back on, with what struck
+    // the chart in it — whether or not it follows an answer.
+    let hard_year = super::hard_year::asked(&ctx.question, ctx.year).filter(|_| ctx.partner.is_none());
+    let why = why && hard_year.is_none();
+    let topic_plan = match hard_year {
+        Some(year) => Some(super::hard_year::plan(chart, year, ctx.year)),
+        None if why => None,
+        None => plan_for(ctx, chart),
+    };
     let planned = topic_plan.is_some();
     let plan = if why {
         // "왜요?": the year this question names, else the first year the last reply led with ("가까이는 2027년").
@@ -1670,7 +1716,10 @@ fn narrate_with(
             .extend(super::questions::zodiac_note(p, &ctx.question).map(|n| n.replacen("아니요, ", "상대분은 ", 1))),
         None => parts.extend(super::questions::zodiac_note(chart, &ctx.question)),
     }
-    if ctx.intent == Topic::Health && ["단명", "수명", "오래 살", "명이 짧"].iter().any(|w| ctx.question.contains(w))
+    // (Said once: a plan that leads with it — "저 단명한다던데" — already has.)
+    if ctx.intent == Topic::Health
+        && ["단명", "수명", "오래 살", "명이 짧"].iter().any(|w| ctx.question.contains(w))
+        && !head.starts_with(wording::LIFESPAN)
     {
         parts.push(wording::LIFESPAN.to_string());
     }

@@ -93,7 +93,7 @@ fn event_word(question: &str) -> &'static str {
     if ["수술", "병원", "시술"].iter().any(|w| question.contains(w)) {
         return "수술";
     }
-    if ["결혼", "예식", "웨딩"].iter().any(|w| question.contains(w)) {
+    if ["결혼", "예식", "웨딩", "식장"].iter().any(|w| question.contains(w)) {
         return "결혼식";
     }
     ["면접", "발표", "시험", "소개팅", "데이트", "계약", "미팅", "상견례", "고백", "이사", "여행", "입대"]
@@ -146,6 +146,18 @@ pub fn dates_named(question: &str, today: (i32, u32, u32)) -> Vec<i64> {
     let question = YEAR_AHEAD.replace_all(question, |c: &regex::Captures| {
         if c[1].parse::<i32>().is_ok_and(|y| y >= today.0) {
             String::new()
+        } else {
+            c[0].to_string()
+        }
+    });
+    // ("식장 예약 가능한 날이 27년 9월 26일이랑 10월 10일": a two-digit year of the next few years before a month
+    // is the event's.)
+    static SHORT_YEAR_AHEAD: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(^|[^\d])(\d{2})\s?년(\s?\d{1,2}\s?월)").expect("valid"));
+    let question = SHORT_YEAR_AHEAD.replace_all(&question, |c: &regex::Captures| {
+        let year = 2000 + c[2].parse::<i32>().unwrap_or(0);
+        if (today.0..=today.0 + 5).contains(&year) {
+            format!("{}{}", &c[1], &c[3])
         } else {
             c[0].to_string()
         }
@@ -276,7 +288,7 @@ pub fn weigh_days_for(people: &[(&Chart, &str)], question: &str, fallback: Timin
     let medical =
         ["수술", "시술", "치료", "입원", "병원"].iter().any(|w| question.contains(w)) && !question.contains("이사");
     // (So is a wedding: a day that clashes with either spouse's day pillar is the first one 택일 sets aside.)
-    let wedding = ["결혼", "예식", "식 날짜", "웨딩"].iter().any(|w| question.contains(w));
+    let wedding = ["결혼", "예식", "식 날짜", "웨딩", "식장"].iter().any(|w| question.contains(w));
     // (For any other event a strained day still goes behind one without: 택일 avoids it first.)
     let per_strain = if medical || wedding { 10.0 } else { 2.0 };
     let score_one = |chart: &Chart, jdn: i64| {
@@ -726,6 +738,16 @@ pub fn son_eobneun(chart: &Chart, question: &str, today: (i32, u32, u32)) -> Opt
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_two_digit_coming_year_before_a_planned_date_is_the_events_year() {
+        let q = "식장 예약 가능한 날이 27년 9월 26일이랑 10월 10일 두 개밖에 없대요. 어디가 나아요?";
+        let days = dates_named(q, (2026, 12, 8));
+        assert_eq!(days, vec![jdn_from_civil(2027, 9, 26), jdn_from_civil(2027, 10, 10)]);
+        // ("92년 9월 26일" is a birth, not a year ahead.)
+        assert!(dates_named("저 92년 9월 26일생이에요", (2026, 12, 8)).is_empty());
+        assert_eq!(event_word(q), "결혼식");
+    }
 
     #[test]
     fn a_wedding_day_is_read_against_both_and_a_clash_named() {

@@ -84,7 +84,7 @@ pub struct Period {
 /// stretch without its own year takes the one said before it, else this year. Months already past are left out.
 pub fn periods_named(question: &str, this_year: i32, this_month: u32) -> Vec<Period> {
     static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(올해|금년|내년|내후년|(\d{4})\s?년)?\s?(상반기|하반기|봄|여름|가을|겨울|연초|연말|초|말)")
+        Regex::new(r"(올해|금년|내년|내후년|올|(\d{4})\s?년)?\s?(상반기|하반기|봄|여름|가을|겨울|연초|연말|초|말)")
             .expect("valid")
     });
     let mut year = this_year;
@@ -98,9 +98,11 @@ pub fn periods_named(question: &str, this_year: i32, this_month: u32) -> Vec<Per
         }
         year = match (c.get(1).map(|m| m.as_str()), c.get(2)) {
             (_, Some(y)) => y.as_str().parse().unwrap_or(year),
-            (Some("올해" | "금년"), _) => this_year,
+            (Some("올해" | "금년" | "올"), _) => this_year,
             (Some("내년"), _) => this_year + 1,
             (Some("내후년"), _) => this_year + 2,
+            // ("이번 겨울" said in January or February is the winter already under way, begun last December.)
+            (None, None) if word == "겨울" && out.is_empty() && this_month <= 2 => this_year - 1,
             _ => year,
         };
         let months: Vec<(i32, u32)> = match word {
@@ -113,8 +115,15 @@ pub fn periods_named(question: &str, this_year: i32, this_month: u32) -> Vec<Per
             "연초" | "초" => (1..=3).map(|m| (year, m)).collect(),
             _ => (10..=12).map(|m| (year, m)).collect(),
         };
-        let months: Vec<(i32, u32)> =
-            months.into_iter().filter(|&(y, m)| y > this_year || (y == this_year && m >= this_month)).collect();
+        let ahead = |&(y, m): &(i32, u32)| y > this_year || (y == this_year && m >= this_month);
+        // ("올 여름에 결혼" said in December, with no year of its own: the coming summer.)
+        let rolled = c.get(1).is_none_or(|y| y.as_str() == "올") && !months.iter().any(ahead);
+        let months: Vec<(i32, u32)> = if rolled {
+            year += 1;
+            months.into_iter().map(|(y, m)| (y + 1, m)).collect()
+        } else {
+            months.into_iter().filter(ahead).collect()
+        };
         if !months.is_empty() {
             let label = format!("{year}년 {word}");
             out.push(Period { label, months });

@@ -1090,6 +1090,33 @@ pub(super) fn element_claimed(question: &str) -> Option<(crate::saju::ganzhi::El
         ("흙", Element::Earth),
         ("토(土)", Element::Earth),
     ];
+    // "제 사주에 화가 많다던데", "성격이 불같대요. 화가 많아서 그런 거죠?": the element's one-syllable name, only
+    // with its particle and beside a word of the chart or of a claim heard (not "화가 나요").
+    const SYLLABLES: &[(&str, Element)] = &[
+        ("화가", Element::Fire),
+        ("수가", Element::Water),
+        ("목이", Element::Wood),
+        ("금이", Element::Metal),
+        ("토가", Element::Earth),
+    ];
+    let of_the_chart =
+        ["사주", "오행", "팔자", "기운", "불같", "던데", "다던", "대요", "래요"].iter().any(|w| question.contains(w));
+    for (word, element) in SYLLABLES.iter().filter(|_| of_the_chart) {
+        for (i, _) in question.match_indices(word) {
+            let rest = question[i + word.len()..].trim_start();
+            // (Not inside a longer word: "영화가", "변화가", "대화가".)
+            let inside = question[..i].chars().next_back().is_some_and(|c| ('가'..='힣').contains(&c));
+            if inside {
+                continue;
+            }
+            if ["부족", "없", "약"].iter().any(|w| rest.starts_with(w)) {
+                return Some((*element, true));
+            }
+            if ["많", "넘", "강", "과다", "세"].iter().any(|w| rest.starts_with(w)) {
+                return Some((*element, false));
+            }
+        }
+    }
     for (word, element) in WORDS {
         for (i, _) in question.match_indices(word) {
             let rest = &question[i + word.len()..];
@@ -1252,12 +1279,19 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str, from_
         Some(_) => (7..=12).contains(&m.solar_month),
         None => true,
     });
+    // A month that clashes with the day or month pillar goes behind one that does not: a 상담가 does not
+    // recommend a month whose pillar strikes the day pillar, whatever it brings the area.
+    let weight = |m: &super::timing::MonthScore| m.score - super::timing::strain_weight(&m.cautions);
     let mut ranked: Vec<&super::timing::MonthScore> = scores.iter().collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.number.cmp(&b.number)));
+    ranked.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then(a.number.cmp(&b.number)));
     ranked.truncate(if half.is_some() { 2 } else { 3 });
     ranked.sort_by_key(|m| m.number);
     let months: Vec<String> = ranked.iter().map(|m| format!("{}월", m.solar_month)).collect();
-    let weakest = scores.iter().min_by(|a, b| a.score.total_cmp(&b.score)).filter(|m| m.score < 0.0);
+    let weakest = scores
+        .iter()
+        .filter(|m| !ranked.iter().any(|r| r.number == m.number))
+        .min_by(|a, b| weight(a).total_cmp(&weight(b)))
+        .filter(|m| weight(m) < 0.0);
     let mut text = format!(
         "{year}년{}{} 가운데 눈여겨볼 달은 양력 {} 무렵입니다.",
         half.map_or(String::new(), |h| format!(" {h}")),
@@ -1265,7 +1299,22 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str, from_
         months.join("·")
     );
     if let Some(w) = weakest {
-        text.push_str(&format!(" 양력 {}월 무렵({}월)은 무리하지 않는 편이 좋습니다.", w.solar_month, w.pillar_hangul));
+        // (Said with what weighs on it: the strain on the day pillar, else the month's heaviest burden.)
+        let why = w
+            .cautions
+            .first()
+            .map(|c| format!("{c}이라 "))
+            .or_else(|| {
+                w.reasons
+                    .iter()
+                    .find(|r| is_burden(r))
+                    .map(|r| format!("{} 들어 ", with_particle(&reason_in_words(r), "이", "가")))
+            })
+            .unwrap_or_default();
+        text.push_str(&format!(
+            " 양력 {}월 무렵({}월)은 {why}무리하지 않는 편이 좋습니다.",
+            w.solar_month, w.pillar_hangul
+        ));
     }
     for m in &ranked {
         // A month named as one to watch is said for what helps in it, never for its burden alone.
@@ -1510,8 +1559,14 @@ pub fn asks_direction(question: &str) -> bool {
 /// "친구가 대출 보증을 서 달래요": no, first — a guarantee hands over someone else's debt whatever the chart
 /// says; then what the chart adds (the 비겁 that share out money, the coming year's), a kinder way to help,
 /// and where to ask.
-pub fn guarantee(chart: &Chart, year: i32) -> Plan {
-    let head = "보증은 권하지 않아요. 보증은 빌린 사람이 못 갚으면 그 빚을 내가 고스란히 떠안는 약속이라, 사주가 좋든 나쁘든 ‘잃어도 괜찮은 돈’이 아니면 서지 않는 것이 원칙입니다.".to_string();
+pub fn guarantee(chart: &Chart, year: i32, question: &str) -> Plan {
+    // (A loan in the user's own name is heavier still: the debt is theirs from the first day.)
+    let in_my_name = question.contains("명의");
+    let head = if in_my_name {
+        "본인 명의로 대출을 받아 주는 것은 권하지 않아요. 보증보다 더 무거운 일이라, 친구가 갚지 못하면 그 빚과 연체 기록이 처음부터 끝까지 본인 이름으로 남습니다. 사주가 좋든 나쁘든 ‘잃어도 괜찮은 돈’이 아니면 하지 않는 것이 원칙입니다.".to_string()
+    } else {
+        "보증은 권하지 않아요. 보증은 빌린 사람이 못 갚으면 그 빚을 내가 고스란히 떠안는 약속이라, 사주가 좋든 나쁘든 ‘잃어도 괜찮은 돈’이 아니면 서지 않는 것이 원칙입니다.".to_string()
+    };
     let mut lines = Vec::new();
     let peers = super::findings::group_count(chart, TenGodGroup::BiGeop);
     lines.push(if peers >= 2 {
@@ -1530,7 +1585,11 @@ pub fn guarantee(chart: &Chart, year: i32) -> Plan {
             gz.hangul()
         ));
     }
-    lines.push("- 돕고 싶다면 보증 대신, 못 받아도 생활이 흔들리지 않을 금액만 정해 차용증을 쓰고 빌려주는 편이 관계도 지킵니다.".to_string());
+    lines.push(if in_my_name {
+        "- 동업이라면 모자란 보증금은 지분을 조정하거나 시작 규모를 줄여 맞추고, 돈을 보탠다면 못 받아도 생활이 흔들리지 않을 금액만 차용증을 써서 빌려주는 편이 관계도 지킵니다.".to_string()
+    } else {
+        "- 돕고 싶다면 보증 대신, 못 받아도 생활이 흔들리지 않을 금액만 정해 차용증을 쓰고 빌려주는 편이 관계도 지킵니다.".to_string()
+    });
     lines.push(
         "- 보증과 채무 문제는 대한법률구조공단(132)이나 신용회복위원회(1600-5500)에서 무료로 상담받을 수 있어요."
             .to_string(),
@@ -2335,6 +2394,28 @@ pub fn whose_chart(chart: &Chart, partner: &Chart, names: (&str, &str), area: Ti
 mod tests {
     use super::*;
     use crate::answer::test_chart as chart;
+
+    #[test]
+    fn an_element_claimed_by_its_one_syllable_name_is_checked_only_as_the_charts() {
+        use crate::saju::ganzhi::Element;
+        assert_eq!(element_claimed("제 사주에 화가 많다던데 맞아요?"), Some((Element::Fire, false)));
+        assert_eq!(element_claimed("다들 성격이 불같대요. 화가 많아서 그런 거죠?"), Some((Element::Fire, false)));
+        assert_eq!(element_claimed("사주에 수가 부족하대요"), Some((Element::Water, true)));
+        assert_eq!(element_claimed("요즘 화가 많이 나요"), None);
+        assert_eq!(element_claimed("사주 보다가 영화가 많이 생각나요"), None);
+        // 1979-05-30 11:10 (기미 기사 정유 병오): 화 4.
+        let p = elements(&chart("1979-05-30T11:10", "female"), "제 사주에 화가 많다던데 맞아요?");
+        assert!(p.head.starts_with("네, 화(火)가 4개로"), "{}", p.head);
+    }
+
+    #[test]
+    fn a_month_that_strikes_the_day_pillar_is_not_recommended_and_the_one_to_mind_says_why() {
+        // 1990-07-14 10:20 (경진 일주, 월지 미): 2027년 1월 신축월 is 축미충 with the month branch.
+        let text = months(&chart("1990-07-14T10:20", "female"), TimingTopic::General, 2027, "몇 월쯤부터", None);
+        let (named, rest) = text.split_once('\n').expect("lines");
+        assert!(!named.contains("1월·") && named.contains("1월 무렵(신축월)은 월지 미와 축이 충이라"), "{named}");
+        assert!(!rest.contains("- 1월("), "{rest}");
+    }
 
     #[test]
     fn a_feeling_gets_the_year_the_next_easing_and_someone_to_talk_to() {

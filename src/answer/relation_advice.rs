@@ -35,6 +35,22 @@ pub fn asks(question: &str) -> bool {
         "사이 좋게",
         "사이좋게",
         "가까워지",
+        // ("어떻해야", "어케 해야": as people type it.)
+        "어떻해",
+        "어케 해",
+        // "왜 이렇게 안 맞을까요?", "자꾸 부딪혀요": the relation itself. ("먼저 연락해야 돼요?" has its own answer.)
+        "안 맞",
+        "안맞",
+        "부딪",
+        "싸웠",
+        "싸워",
+        "싸우는",
+        "사이가 안",
+        "사이가 나",
+        "사이 나빠",
+        "동업",
+        "같이 일해도",
+        "같이 해도",
     ]
     .iter()
     .any(|w| question.contains(w))
@@ -76,6 +92,89 @@ fn for_the_relation(their: &str) -> &'static str {
 }
 
 /// The advice for the user (`me`) with `other`, called `their` ("언니분", "며느님").
+/// "왜 이렇게 안 맞을까요?", "자꾸 부딪혀요": the question is about the friction itself.
+fn asks_about_friction(question: &str) -> bool {
+    ["안 맞", "안맞", "부딪", "싸웠", "싸워", "싸우는", "사이가 안", "사이가 나", "사이 나빠", "왜 이렇게"]
+        .iter()
+        .any(|w| question.contains(w))
+}
+
+/// [`plan`] for the question asked: asked why the two clash, the strain between their day branches leads, and
+/// what the other's day stem is to the user (their ten god) is said.
+pub fn plan_for(me: &Chart, other: &Chart, their: &str, question: &str) -> Plan {
+    let mut p = plan(me, other, their);
+    let (a, b) = (day(me), day(other));
+    let god = crate::saju::derive::ten_gods::ten_god(a.stem(), b.stem());
+    let strain = branch_relations(a, b).into_iter().find(|r| {
+        matches!(
+            r.kind,
+            RelationKind::Clash
+                | RelationKind::Wonjin
+                | RelationKind::Punishment
+                | RelationKind::SelfPunishment
+                | RelationKind::Harm
+                | RelationKind::Break
+        )
+    });
+    let role = format!(
+        "{}의 일간 {} 본인(일간 {}{})에게 {}에 해당해, {}",
+        their,
+        with_particle(&format!("{}{}", b.stem().hangul(), b.stem().element().hangul()), "은", "는"),
+        a.stem().hangul(),
+        a.stem().element().hangul(),
+        god.hangul(),
+        god_as_person(god)
+    );
+    // "그럼 제가 어떻게 대해야 돼요?": the way to act leads, the reason after it.
+    let asks_how = ["어떻게", "어떻해", "어케", "뭐라고"].iter().any(|w| question.contains(w));
+    if asks_how {
+        if let Some((how, rest)) = p.body.split_once('\n') {
+            let how = how.trim_start_matches("- ").to_string();
+            p.body = format!("- {}\n- 이유: {}\n{rest}", god_advice(god, their), p.head);
+            p.head = how;
+        }
+    } else if asks_about_friction(question) {
+        // (The way to act is kept for the "그럼 어떻게 해요?" that usually follows.)
+        if let Some((_, rest)) = p.body.split_once('\n') {
+            p.body = rest.to_string();
+        }
+        if let Some(r) = strain {
+            p.head = format!(
+                "부딪히는 가장 큰 이유는 두 분의 일지가 {}이라는 데 있어요: 가까이 지낼수록 생활 속도와 방식이 맞서기 쉬운 자리예요. {}",
+                r.hangul_name, p.head
+            );
+        }
+    }
+    p.body = format!("- {role}\n{}", p.body);
+    p
+}
+
+/// How to meet a person who stands as `god` to the user, in one sentence.
+fn god_advice(god: crate::saju::derive::TenGod, their: &str) -> String {
+    use crate::saju::derive::TenGod::*;
+    let their_is = with_particle(their, "이", "가");
+    match god {
+        PyeonGwan | JeongGwan => format!("{their_is} 본인을 누르는 자리(관성)에 있어, 지시는 그 자리에서 맞받지 말고 요점을 되묻는 질문으로 받은 뒤 결과를 짧게 글로 남겨 두세요. 감정이 아니라 일로 대하는 거리가 본인을 지켜 줘요."),
+        PyeonIn | JeongIn => format!("{their_is} 본인을 가르치고 챙기려는 자리(인성)에 있어, 조언을 간섭으로만 받기보다 한 가지라도 받아들였다는 표시를 하면 태도가 한결 누그러져요."),
+        BiGyeon | GeopJae => format!("{their_is} 본인과 나란히 서는 자리(비겁)에 있어, 누가 옳은지 다투기보다 각자 맡을 일과 결정권을 먼저 나눠 두세요."),
+        SikSin | SangGwan => format!("{their_is} 본인이 챙기고 이끄는 자리(식상)에 있어, 본인의 말이 잔소리로 들리기 쉬워요. 한 번에 한 가지만, 칭찬을 먼저 건네 주세요."),
+        PyeonJae | JeongJae => format!("{their_is} 본인이 다루려 하는 자리(재성)에 있어, 통제하려 하기보다 맡기고 결과로 확인하는 편이 서로 편해요."),
+    }
+}
+
+/// What a person who stands as `god` to the user tends to be to them, in a clause.
+fn god_as_person(god: crate::saju::derive::TenGod) -> &'static str {
+    use crate::saju::derive::TenGod::*;
+    match god {
+        BiGyeon | GeopJae => "대등하게 맞서고 견주는 상대가 되기 쉬워요.",
+        SikSin | SangGwan => "본인이 말과 행동으로 챙기고 이끄는 상대가 되기 쉬워요.",
+        PyeonJae | JeongJae => "본인이 다루고 책임지려 하는 상대가 되기 쉬워요.",
+        PyeonGwan => "본인을 세게 누르고 몰아붙이는 사람으로 느껴지기 쉬워요.",
+        JeongGwan => "본인에게 규칙과 책임을 요구하는 사람으로 느껴지기 쉬워요.",
+        PyeonIn | JeongIn => "본인을 가르치고 돌보려는 사람이 되기 쉬워요.",
+    }
+}
+
 pub fn plan(me: &Chart, other: &Chart, their: &str) -> Plan {
     let (a, b) = (day(me), day(other));
     let (ea, eb) = (a.stem().element(), b.stem().element());
@@ -182,5 +281,20 @@ mod tests {
         assert!(asks("그럼 언니랑 안 싸우려면 어떻게 해야돼요?") && asks("제가 며느리한테 어떻게 하면 좋을까요?"));
         assert!(!asks("내년 운은 어때요?"));
         assert!(is_romantic("남편분") && !is_romantic("며느님"));
+    }
+
+    #[test]
+    fn asked_why_two_clash_the_day_branches_lead_and_asked_how_the_way_to_act_does() {
+        // 1986-10-23 07:50 (경자 일주) and her boss 1972-01-28 (무오 일주): 자오충 between the day branches; 무토
+        // is 편인 to 경금.
+        let me = crate::answer::test_chart("1986-10-23T07:50", "female");
+        let boss = crate::answer::test_chart("1972-01-28T12:00", "male");
+        let why = plan_for(&me, &boss, "부장님", "왜 이렇게 안 맞을까요?");
+        assert!(why.head.starts_with("부딪히는 가장 큰 이유는") && why.head.contains("자오충"), "{}", why.head);
+        assert!(why.body.contains("부장님의 일간 무토는 본인(일간 경금)에게 편인"), "{}", why.body);
+        let how = plan_for(&me, &boss, "부장님", "그럼 제가 어떻게 대해야 되요?");
+        assert!(!how.head.contains("자오충") && how.body.contains("- 이유:"), "{}\n{}", how.head, how.body);
+        assert!(how.body.contains("인성"), "{}", how.body);
+        assert!(asks("명절때마다 부딪히는데 어떻해야 할까요?") && asks("둘이 동업 괜찮을까요?"));
     }
 }

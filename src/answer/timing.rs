@@ -412,6 +412,12 @@ pub fn best(scores: &[YearScore], n: usize) -> Vec<&YearScore> {
     ranked
 }
 
+/// How much a pillar's strains ([`strains`], a month's `cautions`) count against recommending it: a clash
+/// (충, 천간충) on the day or month pillar is the first thing a 상담가 avoids; a punishment, 원진 or harm counts less.
+pub fn strain_weight(cautions: &[String]) -> f32 {
+    cautions.iter().map(|c| if c.ends_with('충') { 2.0 } else { 0.75 }).sum()
+}
+
 /// The first strain of a pillar in words, to follow a recommendation: "다만 일간 계와 정이 천간충이라, 마음이
 /// 부딪히고 결정이 흔들리기 쉬우니 서두르지 마세요." `None` when the pillar strains nothing.
 pub fn caution_text(cautions: &[String]) -> Option<String> {

@@ -1105,16 +1105,36 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // ("저는 92년 …, 남편은 90년 … 아기를 3년 안에는 꼭 갖고 싶거든요": a couple's child is both of theirs.)
     let spouse_told =
         partner.as_ref().and_then(|p| p.relation.as_deref()).is_some_and(|r| ["husband", "wife"].contains(&r));
+    let couple_words = |p: Option<&BirthFacts>| {
+        p.and_then(|p| p.relation.as_deref())
+            .is_some_and(|r| ["husband", "wife", "boyfriend", "girlfriend", "lover", "fiance", "fiancee"].contains(&r))
+    };
     let for_both = ((said_both || couple_goes_on) && which_of_two::weighs_both(text, said_both))
         || ((said_both || couple_goes_on || told_together) && weighs_days)
         || ((told_together || couple_goes_on) && spouse_told && topic.timing_area() == Some(crate::answer::TimingTopic::Children))
         // ("근데 아기 얘기는 누구 사주로 보는 거예요? 제 거요 남편 거요?" after the two were read together.)
         || (pending.as_ref().is_some_and(|p| p.couple) && crate::answer::plans::asks_whose_chart(text))
         // ("제가 며느리한테 어떻게 하면 좋을까요?": the user with someone told before, both charts.)
-        || (crate::answer::relation_advice::asks(text) && speaks_of_self && !recalled.is_empty());
+        || (crate::answer::relation_advice::asks(text) && speaks_of_self && !recalled.is_empty())
+        // ("저는 86년 …이고 부장님은 72년 1월 28일생이에요. 왜 이렇게 안 맞을까요?": the two told for their relation.)
+        || (told_together && crate::answer::relation_advice::asks(text))
+        // ("그럼 제가 어떻게 대해야 되요?" right after the two were read: still the two.)
+        || (pending.as_ref().is_some_and(|p| p.couple)
+            && recalled.is_empty()
+            && partner_word(text, None).is_none()
+            && crate::answer::relation_advice::asks(text))
+        // ("저 92년 … 여친은 95년 … 2년 안에 결혼하려는데 언제가 좋을까요?": a couple's wedding, house or child is
+        // both of theirs.)
+        || (told_together
+            && couple_words(partner.as_ref())
+            && matches!(
+                topic.timing_area(),
+                Some(crate::answer::TimingTopic::Love | crate::answer::TimingTopic::Children | crate::answer::TimingTopic::Move)
+            ));
     if !compat && about.is_none() && (wording::asks_which_of_two(text) || for_both) {
         let second = recalled.first().map(|p| p.facts.clone()).or_else(|| partner.clone());
-        if let Some(second) = second.filter(|p| p.missing_for_partner().is_none()) {
+        // (A reading of both outside a 궁합 needs the second person's date, not their gender: 대운 is not read.)
+        if let Some(second) = second.filter(|p| p.missing(true, false).is_none()) {
             let relation = second.relation.clone().unwrap_or_else(|| "other".into());
             let word = people.iter().find(|p| p.relation == relation).map_or("", |p| p.word.as_str());
             partner_about = Some(wording::honorific(&relation, word));

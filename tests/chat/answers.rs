@@ -372,6 +372,22 @@ async fn fourteenth_review_conversations_keep_their_fixes() {
     kept_set_at("answer_review20.jsonl", 1.0, DECEMBER_8).await;
 }
 
+/// Round b21's blind set (32 conversations, 120 turns, written by a helper who had read no code): the true pillars
+/// of whoever each turn is about, and what the round fixed — two births in one message read together (a couple's
+/// wedding years and days, a boss, a mother-in-law, a business partner), "27년 9월 26일" as a wedding day, a birth
+/// told with "여자예요" after "아빠가 돌아가셨어요" kept as the user's, "올해 왜 이렇게 힘들었을까요" answered from
+/// what struck the chart, "화가 많다던데", a loan in the user's name, "이번 겨울 안에" month by month.
+#[tokio::test]
+async fn fifteenth_review_conversations_keep_their_fixes() {
+    kept_set_at("answer_review21.jsonl", 1.0, DECEMBER_8).await;
+}
+
+/// The 12 conversations the b21 judge wrote for itself before any reply: every turn held to the general checks.
+#[tokio::test]
+async fn the_b21_judges_own_conversations_keep_their_fixes() {
+    kept_set_at("answer_own21.jsonl", 1.0, DECEMBER_8).await;
+}
+
 /// The 12 conversations the b20 judge wrote for itself before any reply: every turn held to the general checks
 /// (the chart fits, no raw citation, no repeat).
 #[tokio::test]

@@ -204,9 +204,14 @@ fn without_event_dates(text: &str, spans: Vec<Span>) -> Vec<Span> {
             && adjacent(text, spans[a - 1].end, spans[a].start);
         let born = ["생", "태어", "출생", "낳"].iter().any(|w| near.starts_with(w) || near.contains(&format!(" {w}")))
             || after.starts_with("생");
-        if year_before || born {
+        if born {
             continue;
         }
+        // ("식장 예약 가능한 날이 27년 9월 26일이랑 10월 10일": a two-digit year read as the 1900s that would be a
+        // coming year in the 2000s is the event's year when the date is one being planned or weighed.)
+        let coming_year = year_before
+            && matches!(spans[a - 1].tok, Tok::Year(y) if y < 1950)
+            && text[spans[a - 1].start..spans[a - 1].end].chars().filter(char::is_ascii_digit).count() == 2;
         let two = b > a && spans[a..=b].iter().filter(|s| matches!(s.tok, Tok::Day { .. })).count() >= 2;
         const PLANNED: &[&str] = &[
             "날짜를",
@@ -315,7 +320,12 @@ fn without_event_dates(text: &str, spans: Vec<Span>) -> Vec<Span> {
         ];
         let on_the_day = ["에 ", "에는 ", "날 ", "에도 ", "이 ", "로 "].iter().any(|p| after.starts_with(p))
             && EVENTS.iter().any(|w| after.chars().take(14).collect::<String>().contains(w));
-        if planned || weighed || booked || on_the_day {
+        let event = planned || weighed || booked || on_the_day;
+        if year_before && !(coming_year && event) {
+            continue;
+        }
+        if event {
+            let a = if year_before { a - 1 } else { a };
             for d in drop.iter_mut().take(b + 1).skip(a) {
                 *d = true;
             }
@@ -546,6 +556,25 @@ pub fn bind(text: &str, spans: Vec<Span>, compat: bool) -> Vec<Person> {
             speaker.identity_gender = speaker.identity_gender.or(unmarked.identity_gender);
             speaker.first = 0;
             people[0] = Person::new(Role::Unmarked, 0);
+        }
+    }
+    // "아빠가 지난달에 돌아가셨어요 … 81년 11월 29일 밤 9시생 여자예요. 제 사주에": a birth told with a gender
+    // word that the person named before cannot have (여자 for 아빠, 남자 for 엄마) is the speaker's own, not theirs.
+    if !people.iter().any(|p| p.role == Role::Speaker && p.dated) {
+        for p in people.iter_mut().filter(|p| p.role == Role::Other && p.dated) {
+            let told = match p.facts.gender.as_deref() {
+                Some("male") => Some("male"),
+                Some("female") => Some("female"),
+                _ => None,
+            };
+            if let (Some(told), Some(named)) = (told, p.relation_gender) {
+                if told != named {
+                    p.role = Role::Speaker;
+                    p.relation = None;
+                    p.relation_gender = None;
+                    break;
+                }
+            }
         }
     }
     if compat && people[0].joint {

@@ -496,6 +496,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_birth_told_with_a_gender_the_person_named_cannot_have_is_the_speakers() {
+        let u = understand(
+            "아빠가 지난달에 갑자기 돌아가셨어요. 아직도 실감이 안 나요.. 81년 11월 29일 밤 9시생 여자예요. 제 사주에 부모 복이 없는 건가요",
+            2026,
+        );
+        assert_eq!(u.subject, Role::Speaker);
+        assert_eq!(
+            (u.birth.year, u.birth.relation.as_deref(), u.birth.gender.as_deref()),
+            (Some(1981), None, Some("female"))
+        );
+        // ("엄마는 61년 3월 2일생 여자예요": the mother's own, as before.)
+        let u = understand("엄마는 61년 3월 2일 아침 7시생이에요. 엄마 올해 운 봐주세요", 2026);
+        assert_eq!(u.birth.relation.as_deref(), Some("mother"));
+    }
+
+    #[test]
     fn a_two_digit_year_asked_about_is_that_year() {
         assert_eq!(understand("28년은?", 2026).year_offset, 2);
         assert_eq!(understand("그럼 27년은요?", 2026).year_offset, 1);
