@@ -1281,7 +1281,7 @@ pub fn months(chart: &Chart, area: TimingTopic, year: i32, question: &str, from_
     });
     // A month that clashes with the day or month pillar goes behind one that does not: a 상담가 does not
     // recommend a month whose pillar strikes the day pillar, whatever it brings the area.
-    let weight = |m: &super::timing::MonthScore| m.score - super::timing::strain_weight(&m.cautions);
+    let weight = super::timing::MonthScore::recommend_weight;
     let mut ranked: Vec<&super::timing::MonthScore> = scores.iter().collect();
     ranked.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then(a.number.cmp(&b.number)));
     ranked.truncate(if half.is_some() { 2 } else { 3 });

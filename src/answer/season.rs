@@ -21,12 +21,6 @@ fn month_opens(year: i32, month: u32) -> Option<(u32, u32, &'static str)> {
     Some((m, d, term.hangul()))
 }
 
-/// A month's rank weight: what it brings the area, less its strains on the day and month pillars (a month that
-/// clashes with the day pillar is not the one to recommend).
-fn weight(s: &MonthScore) -> f32 {
-    s.score - super::timing::strain_weight(&s.cautions)
-}
-
 /// The months of `period` for `area`: the best one first in the headline, then every month in order with the day
 /// it begins and what it brings or strains; a stretch that crosses 입춘 says the year's 기운 changes there too.
 pub fn plan(chart: &Chart, area: TimingTopic, period: &Period) -> Plan {
@@ -35,12 +29,12 @@ pub fn plan(chart: &Chart, area: TimingTopic, period: &Period) -> Plan {
     let field = with_ro(area_name(area).trim_end_matches('운').trim());
     let best = scored
         .iter()
-        .max_by(|a, b| weight(&a.2).total_cmp(&weight(&b.2)).then(b.1.cmp(&a.1)))
+        .max_by(|a, b| a.2.recommend_weight().total_cmp(&b.2.recommend_weight()).then(b.1.cmp(&a.1)))
         .expect("a period has months");
     let label = period.label.as_str();
     let head = if scored.len() == 1 {
         format!("{} {field} 보면 {}입니다.", with_particle(label, "은", "는"), best.2.verdict())
-    } else if weight(&best.2) <= 0.0 {
+    } else if best.2.recommend_weight() <= 0.0 {
         format!(
             "{label}에는 {field} 크게 힘이 실리는 달이 없어, 서두르기보다 준비하는 때로 보입니다. 그중에서는 양력 {}월({}월)이 가장 낫습니다.",
             best.1, best.2.pillar_hangul
@@ -53,8 +47,8 @@ pub fn plan(chart: &Chart, area: TimingTopic, period: &Period) -> Plan {
     let mut shown: Vec<&(i32, u32, MonthScore)> = scored.iter().collect();
     if shown.len() > 3 {
         let mut ranked = shown.clone();
-        ranked.sort_by(|a, b| weight(&b.2).total_cmp(&weight(&a.2)));
-        let worst = ranked.last().copied().filter(|w| weight(&w.2) < 0.0);
+        ranked.sort_by(|a, b| b.2.recommend_weight().total_cmp(&a.2.recommend_weight()));
+        let worst = ranked.last().copied().filter(|w| w.2.recommend_weight() < 0.0);
         ranked.truncate(3);
         ranked.extend(worst);
         shown.retain(|m| ranked.iter().any(|r| std::ptr::eq(*r, *m)));

@@ -362,6 +362,12 @@ pub struct MonthScore {
 }
 
 impl MonthScore {
+    /// The month's weight for recommending it: what it brings the area, less its strains — a clash (충, 천간충)
+    /// on the day or month pillar is the first thing a 상담가 avoids; a punishment, 원진 or harm counts less.
+    pub fn recommend_weight(&self) -> f32 {
+        self.score - self.cautions.iter().map(|c| if c.ends_with('충') { 2.0 } else { 0.75 }).sum::<f32>()
+    }
+
     /// The month's score in words ("힘이 실리는 달").
     pub fn verdict(&self) -> String {
         let v = verdict_of(self.score, !self.reasons.is_empty() || !self.cautions.is_empty());
@@ -410,12 +416,6 @@ pub fn best(scores: &[YearScore], n: usize) -> Vec<&YearScore> {
     ranked.truncate(n);
     ranked.sort_by_key(|s| s.year);
     ranked
-}
-
-/// How much a pillar's strains ([`strains`], a month's `cautions`) count against recommending it: a clash
-/// (충, 천간충) on the day or month pillar is the first thing a 상담가 avoids; a punishment, 원진 or harm counts less.
-pub fn strain_weight(cautions: &[String]) -> f32 {
-    cautions.iter().map(|c| if c.ends_with('충') { 2.0 } else { 0.75 }).sum()
 }
 
 /// The first strain of a pillar in words, to follow a recommendation: "다만 일간 계와 정이 천간충이라, 마음이

@@ -8,7 +8,7 @@
 //! facts it used and its topic, so "아 아니다, 9월 14일이에요" corrects the date only and "언제쯤?" asks about it.
 
 use super::people::profile_reference;
-use super::understand::{follow_up, understand_in, BirthFacts, Invalid, Missing, Role, Topic};
+use super::understand::{follow_up, is_romantic_relation, understand_in, BirthFacts, Invalid, Missing, Role, Topic};
 use crate::answer::{which_of_two, wording};
 use crate::saju::chart::ChartRequest;
 use serde::{Deserialize, Serialize};
@@ -836,7 +836,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         && partner
             .as_ref()
             .and_then(|p| p.relation.as_deref())
-            .is_some_and(|r| !["husband", "wife", "boyfriend", "girlfriend", "lover", "other"].contains(&r));
+            .is_some_and(|r| !is_romantic_relation(r) && r != "other");
     let gender_needed = topic.needs_gender() && !gender_asked_before && !u.feeling_only && !not_romantic;
     let pending_with = |partner_side: bool,
                         facts: BirthFacts,
@@ -1105,10 +1105,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
     // ("저는 92년 …, 남편은 90년 … 아기를 3년 안에는 꼭 갖고 싶거든요": a couple's child is both of theirs.)
     let spouse_told =
         partner.as_ref().and_then(|p| p.relation.as_deref()).is_some_and(|r| ["husband", "wife"].contains(&r));
-    let couple_words = |p: Option<&BirthFacts>| {
-        p.and_then(|p| p.relation.as_deref())
-            .is_some_and(|r| ["husband", "wife", "boyfriend", "girlfriend", "lover", "fiance", "fiancee"].contains(&r))
-    };
+    let couple_told = partner.as_ref().and_then(|p| p.relation.as_deref()).is_some_and(is_romantic_relation);
     let for_both = ((said_both || couple_goes_on) && which_of_two::weighs_both(text, said_both))
         || ((said_both || couple_goes_on || told_together) && weighs_days)
         || ((told_together || couple_goes_on) && spouse_told && topic.timing_area() == Some(crate::answer::TimingTopic::Children))
@@ -1126,7 +1123,7 @@ pub fn decide_turn(text: &str, this_year: i32, known: Known) -> Decision {
         // ("저 92년 … 여친은 95년 … 2년 안에 결혼하려는데 언제가 좋을까요?": a couple's wedding, house or child is
         // both of theirs.)
         || (told_together
-            && couple_words(partner.as_ref())
+            && couple_told
             && matches!(
                 topic.timing_area(),
                 Some(crate::answer::TimingTopic::Love | crate::answer::TimingTopic::Children | crate::answer::TimingTopic::Move)

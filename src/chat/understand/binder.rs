@@ -75,6 +75,11 @@ impl Person {
     }
 }
 
+/// A relation code of someone the user is (or was) romantically paired with: 남편, 아내, 남자친구, 여자친구, 애인.
+pub fn is_romantic_relation(code: &str) -> bool {
+    ["boyfriend", "girlfriend", "husband", "wife", "lover"].contains(&code)
+}
+
 /// Where "…랑/하고/와/과" follows a person's data ("1992년생이랑", "남자랑", "11시생과").
 fn joint_after(text: &str, end: usize) -> bool {
     let rest = &text[end..];

@@ -8,7 +8,7 @@ pub mod intent;
 pub mod lexer;
 pub mod numbers;
 
-pub use binder::Role;
+pub use binder::{is_romantic_relation, Role};
 pub use birth::{gender_in, BirthFacts, Invalid, Missing};
 pub use intent::{day_offset, emotion_in, says_this_year, year_offset, TimingTopic, Topic};
 pub use lexer::relation_gender;
@@ -105,10 +105,9 @@ pub fn understand_in(text: &str, this_year: i32, ongoing: Option<Topic>) -> Unde
     let mut people = binder::bind(text, spans.clone(), compat);
     // "헤어졌어요.. 저는 빠른 97 1월 19일 …, 걔는 95년 10월 3일이에요. 다시 연락 올까요": a love question told
     // with the user's birth and their (former) partner's is about the two of them.
-    let romantic = ["boyfriend", "girlfriend", "husband", "wife", "lover"];
     let two_told = people.iter().any(|p| p.role != Role::Other && p.facts.has_whole_date())
         && people.iter().any(|p| {
-            p.role == Role::Other && p.facts.has_whole_date() && p.relation.is_some_and(|r| romantic.contains(&r))
+            p.role == Role::Other && p.facts.has_whole_date() && p.relation.is_some_and(binder::is_romantic_relation)
         });
     if topic == Topic::Love && two_told && !binder::asks_of_one(text) {
         topic = Topic::Compatibility;
